@@ -1,0 +1,799 @@
+"""Build samples/kecamatan_juai_2024.xlsx: the input workbook of the seed LKIP.
+
+The seed is the LKIP 2024 of Kecamatan Juai, Kabupaten Balangan
+(shared/seed/000_b2bfd02cb2e5f272.txt). This script puts ALL of its data into
+the input-workbook contract of SPEC section 3, deliberately using the layout
+variations a real office workbook has (title rows, blank rows, merged title
+cells, two-row headers, a code split over three columns, vertically merged
+cells, numbers written as Indonesian text, percent-formatted numbers).
+
+It also keeps the seed's own mistakes (the sasaran-4 serapan / efisiensi
+figures) as Dilaporkan claims, so `lkip-xl check` has something to find.
+
+Run:  python samples/build_sample.py
+Output is deterministic: regenerating gives a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+OUTPUT = Path(__file__).resolve().parent / "kecamatan_juai_2024.xlsx"
+FIXED_TIME = dt.datetime(2025, 2, 1, 0, 0, 0)
+
+MONEY = "#,##0"
+PERCENT = "0%"
+DEC2 = "0.00"
+TEXT = "@"
+
+
+@dataclass(frozen=True)
+class Fmt:
+    """A cell value with its own number format (e.g. 1.0 shown as 100%)."""
+
+    value: object
+    number_format: str
+
+
+# ---------------------------------------------------------------------------
+# Identitas
+# ---------------------------------------------------------------------------
+
+IDENTITAS = [
+    ("SKPD", "Kecamatan Juai"),
+    ("Pemerintah Daerah", "Kabupaten Balangan"),
+    ("Tahun", 2024),
+    ("Periode Renstra", "2021-2026"),
+    ("Kepala SKPD", "NANANG EDWARD, S.Sos., MM"),
+    ("NIP", "19800127 200604 1 016"),
+    ("Jabatan", "Camat Juai"),
+    ("Tempat dan Tanggal", "Juai, Februari 2025"),
+    ("Rumus Polaritas Negatif", "(2T-R)/T"),
+    ("Rumus Efisiensi", "PMK 249"),
+    ("Skala Kategori", "Berhasil"),
+    ("Toleransi Rupiah", 1),
+]
+
+# ---------------------------------------------------------------------------
+# Kinerja (Tabel 2.1 targets, Tabel 2.3 IKU texts, Tabel 2.4 names, Bab III
+# realisasi).  Indicator / sasaran names follow Tabel 2.3 / 2.4.
+# ---------------------------------------------------------------------------
+
+TUJUAN = "Terwujudnya Tata Kelola Pemerintah Kecamatan yang Baik"
+
+SAS_1 = "Meningkatnya Fasilitasi Pelayanan Masyarakat"
+SAS_2 = "Meningkatnya Fasilitasi Pemberdayaan Masyarakat"
+SAS_3 = "Meningkatnya Ketentraman dan Ketertiban Umum di Wilayah Kecamatan"
+SAS_4 = "Meningkatnya Penyelenggaraan Pemerintahan Desa"
+
+IKM_TUJUAN = "Indeks Kepuasan Masyarakat (IKM)"
+IKM = "Indeks Kepuasan Masyarakat (IKM) Pelayanan dan Kesejahteraan Sosial"
+LKD = "Jumlah Lembaga Kemasyarakatan Desa (LKD) yang Aktif"
+TRANTIB = "Persentase Gangguan Ketentraman dan Ketertiban Umum yang Ditangani"
+ADM_PEM = "Persentase Desa Tertib Administrasi Pemerintahan"
+ADM_KEU = "Persentase Desa Tertib Administrasi Keuangan"
+
+TARGET_YEARS = [2021, 2022, 2023, 2024, 2025, 2026]
+REALISASI_YEARS = [2022, 2023, 2024]
+
+# Targets of Tabel 2.1. IKM values are numbers shown with two decimals; the %
+# indicators mix the text "100%" (2023) and a percent-formatted 1.0 (2024-26).
+IKM_TARGETS = [Fmt(v, DEC2) for v in (87.50, 87.55, 87.60, 87.65, 87.70, 87.75)]
+LKD_TARGETS = ["-", "-", 60, 70, 80, 90]
+PCT_TARGETS = ["-", "-", "100%", Fmt(1.0, PERCENT), Fmt(1.0, PERCENT), Fmt(1.0, PERCENT)]
+
+# Realisasi 2022, 2023, 2024 (Tabel 3.1-3.11).  IKM 2022/2023 are typed as
+# Indonesian text, 2024 as a number, to exercise both.
+IKM_REALISASI = ["87,59", "87,62", Fmt(87.67, DEC2)]
+LKD_REALISASI = ["-", 60, "70 LKD"]
+PCT_REALISASI = ["-", "100%", "100%"]
+
+KATEGORI = "Sangat Berhasil"
+NO_BENCHMARK = ["Tidak ada", "Tidak ada", "Tidak ada"]  # Kab/Kota Lain, RPJMD Prov, RPJMN
+
+# IKU texts of Tabel 2.3: Makna, Alasan Pemilihan, Formulasi,
+# Sumber/Referensi, Penanggung Jawab, Sumber Data.
+IKU = {
+    IKM: (
+        "Tingkat Kualitas Pelayanan yang diberikan oleh Seksi Pelayanan Publik "
+        "kepada seluruh warga masyarakat Kecamatan Juai",
+        "Sebagai Indikator bagi Pemerintah Kecamatan Juai dalam memberikan "
+        "layanan kepada masyarakat",
+        "Nilai Indeks Kepuasan Masyarakat (IKM) seksi pelayanan dan "
+        "kesejahteraan sosial",
+        "Berdasarkan Keputusan Menteri PANRB Nomor 14 Tahun 2017 tentang "
+        "Pedoman Penyusunan Survey Kepuasan Masyarakat Unit Penyelenggara "
+        "Pelayanan Publik",
+        "Camat Juai",
+        "Seksi Pelayanan dan Kesejahteraan Sosial",
+    ),
+    LKD: (
+        "Lembaga Kemasyarakatan Desa yang ditetapkan dengan Keputusan Kepala Desa",
+        "Sebagai sarana bagi Pemerintah Kecamatan Juai dalam meningkatkan peran "
+        "Lembaga Kemasyarakatan Desa (LKD)",
+        "Jumlah Lembaga Kemasyarakatan Desa (LKD) yang ditetapkan dengan "
+        "Keputusan Kepala Desa",
+        "Analisa Mandiri",
+        "Camat Juai",
+        "Seksi Pemberdayaan Masyarakat",
+    ),
+    TRANTIB: (
+        "Tingkat Ketentraman dan Ketertiban Umum di Wilayah Kecamatan",
+        "Sebagai Indikator bagi Pemerintah Kecamatan Juai dalam Menjaga "
+        "Kondusifitas Wilayah",
+        "Jumlah Gangguan Ketentraman dan Ketertiban Umum yang Ditangani Dibagi "
+        "Jumlah Kasus yang Terjadi Dikali 100%",
+        "Analisa Mandiri",
+        "Camat Juai",
+        "Seksi Ketentraman dan Ketertiban Umum",
+    ),
+    ADM_PEM: (
+        "Tingkat Tertib Administrasi Pemerintahan",
+        "Sebagai Indikator bagi Pemerintah Kecamatan Juai dalam Memberikan "
+        "Pembinaan Administrasi Pemerintahan",
+        "Jumlah LPPD dan Laporan Kinerja BPD yang Disampaikan Seluruh Desa "
+        "Dibagi 2 (Dua) Laporan Per Desa Dikali 100%",
+        "Analisa Mandiri",
+        "Camat Juai",
+        "Seksi Pemerintahan",
+    ),
+    ADM_KEU: (
+        "Tingkat Tertib Pengelolaan Keuangan",
+        "Sebagai Indikator bagi Pemerintah Kecamatan Juai dalam Memberikan "
+        "Pembinaan Pengelolaan Keuangan dan Aset Desa",
+        "Jumlah Laporan Realisasi Keuangan yang Disampaikan Seluruh Desa Dibagi "
+        "Jumlah Desa Dikali 100%",
+        "Analisa Mandiri, Berdasarkan Amanat Permendagri Nomor 20 Tahun 2018 "
+        "Tentang Pengelolaan Keuangan Desa dan Permendagri Nomor 1 Tahun 2016 "
+        "Tentang Pengelolaan Aset Desa",
+        "Camat Juai",
+        "Seksi Pembangunan",
+    ),
+}
+NO_IKU = (None,) * 6
+
+# No, Level, Tujuan, Sasaran, Indikator, Satuan, Polaritas, targets, realisasi.
+# Tujuan is written once (the reader fills down); the Sasaran cell of the
+# second sasaran-4 indicator is None because it is merged with the row above.
+KINERJA = [
+    (1, "Tujuan", TUJUAN, None, IKM_TUJUAN, "Indeks", "Positif", IKM_TARGETS, IKM_REALISASI),
+    (2, "Sasaran", None, SAS_1, IKM, "Indeks", "Positif", IKM_TARGETS, IKM_REALISASI),
+    (3, "Sasaran", None, SAS_2, LKD, "LKD", "Positif", LKD_TARGETS, LKD_REALISASI),
+    (4, "Sasaran", None, SAS_3, TRANTIB, "%", "Positif", PCT_TARGETS, PCT_REALISASI),
+    (5, "Sasaran", None, SAS_4, ADM_PEM, "%", "Positif", PCT_TARGETS, PCT_REALISASI),
+    (6, "Sasaran", None, None, ADM_KEU, "%", "Positif", PCT_TARGETS, PCT_REALISASI),
+]
+
+# ---------------------------------------------------------------------------
+# Komponen: IKM per semester (Tabel 3.1 / 3.2 explanations), rata-rata.
+# ---------------------------------------------------------------------------
+
+IKM_SEMESTER = [
+    (2022, "Semester I", 87.56), (2022, "Semester II", 87.62),
+    (2023, "Semester I", 87.51), (2023, "Semester II", 87.73),
+    (2024, "Semester I", 87.56), (2024, "Semester II", 87.78),
+]
+KOMPONEN = [
+    (indikator, tahun, komponen, Fmt(nilai, DEC2), "rata-rata")
+    for indikator in (IKM, IKM_TUJUAN)
+    for tahun, komponen, nilai in IKM_SEMESTER
+]
+
+# ---------------------------------------------------------------------------
+# Budget tree: Tabel 2.2 (indikator, target kinerja, pagu) joined with
+# Tabel 3.13 (names, pagu, realisasi, rasio).  Codes: programs 2-6 from
+# Tabel 3.3 / 3.6 / 3.9 / 3.12; program 1 (no codes in the seed) from
+# Permendagri 90/2019.  Names are written as Tabel 3.13 writes them.
+#
+# (kode, no, uraian, indikator, target kinerja, pagu, realisasi, rasio text)
+# ---------------------------------------------------------------------------
+
+BUDGET = [
+    ("7.01.01", "1.", "Program Penunjang Urusan Pemerintahan Daerah/KabupatenKota",
+     "Nilai Akuntabilitas Kinerja (Nilai SAKIP)", "Baik (67,50)",
+     6_025_173_178, 5_592_781_361, "92,82"),
+    ("7.01.01.2.01", "1.1", "Perencanaan, penganggaran dan evaluasi kinerja Perangkat Daerah",
+     "Jumlah Dokumen Perencanaan, Penganggaran dan Evaluasi Kinerja Perangkat daerah yang disusun",
+     "6 Dokumen", 306_851_700, 304_556_268, "99,25"),
+    ("7.01.01.2.01.0001", "1.1.1", "Penyusunan dokumen perencanaan perangkat daerah",
+     "Jumlah Dokumen Perencanaan Perangkat Daerah", "2 Dokumen",
+     6_515_500, 6_515_500, "100"),
+    ("7.01.01.2.01.0002", "1.1.2", "Koordinasi dan penyusunan dokumen RKA SKPD",
+     "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD",
+     "2 Dokumen", 6_469_500, 5_661_700, "87,51"),
+    ("7.01.01.2.01.0006", "1.1.3",
+     "Koordinasi dan penyusunan laporan capaian kinerja dan ikhtisar realisasi kinerja SKPD",
+     "Jumlah Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD dan Laporan Hasil "
+     "Koordinasi Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+     "2 Dokumen", 293_866_700, 292_379_068, "99,49"),
+    ("7.01.01.2.02", "1.2", "Administrasi Keuangan Perangkat Daerah",
+     "Cakupan Pelaksanaan Administrasi Keuangan Perangkat Daerah sesuai ketentuan yang berlaku",
+     "12 bulan", 3_376_670_578, 3_045_667_964, "90,20"),
+    ("7.01.01.2.02.0001", "1.2.1", "Penyediaan Gaji dan Tunjangan ASN",
+     "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", "22 Orang Per Bulan",
+     3_269_845_678, 2_939_443_064, "89,90"),
+    ("7.01.01.2.02.0007", "1.2.2", "Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD",
+     "Jumlah Dokumen Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "4 Dokumen",
+     106_824_900, 106_224_900, "99,44"),
+    ("7.01.01.2.05", "1.3", "Administrasi Kepegawaian Perangkat Daerah",
+     "Cakupan pelaksanaan administrasi kepegawaian perangkat daerah", "12 Bulan",
+     19_040_000, 18_900_493, "99,27"),
+    ("7.01.01.2.05.0011", "1.3.1", "Bimbingan Teknis Implementasi Peraturan Perundang-undangan",
+     "Jumlah Orang yang Mengikuti Bimbingan Teknis Implementasi Peraturan Perundang-Undangan",
+     "15 Orang", 19_040_000, 18_900_493, "99,27"),
+    ("7.01.01.2.06", "1.4", "Administrasi Umum Perangkat Daerah",
+     "Cakupan Penyediaan Administrasi Umum Perangkat Daerah", "12 Bulan",
+     735_990_200, 732_933_817, "99,58"),
+    ("7.01.01.2.06.0001", "1.4.1", "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor",
+     "Jumlah Paket Komponen Instalasi Listrik/Penerangan Bangunan Kantor yang Disediakan",
+     "1 Paket", 9_461_500, 9_461_500, "100"),
+    ("7.01.01.2.06.0005", "1.4.2", "Penyediaan Barang Cetak dan Penggandaan",
+     "Jumlah Paket Barang Cetak dan Penggandaan yang Disediakan", "1 Paket",
+     138_844_300, 138_320_600, "99,62"),
+    ("7.01.01.2.06.0009", "1.4.3", "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+     "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "12 Laporan",
+     587_684_400, 585_151_717, "99,57"),
+    ("7.01.01.2.08", "1.5", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+     "Cakupan Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "12 Bulan",
+     635_248_700, 579_810_551, "91,27"),
+    ("7.01.01.2.08.0001", "1.5.1", "Penyediaan Surat Menyurat",
+     "Jumlah Laporan Penyediaan Jasa Surat Menyurat", "1 Laporan",
+     139_267_100, 137_887_300, "99,01"),
+    ("7.01.01.2.08.0002", "1.5.2", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
+     "Jumlah Laporan Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik yang Disediakan",
+     "12 Laporan", 149_094_200, 121_615_251, "81,57"),
+    ("7.01.01.2.08.0003", "1.5.3", "Penyediaan Jasa Peralatan dan Perlengkapan Kantor",
+     "Jumlah Laporan Penyediaan Jasa Peralatan dan Perlengkapan Kantor yang Disediakan",
+     "1 Laporan", 346_887_400, 320_308_000, "92,34"),
+    ("7.01.01.2.09", "1.6", "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah",
+     "Cakupan pemeliharaan barang milik daerah penunjang urusan pemerintahan daerah", "12 Bulan",
+     951_372_000, 910_912_268, "95,75"),
+    ("7.01.01.2.09.0001", "1.6.1",
+     "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan dan Pajak Kendaraan Perorangan Dinas "
+     "atau Kendaraan Dinas Jabatan",
+     "Jumlah Kendaraan Perorangan Dinas atau Kendaraan Dinas Jabatan yang Dipelihara dan "
+     "Dibayarkan Pajaknya", "13 Unit", 715_039_000, 675_184_750, "94,43"),
+    ("7.01.01.2.09.0009", "1.6.2", "Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya",
+     "Jumlah Gedung Kantor dan Bangunan Lainnya yang Dipelihara/ Direhabilitasi", "2 Unit",
+     236_333_000, 235_727_518, "99,74"),
+
+    ("7.01.02", "2.", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+     "Jumlah laporan penyelenggaraan pemerintahan dan pelayanan publik", "1 Laporan",
+     434_214_700, 432_248_899, "99,55"),
+    ("7.01.02.2.02", "2.1",
+     "Kegiatan Penyelenggaraan Urusan Pemerintahan yang tidak Dilaksanakan oleh Unit Kerja "
+     "Perangkat Daerah yang ada di Kecamatan",
+     "Persentase Penyelenggaraan Pelayanan di Tingkat Kecamatan sesuai Standar Pelayanan",
+     "100%", 219_579_800, 219_183_899, "99,82"),
+    ("7.01.02.2.02.0003", "2.1.1",
+     "Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan",
+     "Jumlah Laporan Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di "
+     "Wilayah Kecamatan", "100%", 219_579_800, 219_183_899, "99,82"),
+    ("7.01.02.2.04", "2.2", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan Kepada Camat",
+     "Persentase Pelaksanaan Urusan Pemerintahan yang Dilimpahkan Kepada Camat", "100%",
+     214_634_900, 213_065_000, "99,27"),
+    ("7.01.02.2.04.0003", "2.2.1",
+     "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain yang Dilimpahkan",
+     "Jumlah Laporan Pelaksanaan Kewenangan Lain yang Dilimpahkan", "1 Laporan",
+     214_634_900, 213_065_000, "99,27"),
+
+    ("7.01.03", "3.", "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
+     "Jumlah Laporan Pemberdayaan Masyarakat Desa dan Kelurahan", "1 Laporan",
+     372_156_100, 354_065_310, "95,14"),
+    ("7.01.03.2.01", "3.1", "Koordinasi Kegiatan Pemberdayaan Desa",
+     "Persentase Penyelenggaraan Pemberdayaan Masyarakat di Tingkat Kecamatan yang Difasilitasi",
+     "100%", 231_486_900, 231_271_300, "99,91"),
+    ("7.01.03.2.01.0001", "3.1.1",
+     "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di Desa",
+     "Jumlah Lembaga Kemasyarakatan yang Berpartisipasi dalam Forum Musyawarah Perencanaan "
+     "Pembangunan di Desa", "4 Lembaga Kemasyarakatan", 49_507_400, 49_507_400, "100,00"),
+    ("7.01.03.2.01.0002", "3.1.2",
+     "Sinkronisasi Program Kerja dan Kegiatan Pemberdayaan Masyarakat yang dilakukan oleh "
+     "Pemerintah dan Swasta di Wilayah Kerja Kecamatan",
+     "Jumlah Dokumen Sinkronisasi Program Kerja dan Kegiatan Pemberdayaan Masyarakat yang "
+     "Dilakukan oleh Pemerintah dan Swasta di Wilayah Kerja Kecamatan", "1 Dokumen",
+     79_870_000, 79_686_100, "99,77"),
+    ("7.01.03.2.01.0003", "3.1.3",
+     "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+     "Jumlah Laporan Peningkatan Efektivitas Kegiatan Pemberdayaan Masyarakat di Wilayah "
+     "Kecamatan", "1 Laporan", 102_109_500, 102_077_800, "99,97"),
+    ("7.01.03.2.06", "3.2", "Pemberdayaan dan Kesejahteraan Keluarga Tingkat Kecamatan dan Kelurahan",
+     "Persentase Penyelenggaraan Pemberdayaan Masyarakat di Tingkat Kecamatan yang Difasilitasi",
+     "100%", 140_669_200, 122_794_010, "87,29"),
+    ("7.01.03.2.06.0006", "3.2.1",
+     "Peningkatan Kesadaran Keluarga dalam Peningkatan Pendidikan dan Keterampilan untuk "
+     "Mewujudkan Sumber Daya Manusia yang Berkualitas dan Berdaya Saing",
+     "Jumlah Keluarga yang Mengikuti Penumbuhan dan Peningkatan Kesadaran Keluarga dalam "
+     "Keterlibatan Perencanaan Kehidupan Menuju Keluarga Berkualitas", "50 Keluarga",
+     140_669_200, 122_794_010, "87,29"),
+
+    ("7.01.04", "4.", "Program Koordinasi Ketentraman dan Ketertiban Umum",
+     "Jumlah laporan koordinasi ketentraman dan ketertiban umum", "1 Laporan",
+     295_471_700, 260_547_500, "88,18"),
+    ("7.01.04.2.01", "4.1", "Koordinasi Upaya Penyelenggaraan Ketentraman dan Ketertiban Umum",
+     "Persentase Penyelenggaraan Ketentraman dan Ketertiban Umum di Tingkat Kecamatan yang "
+     "Difasilitasi", "100%", 295_471_700, 260_547_500, "88,18"),
+    ("7.01.04.2.01.0001", "4.1.1",
+     "Sinergitas dengan Kepolisian Negara Republik Indonesia, Tentara Nasional Indonesia dan "
+     "Instansi Vertikal di Wilayah Kecamatan",
+     "Jumlah Laporan Hasil Sinergitas dengan Kepolisian Negara Republik Indonesia, Tentara "
+     "Nasional Indonesia dan Instansi Vertikal di Wilayah Kecamatan", "1 Laporan",
+     295_471_700, 260_547_500, "88,18"),
+
+    ("7.01.05", "5.", "Program Penyelenggaraan Urusan Pemerintahan Umum",
+     "Jumlah Laporan Penyelenggaraan Urusan Pemerintahan Umum", "100%",
+     426_643_600, 418_374_934, "98,06"),
+    ("7.01.05.2.01", "5.1", "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah",
+     "Persentase Pelaksanaan Kegiatan Penyelenggaraan Urusan Pemerintahan Umum Sesuai Penugasan "
+     "Kepala Daerah", "100%", 426_643_600, 418_374_934, "98,06"),
+    ("7.01.05.2.01.0001", "5.1.1",
+     "Pembinaan Kerukunan Antar Suku dan Intra Suku, Umat Beragama, Ras, dan Golongan Lainnya "
+     "Guna Mewujudkan Stabilitas Keamanan Lokal, Regional, dan Nasional",
+     "Jumlah Orang yang Mengikuti Pembinaan Kerukunan Antar Suku dan Intra Suku, Umat Beragama, "
+     "Ras dan Golongan Lainnya Guna Mewujudkan Stabilitas Keamanan Lokal, Regional, dan Nasional",
+     "126 Orang", 121_116_000, 115_149_900, "95,07"),
+    ("7.01.05.2.01.0004", "5.1.2",
+     "Pelaksanaan Semua Urusan Pemerintahan yang Bukan Merupakan Kewenangan Daerah dan Tidak "
+     "Dilaksanakan Oleh Instansi Vertikal",
+     "Jumlah Dokumen Semua Urusan Pemerintahan yang Bukan Merupakan Kewenangan Daerah dan Tidak "
+     "Dilaksanakan oleh Instansi Vertikal", "1 Dokumen", 305_527_600, 303_225_034, "99,25"),
+
+    ("7.01.06", "6.", "Program Pembinaan dan Pengawasan Pemerintahan Desa",
+     "Jumlah laporan pembinaan dan pengawasan pemerintahan desa", "1 Laporan",
+     443_003_800, 432_336_400, "97,59"),
+    ("7.01.06.2.01", "6.1",
+     "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa",
+     "Jumlah Desa dan Kelurahan yang Dibina dan Diawasi Pembangunannya", "21 Desa",
+     443_003_800, 432_336_400, "97,59"),
+    ("7.01.06.2.01.0002", "6.1.1", "Fasilitasi Administrasi Tata Pemerintahan Desa",
+     "Jumlah Dokumen yang Difasilitasi dalam rangka Administrasi Tata Pemerintahan Desa",
+     "1 Dokumen", 137_971_300, 130_775_400, "94,78"),
+    ("7.01.06.2.01.0003", "6.1.2", "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan Aset Desa",
+     "Jumlah Dokumen yang Difasilitasi dalam rangka Pengelolaan Keuangan Desa dan "
+     "Pendayagunaan Aset Desa", "1 Dokumen", 137_773_300, 137_276_600, "99,64"),
+    ("7.01.06.2.01.0009", "6.1.3",
+     "Fasilitasi Sinkronisasi Perencanaan Pembangunan Daerah dengan Pembangunan Desa",
+     "Jumlah Dokumen Sinkronisasi Perencanaan Pembangunan Daerah dengan Pembangunan Desa",
+     "1 Dokumen", 30_449_200, 30_384_200, "99,79"),
+    ("7.01.06.2.01.0013", "6.1.4", "Fasilitasi Penyusunan Perencanaan Pembangunan Partisipatif",
+     "Jumlah Dokumen Fasilitasi dalam rangka Perencanaan Pembangunan Partisipatif", "1 Dokumen",
+     41_017_800, 41_009_000, "99,98"),
+    ("7.01.06.2.01.0015", "6.1.5",
+     "Fasilitasi Penataan, Pemanfaatan, dan Pendayagunaan Ruang Desa serta Penetapan dan "
+     "Penegasan Batas Desa",
+     "Jumlah Dokumen Fasilitasi dalam Rangka Penataan, Pemanfaatan dan Pendayagunaan Ruang Desa "
+     "serta Penetapan dan Penegasan Batas Desa", "1 Dokumen", 95_792_200, 92_891_200, "96,97"),
+]
+
+# A genuine difference of the seed: Tabel 2.2 (the Renja / DPA) names sub
+# kegiatan 3.2.1 differently from Tabel 3.13 (the Realisasi).
+DPA_NAME_OVERRIDES = {
+    "3.2.1": "Penumbuhan dan Peningkatan Kesadaran Keluarga dalam Keterlibatan Perencanaan "
+             "Kehidupan Menuju Keluarga Berkualitas",
+}
+
+TOTAL_PAGU = 7_996_663_078        # stated in Tabel 3.13 and Bab 3.2
+TOTAL_REALISASI = 7_490_354_404   # stated in Tabel 3.13
+TOTAL_RASIO = "93,67"
+DPA_TOTAL_LABEL = "Jumlah"
+REALISASI_TOTAL_LABEL = "Total Anggaran / Realisasi / Rata-Rata Rasio Capaian"
+
+# ---------------------------------------------------------------------------
+# Pemetaan: Tabel 3.3 (sasaran 1), 3.6 (sasaran 2), 3.9 (sasaran 3),
+# 3.12 (sasaran 4, per indicator).  Names exactly as those tables write them.
+# The tujuan indicator has no rows: it is supported by the whole budget.
+# ---------------------------------------------------------------------------
+
+PEMETAAN = [
+    (IKM, "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"),
+    (IKM, "7.01.02.2.02", "Penyelenggaraan Urusan Pemerintahan yang tidak Dilaksanakan oleh "
+                          "Unit Kerja Perangkat Daerah yang ada di Kecamatan"),
+    (IKM, "7.01.02.2.02.0003", "Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat "
+                               "di Wilayah Kecamatan"),
+    (IKM, "7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat"),
+    (IKM, "7.01.02.2.04.0003", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan "
+                               "Lain yang Dilimpahkan"),
+
+    (LKD, "7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN"),
+    (LKD, "7.01.03.2.01", "Koordinasi Kegiatan Pemberdayaan Desa"),
+    (LKD, "7.01.03.2.01.0001", "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah "
+                               "Perencanaan Pembangunan di Desa"),
+    (LKD, "7.01.03.2.01.0002", "Sinkronisasi Program Kerja dan Kegiatan Pemberdayaan Masyarakat "
+                               "yang dilakukan oleh Pemerintah dan Swasta di Wilayah Kerja Kecamatan"),
+    (LKD, "7.01.03.2.01.0003", "Peningkatan efektifitas kegiatan pemberdayaan masyarakat di "
+                               "wilayah kecamatan"),
+    (LKD, "7.01.03.2.06", "Pemberdayaan dan Kesejahteraan Keluarga Tingkat Kecamatan dan Kelurahan"),
+    (LKD, "7.01.03.2.06.0006", "Peningkatan Kesadaran Keluarga dalam Peningkatan Pendidikan dan "
+                               "Keterampilan untuk Mewujudkan Sumber Daya Manusia yang Berkualitas "
+                               "dan Berdaya Saing"),
+
+    (TRANTIB, "7.01.04", "PROGRAM KOORDINASI KETENTRAMAN DAN KETERTIBAN UMUM"),
+    (TRANTIB, "7.01.04.2.01", "Koordinasi Upaya Penyelenggaraan Ketentraman dan Ketertiban Umum"),
+    (TRANTIB, "7.01.04.2.01.0001", "Sinergitas dengan Kepolisian Negara Republik Indonesia, "
+                                   "Tentara Nasional Indonesia dan Instansi Vertikal di Wilayah "
+                                   "Kecamatan"),
+    (TRANTIB, "7.01.05", "PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM"),
+    (TRANTIB, "7.01.05.2.01", "Penyelenggaraan Urusan Pemerintahan Umum Sesuai Penugasan "
+                              "Kepala Daerah"),
+    (TRANTIB, "7.01.05.2.01.0001", "Pembinaan Kerukunan Antar Suku dan Intra Suku, Umat Beragama, "
+                                   "Ras, dan Golongan Lainnya Guna Mewujudkan Stabilitas Keamanan "
+                                   "Lokal, Regional, dan Nasional"),
+    (TRANTIB, "7.01.05.2.01.0004", "Pelaksanaan Semua Urusan Pemerintahan yang Bukan Merupakan "
+                                   "Kewenangan Daerah dan Tidak Dilaksanakan Oleh Instansi Vertikal"),
+
+    (ADM_PEM, "7.01.06.2.01.0002", "Fasilitasi Administrasi Tata Pemerintahan Desa"),
+    (ADM_PEM, "7.01.06.2.01.0015", "Fasilitasi Penataan, Pemanfaatan, dan Pendayagunaan Ruang "
+                                   "Desa serta Penetapan dan Penegasan Batas Desa"),
+    (ADM_KEU, "7.01.06.2.01.0003", "Fasilitasi Pengelolaan Keuangan Desa dan Pendayagunaan "
+                                   "Aset Desa"),
+    (ADM_KEU, "7.01.06.2.01.0009", "Fasilitasi Sinkronisasi Perencanaan Pembangunan Daerah "
+                                   "dengan Pembangunan Desa"),
+    (ADM_KEU, "7.01.06.2.01.0013", "Fasilitasi Penyusunan Perencanaan Pembangunan Partisipatif"),
+]
+
+# ---------------------------------------------------------------------------
+# Belanja (Bab 3.2 and the Ringkasan Eksekutif).
+# The seed gives the two kinds of belanja modal only as realisasi and %;
+# their pagu (7.165.000 and 966.829.200) is derived so that both the stated %
+# (99,79 and 93,32) and the stated 5.2 total (973.994.200) agree.
+# ---------------------------------------------------------------------------
+
+BELANJA = [
+    ("5.1", "Belanja Operasi", 7_022_668_878, 6_580_929_405, "93,71"),
+    ("5.1.01", "Belanja Pegawai", 3_269_845_678, 2_939_443_064, "89,90"),
+    ("5.1.02", "Belanja Barang dan Jasa", 3_752_823_200, 3_641_486_341, "97,03"),
+    ("5.2", "Belanja Modal", 973_994_200, 909_424_999, "93,37"),
+    ("5.2.02", "Belanja Modal Peralatan dan Mesin", 966_829_200, 902_274_999, "93,32"),
+    ("5.2.05", "Belanja Modal Aset Tetap Lainnya", 7_165_000, 7_150_000, "99,79"),
+]
+
+# ---------------------------------------------------------------------------
+# Dilaporkan: every figure the seed reports in its capaian tables (3.1, 3.2,
+# 3.5, 3.8, 3.11), efisiensi tables (3.4, 3.7, 3.10, 3.14) and Tabel 4.1, as
+# text exactly as printed.  Tabel 3.11 / 3.14 keep the seed's wrong sasaran-4
+# serapan (97,26% / 96,70%) and efisiensi (2,74% / 3,30%).
+# ---------------------------------------------------------------------------
+
+DILAPORKAN_BY_TABLE = [
+    ("Tabel 3.1", IKM_TUJUAN, {"Target": "87,65", "Realisasi": "87,67", "Capaian": "100,02%",
+                               "Capaian Akhir Renstra": "99,91", "Serapan": "93,67%"}),
+    ("Tabel 3.2", IKM, {"Target": "87,65", "Realisasi": "87,67", "Capaian": "100,02%",
+                        "Capaian Akhir Renstra": "99,91", "Serapan": "99,55%"}),
+    ("Tabel 3.4", IKM, {"Target": "87,65", "Realisasi": "87,67", "Capaian": "100,02%",
+                        "Pagu": "434.214.700", "Realisasi Anggaran": "432.248.899",
+                        "Serapan": "99,55%", "Efisiensi": "0,48%"}),
+    ("Tabel 3.5", LKD, {"Target": "70", "Realisasi": "70", "Capaian": "100%",
+                        "Capaian Akhir Renstra": "77,78%", "Serapan": "95,14%"}),
+    ("Tabel 3.7", LKD, {"Target": "70 LKD", "Realisasi": "70 LKD", "Capaian": "100%",
+                        "Pagu": "372.156.100", "Realisasi Anggaran": "354.065.310",
+                        "Serapan": "95,14%", "Efisiensi": "4,86%"}),
+    # The seed's Tabel 3.8 row has one cell fewer than its header; the text
+    # (point 4) gives the capaian terhadap akhir Renstra as 100%.
+    ("Tabel 3.8", TRANTIB, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                            "Capaian Akhir Renstra": "100%", "Serapan": "94,02%"}),
+    ("Tabel 3.10", TRANTIB, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Pagu": "722.115.300", "Realisasi Anggaran": "678.922.434",
+                             "Serapan": "94,02%", "Efisiensi": "5,98%"}),
+    ("Tabel 3.11", ADM_PEM, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Capaian Akhir Renstra": "100%", "Serapan": "97,26%"}),
+    ("Tabel 3.11", ADM_KEU, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Capaian Akhir Renstra": "100%", "Serapan": "96,70%"}),
+    ("Tabel 3.13", "Total", {"Pagu": "7.996.663.078", "Realisasi Anggaran": "7.490.354.404",
+                             "Serapan": "93,67%"}),
+    ("Tabel 3.14", IKM, {"Target": "87,65", "Realisasi": "87,67", "Capaian": "100,02%",
+                         "Pagu": "434.214.700", "Realisasi Anggaran": "432.248.899",
+                         "Serapan": "99,55%", "Efisiensi": "0,48%"}),
+    ("Tabel 3.14", LKD, {"Target": "70 LKD", "Realisasi": "70 LKD", "Capaian": "100%",
+                         "Pagu": "372.156.100", "Realisasi Anggaran": "354.065.310",
+                         "Serapan": "95,14%", "Efisiensi": "4,86%"}),
+    ("Tabel 3.14", TRANTIB, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Pagu": "722.115.300", "Realisasi Anggaran": "678.922.434",
+                             "Serapan": "94,02%", "Efisiensi": "5,98%"}),
+    ("Tabel 3.14", ADM_PEM, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Pagu": "233.763.500", "Realisasi Anggaran": "223.666.600",
+                             "Serapan": "97,26%", "Efisiensi": "2,74%"}),
+    ("Tabel 3.14", ADM_KEU, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%",
+                             "Pagu": "209.240.300", "Realisasi Anggaran": "208.669.800",
+                             "Serapan": "96,70%", "Efisiensi": "3,30%"}),
+    ("Tabel 4.1", IKM, {"Target": "87,65", "Realisasi": "87,67", "Capaian": "100,02 %"}),
+    ("Tabel 4.1", LKD, {"Target": "70", "Realisasi": "70", "Capaian": "100%"}),
+    ("Tabel 4.1", TRANTIB, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%"}),
+    ("Tabel 4.1", ADM_PEM, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%"}),
+    ("Tabel 4.1", ADM_KEU, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%"}),
+]
+DILAPORKAN = [
+    (tabel, subjek, ukuran, nilai)
+    for tabel, subjek, figures in DILAPORKAN_BY_TABLE
+    for ukuran, nilai in figures.items()
+]
+
+
+# ---------------------------------------------------------------------------
+# Writing helpers
+# ---------------------------------------------------------------------------
+
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=12)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP_WIDTH = 30  # columns at least this wide wrap their text
+
+
+def split_code(code: str | None) -> list[str | None]:
+    """'7.01.02.2.02.0003' -> ['7.01.02', '2.02', '0003'] (program | kegiatan | sub)."""
+    if not code:
+        return [None, None, None]
+    parts = code.split(".")
+    return [".".join(parts[:3]), ".".join(parts[3:5]) or None, ".".join(parts[5:]) or None]
+
+
+def rupiah_text(amount: int) -> str:
+    """6025173178 -> '6.025.173.178' (Indonesian thousands separator)."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def write_table(ws, header, rows, *, title=None, widths=(), formats=None, text_cols=()):
+    """Write an optional title row + blank row, a header and the data rows.
+
+    header: a list with one entry per column group:
+        "Label"              one column (merged over both header rows if the
+                             header has two rows);
+        ("Label", n)         one label merged across n columns (split code);
+        ("Label", [a, b..])  a label merged across its sub-labels, which fill
+                             a second header row.
+    rows: lists of cell values; a Fmt carries its own number format.
+    formats: {column index (1-based): number format} for numeric cells.
+    text_cols: column indexes whose cells are text ('@').
+    Returns the first header row number.
+    """
+    formats = formats or {}
+    two_rows = any(isinstance(h, tuple) and isinstance(h[1], list) for h in header)
+    ncols = sum(1 if isinstance(h, str) else (h[1] if isinstance(h[1], int) else len(h[1]))
+                for h in header)
+
+    top = 1
+    if title:
+        ws.cell(row=1, column=1, value=title).font = TITLE_FONT
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+        top = 3  # row 2 stays blank
+    bottom = top + 1 if two_rows else top
+
+    col = 1
+    for h in header:
+        label, span = (h, 1) if isinstance(h, str) else h
+        width = span if isinstance(span, int) else len(span)
+        ws.cell(row=top, column=col, value=label)
+        if isinstance(span, list):
+            for i, sub in enumerate(span):
+                ws.cell(row=bottom, column=col + i, value=sub)
+            if width > 1:
+                ws.merge_cells(start_row=top, start_column=col, end_row=top,
+                               end_column=col + width - 1)
+        elif width > 1 or two_rows:
+            ws.merge_cells(start_row=top, start_column=col, end_row=bottom,
+                           end_column=col + width - 1)
+        col += width
+    for r in range(top, bottom + 1):
+        for c in range(1, ncols + 1):
+            cell = ws.cell(row=r, column=c)
+            cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEADER_FILL, HEADER_ALIGN, BOX
+
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    wrap = {c for c, width in enumerate(widths, start=1) if width >= WRAP_WIDTH}
+
+    for r, values in enumerate(rows, start=bottom + 1):
+        for c, value in enumerate(values, start=1):
+            fmt = None
+            if isinstance(value, Fmt):
+                value, fmt = value.value, value.number_format
+            elif c in text_cols:
+                fmt = TEXT
+            elif isinstance(value, (int, float)) and c in formats:
+                fmt = formats[c]
+            cell = ws.cell(row=r, column=c)
+            if value is not None:
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever it starts with
+            if fmt:
+                cell.number_format = fmt
+            cell.border = BOX
+            cell.alignment = Alignment(vertical="top", wrap_text=c in wrap)
+    ws.freeze_panes = ws.cell(row=bottom + 1, column=1)
+    return top
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------
+
+def build_identitas(wb):
+    ws = wb.create_sheet("Identitas")
+    write_table(ws, ["Kunci", "Nilai"], IDENTITAS, widths=(26, 40))
+
+
+def build_kinerja(wb):
+    ws = wb.create_sheet("Kinerja")
+    header = ["No", "Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas",
+              ("Target", TARGET_YEARS), ("Realisasi", REALISASI_YEARS), "Kategori",
+              "Kab/Kota Lain", "RPJMD Provinsi", "RPJMN", "Makna", "Alasan Pemilihan",
+              "Formulasi", "Sumber/Referensi", "Penanggung Jawab", "Sumber Data"]
+    rows = [
+        [no, level, tujuan, sasaran, indikator, satuan, polaritas, *targets, *realisasi,
+         KATEGORI, *NO_BENCHMARK, *IKU.get(indikator, NO_IKU)]
+        for no, level, tujuan, sasaran, indikator, satuan, polaritas, targets, realisasi
+        in KINERJA
+    ]
+    widths = (5, 9, 30, 30, 40, 8, 9, *[8] * 6, *[9] * 3, 16, 11, 11, 11, 40, 40, 40, 40, 14, 24)
+    top = write_table(ws, header, rows, title="DATA KINERJA KECAMATAN JUAI 2024", widths=widths)
+    # Sasaran 4 has two indicators: merge its cell over both rows.
+    first = top + 2 + [k[4] for k in KINERJA].index(ADM_PEM)
+    ws.merge_cells(start_row=first, start_column=4, end_row=first + 1, end_column=4)
+
+
+def build_komponen(wb):
+    ws = wb.create_sheet("Komponen")
+    write_table(ws, ["Indikator", "Tahun", "Komponen", "Nilai", "Metode"], KOMPONEN,
+                widths=(45, 8, 14, 10, 12))
+
+
+def build_dpa(wb):
+    ws = wb.create_sheet("DPA")
+    header = [("Kode", 3), "No", "Program / Kegiatan / Sub Kegiatan", "Indikator",
+              "Target Kinerja", "Pagu Anggaran (Rp)"]
+    rows = [
+        [*split_code(kode), no, DPA_NAME_OVERRIDES.get(no, uraian), indikator, target, pagu]
+        for kode, no, uraian, indikator, target, pagu, _realisasi, _rasio in BUDGET
+    ]
+    rows.append([None, None, None, None, DPA_TOTAL_LABEL, None, None, TOTAL_PAGU])
+    write_table(ws, header, rows, title="DOKUMEN PELAKSANAAN ANGGARAN (DPA) KECAMATAN JUAI TAHUN 2024",
+                widths=(10, 6, 7, 7, 50, 50, 16, 18), formats={8: MONEY}, text_cols=(1, 2, 3, 4))
+
+
+def build_realisasi(wb):
+    ws = wb.create_sheet("Realisasi")
+    header = ["No.", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi",
+              "Rasio Capaian"]
+    rows = []
+    for i, (_kode, no, uraian, _ind, _target, pagu, realisasi, rasio) in enumerate(BUDGET):
+        if i % 2:  # every other row typed as Indonesian text, like a pasted report
+            pagu, realisasi = rupiah_text(pagu), rupiah_text(realisasi)
+        rows.append([no, uraian, pagu, realisasi, rasio])
+    rows.append([None, REALISASI_TOTAL_LABEL, TOTAL_PAGU, TOTAL_REALISASI, TOTAL_RASIO])
+    write_table(ws, header, rows,
+                title="RINCIAN REALISASI ANGGARAN PER 31 DESEMBER 2024",
+                widths=(7, 60, 18, 18, 10), formats={3: MONEY, 4: MONEY}, text_cols=(1, 5))
+
+
+def build_pemetaan(wb):
+    ws = wb.create_sheet("Pemetaan")
+    header = ["Indikator", ("Kode", 3), "Nama Program / Kegiatan / Sub Kegiatan"]
+    rows = [[indikator, *split_code(kode), nama] for indikator, kode, nama in PEMETAAN]
+    write_table(ws, header, rows,
+                title="PROGRAM, KEGIATAN DAN SUB KEGIATAN PENDUKUNG CAPAIAN KINERJA",
+                widths=(45, 10, 6, 7, 70), text_cols=(2, 3, 4))
+
+
+def build_belanja(wb):
+    ws = wb.create_sheet("Belanja")
+    write_table(ws, ["Kode Rekening", "Uraian", "Pagu", "Realisasi", "%"], BELANJA,
+                title="REALISASI PER JENIS BELANJA TAHUN 2024",
+                widths=(14, 36, 18, 18, 8), formats={3: MONEY, 4: MONEY}, text_cols=(1, 5))
+
+
+def build_dilaporkan(wb):
+    ws = wb.create_sheet("Dilaporkan")
+    write_table(ws, ["Tabel", "Subjek", "Ukuran", "Nilai"], DILAPORKAN,
+                title="ANGKA YANG DILAPORKAN DALAM DRAF LKIP 2024",
+                widths=(11, 60, 22, 16), text_cols=(1, 2, 3, 4))
+
+
+# ---------------------------------------------------------------------------
+# Self-checks
+# ---------------------------------------------------------------------------
+
+def check_data():
+    """The seed's budget tables add up: check the literal data before writing."""
+    subs = [b for b in BUDGET if b[1].count(".") == 2]
+    assert len([b for b in BUDGET if b[1].endswith(".")]) == 6
+    assert len([b for b in BUDGET if b[1].count(".") == 1 and not b[1].endswith(".")]) == 13
+    assert len(subs) == 28
+    for kode, no, *_rest in BUDGET:  # code shape agrees with the outline number
+        level = 0 if no.endswith(".") else no.count(".")
+        assert len(kode.split(".")) == (3, 5, 6)[level], (kode, no)
+    for _kode, no, _u, _i, _t, pagu, realisasi, _r in BUDGET:
+        if no.count(".") < 2:
+            prefix = no if no.endswith(".") else no + "."
+            kids = [b for b in subs if b[1].startswith(prefix)]
+            assert pagu == sum(b[5] for b in kids), no
+            assert realisasi == sum(b[6] for b in kids), no
+    assert sum(b[5] for b in subs) == TOTAL_PAGU
+    assert sum(b[6] for b in subs) == TOTAL_REALISASI
+    assert BELANJA[0][2] + BELANJA[3][2] == TOTAL_PAGU
+    assert BELANJA[0][3] + BELANJA[3][3] == TOTAL_REALISASI
+    assert BELANJA[4][2] + BELANJA[5][2] == BELANJA[3][2]
+    budget_codes = {b[0] for b in BUDGET}
+    assert all(kode in budget_codes for _i, kode, _n in PEMETAAN)
+    names = {k[4] for k in KINERJA}
+    assert all(i in names for i, _k, _n in PEMETAAN)
+    assert all(k[0] in names for k in KOMPONEN)
+    assert all(s in names or s == "Total" for _t, s, _u, _n in DILAPORKAN)
+
+
+def as_amount(value) -> int:
+    """Read a money cell: a number or Indonesian text '6.025.173.178'."""
+    if isinstance(value, str):
+        return int(value.replace(".", ""))
+    return int(value)
+
+
+def check_file(path: Path):
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        print(f"{ws.title:<11} rows={ws.max_row:>3} cols={ws.max_column:>2}")
+    sub_no = re.compile(r"^\d+\.\d+\.\d+$")
+
+    dpa = wb["DPA"]
+    dpa_subs = [r for r in dpa.iter_rows(min_row=4, values_only=True) if sub_no.match(str(r[3] or ""))]
+    assert len(dpa_subs) == 28
+    assert sum(as_amount(r[7]) for r in dpa_subs) == 7_996_663_078
+    assert dpa["C6"].value == "0001"  # sub kegiatan 1.1.1: code part kept as text
+
+    real = wb["Realisasi"]
+    real_subs = [r for r in real.iter_rows(min_row=4, values_only=True) if sub_no.match(str(r[0] or ""))]
+    assert len(real_subs) == 28
+    assert sum(as_amount(r[3]) for r in real_subs) == 7_490_354_404
+    print("self-check OK: DPA sub kegiatan pagu = 7.996.663.078, "
+          "Realisasi sub kegiatan = 7.490.354.404")
+
+
+# ---------------------------------------------------------------------------
+
+def save_deterministic(wb, path: Path):
+    """Save with fixed document dates and fixed zip timestamps.
+
+    openpyxl's Workbook.save() stamps 'modified' with the current time, and
+    zip members get the current time too; write through ExcelWriter into
+    memory, then copy the members with a fixed timestamp.
+    """
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+
+
+def main():
+    check_data()
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "lkip-xl samples/build_sample.py"
+    wb.properties.title = "Data masukan LKIP Kecamatan Juai 2024"
+    for build in (build_identitas, build_kinerja, build_komponen, build_dpa, build_realisasi,
+                  build_pemetaan, build_belanja, build_dilaporkan):
+        build(wb)
+    save_deterministic(wb, OUTPUT)
+    print(f"wrote {OUTPUT}")
+    check_file(OUTPUT)
+
+
+if __name__ == "__main__":
+    main()
