@@ -1,0 +1,259 @@
+"""The empty input workbook (SPEC §3): headers, validation lists, examples and a Petunjuk sheet."""
+from __future__ import annotations
+
+import datetime
+import os
+from itertools import groupby
+from typing import NamedTuple
+
+LAST_ROW = 500  # validation lists cover data rows 2..LAST_ROW
+LENIENT = {"Polaritas"}  # +/-, Maksimal/Minimal, Naik/Turun are accepted too (SPEC §3.2)
+
+
+class Col(NamedTuple):
+    label: str
+    width: float
+    note: str  # what the column holds and its accepted other labels
+    example: str = ""
+    required: bool = False
+    kind: str = ""  # "text": keep typed codes as text ("1.10" must not become 1.1); "money": #,##0
+
+
+class Sheet(NamedTuple):
+    name: str
+    about: str  # what the sheet holds and its accepted other names
+    columns: list[Col]
+    lists: dict[str, list[str]] = {}  # column label -> allowed values
+
+
+IKM = "Indeks Kepuasan Masyarakat (IKM) Pelayanan dan Kesejahteraan Sosial"
+SUB = "Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan"
+SUB_CODE = "7.01.02.2.02.0003"
+TARGETS = {2021: "87,50", 2022: "87,55", 2023: "87,60", 2024: "87,65", 2025: "87,70", 2026: "87,75"}
+REALISASI = {2022: "87,59", 2023: "87,62", 2024: "87,67"}
+MONEY = "Nama lain: Anggaran, Pagu Anggaran, Target Keuangan, Jumlah, Jumlah (Rp)."
+CODE = (f"Kode rekening (nama lain: Kode Rekening): program 7.01.02, kegiatan 7.01.02.2.02, sub kegiatan "
+        f"{SUB_CODE}, akun belanja 5.1.02.01.01.0024 (milik sub kegiatan di atasnya). Boleh dipecah ke beberapa "
+        "kolom berdampingan di bawah satu judul Kode (7.01.02 | 2.02 | 0003).")
+NUMBER = "Nomor urut bertingkat: 1. program, 1.1 kegiatan, 1.1.1 sub kegiatan (nama lain: Nomor)."
+
+IDENTITAS = [  # key, default value, allowed values, example
+    ("SKPD", "", [], "Kecamatan Juai"),
+    ("Pemerintah Daerah", "", [], "Kabupaten Balangan"),
+    ("Tahun", "", [], "2024 (wajib: tahun laporan)"),
+    ("Periode Renstra", "", [], "2021-2026"),
+    ("Kepala SKPD", "", [], "NAMA CAMAT, S.Sos., M.M."),
+    ("NIP", "", [], "19800101 200501 1 001"),
+    ("Jabatan", "", [], "Camat Juai"),
+    ("Tempat dan Tanggal", "", [], "Juai, Februari 2025"),
+    ("Rumus Polaritas Negatif", "(2T-R)/T", ["(2T-R)/T", "T/R"], "(2T-R)/T"),
+    ("Rumus Efisiensi", "PMK 249", ["PMK 249", "Selisih"], "PMK 249"),
+    ("Skala Kategori", "Berhasil", ["Berhasil", "Permendagri 86"], "Berhasil"),
+    ("Toleransi Rupiah", 1, [], "1"),
+]
+
+SHEETS = [
+    Sheet("Identitas", "Identitas laporan dan pilihan perhitungan, satu baris per kunci (nama lain lembar: Info, "
+          "Profil). Kunci di kolom A, nilai di kolom B. Nama lain kunci: SKPD = Nama SKPD / Perangkat Daerah, "
+          "Pemerintah Daerah = Pemda, Tahun = Tahun Anggaran. Hanya Tahun yang wajib.", [
+              Col("Kunci", 26, "Nama kunci; sudah terisi, jangan diubah.", "Tahun"),
+              Col("Nilai", 50, "Isi nilainya. Pilihan bawaan sudah terisi.", "2024"),
+          ]),
+    Sheet("Kinerja", "Satu baris per indikator tujuan atau sasaran dari Renstra dan Perjanjian Kinerja (nama lain "
+          "lembar: Indikator, Renstra, IKU). Sesuaikan tahun pada judul Target/Realisasi/Capaian dengan periode "
+          "Renstra dan tahun laporan. Sel Tujuan/Sasaran yang kosong atau digabung mengikuti baris di atasnya.", [
+              Col("Level", 10, "Tujuan atau Sasaran; kosong berarti Sasaran.", "Sasaran"),
+              Col("Tujuan", 32, "Tujuan Renstra (nama lain: Tujuan Strategis).",
+                  "Terwujudnya Tata Kelola Pemerintah Kecamatan yang Baik"),
+              Col("Sasaran", 32, "Sasaran strategis (nama lain: Sasaran Strategis, Kinerja Utama).",
+                  "Meningkatnya Fasilitasi Pelayanan Masyarakat"),
+              Col("Indikator", 40, "Nama indikator kinerja (nama lain: Indikator Kinerja, IKU).", IKM, True),
+              Col("Satuan", 10, "Satuan indikator.", "Indeks"),
+              Col("Polaritas", 11, "Positif (makin tinggi makin baik) atau Negatif; juga +/-, Maksimal/Minimal, "
+                  "Naik/Turun. Kosong berarti Positif.", "Positif"),
+              *(Col(f"Target {y}", 12, "Target Renstra per tahun.", v) for y, v in TARGETS.items()),
+              *(Col(f"Realisasi {y}", 12, "Realisasi tahun lalu dan tahun laporan (atau dari lembar Komponen).", v)
+                for y, v in REALISASI.items()),
+              Col("Target PK", 12, "Target Perjanjian Kinerja bila berbeda penulisannya; kosong = target Renstra "
+                  "tahun laporan.", "87,65"),
+              Col("Capaian 2024", 12, "Capaian yang dilaporkan (diperiksa, tidak dipakai menghitung).", "100,02%"),
+              Col("Kategori", 16, "Kategori yang dilaporkan (diperiksa).", "Sangat Berhasil"),
+              Col("Kab/Kota Lain", 14, "Pembanding kabupaten/kota lain (teks atau angka).", "Tidak ada"),
+              Col("RPJMD Provinsi", 14, "Pembanding RPJMD provinsi.", "Tidak ada"),
+              Col("RPJMN", 14, "Pembanding RPJMN.", "Tidak ada"),
+              Col("Makna", 30, "Makna indikator (tabel IKU).", "Tingkat kualitas pelayanan yang diberikan seksi "
+                  "pelayanan publik kepada seluruh warga Kecamatan Juai"),
+              Col("Alasan Pemilihan", 30, "Alasan pemilihan indikator.", "Sebagai indikator bagi Pemerintah "
+                  "Kecamatan Juai dalam memberikan layanan kepada masyarakat"),
+              Col("Formulasi", 30, "Formulasi perhitungan.", "Rata-rata nilai IKM semester I dan semester II"),
+              Col("Sumber/Referensi", 30, "Sumber/referensi indikator.", "Keputusan Menteri PANRB Nomor 14 Tahun 2017"),
+              Col("Penanggung Jawab", 18, "Penanggung jawab indikator.", "Camat Juai"),
+              Col("Sumber Data", 24, "Sumber data.", "Seksi Pelayanan dan Kesejahteraan Sosial"),
+          ], {"Level": ["Tujuan", "Sasaran"], "Polaritas": ["Positif", "Negatif"]}),
+    Sheet("Komponen", "Opsional: cara realisasi indikator dihitung, satu baris per komponen. Realisasi dari "
+          "komponen menggantikan realisasi yang ditulis di Kinerja (yang berbeda menjadi temuan).", [
+              Col("Indikator", 40, "Nama indikator persis seperti di lembar Kinerja.", IKM, True),
+              Col("Tahun", 8, "Tahun realisasi.", "2024", True),
+              Col("Komponen", 20, "Nama komponen.", "Semester I"),
+              Col("Nilai", 12, "Nilai komponen.", "87,56", True),
+              Col("Metode", 12, "rata-rata, jumlah, atau pembilang/penyebut (realisasi = jumlah pembilang / "
+                  "jumlah penyebut x 100).", "rata-rata (Semester II 87,78 -> IKM 2024 = 87,67)", True),
+          ], {"Metode": ["rata-rata", "jumlah", "pembilang", "penyebut"]}),
+    Sheet("DPA", "Pohon anggaran: program, kegiatan, sub kegiatan dan boleh sampai akun belanja (nama lain lembar: "
+          "Anggaran, Renja, RKA). Tiap baris perlu Kode atau No (atau kolom Level: Program, Kegiatan, Sub "
+          "Kegiatan). Baris berlabel Total/Jumlah tanpa kode dianggap "
+          "total yang dilaporkan dan diperiksa; pagu program dan kegiatan juga diperiksa terhadap jumlah "
+          "sub kegiatannya.", [
+              Col("Kode", 20, CODE, SUB_CODE, kind="text"),
+              Col("No", 7, NUMBER, "2.1.1", kind="text"),
+              Col("Uraian", 45, "Nama program/kegiatan/sub kegiatan/akun (nama lain: Program/Kegiatan/Sub "
+                  "Kegiatan, Nama).", SUB),
+              Col("Indikator", 40, "Indikator program/kegiatan/sub kegiatan.", "Jumlah Laporan Peningkatan "
+                  "Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan"),
+              Col("Target Kinerja", 14, "Target kinerja (nama lain: Target).", "1 Laporan"),
+              Col("Satuan", 10, "Satuan target kinerja.", "Laporan"),
+              Col("Pagu", 18, f"Pagu anggaran (Rp). {MONEY}", "219.579.800", True, "money"),
+          ]),
+    Sheet("Realisasi", "Realisasi anggaran per program/kegiatan/sub kegiatan (nama lain lembar: LRA, Realisasi "
+          "Anggaran), dengan aturan Kode/No yang sama seperti DPA. Pagu, % dan Sisa bila diisi diperiksa.", [
+              Col("Kode", 20, CODE, SUB_CODE, kind="text"),
+              Col("No", 7, NUMBER, "2.1.1", kind="text"),
+              Col("Uraian", 45, "Nama program/kegiatan/sub kegiatan.", SUB),
+              Col("Pagu", 18, "Pagu anggaran (nama lain: Anggaran); diperiksa terhadap DPA.", "219.579.800",
+                  kind="money"),
+              Col("Realisasi", 18, "Realisasi anggaran (Rp) (nama lain: Realisasi Anggaran, Realisasi (Rp)).",
+                  "219.183.899", True, "money"),
+              Col("%", 10, "Serapan yang dilaporkan (nama lain: Rasio, Rasio Capaian, Persentase, Serapan).",
+                  "99,82%"),
+              Col("Sisa", 16, "Sisa anggaran yang dilaporkan.", "395.901", kind="money"),
+          ]),
+    Sheet("Pemetaan", "Program/kegiatan/sub kegiatan pendukung tiap indikator, satu baris per pasangan (nama lain "
+          "lembar: Cascading, Pendukung). Program atau kegiatan mewakili semua sub kegiatan di bawahnya. "
+          "Indikator tujuan tanpa baris didukung seluruh anggaran.", [
+              Col("Indikator", 40, "Nama indikator persis seperti di lembar Kinerja.", IKM, True),
+              Col("Kode", 20, "Kode program/kegiatan/sub kegiatan dari DPA, atau nomor urutnya (kolom No).",
+                  SUB_CODE, True, "text"),
+          ]),
+    Sheet("Belanja", "Opsional: realisasi per jenis belanja (nama lain lembar: Jenis Belanja). Tidak perlu bila DPA "
+          "dan Realisasi memuat baris akun.", [
+              Col("Kode", 14, "Kode akun belanja: 5.1.01 pegawai, 5.1.02 barang dan jasa, 5.2.02 modal peralatan "
+                  "dan mesin, 5.2.05 modal aset tetap lainnya.", "5.1.02", True, "text"),
+              Col("Uraian", 36, "Nama jenis belanja.", "Belanja Barang dan Jasa"),
+              Col("Pagu", 18, "Pagu anggaran.", "3.752.823.200", True, "money"),
+              Col("Realisasi", 18, "Realisasi anggaran.", "3.641.486.341", True, "money"),
+              Col("%", 10, "Serapan yang dilaporkan (diperiksa).", "97,03%"),
+          ]),
+    Sheet("Dilaporkan", "Opsional: angka dari draf laporan yang ingin diperiksa (nama lain lembar: Klaim).", [
+              Col("Tabel", 16, "Nama tabel di laporan (bebas).", "Tabel 3.4"),
+              Col("Subjek", 40, "Nama indikator, kode atau nomor urut, kode akun, atau Total.", IKM, True),
+              Col("Ukuran", 22, "Besaran yang dilaporkan (pilih dari daftar).", "Serapan", True),
+              Col("Nilai", 16, "Angka yang tertulis di laporan.", "99,55%", True),
+          ], {"Ukuran": ["Target", "Realisasi", "Capaian", "Capaian Akhir Renstra", "Pagu", "Realisasi Anggaran",
+                         "Serapan", "Sisa", "Efisiensi", "Kategori"]}),
+    Sheet("Skala", "Opsional: skala kategori sendiri; bila diisi menggantikan pilihan Skala Kategori di Identitas. "
+          "Kategori berlaku mulai Batas Bawah (capaian dalam %) sampai batas berikutnya.", [
+              Col("Batas Bawah", 14, "Capaian terendah (%) untuk kategori ini.", "100 / 75 / 55 / 0", True),
+              Col("Kategori", 24, "Nama kategori.", "Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil",
+                  True),
+          ]),
+]
+
+GENERAL = [
+    ("h", "Petunjuk pengisian workbook masukan lkip-xl"),
+    ("p", "Isi satu baris data per baris di bawah judul kolom setiap lembar. Judul kolom oranye wajib diisi, yang "
+          "biru boleh kosong. Contoh isian ada di komentar sel judul (arahkan penunjuk ke sel judul); workbook ini "
+          "sengaja tidak memuat baris contoh agar tidak terbaca sebagai data."),
+    ("p", "Nama lembar dan judul kolom dikenali tanpa membedakan huruf besar/kecil, spasi, _ dan -, dan boleh memakai "
+          "nama lain yang disebut di bawah. Judul kolom tidak harus di baris 1: baris judul tabel, baris kosong, "
+          "sel gabungan dan judul dua baris (mis. Target di atas 2023 | 2024) boleh ada di atas data."),
+    ("h", "Bentuk nilai"),
+    ("p", "Angka boleh berupa angka Excel atau teks gaya Indonesia: 6.025.173.178, 6.025.173.178,00, "
+          "Rp. 7.996.663.078,00, 93,67, 93,67%, 100 %, 70 LKD (angka dan satuan), Baik (67,50). Tanda -, sel kosong "
+          "dan Tidak ada berarti tidak ada nilai. Persen boleh angka berformat persen (0,9367 tampil 93,67%), angka "
+          "93,67 di kolom persen, atau teks 93,67%. Nilai yang tidak terbaca dilaporkan sebagai temuan beserta "
+          "alamat selnya."),
+    ("h", "Menjalankan"),
+    ("p", "Periksa: lkip-xl check file.xlsx (daftar temuan; --json untuk laporan JSON). Buat tabel LKIP: "
+          "lkip-xl fill file.xlsx menghasilkan file_lkip.xlsx di folder yang sama (-o untuk nama lain, --force untuk "
+          "menimpa). Template kosong baru: lkip-xl template -o lkip_template.xlsx."),
+]
+
+
+def _petunjuk() -> list[tuple[str, str]]:
+    lines = list(GENERAL)
+    for sheet in SHEETS:
+        lines += [("h", f"Lembar {sheet.name}"), ("p", sheet.about)]
+        if sheet.name == "Identitas":
+            options = "; ".join(f"{k}: {' atau '.join(c)} (bawaan {d})" for k, d, c, _ in IDENTITAS if c)
+            lines.append(("p", f"Pilihan: {options}; Toleransi Rupiah: selisih uang yang masih dianggap sama "
+                               "(bawaan 1)."))
+            continue
+        required = [c.label for c in sheet.columns if c.required]
+        lines.append(("p", "Kolom wajib: " + (", ".join(required) or "-") + "."))
+        for note, same in groupby(sheet.columns, key=lambda c: c.note):  # Target 2021 … Target 2026 once
+            labels = [c.label for c in same]
+            lines.append(("i", f"{labels[0]}{' … ' + labels[-1] if len(labels) > 1 else ''}: {note}"))
+    return lines
+
+
+def write_template(path: str | os.PathLike) -> None:
+    """Write the empty input workbook to path; the same bytes on every run."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(os.fspath(path), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    wb.set_properties({"title": "Masukan lkip-xl", "created": datetime.datetime(2025, 1, 1)})
+    head = {"bold": True, "border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"}
+    fmt = {
+        "head": wb.add_format({**head, "bg_color": "#DDEBF7"}),
+        "need": wb.add_format({**head, "bg_color": "#F8CBAD"}),
+        "text": wb.add_format({"num_format": "@"}),
+        "money": wb.add_format({"num_format": "#,##0"}),
+        "h": wb.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E79"}),
+        "p": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "i": wb.add_format({"text_wrap": True, "valign": "top", "indent": 2}),
+    }
+
+    ws = wb.add_worksheet("Petunjuk")
+    ws.set_column(0, 0, 110)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    for row, (style, text) in enumerate(_petunjuk()):
+        # Explicit heights: LibreOffice does not grow rows for wrapped text on load.
+        ws.set_row(row, 16 * (len(text) // 115 + 1) + 2)
+        ws.write_string(row, 0, text, fmt[style])
+
+    for sheet in SHEETS:
+        ws = wb.add_worksheet(sheet.name)
+        for col, c in enumerate(sheet.columns):
+            ws.set_column(col, col, c.width, fmt.get(c.kind))
+            ws.write_string(0, col, c.label, fmt["need" if c.required else "head"])
+            tip = c.note + (f"\nContoh: {c.example}" if c.example else "")
+            ws.write_comment(0, col, tip, {"width": 320, "height": 24 + 15 * (len(tip) // 48 + tip.count("\n"))})
+            if c.label in sheet.lists:
+                ws.data_validation(1, col, LAST_ROW - 1, col, _choice(sheet.lists[c.label], c.label in LENIENT))
+        ws.freeze_panes(1, 0)
+        if sheet.name == "Identitas":
+            _fill_identitas(ws, fmt)
+    wb.close()
+
+
+def _fill_identitas(ws, fmt: dict) -> None:
+    for row, (key, default, choices, example) in enumerate(IDENTITAS, start=1):
+        ws.write_string(row, 0, key)
+        ws.write_comment(row, 0, f"Contoh: {example}", {"width": 240, "height": 40})
+        if isinstance(default, str) and default:
+            ws.write_string(row, 1, default)
+        elif default != "":
+            ws.write_number(row, 1, default)
+        elif key == "NIP":
+            ws.write_blank(row, 1, None, fmt["text"])  # an 18-digit NIP typed as a number would lose digits
+        if choices:
+            ws.data_validation(row, 1, row, 1, _choice(choices))
+
+
+def _choice(values: list[str], lenient: bool = False) -> dict:
+    """A drop-down list; a lenient one only warns, so accepted other spellings can still be typed."""
+    return {"validate": "list", "source": values, "error_type": "warning" if lenient else "stop",
+            "error_title": "Pilihan tidak dikenal", "error_message": "Pilih salah satu: " + ", ".join(values) + "."}

@@ -1,0 +1,132 @@
+"""The shipped input template (SPEC §3): sheets, header labels, validation lists, determinism."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lkip_xl.template import write_template
+
+COMMITTED = Path(__file__).resolve().parents[1] / "templates" / "lkip_template.xlsx"
+
+# The contract, spelled out here on purpose rather than imported from the module.
+HEADERS = {
+    "Identitas": ["Kunci", "Nilai"],
+    "Kinerja": ["Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas",
+                *(f"Target {y}" for y in range(2021, 2027)), *(f"Realisasi {y}" for y in range(2022, 2025)),
+                "Target PK", "Capaian 2024", "Kategori", "Kab/Kota Lain", "RPJMD Provinsi", "RPJMN", "Makna",
+                "Alasan Pemilihan", "Formulasi", "Sumber/Referensi", "Penanggung Jawab", "Sumber Data"],
+    "Komponen": ["Indikator", "Tahun", "Komponen", "Nilai", "Metode"],
+    "DPA": ["Kode", "No", "Uraian", "Indikator", "Target Kinerja", "Satuan", "Pagu"],
+    "Realisasi": ["Kode", "No", "Uraian", "Pagu", "Realisasi", "%", "Sisa"],
+    "Pemetaan": ["Indikator", "Kode"],
+    "Belanja": ["Kode", "Uraian", "Pagu", "Realisasi", "%"],
+    "Dilaporkan": ["Tabel", "Subjek", "Ukuran", "Nilai"],
+    "Skala": ["Batas Bawah", "Kategori"],
+}
+IDENTITAS = {
+    "SKPD": None, "Pemerintah Daerah": None, "Tahun": None, "Periode Renstra": None, "Kepala SKPD": None,
+    "NIP": None, "Jabatan": None, "Tempat dan Tanggal": None, "Rumus Polaritas Negatif": "(2T-R)/T",
+    "Rumus Efisiensi": "PMK 249", "Skala Kategori": "Berhasil", "Toleransi Rupiah": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "lkip_template.xlsx"
+    write_template(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def book(template):
+    return openpyxl.load_workbook(template)
+
+
+def _validations(ws) -> dict[str, str]:
+    """Validated range -> list source, e.g. {"A2:A500": '"Tujuan,Sasaran"'}."""
+    return {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+
+
+def test_sheets_in_order(book):
+    assert book.sheetnames == ["Petunjuk", *HEADERS]
+
+
+@pytest.mark.parametrize("name", list(HEADERS))
+def test_header_row_frozen_with_examples(book, name):
+    ws = book[name]
+    header = [c.value for c in ws[1]]
+    assert header == HEADERS[name]
+    assert ws.freeze_panes == "A2"
+    for cell in ws[1]:
+        assert cell.font.b, cell.coordinate
+        assert cell.fill.fgColor.rgb not in (None, "00000000"), cell.coordinate
+        assert cell.comment is not None and cell.comment.text.strip(), cell.coordinate
+        assert ws.column_dimensions[cell.column_letter].width > 5
+    if name != "Identitas":
+        assert ws.max_row == 1, "examples belong in comments, not in data rows"
+
+
+def test_identitas_keys_and_option_defaults(book):
+    ws = book["Identitas"]
+    assert {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True)} == IDENTITAS
+    assert _validations(ws) == {
+        "B10": '"(2T-R)/T,T/R"', "B11": '"PMK 249,Selisih"', "B12": '"Berhasil,Permendagri 86"'}
+
+
+def test_validation_lists(book):
+    assert _validations(book["Kinerja"]) == {"A2:A500": '"Tujuan,Sasaran"', "F2:F500": '"Positif,Negatif"'}
+    # Polaritas also accepts +/-, Maksimal/Minimal, Naik/Turun: its list warns instead of refusing.
+    styles = {str(dv.sqref): dv.errorStyle for dv in book["Kinerja"].data_validations.dataValidation}
+    assert styles["F2:F500"] == "warning"
+    assert _validations(book["Komponen"]) == {"E2:E500": '"rata-rata,jumlah,pembilang,penyebut"'}
+    assert _validations(book["Dilaporkan"]) == {"C2:C500": (
+        '"Target,Realisasi,Capaian,Capaian Akhir Renstra,Pagu,Realisasi Anggaran,Serapan,Sisa,Efisiensi,Kategori"')}
+
+
+def test_codes_typed_into_the_template_stay_text(book):
+    # "1.10" typed into a General cell becomes the number 1.1; code columns are text-formatted.
+    for name, col in [("DPA", "A"), ("DPA", "B"), ("Realisasi", "A"), ("Realisasi", "B"), ("Pemetaan", "B"),
+                      ("Belanja", "A")]:
+        assert book[name].column_dimensions[col].number_format == "@", (name, col)
+
+
+def test_petunjuk_covers_every_sheet_and_command(book):
+    text = "\n".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    for name in HEADERS:
+        assert f"Lembar {name}" in text
+    for phrase in ["lkip-xl check file.xlsx", "lkip-xl fill file.xlsx", "6.025.173.178", "93,67%", "Opsional",
+                   "Info, Profil", "Cascading, Pendukung", "(bawaan (2T-R)/T)", "menggantikan"]:
+        assert phrase in text, phrase
+    assert book["Petunjuk"]["A2"].alignment.wrap_text
+
+
+def test_examples_are_consistent(book):
+    indikator = book["Kinerja"]["D1"].comment.text.split("Contoh: ")[1].strip()
+    dpa_code = book["DPA"]["A1"].comment.text.split("Contoh: ")[1].strip()
+    assert "Indeks Kepuasan Masyarakat" in indikator
+    assert indikator in book["Pemetaan"]["A1"].comment.text
+    assert dpa_code == "7.01.02.2.02.0003"
+    assert dpa_code in book["Pemetaan"]["B1"].comment.text
+
+
+def test_two_runs_are_byte_identical(template, tmp_path):
+    again = tmp_path / "again.xlsx"
+    write_template(again)
+    assert again.read_bytes() == template.read_bytes()
+
+
+def test_committed_template_is_current(template):
+    assert COMMITTED.read_bytes() == template.read_bytes(), (
+        "templates/lkip_template.xlsx is stale: regenerate it with lkip_xl.template.write_template")
+
+
+def test_import_does_not_load_xlsxwriter():
+    # The CLI must start fast: xlsxwriter is imported only when a template is written.
+    code = "import sys, lkip_xl.template; print('xlsxwriter' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=COMMITTED.parents[1])
+    assert out.stdout.strip() == "False"
