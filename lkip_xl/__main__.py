@@ -1,0 +1,3 @@
+from lkip_xl.cli import main
+
+main()

@@ -1,0 +1,17 @@
+"""Every check of SPEC §6. Each module yields Findings; `run_checks` lists them all."""
+from __future__ import annotations
+
+from lkip_xl.model import Finding, Result
+
+TINGKAT_ORDER = {"kesalahan": 0, "peringatan": 1, "info": 2}
+
+
+def run_checks(result: Result) -> list[Finding]:
+    from lkip_xl.checks import belanja, budget, kinerja, klaim
+
+    findings = list(result.data.findings)
+    for module in (budget, kinerja, belanja, klaim):
+        findings.extend(module.check(result))
+    findings.sort(key=lambda f: TINGKAT_ORDER[f.tingkat])  # stable: keeps sheet order inside a level
+    result.findings = findings
+    return findings

@@ -1,0 +1,76 @@
+"""Checks on the per-jenis belanja summary: stated group rows and the total."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from lkip_xl.checks.codes import finding
+from lkip_xl.model import Finding, Result
+from lkip_xl.reader.values import norm_label
+from lkip_xl.rules.belanja import leaf_codes
+from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.textfmt import persen, rupiah
+
+
+def check(result: Result) -> Iterator[Finding]:
+    tol = result.data.identitas.toleransi_rupiah
+    if result.belanja_source == "sheet":
+        yield from _sheet_claims(result, tol)
+    if not result.belanja:
+        return
+    kelompok = [g for g in result.belanja if g.kelompok]
+    pagu = sum(g.pagu for g in kelompok)
+    real = sum(g.realisasi for g in kelompok)
+    where = result.data.sheet_names.get("belanja") if result.belanja_source == "sheet" else None
+    anchor = _first_cell(result)
+    for what, jumlah, total in (("pagu", pagu, result.total_pagu), ("realisasi", real, result.total_realisasi)):
+        if not money_agrees(jumlah, total, tol):
+            yield finding("BELANJA_TOTAL_MISMATCH", anchor,
+                          f"Jumlah {what} per jenis belanja{' di lembar ' + where if where else ''} "
+                          f"{rupiah(jumlah)} tidak sama dengan total {what} program/kegiatan {rupiah(total)} "
+                          f"(selisih {rupiah(jumlah - total)}).", jumlah, total)
+
+
+def _first_cell(result: Result):
+    if result.belanja_source == "sheet" and result.data.belanja:
+        return result.data.belanja[0].label_cell
+    for node in result.nodes:
+        if node.akun:
+            return node.akun[0].row.label_cell
+    return None
+
+
+def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
+    rows = result.data.belanja or []
+    groups = {g.kode: g for g in result.belanja}
+    leaves = leaf_codes([r.kode for r in rows if r.kode])
+    kelompok = [g for g in result.belanja if g.kelompok]
+    for r in rows:
+        label = f"belanja {r.kode}" if r.kode else "total belanja"
+        if r.kode is None:
+            if not norm_label(r.uraian.value if r.uraian else "").startswith(("total", "jumlah")):
+                continue
+            pagu, real = sum(g.pagu for g in kelompok), sum(g.realisasi for g in kelompok)
+        elif r.kode in leaves:
+            pagu = r.pagu.value if r.pagu else 0.0
+            real = r.realisasi.value if r.realisasi else 0.0
+        else:
+            g = groups.get(r.kode)
+            if g is None:
+                sub = [x for x in result.belanja if not x.kelompok and x.kode.startswith(r.kode + ".")] or \
+                      [x for x in kelompok if x.kode.startswith(r.kode + ".") or r.kode == "5"]
+                pagu, real = sum(x.pagu for x in sub), sum(x.realisasi for x in sub)
+            else:
+                pagu, real = g.pagu, g.realisasi
+        if r.kode is None or r.kode not in leaves:
+            for what, stated, computed in (("pagu", r.pagu, pagu), ("realisasi", r.realisasi, real)):
+                if stated is not None and not money_agrees(stated.value, computed, tol):
+                    yield finding("SUM_MISMATCH", stated.cell,
+                                  f"{what.capitalize()} {label} tertulis {rupiah(stated.value)}, sedangkan jumlah "
+                                  f"rinciannya {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
+                                  stated.value, computed)
+        if r.persen is not None and pagu:
+            serapan = real / pagu * 100
+            if not ratio_agrees(r.persen, serapan):
+                yield finding("PERCENT_MISMATCH", r.persen.cell,
+                              f"Persentase {label} tertulis {persen(r.persen.value)}, sedangkan realisasi "
+                              f"{rupiah(real)} / pagu {rupiah(pagu)} = {persen(serapan)}.", r.persen.value, serapan)

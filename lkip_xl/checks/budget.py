@@ -1,0 +1,162 @@
+"""Checks on DPA and Realisasi: stated subtotals, %, sisa, pagu, structure."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from lkip_xl.checks.codes import finding
+from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result
+from lkip_xl.rules.budget import BudgetIssues
+from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.textfmt import persen, rupiah
+
+LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", "akun": "akun"}
+
+
+def subject(row: BudgetRow) -> str:
+    name = row.uraian.value if row.uraian else ""
+    key = row.kode or row.nomor
+    label = f"{LEVEL_NAME.get(row.level, row.level)} {key}" if key else LEVEL_NAME.get(row.level, row.level)
+    return f"{label} ({_short(name)})" if name else label
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def check(result: Result) -> Iterator[Finding]:
+    tol = result.data.identitas.toleransi_rupiah
+    issues: BudgetIssues = result.issues["budget"]
+    yield from _structure(result, issues)
+    for node in result.nodes:
+        yield from _dpa_claims(node, tol)
+        if node.real_row is not None:
+            yield from _realisasi_claims(node, tol)
+        if node.is_leaf and node.realisasi > node.pagu + 1e-6:
+            cell = (node.real_row.amount.cell if node.real_row and node.real_row.amount else node.row.label_cell)
+            yield finding("REALISASI_EXCEEDS_PAGU", cell,
+                          f"Realisasi {subject(node.row)} {rupiah(node.realisasi)} melebihi paganya "
+                          f"{rupiah(node.pagu)}.", node.realisasi, node.pagu)
+        for line in node.akun:
+            real = line.realisasi_line
+            if line.leaf and real is not None and real.amount > line.amount + 1e-6:
+                yield finding("REALISASI_EXCEEDS_PAGU", real.row.amount.cell if real.row.amount else real.row.label_cell,
+                              f"Realisasi akun {line.kode} pada {subject(node.row)} {rupiah(real.amount)} "
+                              f"melebihi paganya {rupiah(line.amount)}.", real.amount, line.amount)
+    yield from _totals(result, issues, tol)
+    yield from _negatives(result)
+
+
+def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts: str) -> Finding:
+    return finding("SUM_MISMATCH", stated.cell,
+                   f"{what.capitalize()} {subject(row)} tertulis {rupiah(stated.value)}, sedangkan jumlah "
+                   f"{parts} adalah {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
+                   stated.value, computed)
+
+
+def _dpa_claims(node: BudgetNode, tol: float) -> Iterator[Finding]:
+    stated = node.row.amount
+    if stated is not None and (node.children or node.akun) and not money_agrees(stated.value, node.pagu, tol):
+        parts = "rincian akunnya" if node.akun and not node.children else "rinciannya"
+        yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts)
+    yield from _akun_claims(node.akun, tol, "pagu")
+
+
+def _akun_claims(lines: list[AkunLine], tol: float, what: str) -> Iterator[Finding]:
+    for line in lines:
+        stated = line.row.amount
+        if not line.leaf and stated is not None and not money_agrees(stated.value, line.amount, tol):
+            yield _mismatch_sum(line.row, stated, line.amount, what, "rincian akunnya")
+
+
+def _realisasi_claims(node: BudgetNode, tol: float) -> Iterator[Finding]:
+    row = node.real_row
+    stated = row.amount
+    if stated is not None and (node.children or node.real_akun) and not money_agrees(stated.value, node.realisasi, tol):
+        yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya")
+    yield from _akun_claims(node.real_akun, tol, "realisasi")
+    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row))
+    for line in node.real_akun:
+        dpa = next((a for a in node.akun if a.kode == line.kode), None)
+        if dpa is not None:
+            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
+        elif node.akun:
+            yield finding("UNMATCHED_ROW", line.row.label_cell,
+                          f"Akun {line.kode} pada lembar {line.row.sheet} ({subject(node.row)}) tidak ada di DPA; "
+                          f"realisasinya {rupiah(line.amount)} tidak dihitung.", line.amount, None)
+
+
+def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str) -> Iterator[Finding]:
+    """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures."""
+    if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
+        yield finding("PAGU_MISMATCH", row.pagu.cell,
+                      f"Pagu {label} di lembar {row.sheet} tertulis {rupiah(row.pagu.value)}, sedangkan "
+                      f"pagu di DPA {rupiah(pagu)} (selisih {rupiah(row.pagu.value - pagu)}).", row.pagu.value, pagu)
+    if row.persen is not None and pagu:
+        serapan = realisasi / pagu * 100
+        if not ratio_agrees(row.persen, serapan):
+            yield finding("PERCENT_MISMATCH", row.persen.cell,
+                          f"Rasio serapan {label} tertulis {persen(row.persen.value)}, sedangkan realisasi "
+                          f"{rupiah(realisasi)} / pagu {rupiah(pagu)} = {persen(serapan)}.",
+                          row.persen.value, serapan)
+    if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
+        yield finding("SISA_MISMATCH", row.sisa.cell,
+                      f"Sisa {label} tertulis {rupiah(row.sisa.value)}, sedangkan pagu {rupiah(pagu)} − "
+                      f"realisasi {rupiah(realisasi)} = {rupiah(pagu - realisasi)}.", row.sisa.value, pagu - realisasi)
+
+
+def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
+    for row in issues.dpa_totals:
+        if row.amount is not None and not money_agrees(row.amount.value, result.total_pagu, tol):
+            yield finding("SUM_MISMATCH", row.amount.cell,
+                          f"Total pagu di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan jumlah "
+                          f"seluruh sub kegiatan {rupiah(result.total_pagu)} (selisih "
+                          f"{rupiah(row.amount.value - result.total_pagu)}).", row.amount.value, result.total_pagu)
+    for row in issues.realisasi_totals:
+        if row.amount is not None and not money_agrees(row.amount.value, result.total_realisasi, tol):
+            yield finding("SUM_MISMATCH", row.amount.cell,
+                          f"Total realisasi di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan "
+                          f"jumlah realisasi seluruh sub kegiatan {rupiah(result.total_realisasi)} (selisih "
+                          f"{rupiah(row.amount.value - result.total_realisasi)}).",
+                          row.amount.value, result.total_realisasi)
+        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran")
+
+
+def _structure(result: Result, issues: BudgetIssues) -> Iterator[Finding]:
+    for row, key in issues.duplicates:
+        yield finding("DUPLICATE_CODE", row.label_cell,
+                      f"{'Kode' if key == row.kode else 'Nomor'} {key} muncul lebih dari sekali di lembar "
+                      f"{row.sheet} (baris {row.row}); baris ini tidak dihitung.",
+                      row.amount.value if row.amount else None, None)
+    for row, parent in issues.orphans:
+        yield finding("ORPHAN_ROW", row.label_cell,
+                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak memiliki baris {LEVEL_NAME[parent] if parent in LEVEL_NAME else parent} induknya.")
+    for row in issues.unmatched_realisasi:
+        amount = row.amount.value if row.amount else None
+        yield finding("UNMATCHED_ROW", row.label_cell,
+                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak ditemukan di DPA; realisasinya "
+                      f"{rupiah(amount)} tidak dihitung.", amount, None)
+    for node in issues.unmatched_dpa:
+        yield finding("UNMATCHED_ROW", node.row.label_cell,
+                      f"{subject(node.row).capitalize()} (pagu {rupiah(node.pagu)}) tidak memiliki baris di "
+                      f"lembar Realisasi; realisasinya dianggap 0.", None, node.pagu, tingkat="peringatan")
+    for node, row in issues.name_mismatch:
+        via = f"kode {node.kode}" if row.kode and row.kode == node.kode else f"nomor {node.nomor}"
+        yield finding("NAME_MISMATCH", row.uraian.cell if row.uraian else row.label_cell,
+                      f"Nama untuk {via} berbeda: di DPA '{node.uraian}', di lembar {row.sheet} "
+                      f"'{row.uraian.value if row.uraian else ''}'.", row.uraian.value if row.uraian else None,
+                      node.uraian)
+    for row in issues.missing_amount:
+        yield finding("UNREADABLE_VALUE", row.label_cell,
+                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak memiliki pagu; dianggap Rp0.")
+
+
+def _negatives(result: Result) -> Iterator[Finding]:
+    rows = list(result.data.dpa) + list(result.data.realisasi)
+    seen = set()
+    for row in rows:
+        for num in (row.amount, row.pagu):
+            if num is not None and num.value < 0 and num.cell not in seen:
+                seen.add(num.cell)
+                what = "Pagu" if (row.sheet == result.data.sheet_names.get("dpa") or num is row.pagu) else "Realisasi"
+                yield finding("NEGATIVE_AMOUNT", num.cell,
+                              f"{what} {subject(row)} bernilai negatif ({rupiah(num.value)}).", num.value, None)

@@ -1,0 +1,138 @@
+"""Dilaporkan: every figure of the draft report, checked against the computed one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from lkip_xl.checks.codes import finding
+from lkip_xl.model import Finding, Klaim, Num, Result
+from lkip_xl.reader.values import norm_label, parse_code, parse_outline
+from lkip_xl.rules.kinerja import IndicatorIndex
+from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.textfmt import angka, persen, rupiah
+
+UKURAN = {
+    "target": "Target", "target kinerja": "Target",
+    "realisasi": "Realisasi", "realisasi kinerja": "Realisasi",
+    "capaian": "Capaian", "capaian kinerja": "Capaian",
+    "capaian akhir renstra": "Capaian Akhir Renstra", "capaian terhadap akhir renstra": "Capaian Akhir Renstra",
+    "target akhir renstra": "Target Akhir Renstra",
+    "pagu": "Pagu", "target keuangan": "Pagu", "anggaran": "Pagu", "pagu anggaran": "Pagu",
+    "realisasi anggaran": "Realisasi Anggaran", "realisasi keuangan": "Realisasi Anggaran",
+    "serapan": "Serapan", "capaian keuangan": "Serapan", "rasio": "Serapan", "rasio capaian": "Serapan",
+    "serapan anggaran": "Serapan",
+    "sisa": "Sisa", "sisa anggaran": "Sisa",
+    "efisiensi": "Efisiensi", "efisiensi anggaran": "Efisiensi",
+    "nilai efisiensi": "Nilai Efisiensi",
+    "kategori": "Kategori",
+}
+MONEY = {"Pagu", "Realisasi Anggaran", "Sisa"}
+PERCENT = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
+
+
+@dataclass
+class Subject:
+    label: str
+    measures: dict[str, Callable[[], object]]
+
+
+def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
+    """What a Dilaporkan `Subjek` names: Total, a budget code/number, an akun group or an indicator."""
+    key = norm_label(text)
+    if key in ("total", "jumlah", "total anggaran", "jumlah total"):
+        r = result
+        return Subject("Total", {
+            "Pagu": lambda: r.total_pagu, "Realisasi": lambda: r.total_realisasi,
+            "Realisasi Anggaran": lambda: r.total_realisasi, "Sisa": lambda: r.total_sisa,
+            "Serapan": lambda: r.total_serapan, "Efisiensi": lambda: r.efisiensi_rata_rata,
+            "Nilai Efisiensi": lambda: r.nilai_efisiensi})
+    tree = result.issues["tree"]
+    code = parse_code(text)
+    node = tree.find(code, None) if code else None
+    if node is None and code:
+        node = tree.find(None, parse_outline(text))
+    if node is not None:
+        return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi))
+    if code:
+        group = next((g for g in result.belanja if g.kode == code), None)
+        if group is not None:
+            return Subject(f"belanja {group.kode} ({group.uraian})", _money(lambda: group.pagu, lambda: group.realisasi))
+    found = index.find(text)
+    if found:
+        ind = found[0]
+        return Subject(f"indikator '{ind.nama}'", {
+            "Target": lambda: ind.target, "Realisasi": lambda: ind.realisasi, "Capaian": lambda: ind.capaian,
+            "Capaian Akhir Renstra": lambda: ind.capaian_akhir, "Target Akhir Renstra": lambda: ind.target_akhir,
+            "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
+            "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
+            "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori})
+    return None
+
+
+def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
+    def serapan():
+        return real() / pagu() * 100 if pagu() else None
+
+    return {"Pagu": pagu, "Realisasi": real, "Realisasi Anggaran": real,
+            "Sisa": lambda: pagu() - real(), "Serapan": serapan}
+
+
+def claim_value(result: Result, klaim: Klaim, index: IndicatorIndex) -> tuple[str | None, object, Subject | None]:
+    """(canonical ukuran, computed value, subject) of one claim; used by the checks and the writer."""
+    ukuran = UKURAN.get(norm_label(klaim.ukuran.value))
+    subject = resolve(result, klaim.subjek.value, index)
+    if ukuran is None or subject is None or ukuran not in subject.measures:
+        return ukuran, None, subject
+    return ukuran, subject.measures[ukuran](), subject
+
+
+def check(result: Result) -> Iterator[Finding]:
+    index = IndicatorIndex(result.indicators)
+    tol = result.data.identitas.toleransi_rupiah
+    for k in result.data.dilaporkan:
+        ukuran, computed, subject = claim_value(result, k, index)
+        where = f"{k.tabel}: " if k.tabel else ""
+        if ukuran is None:
+            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell,
+                          f"{where}ukuran '{k.ukuran.value}' tidak dikenal (gunakan Target, Realisasi, Capaian, "
+                          "Capaian Akhir Renstra, Pagu, Realisasi Anggaran, Serapan, Sisa, Efisiensi, Kategori).",
+                          k.ukuran.value, None)
+            continue
+        if subject is None:
+            yield finding("UNKNOWN_REFERENCE", k.subjek.cell,
+                          f"{where}subjek '{k.subjek.value}' bukan indikator, kode, nomor, akun atau Total yang "
+                          "ada di data.", k.subjek.value, None)
+            continue
+        if ukuran not in subject.measures:
+            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell,
+                          f"{where}ukuran {ukuran} tidak berlaku untuk {subject.label}.", k.ukuran.value, None)
+            continue
+        if computed is None:
+            continue  # not computable (e.g. zero target): reported by its own check
+        stated = k.nilai
+        if ukuran == "Kategori":
+            text = stated.value if not isinstance(stated, Num) else str(stated.raw)
+            if norm_label(text) != norm_label(str(computed)):
+                yield finding("CLAIM_MISMATCH", stated.cell,
+                              f"{where}Kategori {subject.label} dilaporkan '{text}', sedangkan hasil hitung "
+                              f"'{computed}'.", text, computed)
+            continue
+        if not isinstance(stated, Num):
+            yield finding("UNREADABLE_VALUE", stated.cell,
+                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{stated.value}' tidak dapat "
+                          "dibaca sebagai angka.", stated.value, None)
+            continue
+        value = float(computed)  # type: ignore[arg-type]
+        if ukuran in MONEY:
+            ok = money_agrees(stated.value, value, tol)
+            shown = (rupiah(stated.value), rupiah(value))
+        else:
+            ok = ratio_agrees(stated, value)
+            if ukuran in PERCENT:
+                shown = (persen(stated.value, 4), persen(value, 4))
+            else:
+                shown = (angka(stated.value, 4), angka(value, 4))
+        if not ok:
+            yield finding("CLAIM_MISMATCH", stated.cell,
+                          f"{where}{ukuran} {subject.label} dilaporkan {shown[0]}, sedangkan hasil hitung {shown[1]}.",
+                          stated.value, value)

@@ -1,0 +1,108 @@
+"""Thin command line: parse arguments, call, print, exit code (SPEC §7)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lkip_xl.errors import InputError, OutputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="lkip-xl: tabel LKIP dengan rumus Excel hidup dan lembar Temuan dari satu workbook input.",
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(message.rstrip() + "\n")
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _progress(message: str) -> None:
+    """Progress goes to stderr, and only when a person is watching."""
+    if sys.stderr.isatty():
+        sys.stderr.write(message + "\n")
+
+
+def _analyse(path: Path):
+    from lkip_xl.api import analyse
+
+    _progress(f"Membaca {path.name} …")
+    try:
+        return analyse(str(path))
+    except InputError as err:
+        _fail(str(err))
+    except Exception as exc:  # a bug must still not show a traceback to the user
+        if os.environ.get("LKIP_XL_DEBUG"):
+            raise
+        _fail(f"Berkas {path.name} tidak dapat diproses ({type(exc).__name__}: {exc}); "
+              "laporkan berkas ini ke pengembang lkip-xl.")
+
+
+@app.command()
+def check(
+    input: Path = typer.Argument(..., help="Workbook input (.xlsx)."),
+    json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),
+    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
+) -> None:
+    """Periksa workbook input dan tampilkan semua temuan (kode keluar 1 bila ada kesalahan)."""
+    result = _analyse(input)
+    if json_out:
+        from lkip_xl.report import build_report
+
+        sys.stdout.write(json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from lkip_xl.console import findings_table
+
+        sys.stdout.write(findings_table(result, input.name))
+    raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
+
+
+def _exit_code(result, *, strict: bool, fail_on_errors: bool) -> int:
+    levels = {f.tingkat for f in result.findings}
+    if fail_on_errors and "kesalahan" in levels:
+        return EXIT_FINDINGS
+    if strict and ("kesalahan" in levels or "peringatan" in levels):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command()
+def template(
+    output: Path = typer.Option(Path("lkip_template.xlsx"), "-o", "--output", help="Berkas template yang ditulis."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas yang sudah ada."),
+) -> None:
+    """Tulis workbook input kosong (kontrak input dengan petunjuk)."""
+    from lkip_xl.output import replace_atomically
+    from lkip_xl.template import write_template
+
+    if output.exists() and not force:
+        _fail(f"Berkas {output} sudah ada; gunakan --force untuk menimpanya.")
+    try:
+        replace_atomically(output, write_template)
+    except OutputError as err:
+        _fail(str(err))
+    sys.stdout.write(f"Template ditulis ke {output}\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("Dibatalkan.\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

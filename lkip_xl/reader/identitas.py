@@ -1,0 +1,98 @@
+"""Identitas: key | value rows (SKPD, Tahun, options)."""
+from __future__ import annotations
+
+import re
+
+from lkip_xl.errors import InputError
+from lkip_xl.model import Finding, Identitas
+from lkip_xl.reader.sheets import Sheet
+from lkip_xl.reader.values import Unreadable, as_text, norm_label, parse_number
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "skpd": ("skpd", "nama skpd", "perangkat daerah", "nama perangkat daerah", "opd", "instansi"),
+    "pemda": ("pemerintah daerah", "pemda", "kabupaten kota", "pemerintah kabupaten"),
+    "tahun": ("tahun", "tahun anggaran", "tahun laporan", "tahun pelaporan"),
+    "periode": ("periode renstra", "periode"),
+    "kepala": ("kepala skpd", "nama kepala skpd", "kepala", "nama kepala"),
+    "nip": ("nip", "nip kepala skpd"),
+    "jabatan": ("jabatan",),
+    "tempat_tanggal": ("tempat dan tanggal", "tempat tanggal", "tempat"),
+    "rumus_polaritas_negatif": ("rumus polaritas negatif",),
+    "rumus_efisiensi": ("rumus efisiensi",),
+    "skala_kategori": ("skala kategori",),
+    "toleransi_rupiah": ("toleransi rupiah", "toleransi"),
+}
+_LOOKUP = {syn: key for key, syns in KEYS.items() for syn in syns}
+
+
+def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
+    found: dict[str, tuple[object, object]] = {}
+    for r in range(1, sheet.max_row + 1):
+        cols = sorted(c for (rr, c) in sheet.values if rr == r)
+        if len(cols) < 2:
+            continue
+        key = _LOOKUP.get(norm_label(sheet.raw(r, cols[0])))
+        if key and key not in found:
+            found[key] = (sheet.raw(r, cols[1]), sheet.cell(r, cols[1]), sheet.fmt(r, cols[1]))
+    ident = Identitas(tahun=0)
+    ident.cells = {k: v[1] for k, v in found.items()}
+
+    def text(key: str) -> str:
+        if key not in found:
+            return ""
+        t = as_text(found[key][0], found[key][1])
+        return t.value if t else ""
+
+    year_text = text("tahun")
+    m = re.fullmatch(r"(\d{4})(\.0)?", year_text)
+    if not m:
+        where = f" (sel {found['tahun'][1].ref} berisi '{year_text}')" if "tahun" in found else ""
+        raise InputError(
+            f"Lembar {sheet.name} di berkas {sheet.file_name} harus memuat Tahun laporan "
+            f"berupa angka empat digit{where}."
+        )
+    ident.tahun = int(m.group(1))
+    ident.skpd = text("skpd")
+    ident.pemda = text("pemda")
+    ident.kepala = text("kepala")
+    ident.nip = text("nip")
+    ident.jabatan = text("jabatan")
+    ident.tempat_tanggal = text("tempat_tanggal")
+    period = re.fullmatch(r"(\d{4})\s*[-–/s.d]+\s*(\d{4})", text("periode").replace(" ", ""))
+    if period and int(period.group(1)) <= int(period.group(2)):
+        ident.periode = (int(period.group(1)), int(period.group(2)))
+
+    def option(key: str, choices: dict[str, str], default: str) -> str:
+        value = text(key)
+        if not value:
+            return default
+        chosen = choices.get(norm_label(value))
+        if chosen is None:
+            cell = found[key][1]
+            allowed = " atau ".join(sorted(set(choices.values())))
+            findings.append(Finding("UNREADABLE_VALUE", "kesalahan", cell.sheet, cell.ref,
+                                    f"Lembar {cell.sheet} sel {cell.ref}: pilihan '{value}' tidak dikenal "
+                                    f"(gunakan {allowed}); dipakai bawaan {default}.", dilaporkan=value))
+            return default
+        return chosen
+
+    ident.rumus_polaritas_negatif = option(  # type: ignore[assignment]
+        "rumus_polaritas_negatif", {"2t r t": "(2T-R)/T", "t r": "T/R"}, "(2T-R)/T")
+    ident.rumus_efisiensi = option(  # type: ignore[assignment]
+        "rumus_efisiensi", {"pmk 249": "PMK 249", "pmk": "PMK 249", "pmk 249 pmk 02 2011": "PMK 249",
+                            "selisih": "Selisih"}, "PMK 249")
+    ident.skala_kategori = option(  # type: ignore[assignment]
+        "skala_kategori", {"berhasil": "Berhasil", "permendagri 86": "Permendagri 86",
+                           "permendagri 86 2017": "Permendagri 86"}, "Berhasil")
+    if "toleransi_rupiah" in found:
+        raw, cell, fmt = found["toleransi_rupiah"]
+        try:
+            tol = parse_number(raw, cell, fmt)
+        except Unreadable:
+            tol = None
+            findings.append(Finding("UNREADABLE_VALUE", "kesalahan", cell.sheet, cell.ref,
+                                    f"Lembar {cell.sheet} sel {cell.ref}: Toleransi Rupiah '{raw}' bukan angka; "
+                                    "dipakai bawaan 1.", dilaporkan=str(raw)))
+        if tol is not None and tol.value >= 0:
+            ident.toleransi_rupiah = tol.value
+    return ident

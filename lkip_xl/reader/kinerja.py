@@ -1,0 +1,138 @@
+"""Kinerja (one row per indicator) and Komponen (how a realisasi is built)."""
+from __future__ import annotations
+
+from lkip_xl.model import Finding, IndicatorRow, KomponenRow
+from lkip_xl.reader.rows import TableReader, locate
+from lkip_xl.reader.sheets import FieldSpec, Sheet
+from lkip_xl.reader.values import as_text, norm_label
+
+KINERJA_FIELDS = [
+    FieldSpec("level", ("level", "tingkat", "jenis indikator")),
+    FieldSpec("tujuan", ("tujuan", "tujuan strategis")),
+    FieldSpec("sasaran", ("sasaran", "sasaran strategis", "kinerja utama", "kinerja utama sasaran strategis",
+                          "sasaran kinerja utama")),
+    FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator kinerja utama", "iku",
+                            "indikator sasaran", "nama indikator"), required=True),
+    FieldSpec("indikator_tujuan", ("indikator tujuan",)),
+    FieldSpec("satuan", ("satuan",)),
+    FieldSpec("polaritas", ("polaritas", "arah polaritas")),
+    FieldSpec("target_pk", ("target pk", "target perjanjian kinerja", "pk", "target")),
+    FieldSpec("realisasi_plain", ("realisasi",)),
+    FieldSpec("capaian_plain", ("capaian",)),
+    FieldSpec("kategori", ("kategori", "kategori capaian")),
+    FieldSpec("kab_kota_lain", ("kab kota lain", "kabupaten kota lain")),
+    FieldSpec("rpjmd_provinsi", ("rpjmd provinsi", "rpjmd prov")),
+    FieldSpec("rpjmn", ("rpjmn",)),
+    FieldSpec("makna", ("makna", "makna indikator")),
+    FieldSpec("alasan", ("alasan pemilihan", "alasan")),
+    FieldSpec("formulasi", ("formulasi", "formulasi perhitungan", "rumus perhitungan")),
+    FieldSpec("sumber_referensi", ("sumber referensi", "referensi", "sumber referensi indikator")),
+    FieldSpec("penanggung_jawab", ("penanggung jawab",)),
+    FieldSpec("sumber_data", ("sumber data",)),
+]
+YEAR_FIELDS = ("target", "realisasi", "capaian")
+BENCHMARKS = ("kab_kota_lain", "rpjmd_provinsi", "rpjmn")
+IKU_TEXTS = ("makna", "alasan", "formulasi", "sumber_referensi", "penanggung_jawab", "sumber_data")
+
+_NEGATIVE = {"negatif", "minimal", "minimum", "turun", "menurun", "min", "rendah"}
+_POSITIVE = {"positif", "maksimal", "maximum", "naik", "meningkat", "max", "maks", "tinggi", ""}
+
+
+def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[IndicatorRow]:
+    header = locate(sheet, KINERJA_FIELDS, YEAR_FIELDS)
+    t = TableReader(sheet, header, findings)
+    rows: list[IndicatorRow] = []
+    tujuan = sasaran = None
+    for r in sheet.data_rows(header):
+        ind = t.txt(r, "indikator")
+        ind_tujuan = t.txt(r, "indikator_tujuan")
+        new_tujuan = t.txt(r, "tujuan") or (
+            as_text(sheet.merged_value(r, t.col("tujuan")), t.cell(r, "tujuan")) if t.has("tujuan") else None)
+        new_sasaran = t.txt(r, "sasaran") or (
+            as_text(sheet.merged_value(r, t.col("sasaran")), t.cell(r, "sasaran")) if t.has("sasaran") else None)
+        level_txt = norm_label(t.raw(r, "level") or "")
+        if ind is None and ind_tujuan is not None:
+            ind, level = ind_tujuan, "tujuan"
+        elif level_txt.startswith("tujuan"):
+            level = "tujuan"
+        elif level_txt.startswith("sasaran") or not level_txt:
+            level = "sasaran"
+        else:
+            level = "sasaran"
+            cell = t.cell(r, "level")
+            t.unreadable(cell, t.raw(r, "level"), "Level harus Tujuan atau Sasaran; dianggap Sasaran")
+        if new_tujuan is not None and (tujuan is None or new_tujuan.value != tujuan.value):
+            tujuan, sasaran = new_tujuan, None
+        if level == "tujuan":
+            sasaran = None
+        elif new_sasaran is not None:
+            sasaran = new_sasaran
+        if ind is None:
+            continue  # a row that only names a tujuan or sasaran
+        pol_raw = norm_label(t.raw(r, "polaritas") or "")
+        polaritas = "positif"
+        if pol_raw in _NEGATIVE or str(t.raw(r, "polaritas") or "").strip() in ("-", "−", "–"):
+            polaritas = "negatif"
+        elif pol_raw not in _POSITIVE and str(t.raw(r, "polaritas") or "").strip() != "+":
+            t.unreadable(t.cell(r, "polaritas"), t.raw(r, "polaritas"),
+                         "Polaritas harus Positif atau Negatif; dianggap Positif")
+        row = IndicatorRow(r, level, ind, tujuan=tujuan, sasaran=sasaran if level == "sasaran" else None,
+                           satuan=t.txt(r, "satuan"), polaritas=polaritas)  # type: ignore[arg-type]
+        for (name, year), c in header.years.items():
+            value = t.num_at(r, c, "angka")
+            if value is not None:
+                {"target": row.targets, "realisasi": row.realisasi, "capaian": row.capaian}[name][year] = value
+        row.target_pk = t.num(r, "target_pk")
+        plain = t.num(r, "realisasi_plain")
+        if plain is not None:
+            row.realisasi.setdefault(tahun, plain)
+        plain = t.num(r, "capaian_plain")
+        if plain is not None:
+            row.capaian.setdefault(tahun, plain)
+        row.kategori = t.txt(r, "kategori")
+        for name in BENCHMARKS:
+            value = t.txt(r, name)
+            if value is not None:
+                row.benchmarks[name] = value
+        for name in IKU_TEXTS:
+            value = t.txt(r, name)
+            if value is not None:
+                row.iku[name] = value
+        rows.append(row)
+    return rows
+
+
+KOMPONEN_FIELDS = [
+    FieldSpec("indikator", ("indikator", "indikator kinerja", "nama indikator"), required=True),
+    FieldSpec("tahun", ("tahun",), required=True),
+    FieldSpec("komponen", ("komponen", "uraian", "keterangan")),
+    FieldSpec("nilai", ("nilai", "angka", "realisasi"), required=True),
+    FieldSpec("metode", ("metode", "cara", "metode perhitungan")),
+]
+METODE = {"rata rata": "rata-rata", "ratarata": "rata-rata", "rerata": "rata-rata", "average": "rata-rata",
+          "jumlah": "jumlah", "total": "jumlah", "sum": "jumlah", "pembilang": "pembilang", "penyebut": "penyebut"}
+
+
+def read_komponen(sheet: Sheet, findings: list[Finding]) -> list[KomponenRow]:
+    header = locate(sheet, KOMPONEN_FIELDS)
+    t = TableReader(sheet, header, findings)
+    out: list[KomponenRow] = []
+    indikator = tahun = metode = None
+    for r in sheet.data_rows(header):
+        indikator = t.txt(r, "indikator") or indikator
+        year = t.num(r, "tahun", "tahun")
+        if year is not None:
+            tahun = int(year.value) if year.value.is_integer() and 1900 < year.value < 2100 else None
+            if tahun is None:
+                t.unreadable(year.cell, year.raw, "Tahun harus berupa angka empat digit")
+        m_raw = t.raw(r, "metode")
+        if m_raw is not None:
+            metode = METODE.get(norm_label(m_raw))
+            if metode is None:
+                t.unreadable(t.cell(r, "metode"), m_raw,
+                             "Metode harus rata-rata, jumlah, pembilang atau penyebut")
+        nilai = t.num(r, "nilai")
+        if indikator is None or tahun is None or nilai is None:
+            continue
+        out.append(KomponenRow(indikator, tahun, nilai, metode or "rata-rata", t.txt(r, "komponen")))
+    return out

@@ -1,0 +1,100 @@
+"""Reading typed values out of one located table, collecting UNREADABLE_VALUE findings."""
+from __future__ import annotations
+
+from lkip_xl.errors import InputError
+from lkip_xl.model import Cell, Finding, Num, Txt
+from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter
+from lkip_xl.reader.values import Unreadable, as_text, parse_code, parse_number
+
+
+def locate(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = ()) -> Header:
+    """The header of `sheet`, or InputError naming the missing required column."""
+    header = sheet.find_header(specs, year_fields)
+    if header is None:
+        missing = [s for s in specs if s.required]
+        # Say which required label could not be found, in the user's words.
+        loose = sheet.find_header([FieldSpec(s.name, s.synonyms) for s in specs], year_fields)
+        found = set(loose.columns) if loose else set()
+        lacking = [s for s in missing if s.name not in found] or missing
+        label = lacking[0].synonyms[0].title()
+        raise InputError(
+            f"Lembar {sheet.name} di berkas {sheet.file_name} tidak memiliki kolom wajib "
+            f"'{label}' pada baris judul tabelnya."
+        )
+    return header
+
+
+class TableReader:
+    """Typed access to the cells of one table; bad values become findings, never crashes."""
+
+    def __init__(self, sheet: Sheet, header: Header, findings: list[Finding]):
+        self.sheet = sheet
+        self.header = header
+        self.findings = findings
+
+    def has(self, name: str) -> bool:
+        return name in self.header.columns
+
+    def col(self, name: str) -> int | None:
+        cols = self.header.columns.get(name)
+        return cols[0] if cols else None
+
+    def raw(self, r: int, name: str) -> object:
+        c = self.col(name)
+        return None if c is None else self.sheet.raw(r, c)
+
+    def cell(self, r: int, name: str) -> Cell | None:
+        c = self.col(name)
+        return None if c is None else self.sheet.cell(r, c)
+
+    def txt(self, r: int, name: str) -> Txt | None:
+        c = self.col(name)
+        return None if c is None else as_text(self.sheet.raw(r, c), self.sheet.cell(r, c))
+
+    def num(self, r: int, name: str, what: str = "angka") -> Num | None:
+        c = self.col(name)
+        return None if c is None else self.num_at(r, c, what)
+
+    def num_at(self, r: int, c: int, what: str = "angka") -> Num | None:
+        raw = self.sheet.raw(r, c)
+        cell = self.sheet.cell(r, c)
+        try:
+            return parse_number(raw, cell, self.sheet.fmt(r, c))
+        except Unreadable:
+            label = self.header.labels.get(c, column_letter(c))
+            self.unreadable(cell, raw, f"kolom '{label}' berisi '{raw}' yang tidak dapat dibaca sebagai {what}")
+            return None
+
+    def unreadable(self, cell: Cell, raw: object, why: str) -> None:
+        self.findings.append(
+            Finding(
+                "UNREADABLE_VALUE",
+                "kesalahan",
+                cell.sheet,
+                cell.ref,
+                f"Lembar {cell.sheet} sel {cell.ref}: {why}.",
+                dilaporkan=None if raw is None else str(raw),
+            )
+        )
+
+    def code(self, r: int, name: str = "kode") -> tuple[str | None, Cell | None]:
+        """A code from one column or joined from adjacent part columns (`7.01.03 | 2.01 | 0001`)."""
+        cols = self.header.columns.get(name)
+        if not cols:
+            return None, None
+        parts, first = [], None
+        for c in cols:
+            raw = self.sheet.raw(r, c)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            part = parse_code(raw, self.sheet.fmt(r, c))
+            if part is None:
+                if first is None and len(cols) == 1 and str(raw).strip():
+                    return None, self.sheet.cell(r, c)
+                continue
+            if first is None:
+                first = self.sheet.cell(r, c)
+            parts.append(part)
+        if not parts:
+            return None, self.sheet.cell(r, cols[0])
+        return ".".join(parts), first

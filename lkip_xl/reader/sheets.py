@@ -1,0 +1,300 @@
+"""Open the workbook, find sheets by name and header rows by their labels."""
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from lkip_xl.errors import InputError
+from lkip_xl.model import Cell
+from lkip_xl.reader.safe import check_input_file
+from lkip_xl.reader.values import is_blank, norm_label
+
+SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "identitas": ("identitas", "info", "profil"),
+    "kinerja": ("kinerja", "indikator", "renstra", "iku"),
+    "komponen": ("komponen",),
+    "dpa": ("dpa", "anggaran", "renja", "rka"),
+    "realisasi": ("realisasi", "lra", "realisasianggaran"),
+    "pemetaan": ("pemetaan", "cascading", "pendukung"),
+    "belanja": ("belanja", "jenisbelanja"),
+    "dilaporkan": ("dilaporkan", "klaim"),
+    "skala": ("skala",),
+}
+SHEET_LABELS = {
+    "identitas": "Identitas",
+    "kinerja": "Kinerja",
+    "komponen": "Komponen",
+    "dpa": "DPA",
+    "realisasi": "Realisasi",
+    "pemetaan": "Pemetaan",
+    "belanja": "Belanja",
+    "dilaporkan": "Dilaporkan",
+    "skala": "Skala",
+}
+
+HEADER_SCAN_ROWS = 40
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    synonyms: tuple[str, ...]
+    required: bool = False
+    multi: bool = False  # a label may cover several adjacent columns (Kode parts)
+
+
+@dataclass
+class Header:
+    """Where each field sits: field -> columns; year fields as (name, year) -> column."""
+
+    first_row: int
+    last_row: int
+    columns: dict[str, list[int]] = field(default_factory=dict)
+    years: dict[tuple[str, int], int] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
+
+
+class Sheet:
+    """Cell values and number formats of one worksheet, merged areas resolved."""
+
+    def __init__(self, ws, file_name: str):
+        self.name: str = ws.title
+        self.file_name = file_name
+        self.values: dict[tuple[int, int], object] = {}
+        self.formats: dict[tuple[int, int], str] = {}
+        for (r, c), cell in ws._cells.items():
+            value = cell.value
+            if value is None:
+                continue
+            if isinstance(value, str) and not value.strip():
+                continue
+            self.values[(r, c)] = value
+            fmt = cell.number_format
+            if fmt and fmt != "General":
+                self.formats[(r, c)] = fmt
+        self.merge_anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        for rng in ws.merged_cells.ranges:
+            r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
+            if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
+                continue
+            self.merges.append((r0, c0, r1, c1))
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.merge_anchor[(r, c)] = (r0, c0)
+        self.max_row = max((r for r, _ in self.values), default=0)
+        self.max_col = max((c for _, c in self.values), default=0)
+
+    def cell(self, r: int, c: int) -> Cell:
+        return Cell(self.name, f"{column_letter(c)}{r}")
+
+    def raw(self, r: int, c: int) -> object:
+        return self.values.get((r, c))
+
+    def fmt(self, r: int, c: int) -> str | None:
+        return self.formats.get((r, c))
+
+    def merged_value(self, r: int, c: int) -> object:
+        """The value shown in (r, c): a cell inside a merged area shows its anchor's."""
+        anchor = self.merge_anchor.get((r, c))
+        return self.values.get(anchor) if anchor else self.values.get((r, c))
+
+    def in_vertical_merge_from(self, r: int, c: int, top: int) -> bool:
+        anchor = self.merge_anchor.get((r, c))
+        return bool(anchor and anchor[0] <= top and anchor[1] == c)
+
+    # ---------------------------------------------------------------- header
+
+    def find_header(self, specs: list[FieldSpec], year_fields: tuple[str, ...] = ()) -> Header | None:
+        """The header row (or two-row header) whose labels match the most fields."""
+        best: tuple[int, int, Header] | None = None
+        last = min(self.max_row, HEADER_SCAN_ROWS)
+        for r in range(1, last + 1):
+            candidates = [self._labels_one(r)]
+            two = self._labels_two(r)
+            if two is not None:
+                candidates.append(two)
+            for labels, last_row in candidates:
+                header = match_header(labels, specs, year_fields)
+                header.first_row, header.last_row = r, last_row
+                if any(s.required and s.name not in header.columns for s in specs):
+                    continue
+                score = len(header.columns) + len(header.years)
+                # Prefer more matched fields; on a tie the two-row reading (it saw more).
+                key = (score, last_row - r)
+                if best is None or key > best[:2]:
+                    best = (score, last_row - r, header)
+        return best[2] if best else None
+
+    def _labels_one(self, r: int) -> tuple[dict[int, str], int]:
+        labels = {}
+        for c in range(1, self.max_col + 1):
+            v = self.raw(r, c)
+            if isinstance(v, str):
+                labels[c] = v
+            elif isinstance(v, (int, float)) and not isinstance(v, bool) and 1900 < v < 2100:
+                labels[c] = str(int(v))
+        return labels, r
+
+    def _labels_two(self, r: int) -> tuple[dict[int, str], int] | None:
+        """Labels of a two-row header (a group label over sub labels), or None."""
+        below = r + 1
+        groups: dict[int, str] = {}
+        for c in range(1, self.max_col + 1):
+            top = self.merged_value(r, c)
+            if top is None and c > 1 and (c - 1) in groups and self.raw(r, c) is None:
+                # unmerged group label followed by empty top cells: extend the group
+                if self.raw(below, c) is not None:
+                    groups[c] = groups[c - 1]
+                continue
+            anchor = self.merge_anchor.get((r, c), (r, c))
+            wide = any(m[0] == anchor[0] and m[1] == anchor[1] and m[3] > m[1] for m in self.merges)
+            if top is not None and (wide or self.raw(r, c + 1) is None and self.raw(below, c + 1) is not None):
+                if self.raw(below, c) is not None:
+                    groups[c] = str(top)
+        if not groups:
+            return None
+        labels: dict[int, str] = {}
+        for c in range(1, self.max_col + 1):
+            sub = self.raw(below, c)
+            if c in groups:
+                labels[c] = f"{groups[c]} {_label_text(sub)}".strip()
+                continue
+            if sub is not None and not self.in_vertical_merge_from(below, c, r):
+                return None  # a data row, not a sub header
+            top = self.merged_value(r, c)
+            if top is not None:
+                labels[c] = str(top)
+        return labels, below
+
+    # ------------------------------------------------------------------ rows
+
+    def data_rows(self, header: Header) -> list[int]:
+        """Rows below the header that hold anything, skipping a column-numbering row."""
+        rows = sorted({r for (r, c) in self.values if r > header.last_row})
+        out = []
+        for r in rows:
+            vals = [self.values[(r, c)] for c in header.labels if (r, c) in self.values]
+            if not vals or all(is_blank(v) and not isinstance(v, str) for v in vals):
+                continue
+            if _is_numbering_row(vals):
+                continue
+            out.append(r)
+        return out
+
+
+def _label_text(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return "" if v is None else str(v)
+
+
+def _is_numbering_row(vals: list[object]) -> bool:
+    if len(vals) < 3:
+        return False
+    try:
+        nums = [int(str(v).strip().strip("()")) for v in vals]
+    except ValueError:
+        return False
+    return nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] <= 1
+
+
+def match_header(labels: dict[int, str], specs: list[FieldSpec], year_fields: tuple[str, ...]) -> Header:
+    """Assign header labels to fields (SPEC §9.1): exact match first, then the longest synonym."""
+    header = Header(0, 0, labels=dict(labels))
+    normed = {c: norm_label(t.replace("%", " persen ")) for c, t in labels.items()}
+    taken: set[int] = set()
+    by_syn = sorted(((syn, s) for s in specs for syn in s.synonyms), key=lambda x: -len(x[0]))
+    # year columns: "Target 2024", "Realisasi 2023" ...
+    for c, lab in normed.items():
+        m = _YEAR.search(lab)
+        if not m:
+            continue
+        words = lab.split()
+        for yf in year_fields:
+            if words[0] == yf or (yf in words and not any(w in ("pk", "keuangan", "anggaran") for w in words)):
+                if (yf, int(m.group(1))) not in header.years:
+                    header.years[(yf, int(m.group(1)))] = c
+                    taken.add(c)
+                break
+    for c, lab in normed.items():  # exact
+        if c in taken or not lab:
+            continue
+        for s in specs:
+            if lab in s.synonyms and (s.multi or s.name not in header.columns):
+                header.columns.setdefault(s.name, []).append(c)
+                taken.add(c)
+                break
+    for c, lab in normed.items():  # contains a synonym as whole words
+        if c in taken or not lab:
+            continue
+        padded = f" {lab} "
+        for syn, s in by_syn:
+            if f" {syn} " in padded and (s.multi or s.name not in header.columns):
+                header.columns.setdefault(s.name, []).append(c)
+                taken.add(c)
+                break
+    # A multi-column field (Kode) also owns the unlabelled columns right of it.
+    for s in specs:
+        if s.multi and s.name in header.columns:
+            cols = header.columns[s.name]
+            c = max(cols) + 1
+            while c not in labels and c <= max(labels, default=0):
+                cols.append(c)
+                c += 1
+            cols.sort()
+    return header
+
+
+class Workbook:
+    """The input workbook, opened safely."""
+
+    def __init__(self, path: str):
+        check_input_file(path)
+        self.path = path
+        self.file_name = os.path.basename(path)
+        try:
+            import openpyxl
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        except InputError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            raise InputError(
+                f"Berkas {self.file_name} tidak dapat dibaca sebagai workbook Excel ({type(exc).__name__})."
+            ) from None
+        self._sheets: dict[str, Sheet] = {}
+
+    def find(self, role: str) -> Sheet | None:
+        wanted = SHEET_SYNONYMS[role]
+        for ws in self._wb.worksheets:
+            key = re.sub(r"[\s_\-]+", "", ws.title.lower())
+            if key in wanted:
+                if ws.title not in self._sheets:
+                    self._sheets[ws.title] = Sheet(ws, self.file_name)
+                return self._sheets[ws.title]
+        return None
+
+    def require(self, role: str) -> Sheet:
+        sheet = self.find(role)
+        if sheet is None:
+            names = ", ".join(SHEET_SYNONYMS[role])
+            raise InputError(
+                f"Berkas {self.file_name} tidak memiliki lembar {SHEET_LABELS[role]} "
+                f"(nama yang diterima: {names})."
+            )
+        return sheet

@@ -1,0 +1,56 @@
+"""The JSON report of SPEC §8, built from the one Result."""
+from __future__ import annotations
+
+from typing import Any
+
+from lkip_xl.model import Result
+
+
+def _n(x: float | None) -> Any:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def build_report(result: Result) -> dict[str, Any]:
+    data = result.data
+    ident = data.identitas
+    return {
+        "skpd": ident.skpd,
+        "tahun": ident.tahun,
+        "anggaran": {"pagu": _n(result.total_pagu), "realisasi": _n(result.total_realisasi),
+                     "sisa": _n(result.total_sisa), "serapan": _n(result.total_serapan)},
+        "kegiatan": [
+            {"kode": n.kode, "nomor": n.nomor, "uraian": n.uraian, "level": n.level,
+             "pagu": _n(n.pagu), "realisasi": _n(n.realisasi), "sisa": _n(n.sisa), "serapan": _n(n.serapan)}
+            for n in result.nodes
+        ],
+        "belanja": [
+            {"kode": g.kode, "uraian": g.uraian, "pagu": _n(g.pagu), "realisasi": _n(g.realisasi),
+             "serapan": _n(g.serapan)}
+            for g in result.belanja
+        ],
+        "indikator": [
+            {"level": i.level,
+             "tujuan": i.row.tujuan.value if i.row.tujuan else "",
+             "sasaran": i.row.sasaran.value if i.row.sasaran else None,
+             "indikator": i.nama,
+             "satuan": i.row.satuan.value if i.row.satuan else None,
+             "polaritas": i.row.polaritas,
+             "target": _n(i.target), "realisasi": _n(i.realisasi), "capaian": _n(i.capaian),
+             "kategori": i.kategori,
+             "realisasi_tahun_lalu": {str(y): _n(v) for y, v in sorted(i.realisasi_by_year.items())
+                                      if y < ident.tahun},
+             "target_akhir_renstra": _n(i.target_akhir), "capaian_akhir_renstra": _n(i.capaian_akhir),
+             "pagu": _n(i.pagu), "realisasi_anggaran": _n(i.realisasi_anggaran), "serapan": _n(i.serapan),
+             "efisiensi": _n(i.efisiensi)}
+            for i in result.indicators
+        ],
+        "efisiensi": {
+            "rumus": ("(1 - (RA/RK) / (PA/TK)) x 100 (PMK 249/PMK.02/2011)" if ident.rumus_efisiensi == "PMK 249"
+                      else "capaian kinerja - serapan anggaran (Selisih)"),
+            "rata_rata": _n(result.efisiensi_rata_rata),
+            "nilai": _n(result.nilai_efisiensi),
+        },
+        "temuan": [f.as_dict() for f in result.findings],
+    }

@@ -1,0 +1,81 @@
+"""Per jenis belanja (akun groups): from akun rows of DPA/Realisasi, else the Belanja sheet."""
+from __future__ import annotations
+
+from lkip_xl.model import BelanjaGroup, BelanjaRow, BudgetNode
+
+NAMA_AKUN = {
+    "5": "Belanja Daerah",
+    "5.1": "Belanja Operasi",
+    "5.1.01": "Belanja Pegawai",
+    "5.1.02": "Belanja Barang dan Jasa",
+    "5.1.03": "Belanja Bunga",
+    "5.1.04": "Belanja Subsidi",
+    "5.1.05": "Belanja Hibah",
+    "5.1.06": "Belanja Bantuan Sosial",
+    "5.2": "Belanja Modal",
+    "5.2.01": "Belanja Modal Tanah",
+    "5.2.02": "Belanja Modal Peralatan dan Mesin",
+    "5.2.03": "Belanja Modal Gedung dan Bangunan",
+    "5.2.04": "Belanja Modal Jalan, Jaringan, dan Irigasi",
+    "5.2.05": "Belanja Modal Aset Tetap Lainnya",
+    "5.2.06": "Belanja Modal Aset Lainnya",
+    "5.3": "Belanja Tidak Terduga",
+    "5.4": "Belanja Transfer",
+}
+
+
+def jenis_of(kode: str) -> str:
+    return ".".join(kode.split(".")[:3])
+
+
+def kelompok_of(kode: str) -> str:
+    return ".".join(kode.split(".")[:2])
+
+
+def leaf_codes(codes: list[str]) -> set[str]:
+    return {c for c in codes if not any(o.startswith(c + ".") for o in codes)}
+
+
+def group_leaves(leaves: list[tuple[str, float, float]], names: dict[str, str]) -> list[BelanjaGroup]:
+    """Sum (kode, pagu, realisasi) leaves into jenis (5.1.01 …) and kelompok (5.1, 5.2) groups."""
+    sums: dict[str, list[float]] = {}
+    for kode, pagu, real in leaves:
+        if kode.count(".") < 1:
+            continue
+        keys = [kelompok_of(kode)]
+        if kode.count(".") >= 2:
+            keys.append(jenis_of(kode))
+        for key in keys:
+            acc = sums.setdefault(key, [0.0, 0.0])
+            acc[0] += pagu
+            acc[1] += real
+    out = []
+    for key in sorted(sums, key=lambda k: [int(p) for p in k.split(".")]):
+        pagu, real = sums[key]
+        out.append(BelanjaGroup(key, names.get(key) or NAMA_AKUN.get(key, f"Belanja {key}"), pagu, real,
+                                kelompok=key.count(".") == 1))
+    return out
+
+
+def from_akun(nodes: list[BudgetNode]) -> list[BelanjaGroup] | None:
+    """Groups from DPA and Realisasi akun rows, when both sheets carry them."""
+    leaves_dpa = [(a.kode, a.amount) for n in nodes for a in n.akun if a.leaf]
+    leaves_real = [(a.kode, a.amount) for n in nodes for a in n.real_akun if a.leaf]
+    if not leaves_dpa or not leaves_real:
+        return None
+    names = {a.kode: a.row.uraian.value for n in nodes for a in n.akun if a.row.uraian}
+    merged = [(k, v, 0.0) for k, v in leaves_dpa] + [(k, 0.0, v) for k, v in leaves_real]
+    return group_leaves(merged, names)
+
+
+def from_sheet(rows: list[BelanjaRow]) -> list[BelanjaGroup]:
+    coded = [r for r in rows if r.kode]
+    leaves = leaf_codes([r.kode for r in coded])
+    names = {r.kode: r.uraian.value for r in coded if r.uraian}
+    seen: set[str] = set()
+    items = []
+    for r in coded:
+        if r.kode in leaves and r.kode not in seen:
+            seen.add(r.kode)
+            items.append((r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0))
+    return group_leaves(items, names)

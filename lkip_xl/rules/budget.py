@@ -1,0 +1,224 @@
+"""The budget tree: DPA rows joined with Realisasi rows, rolled up from the leaves."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lkip_xl.model import AkunLine, BudgetNode, BudgetRow
+from lkip_xl.reader.values import norm_name
+
+PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
+CODE_PREFIX = {"program": 3, "kegiatan": 5}
+
+
+@dataclass
+class BudgetIssues:
+    """Structural facts the checks report (rules only record them)."""
+
+    duplicates: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, the repeated key
+    orphans: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, missing parent label
+    unmatched_realisasi: list[BudgetRow] = field(default_factory=list)
+    unmatched_dpa: list[BudgetNode] = field(default_factory=list)
+    name_mismatch: list[tuple[BudgetNode, BudgetRow]] = field(default_factory=list)
+    dpa_totals: list[BudgetRow] = field(default_factory=list)
+    realisasi_totals: list[BudgetRow] = field(default_factory=list)
+    missing_amount: list[BudgetRow] = field(default_factory=list)
+
+
+@dataclass
+class BudgetTree:
+    nodes: list[BudgetNode]
+    by_code: dict[str, BudgetNode]
+    by_nomor: dict[str, BudgetNode]
+    issues: BudgetIssues
+    total_pagu: float = 0.0
+    total_realisasi: float = 0.0
+
+    def find(self, kode: str | None, nomor: str | None) -> BudgetNode | None:
+        if kode and kode in self.by_code:
+            return self.by_code[kode]
+        if nomor and nomor in self.by_nomor:
+            return self.by_nomor[nomor]
+        return None
+
+    @property
+    def roots(self) -> list[BudgetNode]:
+        return [n for n in self.nodes if n.parent is None]
+
+
+def _parent_code(kode: str | None, level: str) -> str | None:
+    if not kode:
+        return None
+    parent = PARENT_LEVEL.get(level)
+    return ".".join(kode.split(".")[: CODE_PREFIX[parent]]) if parent else None
+
+
+def _parent_nomor(nomor: str | None) -> str | None:
+    return nomor.rsplit(".", 1)[0] if nomor and "." in nomor else None
+
+
+def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
+    issues = BudgetIssues()
+    tree = BudgetTree([], {}, {}, issues)
+    last: dict[str, BudgetNode | None] = {"program": None, "kegiatan": None, "sub_kegiatan": None}
+    for row in dpa:
+        if row.level == "total":
+            issues.dpa_totals.append(row)
+            continue
+        if row.level == "akun":
+            sub = last["sub_kegiatan"]
+            if sub is None:
+                issues.orphans.append((row, "sub kegiatan"))
+                continue
+            if any(a.kode == row.kode for a in sub.akun):
+                issues.duplicates.append((row, row.kode or ""))
+                continue
+            sub.akun.append(AkunLine(row.kode or "", row))
+            continue
+        dup = (row.kode and row.kode in tree.by_code) or (row.nomor and row.nomor in tree.by_nomor)
+        if dup:
+            issues.duplicates.append((row, row.kode if row.kode in tree.by_code else row.nomor or ""))
+            continue
+        node = BudgetNode(row.level, row.kode, row.nomor, row.uraian.value if row.uraian else "", row)
+        _link_parent(tree, node, last, issues)
+        tree.nodes.append(node)
+        if row.kode:
+            tree.by_code[row.kode] = node
+        if row.nomor:
+            tree.by_nomor[row.nomor] = node
+        last[row.level] = node
+        if row.level == "program":
+            last["kegiatan"] = last["sub_kegiatan"] = None
+        elif row.level == "kegiatan":
+            last["sub_kegiatan"] = None
+    _mark_akun_leaves(tree.nodes, "akun")
+    _join_realisasi(tree, realisasi)
+    for node in tree.nodes:
+        if node.is_leaf and not node.akun and node.row.amount is None:
+            issues.missing_amount.append(node.row)
+    _roll_up(tree)
+    return tree
+
+
+def _link_parent(tree: BudgetTree, node: BudgetNode, last: dict, issues: BudgetIssues) -> None:
+    want = PARENT_LEVEL.get(node.level)
+    if want is None:
+        return
+    positional = last[want]
+    parent = None
+    code = _parent_code(node.kode, node.level)
+    if code:
+        parent = tree.by_code.get(code)
+    if parent is None and node.nomor:
+        parent = tree.by_nomor.get(_parent_nomor(node.nomor) or "")
+    if parent is None and positional is not None and not (node.kode and positional.kode):
+        if not (node.nomor and positional.nomor):
+            parent = positional
+    if parent is None:
+        issues.orphans.append((node.row, want))
+        if node.level == "sub_kegiatan":  # roll up into the program if that exists
+            grand = tree.by_code.get(".".join(node.kode.split(".")[:3])) if node.kode else None
+            if grand is None and node.nomor and node.nomor.count(".") == 2:
+                grand = tree.by_nomor.get(node.nomor.split(".")[0])
+            if grand is None and last["program"] is not None and not node.kode:
+                grand = last["program"]
+            parent = grand
+    if parent is not None:
+        node.parent = parent
+        parent.children.append(node)
+
+
+def _mark_akun_leaves(nodes: list[BudgetNode], attr: str) -> None:
+    for node in nodes:
+        lines = getattr(node, "akun" if attr == "akun" else "real_akun")
+        codes = [a.kode for a in lines]
+        for line in lines:
+            prefix = line.kode + "."
+            line.leaf = not any(c.startswith(prefix) for c in codes)
+        for line in lines:
+            if line.leaf:
+                line.amount = line.row.amount.value if line.row.amount else 0.0
+        for line in lines:
+            if not line.leaf:
+                prefix = line.kode + "."
+                line.amount = sum(x.amount for x in lines if x.leaf and x.kode.startswith(prefix))
+
+
+def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
+    issues = tree.issues
+    by_name: dict[tuple[str, str], list[BudgetNode]] = {}
+    for node in tree.nodes:
+        by_name.setdefault((node.level, norm_name(node.uraian)), []).append(node)
+    seen_code: set[str] = set()
+    seen_nomor: set[str] = set()
+    current: BudgetNode | None = None
+    for row in realisasi:
+        if row.level == "total":
+            issues.realisasi_totals.append(row)
+            continue
+        if row.level == "akun":
+            if current is None:
+                issues.unmatched_realisasi.append(row)
+                continue
+            if any(a.kode == row.kode for a in current.real_akun):
+                issues.duplicates.append((row, row.kode or ""))
+                continue
+            line = AkunLine(row.kode or "", row)
+            current.real_akun.append(line)
+            for dpa_line in current.akun:
+                if dpa_line.kode == row.kode:
+                    dpa_line.realisasi_line = line
+            continue
+        current = None
+        if (row.kode and row.kode in seen_code) or (row.nomor and row.nomor in seen_nomor):
+            issues.duplicates.append((row, row.kode if row.kode in seen_code else row.nomor or ""))
+            continue
+        if row.kode:
+            seen_code.add(row.kode)
+        if row.nomor:
+            seen_nomor.add(row.nomor)
+        node, by_key = None, False
+        if row.kode and row.kode in tree.by_code:
+            node, by_key = tree.by_code[row.kode], True
+        elif row.nomor and row.nomor in tree.by_nomor and not (row.kode and tree.by_code):
+            node, by_key = tree.by_nomor[row.nomor], True
+        elif row.uraian is not None:
+            for cand in by_name.get((row.level, norm_name(row.uraian.value)), []):
+                if cand.real_row is None:
+                    node = cand
+                    break
+        if node is None or node.real_row is not None:
+            issues.unmatched_realisasi.append(row)
+            continue
+        node.real_row = row
+        current = node
+        if by_key and row.uraian is not None and norm_name(row.uraian.value) != norm_name(node.uraian):
+            issues.name_mismatch.append((node, row))
+    for node in tree.nodes:
+        if node.is_leaf and node.real_row is None:
+            issues.unmatched_dpa.append(node)
+    _mark_akun_leaves(tree.nodes, "real_akun")
+
+
+def _roll_up(tree: BudgetTree) -> None:
+    def visit(node: BudgetNode) -> None:
+        if node.children:
+            for child in node.children:
+                visit(child)
+            node.pagu = sum(c.pagu for c in node.children)
+            node.realisasi = sum(c.realisasi for c in node.children)
+            return
+        if node.akun:
+            node.pagu = sum(a.amount for a in node.akun if a.leaf)
+        else:
+            node.pagu = node.row.amount.value if node.row.amount else 0.0
+        if node.real_akun:
+            node.realisasi = sum(a.amount for a in node.real_akun if a.leaf)
+        elif node.real_row is not None and node.real_row.amount is not None:
+            node.realisasi = node.real_row.amount.value
+        else:
+            node.realisasi = 0.0
+
+    for root in tree.roots:
+        visit(root)
+    tree.total_pagu = sum(r.pagu for r in tree.roots)
+    tree.total_realisasi = sum(r.realisasi for r in tree.roots)

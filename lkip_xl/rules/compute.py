@@ -1,0 +1,28 @@
+"""compute(data) -> Result: every figure of the LKIP, computed once from the leaves."""
+from __future__ import annotations
+
+from lkip_xl.model import InputData, Result
+from lkip_xl.rules import belanja as belanja_rules
+from lkip_xl.rules.budget import build_tree
+from lkip_xl.rules.kinerja import compute_indicators, nilai_efisiensi, scale_for
+
+
+def compute(data: InputData) -> Result:
+    tree = build_tree(data.dpa, data.realisasi)
+    scale = scale_for(data.identitas, data.skala)
+    indicators, kin_issues = compute_indicators(
+        data.indicators, data.komponen, data.pemetaan, tree, data.identitas, scale)
+    groups = belanja_rules.from_akun(tree.nodes)
+    source = "akun" if groups is not None else None
+    if groups is None and data.belanja:
+        groups, source = belanja_rules.from_sheet(data.belanja), "sheet"
+    effs = [i.efisiensi for i in indicators
+            if i.level == "sasaran" and i.pagu is not None and i.efisiensi is not None]
+    e = sum(effs) / len(effs) if effs else None
+    result = Result(
+        data=data, nodes=tree.nodes, total_pagu=tree.total_pagu, total_realisasi=tree.total_realisasi,
+        indicators=indicators, belanja=groups or [], belanja_source=source,
+        efisiensi_rata_rata=e, nilai_efisiensi=nilai_efisiensi(e), skala=scale,
+    )
+    result.issues = {"budget": tree.issues, "kinerja": kin_issues, "tree": tree}
+    return result

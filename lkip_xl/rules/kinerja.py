@@ -1,0 +1,200 @@
+"""Indicator figures: realisasi (Komponen), capaian by polarity, kategori, budget and efisiensi."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lkip_xl.model import Identitas, Indicator, IndicatorRow, KomponenRow, PemetaanRow, SkalaRow
+from lkip_xl.reader.values import norm_label
+from lkip_xl.rules.budget import BudgetTree
+
+SCALES: dict[str, list[tuple[float, str]]] = {
+    "Berhasil": [(100, "Sangat Berhasil"), (75, "Berhasil"), (55, "Cukup Berhasil"),
+                 (float("-inf"), "Kurang Berhasil")],
+    "Permendagri 86": [(91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"),
+                       (float("-inf"), "Sangat Rendah")],
+}
+
+
+def scale_for(identitas: Identitas, skala: list[SkalaRow] | None) -> list[tuple[float, str]]:
+    """Bands as (lower bound, kategori), highest first; the lowest band is open below."""
+    if skala:
+        bands = [(s.batas_bawah, s.kategori) for s in skala]
+        return bands[:-1] + [(float("-inf"), bands[-1][1])]
+    return SCALES[identitas.skala_kategori]
+
+
+def kategori(capaian: float | None, scale: list[tuple[float, str]]) -> str | None:
+    if capaian is None:
+        return None
+    for bound, name in scale:
+        if capaian >= bound:
+            return name
+    return scale[-1][1]
+
+
+def capaian(target: float | None, realisasi: float | None, polaritas: str, rumus_negatif: str) -> float | None:
+    """Achievement in percent; None when the target is 0 or missing or nothing was realised."""
+    if target is None or realisasi is None or target == 0:
+        return None
+    if polaritas == "negatif":
+        if rumus_negatif == "T/R":
+            return target / realisasi * 100 if realisasi else None
+        return (2 * target - realisasi) / target * 100
+    return realisasi / target * 100
+
+
+def efisiensi(capaian_pct: float | None, serapan: float | None, rumus: str) -> float | None:
+    if capaian_pct is None or serapan is None:
+        return None
+    if rumus == "Selisih":
+        return capaian_pct - serapan
+    if capaian_pct == 0:
+        return None
+    return (1 - serapan / capaian_pct) * 100
+
+
+def nilai_efisiensi(e: float | None) -> float | None:
+    """Nilai Efisiensi = 50 + (E / 20) × 50 with E clamped to [-20, 20]."""
+    if e is None:
+        return None
+    return 50 + (max(-20.0, min(20.0, e)) / 20) * 50
+
+
+def komponen_value(rows: list[KomponenRow]) -> float | None:
+    """Realisasi built from components: rata-rata, jumlah, or Σpembilang / Σpenyebut × 100."""
+    pembilang = [r.nilai.value for r in rows if r.metode == "pembilang"]
+    penyebut = [r.nilai.value for r in rows if r.metode == "penyebut"]
+    if pembilang or penyebut:
+        den = sum(penyebut)
+        return sum(pembilang) / den * 100 if den else None
+    values = [r.nilai.value for r in rows]
+    if not values:
+        return None
+    if all(r.metode == "jumlah" for r in rows):
+        return sum(values)
+    return sum(values) / len(values)
+
+
+@dataclass
+class IndicatorIndex:
+    """Find indicators by the name another sheet uses for them."""
+
+    indicators: list[Indicator]
+    exact: dict[str, list[Indicator]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ind in self.indicators:
+            self.exact.setdefault(norm_label(ind.nama), []).append(ind)
+
+    def find(self, name: str) -> list[Indicator]:
+        key = norm_label(name)
+        if not key:
+            return []
+        if key in self.exact:
+            return self.exact[key]
+        # A shortened or lengthened name, when it points at exactly one indicator.
+        hits = [i for k, inds in self.exact.items() for i in inds
+                if f" {key} " in f" {k} " or f" {k} " in f" {key} "]
+        return hits if len(hits) == 1 else []
+
+
+@dataclass
+class KinerjaIssues:
+    unknown_komponen: list[KomponenRow] = field(default_factory=list)
+    unknown_pemetaan_indicator: list[PemetaanRow] = field(default_factory=list)
+    unknown_pemetaan_code: list[PemetaanRow] = field(default_factory=list)
+
+
+def renstra_years(identitas: Identitas, rows: list[IndicatorRow]) -> tuple[int, int] | None:
+    if identitas.periode:
+        return identitas.periode
+    years = sorted({y for r in rows for y in r.targets})
+    return (years[0], years[-1]) if years else None
+
+
+def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
+                       pemetaan: list[PemetaanRow] | None, tree: BudgetTree, identitas: Identitas,
+                       scale: list[tuple[float, str]]) -> tuple[list[Indicator], KinerjaIssues]:
+    issues = KinerjaIssues()
+    tahun = identitas.tahun
+    indicators = [Indicator(row=r) for r in rows]
+    index = IndicatorIndex(indicators)
+    groups: dict[tuple[int, int], list[KomponenRow]] = {}
+    for k in komponen:
+        found = index.find(k.indikator.value)
+        if not found:
+            issues.unknown_komponen.append(k)
+        for ind in found:
+            groups.setdefault((id(ind), k.tahun), []).append(k)
+    period = renstra_years(identitas, rows)
+    for ind in indicators:
+        row = ind.row
+        for (key, year), ks in groups.items():
+            if key == id(ind):
+                value = komponen_value(ks)
+                if value is not None:
+                    ind.komponen[year] = value
+        years = sorted(set(row.realisasi) | set(ind.komponen))
+        for year in years:
+            if year in ind.komponen:
+                ind.realisasi_by_year[year] = ind.komponen[year]
+            elif year in row.realisasi:
+                ind.realisasi_by_year[year] = row.realisasi[year].value
+        if row.target_pk is not None:
+            ind.target_num = row.target_pk
+        elif tahun in row.targets:
+            ind.target_num = row.targets[tahun]
+        ind.target = ind.target_num.value if ind.target_num else None
+        ind.realisasi = ind.realisasi_by_year.get(tahun)
+        ind.realisasi_source = ("komponen" if tahun in ind.komponen else
+                                "kinerja" if tahun in row.realisasi else None)
+        rumus = identitas.rumus_polaritas_negatif
+        ind.capaian = capaian(ind.target, ind.realisasi, row.polaritas, rumus)
+        ind.kategori = kategori(ind.capaian, scale)
+        for year, value in ind.realisasi_by_year.items():
+            if year == tahun:
+                ind.capaian_by_year[year] = ind.capaian
+            elif year < tahun:
+                t = row.targets.get(year)
+                ind.capaian_by_year[year] = capaian(t.value if t else None, value, row.polaritas, rumus)
+        if period:
+            ind.tahun_akhir = period[1]
+            end = row.targets.get(period[1])
+            ind.target_akhir = end.value if end else None
+            ind.capaian_akhir = capaian(ind.target_akhir, ind.realisasi, row.polaritas, rumus)
+    _map_budget(indicators, index, pemetaan, tree, issues)
+    for ind in indicators:
+        ind.efisiensi = efisiensi(ind.capaian, ind.serapan, identitas.rumus_efisiensi)
+    return indicators, issues
+
+
+def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: list[PemetaanRow] | None,
+                tree: BudgetTree, issues: KinerjaIssues) -> None:
+    supports: dict[int, list] = {}
+    for p in pemetaan or []:
+        found = index.find(p.indikator.value)
+        if not found:
+            issues.unknown_pemetaan_indicator.append(p)
+            continue
+        node = tree.find(p.kode, p.nomor)
+        if node is None:
+            issues.unknown_pemetaan_code.append(p)
+            continue
+        for ind in found:
+            leaves = supports.setdefault(id(ind), [])
+            for leaf in node.leaves():
+                if leaf not in leaves:
+                    leaves.append(leaf)
+    order = {id(n): i for i, n in enumerate(tree.nodes)}
+    for ind in indicators:
+        leaves = supports.get(id(ind))
+        if leaves is not None:
+            ind.supports = sorted(leaves, key=lambda n: order[id(n)])
+            ind.pagu = sum(n.pagu for n in leaves)
+            ind.realisasi_anggaran = sum(n.realisasi for n in leaves)
+        elif ind.level == "tujuan":
+            ind.whole_budget = True
+            ind.pagu = tree.total_pagu
+            ind.realisasi_anggaran = tree.total_realisasi
+        if ind.pagu:
+            ind.serapan = ind.realisasi_anggaran / ind.pagu * 100
