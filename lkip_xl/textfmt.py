@@ -4,12 +4,13 @@ from __future__ import annotations
 from lkip_xl.rules.rounding import round_excel
 
 
-def angka(x: float | None, decimals: int = 2) -> str:
+def angka(x: float | None, decimals: int = 2, keep_zeros: bool = False) -> str:
+    """`1234.5` -> `1.234,5`; trailing zeros dropped unless `keep_zeros` (a claim as written)."""
     if x is None:
         return "-"
     text = f"{round_excel(x, decimals):,.{decimals}f}"
     text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if decimals and "," in text:
+    if decimals and "," in text and not keep_zeros:
         text = text.rstrip("0").rstrip(",")
     return text
 
@@ -22,5 +23,13 @@ def rupiah(x: float | None) -> str:
     return f"{sign}Rp{abs(whole):,.0f}".replace(",", ".")
 
 
-def persen(x: float | None, decimals: int = 2) -> str:
-    return "-" if x is None else f"{angka(x, decimals)} %"
+def persen(x: float | None, decimals: int = 2, keep_zeros: bool = False) -> str:
+    return "-" if x is None else f"{angka(x, decimals, keep_zeros)} %"
+
+
+def as_written(num) -> str:
+    """A stated number shown with the decimals it was written with."""
+    from lkip_xl.rules.rounding import claim_decimals
+
+    d = claim_decimals(num)
+    return persen(num.value, d, True) if num.percent else angka(num.value, d, True)

@@ -8,7 +8,7 @@ from lkip_xl.checks.codes import finding
 from lkip_xl.model import Finding, Klaim, Num, Result
 from lkip_xl.reader.values import norm_label, parse_code, parse_outline
 from lkip_xl.rules.kinerja import IndicatorIndex
-from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
 
 UKURAN = {
@@ -128,10 +128,11 @@ def check(result: Result) -> Iterator[Finding]:
             shown = (rupiah(stated.value), rupiah(value))
         else:
             ok = ratio_agrees(stated, value)
+            d = claim_decimals(stated)
             if ukuran in PERCENT:
-                shown = (persen(stated.value, 4), persen(value, 4))
+                shown = (persen(stated.value, d, True), persen(value, max(d, 2) + 2))
             else:
-                shown = (angka(stated.value, 4), angka(value, 4))
+                shown = (angka(stated.value, d, True), angka(value, max(d, 2) + 2))
         if not ok:
             yield finding("CLAIM_MISMATCH", stated.cell,
                           f"{where}{ukuran} {subject.label} dilaporkan {shown[0]}, sedangkan hasil hitung {shown[1]}.",
