@@ -74,6 +74,7 @@ def shortest_decimals(value: float) -> int:
 
 _TOKEN = re.compile(r"\d[\d.,]*")
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.I)
+_NO_CENTS = re.compile(r"(?<=\d)[.,]-+$")
 
 
 def _parse_token(tok: str) -> tuple[float, int]:
@@ -130,6 +131,7 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None) -> N
         return Num(value, cell, raw, decimals, percent)
     text = " ".join(str(raw).replace("\xa0", " ").split())
     body = _CURRENCY.sub("", text)
+    body = _NO_CENTS.sub("", body)  # Rp. 1.000.000,- : the dash stands for ",00"
     tokens = _TOKEN.findall(body)
     if len(tokens) != 1:
         raise Unreadable(text)
