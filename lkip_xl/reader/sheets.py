@@ -36,6 +36,8 @@ SHEET_LABELS = {
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A code, outline number or dotted amount (7.01.01, 1.1, 1., 6.025.173.178): data, never a header label.
+_DATA_TEXT = re.compile(r"^\s*\d+(\.\d+)+\.?\s*$|^\s*\d+\.\s*$")
 
 
 def column_letter(col: int) -> str:
@@ -122,11 +124,17 @@ class Sheet:
         best: tuple[int, int, Header] | None = None
         last = min(self.max_row, HEADER_SCAN_ROWS)
         for r in range(1, last + 1):
+            # Loose label matching would take a data row ("Nilai Akuntabilitas …" for Pagu)
+            # for the header when the real header lacks a column: headers hold no data.
+            if self._looks_like_data(r):
+                continue
             candidates = [self._labels_one(r)]
-            two = self._labels_two(r)
+            two = self._labels_two(r) if not self._looks_like_data(r + 1) else None
             if two is not None:
                 candidates.append(two)
             for labels, last_row in candidates:
+                if len(labels) < 2:
+                    continue  # a title row ("DPA … TAHUN 2024" would match Pagu by "anggaran")
                 header = match_header(labels, specs, year_fields)
                 header.first_row, header.last_row = r, last_row
                 if any(s.required and s.name not in header.columns for s in specs):
@@ -137,6 +145,22 @@ class Sheet:
                 if best is None or key > best[:2]:
                     best = (score, last_row - r, header)
         return best[2] if best else None
+
+    def _looks_like_data(self, r: int) -> bool:
+        """Row r holds a number other than a year, or a code / outline number."""
+        for c in range(1, self.max_col + 1):
+            v = self.raw(r, c)
+            if isinstance(v, bool) or v is None:
+                continue
+            if isinstance(v, str):
+                if _DATA_TEXT.match(v):
+                    return True
+            elif isinstance(v, (int, float)):
+                if not (float(v).is_integer() and 1900 < v < 2100):
+                    return True
+            else:  # dates and times
+                return True
+        return False
 
     def _labels_one(self, r: int) -> tuple[dict[int, str], int]:
         labels = {}
