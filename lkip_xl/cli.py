@@ -23,7 +23,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 
 def _fail(message: str) -> None:
-    sys.stderr.write(message.rstrip() + "\n")
+    # Exactly one line: an exception text may carry newlines (openpyxl's do).
+    sys.stderr.write(" ".join(message.split()) + "\n")
     raise typer.Exit(EXIT_INPUT)
 
 
@@ -96,7 +97,7 @@ def template(
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="lkip-xl")
     except SystemExit:
         raise
     except KeyboardInterrupt:
