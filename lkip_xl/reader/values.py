@@ -67,6 +67,14 @@ def format_decimals(number_format: str | None) -> tuple[int | None, bool]:
     return (len(m.group(1)) if m else 0), percent
 
 
+def _integer_digits(number_format: str | None) -> int:
+    """Minimum integer digits of a number format (`0000` -> 4, `#,##0.00` -> 1)."""
+    if not number_format or number_format == "General":
+        return 0
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.split(";")[0])
+    return section.split(".")[0].count("0")
+
+
 def shortest_decimals(value: float) -> int:
     exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
@@ -174,11 +182,15 @@ def parse_code(raw: object, number_format: str | None = None) -> str | None:
     """A budget or akun code (`7.01.02.2.02.0003`, `5.1.02`); None if the cell is not one."""
     if raw is None or isinstance(raw, bool):
         return None
-    if isinstance(raw, float):
+    if isinstance(raw, (int, float)):
+        # A number shows as its format says: 2.1 as `2.10` with `0.00`, 1 as `0001` with `0000`.
         decimals, _ = format_decimals(number_format)
-        text = f"{raw:.{decimals}f}" if decimals is not None else repr(raw)
-    elif isinstance(raw, int):
-        text = str(raw)
+        if decimals is not None:
+            text = f"{raw:.{decimals}f}"
+        else:
+            text = str(raw) if isinstance(raw, int) else repr(raw)
+        int_part, dot, frac = text.partition(".")
+        text = int_part.zfill(_integer_digits(number_format)) + dot + frac
     else:
         text = str(raw).strip().replace(" ", "").rstrip(".")
     return text if _CODE.match(text) else None
