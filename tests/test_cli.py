@@ -1,0 +1,240 @@
+"""`lkip-xl` as a user runs it (SPEC §7): exit codes, stdout/stderr, the table, the JSON report, template."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from run_cli import SAMPLE, TIMEOUT_S, child_env, run_cli
+
+# The six claims of the seed LKIP that its own numbers contradict (Dilaporkan sheet of the sample).
+WRONG_CLAIM_CELLS = ["D49", "D54", "D84", "D85", "D91", "D92"]
+SUMMARY = re.compile(
+    r"^Ringkasan: 6 kesalahan, \d+ peringatan, \d+ info\. "
+    r"Pagu Rp7\.996\.663\.078, realisasi Rp7\.490\.354\.404, serapan 93,67 %\.$",
+    re.M,
+)
+
+# SPEC §8, spelled out here rather than imported.
+REPORT_KEYS = {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan"}
+ANGGARAN_KEYS = {"pagu", "realisasi", "sisa", "serapan"}
+KEGIATAN_KEYS = {"kode", "nomor", "uraian", "level", "pagu", "realisasi", "sisa", "serapan"}
+BELANJA_KEYS = {"kode", "uraian", "pagu", "realisasi", "serapan"}
+INDIKATOR_KEYS = {"level", "tujuan", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi",
+                  "capaian", "kategori", "realisasi_tahun_lalu", "target_akhir_renstra", "capaian_akhir_renstra",
+                  "pagu", "realisasi_anggaran", "serapan", "efisiensi"}
+EFISIENSI_KEYS = {"rumus", "rata_rata", "nilai"}
+TEMUAN_KEYS = {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    path = tmp_path / SAMPLE.name
+    shutil.copyfile(SAMPLE, path)
+    return path
+
+
+def _without_wrong_claims(src: Path, dst: Path, *, fix_name: bool) -> Path:
+    """The sample minus its six wrong Dilaporkan rows; `fix_name` also removes its NAME_MISMATCH."""
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Dilaporkan"]
+    for row in sorted((int(c[1:]) for c in WRONG_CLAIM_CELLS), reverse=True):
+        ws.delete_rows(row)
+    if fix_name:
+        dpa_names = {r[3]: r[4] for r in wb["DPA"].iter_rows(min_row=4, values_only=True)}
+        realisasi = wb["Realisasi"]
+        assert realisasi["A36"].value == "3.2.1"
+        realisasi["B36"] = dpa_names["3.2.1"]
+    wb.save(dst)
+    return dst
+
+
+# ----------------------------------------------------------------------------- check
+
+
+def test_check_sample_prints_the_findings_table(sample, tmp_path):
+    proc = run_cli("check", sample.name, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""  # progress only on a terminal
+    out = proc.stdout
+    assert out.startswith("Pemeriksaan kecamatan_juai_2024.xlsx — Kecamatan Juai tahun 2024\n")
+    assert "KESALAHAN (6)" in out
+    claim_lines = [line for line in out.splitlines() if line.strip().startswith("CLAIM_MISMATCH")]
+    assert [re.search(r"Dilaporkan!(D\d+)", line).group(1) for line in claim_lines] == WRONG_CLAIM_CELLS
+    assert "dilaporkan 97,26 %, sedangkan hasil hitung 95,6807 %" in out
+    assert "dilaporkan 96,70 %, sedangkan hasil hitung 99,7273 %" in out
+    assert SUMMARY.search(out), out[-400:]
+    assert out.endswith("\n") and "Traceback" not in out
+
+
+def test_check_json_has_exactly_the_spec_keys(sample, tmp_path):
+    proc = run_cli("check", sample.name, "--json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    report = json.loads(proc.stdout)
+    assert set(report) == REPORT_KEYS
+    assert report["skpd"] == "Kecamatan Juai" and report["tahun"] == 2024
+    assert set(report["anggaran"]) == ANGGARAN_KEYS
+    assert report["anggaran"]["pagu"] == 7_996_663_078
+    assert report["anggaran"]["realisasi"] == 7_490_354_404
+    assert report["anggaran"]["serapan"] == pytest.approx(93.6685006, abs=1e-6)  # percent units, unrounded
+    assert report["kegiatan"] and all(set(k) == KEGIATAN_KEYS for k in report["kegiatan"])
+    assert {k["level"] for k in report["kegiatan"]} == {"program", "kegiatan", "sub_kegiatan"}
+    assert report["belanja"] and all(set(b) == BELANJA_KEYS for b in report["belanja"])
+    assert report["indikator"] and all(set(i) == INDIKATOR_KEYS for i in report["indikator"])
+    assert set(report["efisiensi"]) == EFISIENSI_KEYS
+    assert all(set(t) == TEMUAN_KEYS for t in report["temuan"])
+    claims = [t for t in report["temuan"] if t["kode"] == "CLAIM_MISMATCH"]
+    assert [(t["lembar"], t["sel"], t["tingkat"]) for t in claims] == [
+        ("Dilaporkan", cell, "kesalahan") for cell in WRONG_CLAIM_CELLS]
+
+
+def test_check_json_is_the_only_stdout(sample, tmp_path):
+    """Nothing but the report on stdout, so `lkip-xl check --json x.xlsx > r.json` is valid JSON."""
+    proc = run_cli("check", "--json", sample.name, cwd=tmp_path)
+    assert proc.stdout.lstrip().startswith("{") and proc.stdout.rstrip().endswith("}")
+    json.loads(proc.stdout)
+
+
+def test_check_leaves_the_input_untouched(sample, tmp_path):
+    before = sha256(sample)
+    for args in (("check", sample.name), ("check", sample.name, "--json")):
+        run_cli(*args, cwd=tmp_path)
+    assert sha256(sample) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [sample.name]  # no stray files beside it
+
+
+def test_clean_workbook_exits_0(tmp_path):
+    clean = _without_wrong_claims(SAMPLE, tmp_path / "bersih.xlsx", fix_name=True)
+    proc = run_cli("check", clean.name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stderr == ""
+    assert "Ringkasan: 0 kesalahan, 0 peringatan" in proc.stdout
+    strict = run_cli("check", clean.name, "--strict", cwd=tmp_path)
+    assert strict.returncode == 0, strict.stdout
+    report = json.loads(run_cli("check", clean.name, "--json", cwd=tmp_path).stdout)
+    assert not [t for t in report["temuan"] if t["tingkat"] in ("kesalahan", "peringatan")]
+
+
+def test_strict_fails_on_warnings(tmp_path):
+    """Warnings only (the NAME_MISMATCH of the sample): 0 normally, 1 with --strict."""
+    warned = _without_wrong_claims(SAMPLE, tmp_path / "peringatan.xlsx", fix_name=False)
+    plain = run_cli("check", warned.name, cwd=tmp_path)
+    assert plain.returncode == 0, plain.stdout
+    assert "Ringkasan: 0 kesalahan, 1 peringatan" in plain.stdout
+    assert "NAME_MISMATCH" in plain.stdout
+    strict = run_cli("check", warned.name, "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert strict.stdout == plain.stdout
+    as_json = run_cli("check", warned.name, "--strict", "--json", cwd=tmp_path)
+    assert as_json.returncode == 1
+    assert [t["kode"] for t in json.loads(as_json.stdout)["temuan"]] == ["NAME_MISMATCH"]
+
+
+def test_strict_with_errors_exits_1(sample, tmp_path):
+    assert run_cli("check", sample.name, "--strict", cwd=tmp_path).returncode == 1
+
+
+# ----------------------------------------------------------------------------- usage
+
+
+@pytest.mark.parametrize("args", [
+    (),                                      # no command: help, as a usage error
+    ("check",),                              # missing INPUT
+    ("check", "a.xlsx", "b.xlsx"),           # extra argument
+    ("check", "--bogus", "a.xlsx"),          # unknown option
+    ("check", "a.xlsx", "--json=ya"),        # a flag takes no value
+    ("periksa", "a.xlsx"),                   # unknown command
+    ("template", "-o"),                      # option without its value
+], ids=["none", "no-input", "extra-arg", "unknown-option", "flag-value", "unknown-command", "no-option-value"])
+def test_usage_errors_exit_2(tmp_path, args):
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stdout == ""
+    assert "Usage: lkip-xl" in proc.stderr or "Error:" in proc.stderr  # click's own words
+    assert "Traceback" not in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args,words", [
+    (("--help",), ["Usage: lkip-xl", "check", "template"]),
+    (("check", "--help"), ["Usage: lkip-xl check", "INPUT", "--json", "--strict"]),
+    (("template", "--help"), ["Usage: lkip-xl template", "--output", "--force"]),
+])
+def test_help(tmp_path, args, words):
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    for word in words:
+        assert word in proc.stdout
+
+
+def test_console_script_is_installed(tmp_path):
+    """The `lkip-xl` command of the README, not only `python -m lkip_xl`."""
+    script = shutil.which("lkip-xl", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("lkip-xl is not installed next to this Python (pip install . installs it)")
+    proc = subprocess.run([script, "--help"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=TIMEOUT_S, env=child_env())
+    assert proc.returncode == 0 and "Usage: lkip-xl" in proc.stdout
+
+
+# ----------------------------------------------------------------------------- template
+
+
+def test_template_writes_the_input_contract(tmp_path):
+    proc = run_cli("template", "-o", "isian.xlsx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "isian.xlsx" in proc.stdout
+    book = openpyxl.load_workbook(tmp_path / "isian.xlsx")
+    assert book.sheetnames[0] == "Petunjuk"
+    assert {"Identitas", "Kinerja", "DPA", "Realisasi"} <= set(book.sheetnames)
+    assert [p.name for p in tmp_path.iterdir()] == ["isian.xlsx"]  # no temporary file left behind
+
+
+def test_template_default_name(tmp_path):
+    proc = run_cli("template", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "lkip_template.xlsx").is_file()
+
+
+def test_template_refuses_to_overwrite_without_force(tmp_path):
+    target = tmp_path / "isian.xlsx"
+    target.write_bytes(b"pekerjaan saya")
+    proc = run_cli("template", "-o", target.name, cwd=tmp_path)
+    assert proc.returncode == 3
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "--force" in proc.stderr and "isian.xlsx" in proc.stderr
+    assert target.read_bytes() == b"pekerjaan saya"
+
+    forced = run_cli("template", "-o", target.name, "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Petunjuk"
+
+
+def test_template_into_missing_folder(tmp_path):
+    proc = run_cli("template", "-o", "tidak_ada/isian.xlsx", cwd=tmp_path)
+    assert proc.returncode == 3
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "tidak_ada" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_template_output_is_checkable(tmp_path):
+    """The empty template read back by `check` is an input error (no Tahun yet), not a crash."""
+    run_cli("template", "-o", "isian.xlsx", cwd=tmp_path)
+    proc = run_cli("check", "isian.xlsx", cwd=tmp_path)
+    assert proc.returncode == 3, proc.stdout
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "Tahun" in proc.stderr
