@@ -119,7 +119,10 @@ def read_komponen(sheet: Sheet, findings: list[Finding]) -> list[KomponenRow]:
     out: list[KomponenRow] = []
     indikator = tahun = metode = None
     for r in sheet.data_rows(header):
-        indikator = t.txt(r, "indikator") or indikator
+        named = t.txt(r, "indikator")
+        if named is not None and (indikator is None or named.value != indikator.value):
+            metode = None  # a new indicator does not inherit the previous one's Metode
+        indikator = named or indikator
         year = t.num(r, "tahun", "tahun")
         if year is not None:
             tahun = int(year.value) if year.value.is_integer() and 1900 < year.value < 2100 else None
