@@ -50,6 +50,44 @@ def _analyse(path: Path):
 
 
 @app.command()
+def fill(
+    input: Path = typer.Argument(..., help="Workbook input (.xlsx)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Workbook keluaran (bawaan: <nama input>_lkip.xlsx di sebelahnya)."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
+    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga laporan JSON ke berkas ini."),
+    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 bila ada kesalahan."),
+) -> None:
+    """Buat workbook LKIP: semua tabel sebagai rumus Excel hidup, ditambah lembar Temuan."""
+    from lkip_xl.output import replace_atomically
+
+    target = output or input.with_name(f"{input.stem}_lkip.xlsx")
+    if target.resolve() == input.resolve():
+        _fail(f"Berkas keluaran {target} sama dengan berkas input; pilih nama lain dengan -o.")
+    if target.exists() and not force:
+        _fail(f"Berkas {target} sudah ada; gunakan --force untuk menimpanya.")
+    if json_report is not None and json_report.exists() and not force:
+        _fail(f"Berkas {json_report} sudah ada; gunakan --force untuk menimpanya.")
+    result = _analyse(input)
+    _progress(f"Menulis {target.name} …")
+    from lkip_xl.writer import write_workbook
+
+    try:
+        replace_atomically(target, lambda tmp: write_workbook(result, tmp))
+        if json_report is not None:
+            from lkip_xl.report import build_report
+
+            text = json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n"
+            replace_atomically(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    except OutputError as err:
+        _fail(str(err))
+    counts = {t: sum(1 for f in result.findings if f.tingkat == t) for t in ("kesalahan", "peringatan", "info")}
+    sys.stdout.write(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
+                     f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n")
+    raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=strict))
+
+
+@app.command()
 def check(
     input: Path = typer.Argument(..., help="Workbook input (.xlsx)."),
     json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),

@@ -52,6 +52,11 @@ class Finding:
     pesan: str
     dilaporkan: Any = None
     dihitung: Any = None
+    # For the workbook's live selisih: which computed figure the stated cell is compared with
+    # (e.g. ("node", 3, "pagu"), ("ind", 2, "serapan"), ("total", "realisasi")), and how.
+    figure: tuple | None = field(default=None, compare=False)
+    kind: str | None = field(default=None, compare=False)  # "money" | "ratio"
+    decimals: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +141,7 @@ class BudgetRow:
     indikator: Txt | None = None
     target_kinerja: Txt | None = None
     satuan: Txt | None = None
+    key_cell: Cell | None = None  # the cell of the code (first part) or the outline number
 
 
 @dataclass(slots=True)

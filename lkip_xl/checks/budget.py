@@ -6,7 +6,7 @@ from typing import Iterator
 from lkip_xl.checks.codes import finding
 from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result
 from lkip_xl.rules.budget import BudgetIssues
-from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import persen, rupiah
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", "akun": "akun"}
@@ -19,6 +19,11 @@ def subject(row: BudgetRow) -> str:
     return f"{label} ({_short(name)})" if name else label
 
 
+def _upper_first(text: str) -> str:
+    """Capitalise a sentence start without lower-casing the name inside it (str.capitalize does)."""
+    return text[:1].upper() + text[1:]
+
+
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
@@ -27,10 +32,10 @@ def check(result: Result) -> Iterator[Finding]:
     tol = result.data.identitas.toleransi_rupiah
     issues: BudgetIssues = result.issues["budget"]
     yield from _structure(result, issues)
-    for node in result.nodes:
-        yield from _dpa_claims(node, tol)
+    for i, node in enumerate(result.nodes):
+        yield from _dpa_claims(node, tol, i)
         if node.real_row is not None:
-            yield from _realisasi_claims(node, tol)
+            yield from _realisasi_claims(node, tol, i)
         if node.is_leaf and node.realisasi > node.pagu + 1e-6:
             cell = (node.real_row.amount.cell if node.real_row and node.real_row.amount else node.row.label_cell)
             yield finding("REALISASI_EXCEEDS_PAGU", cell,
@@ -46,18 +51,19 @@ def check(result: Result) -> Iterator[Finding]:
     yield from _negatives(result)
 
 
-def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts: str) -> Finding:
+def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts: str,
+                  figure: tuple | None = None) -> Finding:
     return finding("SUM_MISMATCH", stated.cell,
                    f"{what.capitalize()} {subject(row)} tertulis {rupiah(stated.value)}, sedangkan jumlah "
                    f"{parts} adalah {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
-                   stated.value, computed)
+                   stated.value, computed, figure=figure, kind="money")
 
 
-def _dpa_claims(node: BudgetNode, tol: float) -> Iterator[Finding]:
+def _dpa_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
     stated = node.row.amount
     if stated is not None and (node.children or node.akun) and not money_agrees(stated.value, node.pagu, tol):
         parts = "rincian akunnya" if node.akun and not node.children else "rinciannya"
-        yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts)
+        yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts, ("node", i, "pagu"))
     yield from _akun_claims(node.akun, tol, "pagu")
 
 
@@ -68,13 +74,13 @@ def _akun_claims(lines: list[AkunLine], tol: float, what: str) -> Iterator[Findi
             yield _mismatch_sum(line.row, stated, line.amount, what, "rincian akunnya")
 
 
-def _realisasi_claims(node: BudgetNode, tol: float) -> Iterator[Finding]:
+def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
     row = node.real_row
     stated = row.amount
     if stated is not None and (node.children or node.real_akun) and not money_agrees(stated.value, node.realisasi, tol):
-        yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya")
+        yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", ("node", i, "realisasi"))
     yield from _akun_claims(node.real_akun, tol, "realisasi")
-    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row))
+    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), ("node", i))
     for line in node.real_akun:
         dpa = next((a for a in node.akun if a.kode == line.kode), None)
         if dpa is not None:
@@ -85,23 +91,30 @@ def _realisasi_claims(node: BudgetNode, tol: float) -> Iterator[Finding]:
                           f"realisasinya {rupiah(line.amount)} tidak dihitung.", line.amount, None)
 
 
-def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str) -> Iterator[Finding]:
+def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str,
+                  figure: tuple | None = None) -> Iterator[Finding]:
     """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures."""
+    def fig(measure: str) -> tuple | None:
+        return figure + (measure,) if figure else None
+
     if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
         yield finding("PAGU_MISMATCH", row.pagu.cell,
                       f"Pagu {label} di lembar {row.sheet} tertulis {rupiah(row.pagu.value)}, sedangkan "
-                      f"pagu di DPA {rupiah(pagu)} (selisih {rupiah(row.pagu.value - pagu)}).", row.pagu.value, pagu)
+                      f"pagu di DPA {rupiah(pagu)} (selisih {rupiah(row.pagu.value - pagu)}).", row.pagu.value, pagu,
+                      figure=fig("pagu"), kind="money")
     if row.persen is not None and pagu:
         serapan = realisasi / pagu * 100
         if not ratio_agrees(row.persen, serapan):
             yield finding("PERCENT_MISMATCH", row.persen.cell,
                           f"Rasio serapan {label} tertulis {persen(row.persen.value)}, sedangkan realisasi "
                           f"{rupiah(realisasi)} / pagu {rupiah(pagu)} = {persen(serapan)}.",
-                          row.persen.value, serapan)
+                          row.persen.value, serapan, figure=fig("serapan"), kind="ratio",
+                          decimals=claim_decimals(row.persen))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
         yield finding("SISA_MISMATCH", row.sisa.cell,
                       f"Sisa {label} tertulis {rupiah(row.sisa.value)}, sedangkan pagu {rupiah(pagu)} − "
-                      f"realisasi {rupiah(realisasi)} = {rupiah(pagu - realisasi)}.", row.sisa.value, pagu - realisasi)
+                      f"realisasi {rupiah(realisasi)} = {rupiah(pagu - realisasi)}.", row.sisa.value, pagu - realisasi,
+                      figure=fig("sisa"), kind="money")
 
 
 def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
@@ -110,34 +123,35 @@ def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Findin
             yield finding("SUM_MISMATCH", row.amount.cell,
                           f"Total pagu di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan jumlah "
                           f"seluruh sub kegiatan {rupiah(result.total_pagu)} (selisih "
-                          f"{rupiah(row.amount.value - result.total_pagu)}).", row.amount.value, result.total_pagu)
+                          f"{rupiah(row.amount.value - result.total_pagu)}).", row.amount.value, result.total_pagu,
+                          figure=("total", "pagu"), kind="money")
     for row in issues.realisasi_totals:
         if row.amount is not None and not money_agrees(row.amount.value, result.total_realisasi, tol):
             yield finding("SUM_MISMATCH", row.amount.cell,
                           f"Total realisasi di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan "
                           f"jumlah realisasi seluruh sub kegiatan {rupiah(result.total_realisasi)} (selisih "
                           f"{rupiah(row.amount.value - result.total_realisasi)}).",
-                          row.amount.value, result.total_realisasi)
-        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran")
+                          row.amount.value, result.total_realisasi, figure=("total", "realisasi"), kind="money")
+        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", ("total",))
 
 
 def _structure(result: Result, issues: BudgetIssues) -> Iterator[Finding]:
     for row, key in issues.duplicates:
-        yield finding("DUPLICATE_CODE", row.label_cell,
+        yield finding("DUPLICATE_CODE", row.key_cell or row.label_cell,
                       f"{'Kode' if key == row.kode else 'Nomor'} {key} muncul lebih dari sekali di lembar "
                       f"{row.sheet} (baris {row.row}); baris ini tidak dihitung.",
                       row.amount.value if row.amount else None, None)
     for row, parent in issues.orphans:
         yield finding("ORPHAN_ROW", row.label_cell,
-                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak memiliki baris {LEVEL_NAME[parent] if parent in LEVEL_NAME else parent} induknya.")
+                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak memiliki baris {LEVEL_NAME[parent] if parent in LEVEL_NAME else parent} induknya.")
     for row in issues.unmatched_realisasi:
         amount = row.amount.value if row.amount else None
         yield finding("UNMATCHED_ROW", row.label_cell,
-                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak ditemukan di DPA; realisasinya "
+                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak ditemukan di DPA; realisasinya "
                       f"{rupiah(amount)} tidak dihitung.", amount, None)
     for node in issues.unmatched_dpa:
         yield finding("UNMATCHED_ROW", node.row.label_cell,
-                      f"{subject(node.row).capitalize()} (pagu {rupiah(node.pagu)}) tidak memiliki baris di "
+                      f"{_upper_first(subject(node.row))} (pagu {rupiah(node.pagu)}) tidak memiliki baris di "
                       f"lembar Realisasi; realisasinya dianggap 0.", None, node.pagu, tingkat="peringatan")
     for node, row in issues.name_mismatch:
         via = f"kode {node.kode}" if row.kode and row.kode == node.kode else f"nomor {node.nomor}"
@@ -147,7 +161,7 @@ def _structure(result: Result, issues: BudgetIssues) -> Iterator[Finding]:
                       node.uraian)
     for row in issues.missing_amount:
         yield finding("UNREADABLE_VALUE", row.label_cell,
-                      f"{subject(row).capitalize()} di lembar {row.sheet} tidak memiliki pagu; dianggap Rp0.")
+                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak memiliki pagu; dianggap Rp0.")
 
 
 def _negatives(result: Result) -> Iterator[Finding]:

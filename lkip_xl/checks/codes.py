@@ -33,9 +33,11 @@ TINGKAT = {
 
 
 def finding(kode: str, cell: Cell | None, pesan: str, dilaporkan: Any = None, dihitung: Any = None,
-            tingkat: str | None = None) -> Finding:
+            tingkat: str | None = None, figure: tuple | None = None, kind: str | None = None,
+            decimals: int | None = None) -> Finding:
+    """A finding; `figure`/`kind`/`decimals` let the workbook show a live selisih for arithmetic claims."""
     return Finding(kode, tingkat or TINGKAT[kode], cell.sheet if cell else None, cell.ref if cell else None,
-                   pesan, _plain(dilaporkan), _plain(dihitung))
+                   pesan, _plain(dilaporkan), _plain(dihitung), figure, kind, decimals)
 
 
 def _plain(x: Any) -> Any:

@@ -27,6 +27,10 @@ UKURAN = {
     "kategori": "Kategori",
 }
 MONEY = {"Pagu", "Realisasi Anggaran", "Sisa"}
+FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
+                  "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
+                  "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
+                  "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
 PERCENT = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
 
 
@@ -34,6 +38,7 @@ PERCENT = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
 class Subject:
     label: str
     measures: dict[str, Callable[[], object]]
+    figure: tuple = ()  # ("total",), ("node", i), ("belanja", kode), ("ind", i)
 
 
 def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
@@ -45,18 +50,20 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Pagu": lambda: r.total_pagu, "Realisasi": lambda: r.total_realisasi,
             "Realisasi Anggaran": lambda: r.total_realisasi, "Sisa": lambda: r.total_sisa,
             "Serapan": lambda: r.total_serapan, "Efisiensi": lambda: r.efisiensi_rata_rata,
-            "Nilai Efisiensi": lambda: r.nilai_efisiensi})
+            "Nilai Efisiensi": lambda: r.nilai_efisiensi}, ("total",))
     tree = result.issues["tree"]
     code = parse_code(text)
     node = tree.find(code, None) if code else None
     if node is None and code:
         node = tree.find(None, parse_outline(text))
     if node is not None:
-        return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi))
+        return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
+                       ("node", result.nodes.index(node)))
     if code:
         group = next((g for g in result.belanja if g.kode == code), None)
         if group is not None:
-            return Subject(f"belanja {group.kode} ({group.uraian})", _money(lambda: group.pagu, lambda: group.realisasi))
+            return Subject(f"belanja {group.kode} ({group.uraian})",
+                           _money(lambda: group.pagu, lambda: group.realisasi), ("belanja", group.kode))
     found = index.find(text)
     if found:
         ind = found[0]
@@ -65,7 +72,8 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Capaian Akhir Renstra": lambda: ind.capaian_akhir, "Target Akhir Renstra": lambda: ind.target_akhir,
             "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
             "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
-            "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori})
+            "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori},
+            ("ind", result.indicators.index(ind)))
     return None
 
 
@@ -89,6 +97,7 @@ def claim_value(result: Result, klaim: Klaim, index: IndicatorIndex) -> tuple[st
 def check(result: Result) -> Iterator[Finding]:
     index = IndicatorIndex(result.indicators)
     tol = result.data.identitas.toleransi_rupiah
+    unknown_subjects: set = set()  # a Subjek filled down over several rows is reported once
     for k in result.data.dilaporkan:
         ukuran, computed, subject = claim_value(result, k, index)
         where = f"{k.tabel}: " if k.tabel else ""
@@ -99,6 +108,9 @@ def check(result: Result) -> Iterator[Finding]:
                           k.ukuran.value, None)
             continue
         if subject is None:
+            if k.subjek.cell in unknown_subjects:
+                continue
+            unknown_subjects.add(k.subjek.cell)
             yield finding("UNKNOWN_REFERENCE", k.subjek.cell,
                           f"{where}subjek '{k.subjek.value}' bukan indikator, kode, nomor, akun atau Total yang "
                           "ada di data.", k.subjek.value, None)
@@ -123,12 +135,15 @@ def check(result: Result) -> Iterator[Finding]:
                           "dibaca sebagai angka.", stated.value, None)
             continue
         value = float(computed)  # type: ignore[arg-type]
+        figure = subject.figure + (FIGURE_MEASURE[ukuran],)
         if ukuran in MONEY:
+            kind, decimals = "money", None
             ok = money_agrees(stated.value, value, tol)
             shown = (rupiah(stated.value), rupiah(value))
         else:
             ok = ratio_agrees(stated, value)
             d = claim_decimals(stated)
+            kind, decimals = "ratio", d
             if ukuran in PERCENT:
                 shown = (persen(stated.value, d, True), persen(value, max(d, 2) + 2))
             else:
@@ -136,4 +151,4 @@ def check(result: Result) -> Iterator[Finding]:
         if not ok:
             yield finding("CLAIM_MISMATCH", stated.cell,
                           f"{where}{ukuran} {subject.label} dilaporkan {shown[0]}, sedangkan hasil hitung {shown[1]}.",
-                          stated.value, value)
+                          stated.value, value, figure=figure, kind=kind, decimals=decimals)

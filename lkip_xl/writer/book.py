@@ -1,0 +1,164 @@
+"""xlsxwriter set up safely and deterministically, with the cell registries the tables share."""
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from lkip_xl.model import Cell
+from lkip_xl.reader.sheets import column_letter
+
+FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
+RISKY_START = ("=", "+", "-", "@")
+
+MONEY = "#,##0"
+PERCENT = '0.00"%"'
+DECIMAL = "#,##0.00"
+INTEGER = "#,##0"
+
+
+def a1(row: int, col: int, absolute: bool = False) -> str:
+    """0-based (row, col) -> A1; absolute gives $A$1."""
+    if absolute:
+        return f"${column_letter(col + 1)}${row + 1}"
+    return f"{column_letter(col + 1)}{row + 1}"
+
+
+def quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def ref(sheet: str, row: int, col: int) -> str:
+    """A cross-sheet reference such as 'Data Anggaran'!$E$5."""
+    return f"{quote_sheet(sheet)}!{a1(row, col, True)}"
+
+
+def excel_value(value: Any) -> Any:
+    """The cached result of a formula: numbers as numbers, None as the '-' the formula shows."""
+    if value is None:
+        return "-"
+    return value
+
+
+class Book:
+    """The output workbook: formats, and where every input cell and computed figure landed."""
+
+    def __init__(self, path: str):
+        import xlsxwriter
+
+        self.wb = xlsxwriter.Workbook(path, {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": True,
+        })
+        self.wb.set_properties({"created": FIXED_DATE, "title": "LKIP", "author": "lkip-xl"})
+        self.wb.set_calc_mode("auto")
+        self.input_cells: dict[tuple[str, str], tuple[str, int, int]] = {}  # input Cell -> output cell
+        self.figures: dict[tuple, tuple[str, int, int]] = {}  # figure key -> output cell
+        self.formats: dict[tuple, Any] = {}
+        self.sheets: dict[str, Any] = {}
+        base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
+        self._base = base
+
+    # ------------------------------------------------------------------ formats
+
+    def fmt(self, **props: Any):
+        key = tuple(sorted(props.items()))
+        if key not in self.formats:
+            self.formats[key] = self.wb.add_format({**self._base, **props})
+        return self.formats[key]
+
+    def header_fmt(self):
+        return self.fmt(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center", valign="vcenter")
+
+    def title_fmt(self):
+        return self.fmt(bold=True, font_size=11)
+
+    def cell_fmt(self, kind: str = "text", bold: bool = False, indent: int = 0, risky: bool = False):
+        props: dict[str, Any] = {"border": 1}
+        if bold:
+            props["bold"] = True
+        if kind == "text":
+            props["text_wrap"] = True
+            if indent:
+                props["indent"] = indent
+            if risky:
+                props["quote_prefix"] = True
+        elif kind == "money":
+            props["num_format"] = MONEY
+        elif kind == "percent":
+            props["num_format"] = PERCENT
+            props["align"] = "right"
+        elif kind == "decimal":
+            props["num_format"] = DECIMAL
+            props["align"] = "right"
+        elif kind == "integer":
+            props["num_format"] = INTEGER
+            props["align"] = "right"
+        elif kind == "center":
+            props["align"] = "center"
+        return self.fmt(**props)
+
+    # ------------------------------------------------------------------ writing
+
+    def text(self, ws, row: int, col: int, value: str | None, bold: bool = False, indent: int = 0,
+             fmt=None) -> None:
+        """User text is always written as text: never a formula, never a link."""
+        value = "" if value is None else str(value)
+        risky = value.startswith(RISKY_START)
+        f = fmt or self.cell_fmt("text", bold=bold, indent=indent, risky=risky)
+        if value:
+            ws.write_string(row, col, value, f)
+        else:
+            ws.write_blank(row, col, None, f)
+
+    def number(self, ws, row: int, col: int, value: float | None, kind: str = "money", bold: bool = False) -> None:
+        f = self.cell_fmt(kind, bold=bold)
+        if value is None:
+            ws.write_blank(row, col, None, f)
+        else:
+            ws.write_number(row, col, value, f)
+
+    def formula(self, ws, row: int, col: int, formula: str, value: Any, kind: str = "money",
+                bold: bool = False) -> None:
+        """A live formula carrying the rules' value as its cached result."""
+        f = self.cell_fmt(kind if not isinstance(excel_value(value), str) else "center", bold=bold) \
+            if kind != "text" else self.cell_fmt("text", bold=bold)
+        if kind in ("percent", "decimal", "money", "integer") and isinstance(excel_value(value), str):
+            f = self.cell_fmt(kind, bold=bold)
+        ws.write_formula(row, col, "=" + formula.lstrip("="), f, excel_value(value))
+
+    def remember_input(self, cell: Cell | None, sheet: str, row: int, col: int) -> None:
+        if cell is not None:
+            self.input_cells[(cell.sheet, cell.ref)] = (sheet, row, col)
+
+    def remember_figure(self, key: tuple, sheet: str, row: int, col: int) -> None:
+        self.figures[key] = (sheet, row, col)
+
+    def figure_ref(self, key: tuple) -> str | None:
+        where = self.figures.get(key)
+        return ref(*where) if where else None
+
+    def sheet(self, name: str):
+        """The worksheet `name`: created in plan order beforehand, or now."""
+        if name not in self.sheets:
+            self.sheets[name] = self.wb.add_worksheet(name)
+        return self.sheets[name]
+
+    def close(self) -> None:
+        self.wb.close()
+
+
+def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], landscape: bool = True,
+                      freeze_col: int = 0) -> None:
+    """Report-like print setup: A4 landscape, fit to width, header rows repeated, panes frozen."""
+    for i, w in enumerate(widths):
+        ws.set_column(i, i, w)
+    if landscape:
+        ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.repeat_rows(header_rows[0], header_rows[1])
+    ws.freeze_panes(header_rows[1] + 1, freeze_col)
+    ws.hide_gridlines(0)

@@ -1,0 +1,639 @@
+"""The data sheets the formulas read, and the one sheet where every indicator figure is defined.
+
+Leaf numbers from the input are constants here; every rollup, ratio and indicator figure is a
+formula written next to them with the rules' value cached. The tables only refer to these cells.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result
+from lkip_xl.reader.values import norm_label
+from lkip_xl.rules.belanja import jenis_of, kelompok_of, leaf_codes
+from lkip_xl.rules.kinerja import komponen_value
+from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
+
+ANGGARAN = "Data Anggaran"
+KINERJA = "Data Kinerja"
+KOMPONEN = "Data Komponen"
+PEMETAAN = "Data Pemetaan"
+BELANJA = "Data Belanja"
+DILAPORKAN = "Data Dilaporkan"
+HITUNG = "Perhitungan Kinerja"
+
+LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "akun": "Akun"}
+
+
+def _n(num: Num | None) -> float | None:
+    return None if num is None else num.value
+
+
+@dataclass
+class Layout:
+    """Where things landed, for the tables."""
+
+    node_row: dict[int, int] = field(default_factory=dict)  # id(node) -> row in Data Anggaran
+    total_row: int = 0
+    ind_row: dict[int, int] = field(default_factory=dict)  # id(indicator) -> row in Perhitungan/Data Kinerja
+    ind_id: dict[int, str] = field(default_factory=dict)
+    kinerja_cols: dict[tuple, int] = field(default_factory=dict)
+    hitung_cols: dict[str, int] = field(default_factory=dict)
+    realisasi_years: list[int] = field(default_factory=list)
+    e_cell: tuple[int, int] = (0, 0)
+    nilai_cell: tuple[int, int] = (0, 0)
+    belanja_cells: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # kode -> row, pagu col, real col
+
+
+# Data Anggaran columns
+C_LEVEL, C_KODE, C_NO, C_URAIAN, C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL, C_SISA, C_SERAPAN = range(10)
+C_S_PAGU_DPA, C_S_REAL, C_S_PAGU_REAL, C_S_PERSEN, C_S_SISA, C_JENIS, C_KELOMPOK, C_SUMBER = range(10, 18)
+
+
+def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
+    ws = book.sheet(ANGGARAN)
+    header = ["Level", "Kode", "No", "Uraian", "Pagu (data)", "Realisasi (data)", "Pagu", "Realisasi", "Sisa",
+              "Serapan (%)", "Pagu tertulis di DPA", "Realisasi tertulis", "Pagu tertulis di Realisasi",
+              "% tertulis", "Sisa tertulis", "Jenis belanja", "Kelompok belanja", "Sel input"]
+    ws.write_string(0, 0, "Data anggaran dan realisasi — angka rincian (kolom E dan F) dibaca oleh semua rumus; "
+                          "ubah angka di sini dan seluruh tabel mengikuti.", book.title_fmt())
+    for c, h in enumerate(header):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20],
+                      freeze_col=4)
+    rows = _anggaran_rows(result)
+    first = 3
+    # spans: each row's descendants are the rows that follow it until its depth comes back
+    spans = []
+    for i, (depth, *_rest) in enumerate(rows):
+        j = i + 1
+        while j < len(rows) and rows[j][0] > depth:
+            j += 1
+        spans.append((first + i, first + j - 1))
+    for i, (depth, kind, obj, extra) in enumerate(rows):
+        r = first + i
+        a, b = spans[i]
+        if kind == "node":
+            _write_node_row(book, ws, r, depth, obj, layout, result)
+        else:
+            _write_akun_row(book, ws, r, depth, obj, extra)
+        pagu_value, real_value = _span_values(rows, i, spans[i][1] - first)
+        book.formula(ws, r, C_PAGU, f"SUM({a1(a, C_PAGU_DATA)}:{a1(b, C_PAGU_DATA)})", pagu_value,
+                     bold=(kind == "node" and obj.level != "sub_kegiatan"))
+        book.formula(ws, r, C_REAL, f"SUM({a1(a, C_REAL_DATA)}:{a1(b, C_REAL_DATA)})", real_value,
+                     bold=(kind == "node" and obj.level != "sub_kegiatan"))
+        book.formula(ws, r, C_SISA, f"{a1(r, C_PAGU)}-{a1(r, C_REAL)}", pagu_value - real_value)
+        book.formula(ws, r, C_SERAPAN, f'IF({a1(r, C_PAGU)}=0,"-",{a1(r, C_REAL)}/{a1(r, C_PAGU)}*100)',
+                     real_value / pagu_value * 100 if pagu_value else None, kind="percent")
+        if kind == "node":
+            idx = result.nodes.index(obj)
+            for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
+                book.remember_figure(("node", idx, measure), ANGGARAN, r, col)
+    last = first + len(rows) - 1
+    total = last + 1
+    layout.total_row = total
+    book.text(ws, total, C_URAIAN, "Total", bold=True)
+    for c in (C_LEVEL, C_KODE, C_NO, C_PAGU_DATA, C_REAL_DATA):
+        ws.write_blank(total, c, None, book.cell_fmt("text"))
+    end = max(last, first)
+    book.formula(ws, total, C_PAGU, f"SUM({a1(first, C_PAGU_DATA)}:{a1(end, C_PAGU_DATA)})", result.total_pagu, bold=True)
+    book.formula(ws, total, C_REAL, f"SUM({a1(first, C_REAL_DATA)}:{a1(end, C_REAL_DATA)})", result.total_realisasi,
+                 bold=True)
+    book.formula(ws, total, C_SISA, f"{a1(total, C_PAGU)}-{a1(total, C_REAL)}", result.total_sisa, bold=True)
+    book.formula(ws, total, C_SERAPAN, f'IF({a1(total, C_PAGU)}=0,"-",{a1(total, C_REAL)}/{a1(total, C_PAGU)}*100)',
+                 result.total_serapan, kind="percent", bold=True)
+    for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
+        book.remember_figure(("total", measure), ANGGARAN, total, col)
+    issues = result.issues["budget"]
+    for row in issues.dpa_totals + issues.realisasi_totals:
+        col = C_S_PAGU_DPA if row in issues.dpa_totals else C_S_REAL
+        if row.amount is not None:
+            book.number(ws, total, col, row.amount.value)
+            book.remember_input(row.amount.cell, ANGGARAN, total, col)
+        for num, c in ((row.pagu, C_S_PAGU_REAL), (row.persen, C_S_PERSEN), (row.sisa, C_S_SISA)):
+            if num is not None:
+                book.number(ws, total, c, num.value, "decimal" if c == C_S_PERSEN else "money")
+                book.remember_input(num.cell, ANGGARAN, total, c)
+        book.remember_input(row.label_cell, ANGGARAN, total, C_URAIAN)
+    # rows the rollups leave out (no DPA row, repeated codes): shown, never summed
+    left_out = [row for row in issues.unmatched_realisasi] + [row for row, _ in issues.duplicates]
+    if left_out:
+        r = total + 2
+        ws.write_string(r, 0, "Baris yang tidak dihitung (lihat lembar Temuan):", book.title_fmt())
+        for row in left_out:
+            r += 1
+            book.text(ws, r, C_LEVEL, LEVEL_LABEL.get(row.level, row.level))
+            book.text(ws, r, C_KODE, row.kode)
+            book.text(ws, r, C_NO, row.nomor)
+            book.text(ws, r, C_URAIAN, row.uraian.value if row.uraian else "")
+            col = C_S_PAGU_DPA if row.sheet == result.data.sheet_names.get("dpa") else C_S_REAL
+            if row.amount is not None:
+                book.number(ws, r, col, row.amount.value)
+                book.remember_input(row.amount.cell, ANGGARAN, r, col)
+            book.remember_input(row.label_cell, ANGGARAN, r, C_URAIAN)
+            book.text(ws, r, C_SUMBER, f"{row.sheet}!{row.label_cell.ref}")
+
+
+def _anggaran_rows(result: Result) -> list[tuple[int, str, object, object]]:
+    """Budget rows depth-first: (depth, 'node'|'akun', node or code, (dpa line, realisasi line))."""
+    out: list[tuple[int, str, object, object]] = []
+
+    def visit(node: BudgetNode, depth: int) -> None:
+        out.append((depth, "node", node, None))
+        if node.akun or node.real_akun:
+            dpa = {a.kode: a for a in node.akun}
+            real = {a.kode: a for a in node.real_akun}
+            codes = sorted(set(dpa) | set(real), key=lambda k: [int(p) for p in k.split(".")])
+            for code in codes:
+                level = depth + 1 + code.count(".")
+                out.append((level, "akun", code, (dpa.get(code), real.get(code))))
+        for child in node.children:
+            visit(child, depth + 1)
+
+    roots = [n for n in result.nodes if n.parent is None]
+    for root in roots:
+        visit(root, 0)
+    return out
+
+
+def _span_values(rows, i: int, last: int) -> tuple[float, float]:
+    """The rules' pagu and realisasi for the row at i (the same numbers the SUM gives)."""
+    depth, kind, obj, extra = rows[i]
+    if kind == "node":
+        return obj.pagu, obj.realisasi
+    dpa, real = extra
+    pagu = _akun_span(rows, i, last, 0)
+    realisasi = _akun_span(rows, i, last, 1)
+    return pagu, realisasi
+
+
+def _akun_span(rows, i: int, last: int, side: int) -> float:
+    total = 0.0
+    for j in range(i, last + 1):
+        line: AkunLine | None = rows[j][3][side]
+        if line is not None and line.leaf and line.row.amount is not None:
+            total += line.row.amount.value
+    return total
+
+
+def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout: Layout, result: Result) -> None:
+    layout.node_row[id(node)] = r
+    bold = node.level != "sub_kegiatan"
+    book.text(ws, r, C_LEVEL, LEVEL_LABEL[node.level], bold=bold)
+    book.text(ws, r, C_KODE, node.kode, bold=bold)
+    book.text(ws, r, C_NO, node.nomor, bold=bold)
+    book.text(ws, r, C_URAIAN, node.uraian, bold=bold, indent=depth)
+    book.remember_input(node.row.label_cell, ANGGARAN, r, C_URAIAN)
+    sources = [f"{node.row.sheet}!{node.row.label_cell.ref}"]
+    leaf_pagu = node.is_leaf and not node.akun
+    leaf_real = node.is_leaf and not node.real_akun
+    amount = node.row.amount
+    if leaf_pagu:
+        book.number(ws, r, C_PAGU_DATA, amount.value if amount else None)
+        if amount is not None:
+            book.remember_input(amount.cell, ANGGARAN, r, C_PAGU_DATA)
+    else:
+        ws.write_blank(r, C_PAGU_DATA, None, book.cell_fmt("money"))
+        if amount is not None:
+            book.number(ws, r, C_S_PAGU_DPA, amount.value)
+            book.remember_input(amount.cell, ANGGARAN, r, C_S_PAGU_DPA)
+    real = node.real_row
+    if real is not None:
+        sources.append(f"{real.sheet}!{real.label_cell.ref}")
+        book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN)
+        if leaf_real:
+            book.number(ws, r, C_REAL_DATA, real.amount.value if real.amount else None)
+            if real.amount is not None:
+                book.remember_input(real.amount.cell, ANGGARAN, r, C_REAL_DATA)
+        else:
+            ws.write_blank(r, C_REAL_DATA, None, book.cell_fmt("money"))
+            if real.amount is not None:
+                book.number(ws, r, C_S_REAL, real.amount.value)
+                book.remember_input(real.amount.cell, ANGGARAN, r, C_S_REAL)
+        for num, c in ((real.pagu, C_S_PAGU_REAL), (real.persen, C_S_PERSEN), (real.sisa, C_S_SISA)):
+            if num is not None:
+                book.number(ws, r, c, num.value, "decimal" if c == C_S_PERSEN else "money")
+                book.remember_input(num.cell, ANGGARAN, r, c)
+    else:
+        ws.write_blank(r, C_REAL_DATA, None, book.cell_fmt("money"))
+    book.text(ws, r, C_SUMBER, "; ".join(sources))
+
+
+def _write_akun_row(book: Book, ws, r: int, depth: int, code: str, lines) -> None:
+    dpa, real = lines
+    book.text(ws, r, C_LEVEL, "Akun")
+    book.text(ws, r, C_KODE, code)
+    uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
+    book.text(ws, r, C_URAIAN, uraian.value if uraian else "", indent=depth)
+    book.text(ws, r, C_JENIS, jenis_of(code) if code.count(".") >= 2 else "")
+    book.text(ws, r, C_KELOMPOK, kelompok_of(code) if code.count(".") >= 1 else "")
+    sources = []
+    for line, data_col, stated_col in ((dpa, C_PAGU_DATA, C_S_PAGU_DPA), (real, C_REAL_DATA, C_S_REAL)):
+        if line is None:
+            ws.write_blank(r, data_col, None, book.cell_fmt("money"))
+            continue
+        sources.append(f"{line.row.sheet}!{line.row.label_cell.ref}")
+        book.remember_input(line.row.label_cell, ANGGARAN, r, C_URAIAN)
+        amount = line.row.amount
+        if line.leaf:
+            book.number(ws, r, data_col, amount.value if amount else None)
+            if amount is not None:
+                book.remember_input(amount.cell, ANGGARAN, r, data_col)
+        else:
+            ws.write_blank(r, data_col, None, book.cell_fmt("money"))
+            if amount is not None:
+                book.number(ws, r, stated_col, amount.value)
+                book.remember_input(amount.cell, ANGGARAN, r, stated_col)
+    book.text(ws, r, C_SUMBER, "; ".join(sources))
+
+
+# ------------------------------------------------------------------- kinerja
+
+
+def indicator_ids(result: Result, layout: Layout) -> None:
+    for i, ind in enumerate(result.indicators):
+        layout.ind_id[id(ind)] = f"I{i + 1:02d}"
+
+
+def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
+    ws = book.sheet(KINERJA)
+    inds = result.indicators
+    tahun = result.data.identitas.tahun
+    target_years = sorted({y for i in inds for y in i.row.targets})
+    real_years = sorted({y for i in inds for y in i.row.realisasi} | {y for i in inds for y in i.komponen})
+    layout.realisasi_years = [y for y in real_years if y <= tahun]
+    cap_years = sorted({y for i in inds for y in i.row.capaian})
+    has_pk = any(i.row.target_pk is not None for i in inds)
+    cols: list[tuple[str, tuple]] = [("ID", ("id",)), ("Level", ("level",)), ("Tujuan", ("tujuan",)),
+                                     ("Sasaran", ("sasaran",)), ("Indikator", ("indikator",)),
+                                     ("Satuan", ("satuan",)), ("Polaritas", ("polaritas",))]
+    cols += [(f"Target {y}", ("target", y)) for y in target_years]
+    cols += [(f"Realisasi {y} (tertulis)", ("realisasi", y)) for y in sorted({y for i in inds for y in i.row.realisasi})]
+    if has_pk:
+        cols.append(("Target PK", ("target_pk",)))
+    cols += [(f"Capaian {y} (tertulis)", ("capaian", y)) for y in cap_years]
+    cols += [("Kategori (tertulis)", ("kategori",)), ("Kab/Kota Lain", ("kab_kota_lain",)),
+             ("RPJMD Provinsi", ("rpjmd_provinsi",)), ("RPJMN", ("rpjmn",))]
+    ws.write_string(0, 0, "Data indikator kinerja (Renstra, PK, realisasi) — dibaca oleh lembar "
+                          f"{HITUNG}.", book.title_fmt())
+    for c, (label, key) in enumerate(cols):
+        ws.write_string(2, c, label, book.header_fmt())
+        layout.kinerja_cols[key] = c
+    widths = [5, 9, 30, 30, 40, 9, 9] + [10] * (len(cols) - 7)
+    setup_table_sheet(ws, (2, 2), widths, freeze_col=5)
+    for i, ind in enumerate(inds):
+        r = 3 + i
+        layout.ind_row[id(ind)] = r
+        row = ind.row
+        book.text(ws, r, 0, layout.ind_id[id(ind)])
+        book.text(ws, r, 1, row.level.capitalize())
+        book.text(ws, r, 2, row.tujuan.value if row.tujuan else "")
+        book.text(ws, r, 3, row.sasaran.value if row.sasaran else "")
+        book.text(ws, r, 4, row.indikator.value)
+        book.remember_input(row.indikator.cell, KINERJA, r, 4)
+        book.text(ws, r, 5, row.satuan.value if row.satuan else "")
+        if row.satuan:
+            book.remember_input(row.satuan.cell, KINERJA, r, 5)
+        book.text(ws, r, 6, row.polaritas.capitalize())
+        for (label, key) in cols[7:]:
+            c = layout.kinerja_cols[key]
+            value = _kinerja_value(row, key)
+            if isinstance(value, Num):
+                book.number(ws, r, c, value.value, "decimal")
+                book.remember_input(value.cell, KINERJA, r, c)
+            elif value is not None:
+                book.text(ws, r, c, value.value)
+                book.remember_input(value.cell, KINERJA, r, c)
+            else:
+                ws.write_blank(r, c, None, book.cell_fmt("text"))
+
+
+def _kinerja_value(row, key: tuple):
+    name = key[0]
+    if name == "target":
+        return row.targets.get(key[1])
+    if name == "realisasi":
+        return row.realisasi.get(key[1])
+    if name == "capaian":
+        return row.capaian.get(key[1])
+    if name == "target_pk":
+        return row.target_pk
+    if name == "kategori":
+        return row.kategori
+    return row.benchmarks.get(name)
+
+
+def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], str]:
+    """Data Komponen; returns (id(indicator), year) -> the formula that builds that realisasi."""
+    from lkip_xl.rules.kinerja import IndicatorIndex
+
+    formulas: dict[tuple[int, int], str] = {}
+    rows = result.data.komponen
+    if not rows:
+        return formulas
+    ws = book.sheet(KOMPONEN)
+    ws.write_string(0, 0, "Komponen realisasi indikator (misalnya IKM per semester).", book.title_fmt())
+    for c, h in enumerate(["ID", "Indikator", "Tahun", "Komponen", "Nilai", "Metode"]):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [5, 48, 7, 18, 10, 11])
+    index = IndicatorIndex(result.indicators)
+    r = 3
+    groups: dict[tuple[int, int], list] = {}
+    for k in rows:
+        for ind in index.find(k.indikator.value):
+            book.text(ws, r, 0, layout.ind_id[id(ind)])
+            book.text(ws, r, 1, k.indikator.value)
+            book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
+            book.number(ws, r, 2, k.tahun, "center")
+            book.text(ws, r, 3, k.komponen.value if k.komponen else "")
+            book.number(ws, r, 4, k.nilai.value, "decimal")
+            book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
+            book.text(ws, r, 5, k.metode)
+            groups.setdefault((id(ind), k.tahun), []).append(k)
+            r += 1
+        if not index.find(k.indikator.value):  # an unknown indicator: shown, never summed
+            book.text(ws, r, 0, "?")
+            book.text(ws, r, 1, k.indikator.value)
+            book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
+            book.number(ws, r, 2, k.tahun, "center")
+            book.text(ws, r, 3, k.komponen.value if k.komponen else "")
+            book.number(ws, r, 4, k.nilai.value, "decimal")
+            book.text(ws, r, 5, k.metode)
+            r += 1
+    last = max(r - 1, 3)
+    rng = {c: f"{ref(KOMPONEN, 3, c)}:{ref(KOMPONEN, last, c)}" for c in range(6)}
+    for (key, year), ks in groups.items():
+        if komponen_value(ks) is None:
+            continue
+        crit = f'{rng[0]},"{layout.ind_id[key]}",{rng[2]},{year}'
+        if any(k.metode in ("pembilang", "penyebut") for k in ks):
+            f = (f'SUMIFS({rng[4]},{crit},{rng[5]},"pembilang")/SUMIFS({rng[4]},{crit},{rng[5]},"penyebut")*100')
+        elif all(k.metode == "jumlah" for k in ks):
+            f = f"SUMIFS({rng[4]},{crit})"
+        else:
+            f = f"AVERAGEIFS({rng[4]},{crit})"
+        formulas[(key, year)] = f
+    return formulas
+
+
+def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
+    """The distinct supporting sub kegiatan of each indicator, with their live pagu and realisasi."""
+    mapped = [i for i in result.indicators if i.supports]
+    if result.data.pemetaan is None:
+        return
+    layout.hitung_cols["pemetaan"] = 1
+    ws = book.sheet(PEMETAAN)
+    ws.write_string(0, 0, "Anggaran pendukung per indikator (sub kegiatan yang berbeda, dari lembar Pemetaan).",
+                    book.title_fmt())
+    for c, h in enumerate(["ID", "Indikator", "Kode", "No", "Sub Kegiatan", "Pagu", "Realisasi"]):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [5, 40, 18, 7, 48, 15, 15])
+    r = 3
+    for ind in mapped:
+        for node in ind.supports:
+            nr = layout.node_row[id(node)]
+            book.text(ws, r, 0, layout.ind_id[id(ind)])
+            book.text(ws, r, 1, ind.nama)
+            book.text(ws, r, 2, node.kode)
+            book.text(ws, r, 3, node.nomor)
+            book.text(ws, r, 4, node.uraian)
+            book.formula(ws, r, 5, ref(ANGGARAN, nr, C_PAGU), node.pagu)
+            book.formula(ws, r, 6, ref(ANGGARAN, nr, C_REAL), node.realisasi)
+            r += 1
+    layout.hitung_cols["pemetaan_last"] = max(r - 1, 3)
+    r += 1
+    ws.write_string(r, 0, "Baris lembar Pemetaan seperti diisi:", book.title_fmt())
+    r += 1
+    for c, h in enumerate(["", "Indikator", "Kode", "No"]):
+        ws.write_string(r, c, h, book.header_fmt())
+    for p in result.data.pemetaan:
+        r += 1
+        book.text(ws, r, 1, p.indikator.value)
+        book.remember_input(p.indikator.cell, PEMETAAN, r, 1)
+        book.text(ws, r, 2, p.kode)
+        book.text(ws, r, 3, p.nomor)
+        book.remember_input(p.cell, PEMETAAN, r, 2 if p.kode else 3)
+
+
+# --------------------------------------------------------------- Perhitungan
+
+H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
+
+
+def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: dict) -> None:
+    """One row per indicator: target, realisasi, capaian, kategori, budget, efisiensi — live."""
+    ws = book.sheet(HITUNG)
+    ident = result.data.identitas
+    tahun = ident.tahun
+    earlier = [y for y in layout.realisasi_years if y < tahun]
+    extra = []
+    for y in earlier:
+        extra += [(f"Realisasi {y}", ("real", y)), (f"Capaian {y}", ("cap", y))]
+    header = ["ID", "Indikator", "Level", f"Target {tahun}", f"Realisasi {tahun}", f"Capaian {tahun} (%)",
+              "Kategori", "Target Akhir Renstra", "Capaian thd Akhir Renstra (%)", "Pagu", "Realisasi Anggaran",
+              "Serapan (%)", "Efisiensi (%)", "Efisiensi untuk E"] + [h for h, _ in extra]
+    ws.write_string(0, 0, "Perhitungan indikator kinerja — satu definisi setiap angka; tabel LKIP merujuk ke sini.",
+                    book.title_fmt())
+    for c, h in enumerate(header):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [5, 40, 8, 10, 10, 10, 15, 10, 10, 15, 15, 9, 9, 9] + [10] * len(extra),
+                      freeze_col=2)
+    extra_col = {key: H_E + 1 + k for k, (_, key) in enumerate(extra)}
+    # the kategori scale, live: lower bounds and names
+    scale_row = 3 + len(result.indicators) + 6
+    ws.write_string(scale_row - 1, 0, "Skala kategori (batas bawah capaian %)", book.title_fmt())
+    for k, (bound, name) in enumerate(result.skala):
+        rr = scale_row + k
+        if bound == float("-inf"):
+            book.text(ws, rr, 1, name)
+            ws.write_string(rr, 2, "di bawahnya", book.cell_fmt("text"))
+        else:
+            book.number(ws, rr, 0, bound, "decimal")
+            book.text(ws, rr, 1, name)
+    kc = layout.kinerja_cols
+    for ind in result.indicators:
+        r = layout.ind_row[id(ind)]
+        row = ind.row
+        iid = layout.ind_id[id(ind)]
+        book.text(ws, r, H_ID, iid)
+        book.text(ws, r, H_IND, ind.nama)
+        book.text(ws, r, H_LEVEL, ind.level.capitalize())
+        # target: PK when given, else the Renstra target of the report year
+        parts = []
+        if ("target_pk",) in kc:
+            parts.append(ref(KINERJA, r, kc[("target_pk",)]))
+        if ("target", tahun) in kc:
+            parts.append(ref(KINERJA, r, kc[("target", tahun)]))
+        book.formula(ws, r, H_TARGET, _first_of(parts), ind.target, kind=_num_kind(ind.target_num))
+        book.remember_figure(("ind", _idx(result, ind), "target"), HITUNG, r, H_TARGET)
+        # realisasi of the report year (Komponen wins over a stated value)
+        book.formula(ws, r, H_REAL, _realisasi_formula(kc, r, tahun, komponen_f.get((id(ind), tahun))),
+                     ind.realisasi, kind="decimal")
+        book.remember_figure(("ind", _idx(result, ind), "realisasi"), HITUNG, r, H_REAL)
+        pol = f"{ref(KINERJA, r, 6)}"
+        t, rl = a1(r, H_TARGET), a1(r, H_REAL)
+        book.formula(ws, r, H_CAP, _capaian_formula(t, rl, pol, ident.rumus_polaritas_negatif), ind.capaian,
+                     kind="percent")
+        book.formula(ws, r, H_KAT, _kategori_formula(a1(r, H_CAP), result.skala, scale_row), ind.kategori,
+                     kind="text")
+        end_ref = ref(KINERJA, r, kc[("target", ind.tahun_akhir)]) if ("target", ind.tahun_akhir) in kc else None
+        book.formula(ws, r, H_TAKHIR, _first_of([end_ref] if end_ref else []), ind.target_akhir, kind="decimal")
+        book.formula(ws, r, H_CAKHIR, _capaian_formula(a1(r, H_TAKHIR), rl, pol, ident.rumus_polaritas_negatif),
+                     ind.capaian_akhir, kind="percent")
+        # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
+        if ind.supports is not None and "pemetaan" in layout.hitung_cols:
+            last = layout.hitung_cols.get("pemetaan_last", 3)
+            ids = f"{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)}"
+            pf = f'SUMIFS({ref(PEMETAAN, 3, 5)}:{ref(PEMETAAN, last, 5)},{ids},"{iid}")'
+            rf = f'SUMIFS({ref(PEMETAAN, 3, 6)}:{ref(PEMETAAN, last, 6)},{ids},"{iid}")'
+        elif ind.whole_budget:
+            pf, rf = ref(ANGGARAN, layout.total_row, C_PAGU), ref(ANGGARAN, layout.total_row, C_REAL)
+        else:
+            pf = rf = '"-"'
+        book.formula(ws, r, H_PAGU, pf, ind.pagu)
+        book.formula(ws, r, H_RA, rf, ind.realisasi_anggaran)
+        p, ra = a1(r, H_PAGU), a1(r, H_RA)
+        book.formula(ws, r, H_SERAPAN, f'IF(AND(ISNUMBER({p}),ISNUMBER({ra})),IF({p}=0,"-",{ra}/{p}*100),"-")',
+                     ind.serapan, kind="percent")
+        c, s = a1(r, H_CAP), a1(r, H_SERAPAN)
+        if ident.rumus_efisiensi == "Selisih":
+            ef = f'IF(AND(ISNUMBER({c}),ISNUMBER({s})),{c}-{s},"-")'
+        else:
+            ef = f'IF(AND(ISNUMBER({c}),ISNUMBER({s})),IF({c}=0,"-",(1-{s}/{c})*100),"-")'
+        book.formula(ws, r, H_EFF, ef, ind.efisiensi, kind="percent")
+        counts = ind.level == "sasaran" and ind.pagu is not None and ind.efisiensi is not None
+        book.formula(ws, r, H_E, f'IF(AND({a1(r, H_LEVEL)}="Sasaran",ISNUMBER({a1(r, H_EFF)}),'
+                                 f'ISNUMBER({p})),{a1(r, H_EFF)},"")', ind.efisiensi if counts else "",
+                     kind="percent")
+        for measure, col in (("capaian", H_CAP), ("kategori", H_KAT), ("target_akhir", H_TAKHIR),
+                             ("capaian_akhir", H_CAKHIR), ("pagu", H_PAGU), ("realisasi_anggaran", H_RA),
+                             ("serapan", H_SERAPAN), ("efisiensi", H_EFF)):
+            book.remember_figure(("ind", _idx(result, ind), measure), HITUNG, r, col)
+        for y in earlier:
+            cr, cc = extra_col[("real", y)], extra_col[("cap", y)]
+            book.formula(ws, r, cr, _realisasi_formula(kc, r, y, komponen_f.get((id(ind), y))),
+                         ind.realisasi_by_year.get(y), kind="decimal")
+            ty = ref(KINERJA, r, kc[("target", y)]) if ("target", y) in kc else None
+            tf = f'IF(ISNUMBER({ty}),{ty},"-")' if ty else '"-"'
+            capf = _capaian_formula(tf, a1(r, cr), pol, ident.rumus_polaritas_negatif)
+            book.formula(ws, r, cc, capf, ind.capaian_by_year.get(y), kind="percent")
+            book.remember_figure(("ind", _idx(result, ind), f"realisasi_{y}"), HITUNG, r, cr)
+            book.remember_figure(("ind", _idx(result, ind), f"capaian_{y}"), HITUNG, r, cc)
+        book.remember_figure(("ind", _idx(result, ind), f"realisasi_{tahun}"), HITUNG, r, H_REAL)
+        book.remember_figure(("ind", _idx(result, ind), f"capaian_{tahun}"), HITUNG, r, H_CAP)
+    first = 3
+    last = 3 + max(len(result.indicators) - 1, 0)
+    er = last + 2
+    book.text(ws, er, H_IND, "Rata-rata efisiensi indikator sasaran (E)", bold=True)
+    book.formula(ws, er, H_EFF, f'IFERROR(AVERAGE({a1(first, H_E)}:{a1(last, H_E)}),"-")',
+                 result.efisiensi_rata_rata, kind="percent", bold=True)
+    book.text(ws, er + 1, H_IND, "Nilai Efisiensi = 50 + (E / 20) × 50, E dibatasi −20 s.d. 20", bold=True)
+    e = a1(er, H_EFF)
+    book.formula(ws, er + 1, H_EFF, f'IF(ISNUMBER({e}),50+(MAX(-20,MIN(20,{e}))/20)*50,"-")',
+                 result.nilai_efisiensi, kind="decimal", bold=True)
+    layout.e_cell, layout.nilai_cell = (er, H_EFF), (er + 1, H_EFF)
+    book.remember_figure(("total", "efisiensi"), HITUNG, er, H_EFF)
+    book.remember_figure(("total", "nilai"), HITUNG, er + 1, H_EFF)
+
+
+def _idx(result: Result, ind: Indicator) -> int:
+    return result.indicators.index(ind)
+
+
+def _num_kind(num: Num | None) -> str:
+    return "decimal"
+
+
+def _first_of(refs: list[str]) -> str:
+    """The first non-empty of the given cells, else '-'."""
+    formula = '"-"'
+    for r in reversed(refs):
+        formula = f'IF(ISNUMBER({r}),{r},{formula})'
+    return formula
+
+
+def _realisasi_formula(kc: dict, r: int, year: int, komponen: str | None) -> str:
+    stated = ref(KINERJA, r, kc[("realisasi", year)]) if ("realisasi", year) in kc else None
+    fallback = f'IF(ISNUMBER({stated}),{stated},"-")' if stated else '"-"'
+    if komponen:
+        return f"IFERROR({komponen},{fallback})"
+    return fallback
+
+
+def _capaian_formula(t: str, r: str, pol: str, rumus: str) -> str:
+    neg = f"IF({r}=0,\"-\",{t}/{r}*100)" if rumus == "T/R" else f"(2*{t}-{r})/{t}*100"
+    return (f'IF(OR(NOT(ISNUMBER({t})),NOT(ISNUMBER({r}))),"-",IF({t}=0,"-",'
+            f'IF({pol}="Negatif",{neg},{r}/{t}*100)))')
+
+
+def _kategori_formula(cap: str, scale: list[tuple[float, str]], scale_row: int) -> str:
+    formula = ref(HITUNG, scale_row + len(scale) - 1, 1)
+    for k in range(len(scale) - 2, -1, -1):
+        rr = scale_row + k
+        formula = f"IF({cap}>={ref(HITUNG, rr, 0)},{ref(HITUNG, rr, 1)},{formula})"
+    return f'IF(ISNUMBER({cap}),{formula},"-")'
+
+
+# ------------------------------------------------------------------- belanja
+
+
+def write_belanja_data(book: Book, result: Result, layout: Layout) -> None:
+    """Jenis belanja sums: from akun rows of Data Anggaran, or from a Data Belanja sheet."""
+    if not result.belanja:
+        return
+    if result.belanja_source == "akun":
+        last = layout.total_row - 1
+        sheet, first = ANGGARAN, 3
+        cols = {"jenis": C_JENIS, "kelompok": C_KELOMPOK, "pagu": C_PAGU_DATA, "real": C_REAL_DATA}
+    else:
+        sheet, first = BELANJA, 3
+        ws = book.sheet(BELANJA)
+        ws.write_string(0, 0, "Data belanja per jenis (dari lembar Belanja input).", book.title_fmt())
+        header = ["Kode", "Uraian", "Jenis", "Kelompok", "Pagu (data)", "Realisasi (data)",
+                  "Pagu tertulis", "Realisasi tertulis", "% tertulis"]
+        for c, h in enumerate(header):
+            ws.write_string(2, c, h, book.header_fmt())
+        setup_table_sheet(ws, (2, 2), [18, 40, 9, 9, 15, 15, 15, 15, 9])
+        rows = result.data.belanja or []
+        leaves = leaf_codes([r.kode for r in rows if r.kode])
+        seen: set[str] = set()
+        r = first
+        for row in rows:
+            book.text(ws, r, 0, row.kode or "")
+            book.text(ws, r, 1, row.uraian.value if row.uraian else "")
+            book.remember_input(row.label_cell, BELANJA, r, 1)
+            is_leaf = bool(row.kode) and row.kode in leaves and row.kode not in seen
+            if row.kode:
+                seen.add(row.kode)
+            book.text(ws, r, 2, jenis_of(row.kode) if is_leaf and row.kode.count(".") >= 2 else "")
+            book.text(ws, r, 3, kelompok_of(row.kode) if is_leaf and row.kode.count(".") >= 1 else "")
+            for num, data_col, stated_col in ((row.pagu, 4, 6), (row.realisasi, 5, 7)):
+                col = data_col if is_leaf else stated_col
+                book.number(ws, r, col, _n(num))
+                if num is not None:
+                    book.remember_input(num.cell, BELANJA, r, col)
+            if row.persen is not None:
+                book.number(ws, r, 8, row.persen.value, "decimal")
+                book.remember_input(row.persen.cell, BELANJA, r, 8)
+            r += 1
+        last = max(r - 1, first)
+        cols = {"jenis": 2, "kelompok": 3, "pagu": 4, "real": 5}
+    layout.belanja_cells = {}
+    layout.hitung_cols["belanja_sheet"] = sheet  # type: ignore[assignment]
+    layout.hitung_cols["belanja_first"] = first
+    layout.hitung_cols["belanja_last"] = last
+    layout.hitung_cols.update({f"belanja_{k}": v for k, v in cols.items()})
+
+
+def belanja_formula(layout: Layout, kode: str, measure: str) -> str:
+    """SUMPRODUCT of the leaf amounts whose jenis/kelompok equals `kode` (plain text equality)."""
+    sheet = layout.hitung_cols["belanja_sheet"]
+    first, last = layout.hitung_cols["belanja_first"], layout.hitung_cols["belanja_last"]
+    key_col = layout.hitung_cols["belanja_kelompok"] if kode.count(".") == 1 else layout.hitung_cols["belanja_jenis"]
+    val_col = layout.hitung_cols["belanja_pagu" if measure == "pagu" else "belanja_real"]
+    keys = f"{ref(sheet, first, key_col)}:{ref(sheet, last, key_col)}"
+    vals = f"{ref(sheet, first, val_col)}:{ref(sheet, last, val_col)}"
+    return f'SUMPRODUCT(--({keys}="{kode}"),{vals})'
+
+
+def norm(text: str) -> str:
+    return norm_label(text)

@@ -1,0 +1,174 @@
+"""Temuan (findings, with live selisih) and Data Dilaporkan (every claim against its computed figure)."""
+from __future__ import annotations
+
+from lkip_xl.checks.klaim import FIGURE_MEASURE, MONEY, claim_value
+from lkip_xl.model import Finding, Num, Result
+from lkip_xl.reader.values import norm_label
+from lkip_xl.rules.kinerja import IndicatorIndex
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, round_excel
+from lkip_xl.writer import data as D
+from lkip_xl.writer.book import Book, a1, quote_sheet, ref, setup_table_sheet
+
+TEMUAN = "Temuan"
+ROW_COLOURS = {"kesalahan": "#F8CBAD", "peringatan": "#FFE699", "info": None}
+
+
+def figure_formula(book: Book, key: tuple | None) -> str | None:
+    """A formula giving the computed figure `key`, or None when the workbook has no cell for it."""
+    if not key:
+        return None
+    found = book.figure_ref(key)
+    if found:
+        return found
+    if key[-1] == "realisasi_anggaran":
+        return book.figure_ref(key[:-1] + ("realisasi",))
+    if key[0] == "ind" and key[-1] == "sisa":
+        pagu, ra = book.figure_ref(key[:-1] + ("pagu",)), book.figure_ref(key[:-1] + ("realisasi_anggaran",))
+        if pagu and ra:
+            return f"{pagu}-{ra}"
+    return None
+
+
+def _selisih(stated: str, computed: str, kind: str, decimals: int | None) -> str:
+    if kind == "ratio":
+        return f"{stated}-ROUND({computed},{decimals or 0})"
+    return f"{stated}-{computed}"
+
+
+def _selisih_value(stated: float, computed: float, kind: str, decimals: int | None) -> float:
+    if kind == "ratio":
+        return stated - round_excel(computed, decimals or 0)
+    return stated - computed
+
+
+def _status(selisih_cell: str, kind: str, tol: float, done: str, open_: str) -> str:
+    if kind == "ratio":
+        return f'IF({selisih_cell}=0,"{done}","{open_}")'
+    return f'IF(ABS({selisih_cell})<={tol!r},"{done}","{open_}")'
+
+
+def write_dilaporkan(book: Book, result: Result) -> None:
+    klaim = result.data.dilaporkan
+    if not klaim:
+        return
+    ws = book.sheet(D.DILAPORKAN)
+    tol = result.data.identitas.toleransi_rupiah
+    ws.write_string(0, 0, "Angka yang dilaporkan dalam draf laporan, dibandingkan dengan hasil hitung (langsung).",
+                    book.title_fmt())
+    header = ["Tabel", "Subjek", "Ukuran", "Nilai dilaporkan", "Hasil hitung", "Selisih", "Status"]
+    for c, h in enumerate(header):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [12, 46, 18, 15, 15, 12, 14], freeze_col=3)
+    index = IndicatorIndex(result.indicators)
+    for i, k in enumerate(klaim):
+        r = 3 + i
+        book.text(ws, r, 0, k.tabel)
+        book.text(ws, r, 1, k.subjek.value)
+        book.remember_input(k.subjek.cell, D.DILAPORKAN, r, 1)
+        book.text(ws, r, 2, k.ukuran.value)
+        book.remember_input(k.ukuran.cell, D.DILAPORKAN, r, 2)
+        stated = k.nilai
+        ukuran, computed, subject = claim_value(result, k, index)
+        numeric = ukuran is not None and ukuran != "Kategori"
+        if isinstance(stated, Num):
+            kind = "money" if ukuran in MONEY else "percent" if ukuran in ("Capaian", "Capaian Akhir Renstra",
+                                                                            "Serapan", "Efisiensi") else "decimal"
+            book.number(ws, r, 3, stated.value, kind)
+        else:
+            kind = "text"
+            book.text(ws, r, 3, stated.value)
+        book.remember_input(stated.cell, D.DILAPORKAN, r, 3)
+        key = subject.figure + (FIGURE_MEASURE[ukuran],) if subject and ukuran in FIGURE_MEASURE else None
+        f = figure_formula(book, key) if computed is not None else None
+        if f is None:
+            book.text(ws, r, 4, "-" if computed is None else "")
+            for c in (5, 6):
+                book.text(ws, r, c, "")
+            continue
+        book.formula(ws, r, 4, f, computed, kind=kind if kind != "text" else "text")
+        if ukuran == "Kategori" or not isinstance(stated, Num) or not numeric:
+            same = norm_label(str(stated.value if not isinstance(stated, Num) else stated.raw)) == \
+                norm_label(str(computed))
+            book.text(ws, r, 5, "")
+            book.formula(ws, r, 6, f'IF({a1(r, 3)}={a1(r, 4)},"Sesuai","Tidak sesuai")',
+                         "Sesuai" if same else "Tidak sesuai", kind="text")
+            continue
+        money = ukuran in MONEY
+        d = None if money else claim_decimals(stated)
+        skind = "money" if money else "ratio"
+        value = _selisih_value(stated.value, float(computed), skind, d)
+        book.formula(ws, r, 5, _selisih(a1(r, 3), a1(r, 4), skind, d), value,
+                     kind="money" if money else "decimal")
+        ok = money_agrees(stated.value, float(computed), tol) if money else ratio_agrees(stated, float(computed))
+        book.formula(ws, r, 6, _status(a1(r, 5), skind, tol, "Sesuai", "Tidak sesuai"),
+                     "Sesuai" if ok else "Tidak sesuai", kind="text")
+
+
+def write_temuan(book: Book, result: Result) -> None:
+    ws = book.sheet(TEMUAN)
+    findings = result.findings
+    tol = result.data.identitas.toleransi_rupiah
+    ws.merge_range(0, 0, 0, 9, f"Temuan pemeriksaan — {len(findings)} temuan "
+                                f"({_count(findings, 'kesalahan')} kesalahan, {_count(findings, 'peringatan')} "
+                                f"peringatan, {_count(findings, 'info')} info)", book.fmt(bold=True, font_size=11))
+    ws.write_string(1, 0, "Sel menunjuk ke data di workbook ini (klik untuk membuka). Untuk temuan hitungan, "
+                          "kolom Selisih dan Status dihitung ulang: perbaiki angkanya dan status berubah menjadi "
+                          "'Sudah sesuai'.", book.fmt(italic=True))
+    header = ["No", "Kode", "Tingkat", "Lembar input", "Sel input", "Pesan", "Dilaporkan", "Dihitung", "Selisih",
+              "Status"]
+    for c, h in enumerate(header):
+        ws.write_string(3, c, h, book.header_fmt())
+    setup_table_sheet(ws, (3, 3), [5, 24, 11, 12, 10, 70, 15, 15, 13, 13], freeze_col=0)
+    ws.autofilter(3, 0, 3 + max(len(findings), 1), 9)
+    for i, f in enumerate(findings):
+        r = 4 + i
+        colour = ROW_COLOURS[f.tingkat]
+        extra = {"bg_color": colour} if colour else {}
+        text = book.fmt(border=1, text_wrap=True, **extra)
+        book.number(ws, r, 0, i + 1, "integer")
+        ws.write_string(r, 1, f.kode, text)
+        ws.write_string(r, 2, f.tingkat, text)
+        ws.write_string(r, 3, f.lembar or "", text)
+        target = book.input_cells.get((f.lembar, f.sel)) if f.lembar and f.sel else None
+        if target:
+            sheet, tr, tc = target
+            ws.write_url(r, 4, f"internal:{quote_sheet(sheet)}!{a1(tr, tc)}",
+                         book.fmt(border=1, font_color="blue", underline=1, **extra), string=f.sel)
+        else:
+            ws.write_string(r, 4, f.sel or "", text)
+        book.text(ws, r, 5, f.pesan, fmt=text)
+        _finding_numbers(book, ws, r, f, target, tol, extra)
+
+
+def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, extra: dict) -> None:
+    stated_ref = ref(*target) if target else None
+    computed_ref = figure_formula(book, f.figure)
+    live = (f.kind in ("money", "ratio") and stated_ref and computed_ref and isinstance(f.dilaporkan, (int, float))
+            and isinstance(f.dihitung, (int, float)))
+    if not live:
+        for c, value in ((6, f.dilaporkan), (7, f.dihitung)):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                ws.write_number(r, c, value, book.fmt(border=1, num_format=book_num_format(f, value), **extra))
+            else:
+                book.text(ws, r, c, "" if value is None else str(value), fmt=book.fmt(border=1, text_wrap=True, **extra))
+        for c in (8, 9):
+            ws.write_blank(r, c, None, book.fmt(border=1, **extra))
+        return
+    num_fmt = "#,##0" if f.kind == "money" else "0.00"
+    cell = book.fmt(border=1, num_format=num_fmt, **extra)
+    ws.write_formula(r, 6, "=" + stated_ref, cell, f.dilaporkan)
+    ws.write_formula(r, 7, "=" + computed_ref, book.fmt(border=1, num_format="#,##0.####" if f.kind == "money"
+                                                         else "0.00##", **extra), f.dihitung)
+    value = _selisih_value(float(f.dilaporkan), float(f.dihitung), f.kind, f.decimals)
+    ws.write_formula(r, 8, "=" + _selisih(a1(r, 6), a1(r, 7), f.kind, f.decimals), cell, value)
+    ok = abs(value) <= tol if f.kind == "money" else value == 0
+    ws.write_formula(r, 9, "=" + _status(a1(r, 8), f.kind, tol, "Sudah sesuai", "Belum sesuai"),
+                     book.fmt(border=1, bold=True, **extra), "Sudah sesuai" if ok else "Belum sesuai")
+
+
+def book_num_format(f: Finding, value: float) -> str:
+    return "#,##0" if float(value).is_integer() else "#,##0.00##"
+
+
+def _count(findings: list[Finding], tingkat: str) -> int:
+    return sum(1 for f in findings if f.tingkat == tingkat)

@@ -1,0 +1,114 @@
+"""Recalculate a workbook with LibreOffice (forced recalculation) and compare with cached values."""
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+SENTINEL_SHEET = "Sentinel"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def recalculate(path: Path, workdir: Path) -> Path:
+    """A copy of `path` recalculated by LibreOffice (own profile, forced recalculation)."""
+    profile = workdir / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE)
+    out = workdir / "out"
+    out.mkdir(exist_ok=True)
+    env = dict(os.environ, HOME=str(workdir))
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=240, env=env)
+    return out / path.name
+
+
+def with_sentinel(path: Path, workdir: Path) -> tuple[Path, str, str, float]:
+    """A copy of `path` where one numeric formula cell caches a wrong value (987654321).
+
+    Returns (copy, sheet xml member, cell, true cached value): after a real recalculation the
+    cell must hold the true value again, so a silent no-recalc cannot pass.
+    """
+    import re
+    import zipfile
+
+    target = workdir / ("sentinel_" + path.name)
+    with zipfile.ZipFile(path) as zin:
+        names = zin.namelist()
+        member = sorted(n for n in names if n.startswith("xl/worksheets/sheet"))[0]
+        xml = zin.read(member).decode("utf-8")
+        m = re.search(r'<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]+</f><v>(-?[0-9.E+-]+)</v></c>', xml)
+        assert m, "no numeric formula cell to use as sentinel"
+        cell, true_value = m.group(1), float(m.group(2))
+        xml = xml[: m.start(2)] + "987654321" + xml[m.end(2):]
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for name in names:
+                data = xml.encode("utf-8") if name == member else zin.read(name)
+                zout.writestr(zin.getinfo(name), data)
+    return target, member, cell, true_value
+
+
+def formula_cells(path: Path) -> dict[tuple[str, str], str]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, data_only=False)
+    out = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    out[(ws.title, c.coordinate)] = c.value
+    return out
+
+
+def cached_values(path: Path) -> dict[tuple[str, str], object]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, data_only=True)
+    return {(ws.title, c.coordinate): c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+
+
+def same(a: object, b: object) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    if a in (None, "") and b in (None, ""):
+        return True
+    return a == b
+
+
+def mismatches(produced: Path, keep: Path | None = None) -> tuple[list[tuple], int]:
+    """Formula cells whose LibreOffice value differs from the cached one: [(sheet, cell, formula, cached, lo)].
+
+    Raises AssertionError when LibreOffice did not really recalculate (the sentinel kept its wrong value).
+    """
+    from openpyxl import load_workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        cached = cached_values(produced)
+        formulas = formula_cells(produced)
+        planted, _member, cell, true_value = with_sentinel(produced, work)
+        first_sheet = load_workbook(planted, read_only=True).sheetnames[0]
+        assert cached_values(planted)[(first_sheet, cell)] == 987654321
+        recalced_path = recalculate(planted, work)
+        if keep:
+            shutil.copy(recalced_path, keep)
+        recalced = cached_values(recalced_path)
+        got = recalced.get((first_sheet, cell))
+        assert got != 987654321 and same(got, true_value), f"LibreOffice did not recalculate ({cell}: {got})"
+    bad = [(s, c, f, cached.get((s, c)), recalced.get((s, c))) for (s, c), f in formulas.items()
+           if not same(cached.get((s, c)), recalced.get((s, c)))]
+    return bad, len(formulas)
