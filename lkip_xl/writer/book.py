@@ -57,6 +57,7 @@ class Book:
         self.figures: dict[tuple, tuple[str, int, int]] = {}  # figure key -> output cell
         self.formats: dict[tuple, Any] = {}
         self.sheets: dict[str, Any] = {}
+        self.pending_fits: list[tuple] = []  # wrapped text -> row heights at close
         base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
         self._base = base
 
@@ -109,6 +110,7 @@ class Book:
         f = fmt or self.cell_fmt("text", bold=bold, indent=indent, risky=risky)
         if value:
             ws.write_string(row, col, value, f)
+            self.fit(ws, row, col, value, indent=indent)
         else:
             ws.write_blank(row, col, None, f)
 
@@ -139,6 +141,24 @@ class Book:
         where = self.figures.get(key)
         return ref(*where) if where else None
 
+    def fit(self, ws, row: int, col: int, text: str, span: int = 1, indent: int = 0) -> None:
+        """Remember wrapped text: rows get their height at close (LibreOffice does not grow them)."""
+        self.pending_fits.append((ws, row, col, text, span, indent))
+
+    def _row_heights(self) -> None:
+        heights: dict[tuple[str, int], int] = {}
+        for ws, row, col, text, span, indent in self.pending_fits:
+            widths = getattr(ws, "lkip_widths", None)
+            if not widths or col >= len(widths):
+                continue
+            width = max(int(sum(widths[col:col + span]) * 1.2 - indent * 2.5), 4)
+            lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
+            key = (ws.name, row)
+            heights[key] = max(heights.get(key, 1), min(lines, 40))
+        for (name, row), lines in sorted(heights.items()):
+            if lines > 1:
+                self.sheets[name].set_row(row, 11.5 * lines + 2)
+
     def sheet(self, name: str):
         """The worksheet `name`: created in plan order beforehand, or now."""
         if name not in self.sheets:
@@ -146,12 +166,14 @@ class Book:
         return self.sheets[name]
 
     def close(self) -> None:
+        self._row_heights()
         self.wb.close()
 
 
 def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], landscape: bool = True,
                       freeze_col: int = 0) -> None:
     """Report-like print setup: A4 landscape, fit to width, header rows repeated, panes frozen."""
+    ws.lkip_widths = list(widths)
     for i, w in enumerate(widths):
         ws.set_column(i, i, w)
     if landscape:
@@ -161,4 +183,3 @@ def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], lan
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     ws.repeat_rows(header_rows[0], header_rows[1])
     ws.freeze_panes(header_rows[1] + 1, freeze_col)
-    ws.hide_gridlines(0)

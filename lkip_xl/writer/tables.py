@@ -72,12 +72,15 @@ def _headers(book: Book, ws, row: int, spec: list) -> int:
                 ws.write_string(row, c, group, hf)
             for k, sub in enumerate(subs):
                 ws.write_string(row + 1, c + k, sub, hf)
+                book.fit(ws, row + 1, c + k, sub)
             c += len(subs)
         else:
             if two:
                 ws.merge_range(row, c, row + 1, c, s, hf)
+                book.fit(ws, row + 1, c, s[: max(0, len(s) - 12)])
             else:
                 ws.write_string(row, c, s, hf)
+                book.fit(ws, row, c, s)
             c += 1
     return row + (2 if two else 1)
 
