@@ -7,7 +7,7 @@ from lkip_xl.checks.codes import finding
 from lkip_xl.model import Finding, Result
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.belanja import leaf_codes
-from lkip_xl.rules.rounding import money_agrees, ratio_agrees
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import persen, rupiah
 
 
@@ -46,6 +46,7 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
     kelompok = [g for g in result.belanja if g.kelompok]
     for r in rows:
         label = f"belanja {r.kode}" if r.kode else "total belanja"
+        fig = ("belanja", r.kode) if r.kode else ("belanja_total",)
         if r.kode is None:
             if not norm_label(r.uraian.value if r.uraian else "").startswith(("total", "jumlah")):
                 continue
@@ -67,10 +68,11 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
                     yield finding("SUM_MISMATCH", stated.cell,
                                   f"{what.capitalize()} {label} tertulis {rupiah(stated.value)}, sedangkan jumlah "
                                   f"rinciannya {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
-                                  stated.value, computed)
+                                  stated.value, computed, figure=fig + (what,), kind="money")
         if r.persen is not None and pagu:
             serapan = real / pagu * 100
             if not ratio_agrees(r.persen, serapan):
                 yield finding("PERCENT_MISMATCH", r.persen.cell,
                               f"Persentase {label} tertulis {persen(r.persen.value)}, sedangkan realisasi "
-                              f"{rupiah(real)} / pagu {rupiah(pagu)} = {persen(serapan)}.", r.persen.value, serapan)
+                              f"{rupiah(real)} / pagu {rupiah(pagu)} = {persen(serapan)}.", r.persen.value, serapan,
+                              figure=fig + ("serapan",), kind="ratio", decimals=claim_decimals(r.persen))

@@ -417,8 +417,8 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", pagu - real, bold=True)
     book.formula(ws, r, 5, f'IF({a1(r, 2)}=0,"-",{a1(r, 3)}/{a1(r, 2)}*100)', real / pagu * 100 if pagu else None,
                  kind="percent", bold=True)
-    book.remember_figure(("belanja_total", "pagu"), ws.name, r, 2)
-    book.remember_figure(("belanja_total", "realisasi"), ws.name, r, 3)
+    for measure, col in (("pagu", 2), ("realisasi", 3), ("sisa", 4), ("serapan", 5)):
+        book.remember_figure(("belanja_total", measure), ws.name, r, col)
     r += 1
     book.text(ws, r, 1, "Selisih terhadap total realisasi anggaran program/kegiatan")
     book.text(ws, r, 0, "")
