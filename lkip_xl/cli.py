@@ -51,7 +51,7 @@ def _analyse(path: Path):
 
 @app.command()
 def fill(
-    input: Path = typer.Argument(..., help="Workbook input (.xlsx)."),
+    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Workbook keluaran (bawaan: <nama input>_lkip.xlsx di sebelahnya)."),
     force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
@@ -89,7 +89,7 @@ def fill(
 
 @app.command()
 def check(
-    input: Path = typer.Argument(..., help="Workbook input (.xlsx)."),
+    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
     json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),
     strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
 ) -> None:
