@@ -133,10 +133,23 @@ def template(
     sys.stdout.write(f"Template ditulis ke {output}\n")
 
 
+def _import_openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy, when installed, only to recognise numpy scalars, which lkip-xl
+    never hands it; importing openpyxl with numpy hidden saves ~0.25 s a run. numpy stays
+    importable afterwards."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        if sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
+
+
 def main() -> None:
-    # openpyxl imports numpy, when installed, only to recognise numpy scalars, which lkip-xl never
-    # hands it; in this process nothing else wants numpy, and skipping it saves ~0.25 s a run.
-    sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
+    if len(sys.argv) > 1 and sys.argv[1] in ("check", "fill"):
+        _import_openpyxl_without_numpy()
     try:
         app(prog_name="lkip-xl")
     except SystemExit:
