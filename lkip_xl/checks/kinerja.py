@@ -132,11 +132,18 @@ def _units(ind: Indicator) -> Iterator[Finding]:
 
 
 def _references(issues: KinerjaIssues) -> Iterator[Finding]:
+    seen: set = set()  # a name filled down over several rows is one finding, at the cell that holds it
     for k in issues.unknown_komponen:
+        if k.indikator.cell in seen:
+            continue
+        seen.add(k.indikator.cell)
         yield finding("UNKNOWN_REFERENCE", k.indikator.cell,
                       f"Lembar Komponen menyebut indikator '{k.indikator.value}' yang tidak ada di lembar Kinerja.",
                       k.indikator.value, None)
     for p in issues.unknown_pemetaan_indicator:
+        if p.indikator.cell in seen:
+            continue
+        seen.add(p.indikator.cell)
         yield finding("UNKNOWN_REFERENCE", p.indikator.cell,
                       f"Lembar Pemetaan menyebut indikator '{p.indikator.value}' yang tidak ada di lembar Kinerja.",
                       p.indikator.value, None)
@@ -147,6 +154,8 @@ def _references(issues: KinerjaIssues) -> Iterator[Finding]:
 
 
 def _is_supporting_program(node) -> bool:
+    if node.kode and node.kode.count(".") >= 2:  # the program is in the code, even when its row is absent
+        return node.kode.split(".")[2] == "01"
     while node.parent is not None:
         node = node.parent
     if node.kode and node.kode.count(".") == 2:

@@ -72,6 +72,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
         out.append(BudgetRow(
             sheet=sheet.name, row=r, level=level, kode=kode, nomor=nomor, uraian=uraian, amount=amount,
             label_cell=label_cell, pagu=row_pagu,
+            key_cell=kode_cell if kode else t.cell(r, "nomor") if nomor else None,
             persen=t.num(r, "persen", "persentase") if role == "realisasi" else None,
             sisa=t.num(r, "sisa", "jumlah Rupiah") if role == "realisasi" else None,
             indikator=t.txt(r, "indikator"), target_kinerja=t.txt(r, "target_kinerja"),

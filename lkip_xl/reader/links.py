@@ -32,7 +32,8 @@ def read_pemetaan(sheet: Sheet, findings: list[Finding]) -> list[PemetaanRow]:
         nomor = parse_outline(t.raw(r, "nomor")) if t.has("nomor") else None
         if kode is None and nomor is None:
             if cell is not None and t.raw(r, "kode") not in (None, ""):
-                t.unreadable(cell, t.raw(r, "kode"), "kode program/kegiatan/sub kegiatan tidak dapat dibaca")
+                t.unreadable(cell, t.raw(r, "kode"),
+                             f"kode '{t.raw(r, 'kode')}' tidak dapat dibaca sebagai kode program/kegiatan/sub kegiatan")
             continue
         if indikator is None:
             continue
