@@ -58,7 +58,7 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
         node = tree.find(None, parse_outline(text))
     if node is not None:
         return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
-                       ("node", result.nodes.index(node)))
+                       ("node", next(i for i, n in enumerate(result.nodes) if n is node)))
     if code:
         group = next((g for g in result.belanja if g.kode == code), None)
         if group is not None:

@@ -82,7 +82,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
 
 
 def _first_text(sheet: Sheet, r: int, header) -> object:
-    for c in sorted(c for (rr, c) in sheet.values if rr == r):
+    for c in sheet.row_cols.get(r, []):
         raw = sheet.raw(r, c)
         if isinstance(raw, str) and raw.strip():
             return as_text(raw, sheet.cell(r, c))

@@ -28,7 +28,7 @@ _LOOKUP = {syn: key for key, syns in KEYS.items() for syn in syns}
 def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     found: dict[str, tuple[object, object]] = {}
     for r in range(1, sheet.max_row + 1):
-        cols = sorted(c for (rr, c) in sheet.values if rr == r)
+        cols = sheet.row_cols.get(r, [])
         if len(cols) < 2:
             continue
         key = _LOOKUP.get(norm_label(sheet.raw(r, cols[0])))

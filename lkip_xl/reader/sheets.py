@@ -96,7 +96,10 @@ class Sheet:
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
                         self.merge_anchor[(r, c)] = (r0, c0)
-        self.max_row = max((r for r, _ in self.values), default=0)
+        self.row_cols: dict[int, list[int]] = {}
+        for r, c in sorted(self.values):
+            self.row_cols.setdefault(r, []).append(c)
+        self.max_row = max(self.row_cols, default=0)
         self.max_col = max((c for _, c in self.values), default=0)
 
     def cell(self, r: int, c: int) -> Cell:
@@ -207,7 +210,7 @@ class Sheet:
 
     def data_rows(self, header: Header) -> list[int]:
         """Rows below the header that hold anything, skipping a column-numbering row."""
-        rows = sorted({r for (r, c) in self.values if r > header.last_row})
+        rows = [r for r in self.row_cols if r > header.last_row]
         out = []
         for r in rows:
             vals = [self.values[(r, c)] for c in header.labels if (r, c) in self.values]

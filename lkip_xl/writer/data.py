@@ -33,6 +33,7 @@ class Layout:
     """Where things landed, for the tables."""
 
     node_row: dict[int, int] = field(default_factory=dict)  # id(node) -> row in Data Anggaran
+    node_index: dict[int, int] = field(default_factory=dict)  # id(node) -> index in result.nodes
     total_row: int = 0
     ind_row: dict[int, int] = field(default_factory=dict)  # id(indicator) -> row in Perhitungan/Data Kinerja
     ind_id: dict[int, str] = field(default_factory=dict)
@@ -61,6 +62,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20],
                       freeze_col=4)
     rows = _anggaran_rows(result)
+    layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
     first = 3
     # spans: each row's descendants are the rows that follow it until its depth comes back
     spans = []
@@ -85,7 +87,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         book.formula(ws, r, C_SERAPAN, f'IF({a1(r, C_PAGU)}=0,"-",{a1(r, C_REAL)}/{a1(r, C_PAGU)}*100)',
                      real_value / pagu_value * 100 if pagu_value else None, kind="percent")
         if kind == "node":
-            idx = result.nodes.index(obj)
+            idx = layout.node_index[id(obj)]
             for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
                 book.remember_figure(("node", idx, measure), ANGGARAN, r, col)
     last = first + len(rows) - 1
