@@ -557,3 +557,19 @@ def test_every_value_keeps_its_sheet_and_cell(tmp_path):
     assert [p.cell for p in parsed.pemetaan] == [Cell("Pemetaan", "B2"), Cell("Pemetaan", "B3")]
     assert parsed.dilaporkan[0].nilai.cell == Cell("Dilaporkan", "D2")
     assert parsed.dilaporkan[0].subjek.cell == Cell("Dilaporkan", "B2")
+
+
+def test_lkip_table_columns_are_not_mistaken_for_inputs(tmp_path):
+    """`Target Akhir Renstra` is not the PK target, `Capaian Akhir Renstra` not the report year's capaian."""
+    data = minimal()
+    data["kinerja"][0] += ["Target Akhir Renstra", "Capaian Akhir Renstra (%)", "Realisasi Anggaran (Rp)",
+                           "Serapan Anggaran (%)", "Capaian 2024 (%)"]
+    for row in data["kinerja"][1:]:
+        row += [999, 50, 123 * M, 92, None]
+    result = run(tmp_path, **data)
+    assert codes(result) == []
+    rows = result.data.indicators
+    assert [r.target_pk for r in rows] == [None, None, None]
+    assert [r.capaian for r in rows] == [{}, {}, {}]
+    assert [r.realisasi[2024].value for r in rows] == [83, 95, 12]
+    assert [i.target for i in result.indicators] == [82, 95, 12]

@@ -29,6 +29,15 @@ KINERJA_FIELDS = [
     FieldSpec("sumber_referensi", ("sumber referensi", "referensi", "sumber referensi indikator")),
     FieldSpec("penanggung_jawab", ("penanggung jawab",)),
     FieldSpec("sumber_data", ("sumber data",)),
+    # Columns copied from the LKIP's own tables that are not inputs: recognised (the longest synonym
+    # wins) so that `Target Akhir Renstra` is not read as Target PK, `Capaian Akhir Renstra` not as the
+    # report year's capaian, and `Realisasi Anggaran` not as the indicator's realisasi.
+    FieldSpec("ignored_target_akhir", ("target akhir renstra", "target akhir", "target akhir periode renstra",
+                                       "target kondisi akhir")),
+    FieldSpec("ignored_capaian_akhir", ("capaian akhir renstra", "capaian akhir",
+                                        "capaian terhadap target akhir renstra", "capaian terhadap akhir renstra")),
+    FieldSpec("ignored_anggaran", ("realisasi anggaran", "realisasi keuangan", "pagu anggaran", "pagu", "anggaran",
+                                   "serapan anggaran", "serapan", "capaian keuangan", "target keuangan")),
 ]
 YEAR_FIELDS = ("target", "realisasi", "capaian")
 BENCHMARKS = ("kab_kota_lain", "rpjmd_provinsi", "rpjmn")
