@@ -229,3 +229,25 @@ def test_json_report_has_exactly_the_keys_of_spec_8(result):
     assert {frozenset(t) for t in report["temuan"]} == {frozenset(
         {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung"})}
     assert len(report["temuan"]) == 7
+
+
+def test_belanja_claims_by_akun_code_are_not_outline_numbers(tmp_path):
+    """`5.1.02` is belanja barang dan jasa, not sub kegiatan 5.1.2; `5.1` the belanja operasi group."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Dilaporkan"]
+    last = ws.max_row
+    claims = [("Bab 3.2", "5.1", "Pagu", "Rp. 7.022.668.878,00"), ("Bab 3.2", "5.1", "Serapan", "93,71%"),
+              ("Bab 3.2", "5.1.01", "Realisasi Anggaran", "Rp. 2.939.443.064,00"),
+              ("Bab 3.2", "5.1.02", "Serapan", "97,03 %"), ("Bab 3.2", "5.2", "Serapan", "93,37%"),
+              ("Bab 3.2", "5.2.02", "Serapan", "93,32%"), ("Bab 3.2", "5.2.05", "Serapan", "99,79%"),
+              ("Tabel 3.13", "5.1.2", "Pagu", "305.527.600"), ("Tabel 3.13", "7.01.05.2.01", "Serapan", "98,06")]
+    for i, row in enumerate(claims, start=1):
+        for c, value in enumerate(row, start=1):
+            ws.cell(last + i, c, value)
+    path = tmp_path / "juai.xlsx"
+    wb.save(path)
+    result = analyse(str(path))
+    assert [f.sel for f in result.findings if f.kode == "CLAIM_MISMATCH"] == ["D49", "D54", "D84", "D85", "D91", "D92"]
+    assert not [f for f in result.findings if f.kode == "UNKNOWN_REFERENCE"]

@@ -54,7 +54,11 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
     tree = result.issues["tree"]
     code = parse_code(text)
     node = tree.find(code, None) if code else None
-    if node is None and code:
+    group = next((g for g in result.belanja if g.kode == code), None) if code else None
+    # `5.1.02` is an akun code, never the outline number 5.1.2; an akun-shaped `5.1` that names a jenis
+    # belanja group is that group (a kegiatan numbered 5.1 can be named by its full code).
+    zero_padded = any(len(p) > 1 and p.startswith("0") for p in (code or "").split("."))
+    if node is None and code and group is None and not zero_padded:
         node = tree.find(None, parse_outline(text))
     if node is not None:
         return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
