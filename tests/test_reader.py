@@ -95,6 +95,17 @@ def test_identitas_keys_and_options(tmp_path):
     assert ident.cells["tahun"] == Cell("Identitas", "B5")
 
 
+@pytest.mark.parametrize("rows, cell", [
+    ([["No", "Kunci", "Nilai"], [1, "SKPD", "Kecamatan Uji"], [2, "Tahun", 2024]], "C3"),
+    ([["Kunci", None, "Nilai"], ["SKPD", ":", "Kecamatan Uji"], ["Tahun", ":", 2024]], "C3"),
+    ([["SKPD :", "Kecamatan Uji"], ["Tahun Anggaran :", "2024"]], "B2"),
+])
+def test_identitas_numbered_rows_and_colon_separators(tmp_path, rows, cell):
+    ident = read(tmp_path, identitas=rows).identitas
+    assert (ident.skpd, ident.tahun) == ("Kecamatan Uji", 2024)
+    assert ident.cells["tahun"] == Cell("Identitas", cell)
+
+
 def test_identitas_defaults(tmp_path):
     ident = read(tmp_path).identitas
     assert (ident.rumus_polaritas_negatif, ident.rumus_efisiensi, ident.skala_kategori, ident.toleransi_rupiah) == (

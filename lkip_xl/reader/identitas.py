@@ -29,11 +29,16 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     found: dict[str, tuple[object, object]] = {}
     for r in range(1, sheet.max_row + 1):
         cols = sheet.row_cols.get(r, [])
-        if len(cols) < 2:
-            continue
-        key = _LOOKUP.get(norm_label(sheet.raw(r, cols[0])))
-        if key and key not in found:
-            found[key] = (sheet.raw(r, cols[1]), sheet.cell(r, cols[1]), sheet.fmt(r, cols[1]))
+        # The key is the first cell that names one (a `No` column may precede it); its value is the
+        # next cell to the right, skipping a separator cell (`Tahun | : | 2024`).
+        for i, c in enumerate(cols[:-1]):
+            key = _LOOKUP.get(norm_label(sheet.raw(r, c)))
+            if key is None:
+                continue
+            rest = [cc for cc in cols[i + 1:] if str(sheet.raw(r, cc)).strip() not in (":", "=")]
+            if rest and key not in found:
+                found[key] = (sheet.raw(r, rest[0]), sheet.cell(r, rest[0]), sheet.fmt(r, rest[0]))
+            break
     ident = Identitas(tahun=0)
     ident.cells = {k: v[1] for k, v in found.items()}
 
