@@ -429,3 +429,21 @@ def test_rollups_are_computed_from_the_leaves(tmp_path):
     assert nodes["7.01.02"].serapan == pytest.approx(140 / 150 * 100)
     assert (result.total_pagu, result.total_realisasi, result.total_sisa, result.total_serapan) == (
         250 * M, 230 * M, 20 * M, 92)
+
+
+def test_kategori_compares_like_excel_at_15_significant_digits(tmp_path):
+    """Rata-rata(89,97; 90,11) = 90,04 is 90.03999999999999 in floating point: capaian 100 %, not 99,99…"""
+    assert kategori(99.99999999999999, SCALES["Berhasil"]) == "Sangat Berhasil"
+    assert kategori(90.99999999999999, SCALES["Permendagri 86"]) == "Sangat Tinggi"
+    assert kategori(99.9999999999, SCALES["Berhasil"]) == "Berhasil"
+    data = minimal()
+    put(data["kinerja"], IND_T, "Target 2024", "90,04")
+    put(data["kinerja"], IND_T, "Target 2025", "91")
+    put(data["kinerja"], IND_T, "Realisasi 2024", "90,04")
+    data["komponen"] = komponen([IND_T, 2024, "Semester I", "89,97", "rata-rata"],
+                                [IND_T, 2024, "Semester II", "90,11", None])
+    result = run(tmp_path, **data)
+    t = indicator(result, IND_T)
+    assert t.capaian < 100  # binary floating point …
+    assert t.kategori == "Sangat Berhasil"  # … but 100 % to Excel and to the reader
+    assert [f.kode for f in result.findings] == []

@@ -26,6 +26,10 @@ def scale_for(identitas: Identitas, skala: list[SkalaRow] | None) -> list[tuple[
 def kategori(capaian: float | None, scale: list[tuple[float, str]]) -> str | None:
     if capaian is None:
         return None
+    # Compare at 15 significant digits, as Excel and LibreOffice do: a capaian built from
+    # components (rata-rata 89,97 and 90,11 against a target of 90,04) is 99.99999999999999 in
+    # binary floating point, and shows, and is, 100 %.
+    capaian = float(f"{capaian:.15g}")
     for bound, name in scale:
         if capaian >= bound:
             return name
