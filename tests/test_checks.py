@@ -565,6 +565,16 @@ def test_negative_amount(tmp_path, role, label, cell):
     assert [f.kode for f in result.findings].count("NEGATIVE_AMOUNT") == 1
 
 
+def test_negative_amount_in_the_belanja_sheet(tmp_path):
+    belanja = [["Kode", "Uraian", "Pagu", "Realisasi"],
+               ["5.1.01", "Belanja Pegawai", 100 * M, 91 * M],
+               ["5.1.02", "Belanja Barang dan Jasa", 150 * M, 140 * M],
+               ["5.1.03", "Koreksi Belanja", 0, "-1.000.000"]]
+    result = run(tmp_path, belanja=belanja)
+    assert kinds(result) == ["NEGATIVE_AMOUNT"]
+    hit(result, "NEGATIVE_AMOUNT", "Belanja", "D4", "5.1.03", "-Rp1.000.000")
+
+
 @triggers("UNREADABLE_VALUE")
 def test_unreadable_value(tmp_path):
     data = minimal()

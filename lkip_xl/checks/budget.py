@@ -174,3 +174,10 @@ def _negatives(result: Result) -> Iterator[Finding]:
                 what = "Pagu" if (row.sheet == result.data.sheet_names.get("dpa") or num is row.pagu) else "Realisasi"
                 yield finding("NEGATIVE_AMOUNT", num.cell,
                               f"{what} {subject(row)} bernilai negatif ({rupiah(num.value)}).", num.value, None)
+    for brow in result.data.belanja or []:
+        label = f"belanja {brow.kode}" if brow.kode else "total belanja"
+        for what, num in (("Pagu", brow.pagu), ("Realisasi", brow.realisasi)):
+            if num is not None and num.value < 0:
+                yield finding("NEGATIVE_AMOUNT", num.cell,
+                              f"{what} {label} di lembar {num.cell.sheet} bernilai negatif ({rupiah(num.value)}).",
+                              num.value, None)
