@@ -151,12 +151,62 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] in ("check", "fill"):
         _import_openpyxl_without_numpy()
     try:
-        app(prog_name="lkip-xl")
+        code = app(prog_name="lkip-xl", standalone_mode=False)
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.stderr.write("Dibatalkan.\n")
         sys.exit(130)
+    except Exception as exc:  # click's usage errors (typer may vendor click: match by shape)
+        if getattr(exc, "exit_code", None) != EXIT_USAGE or not hasattr(exc, "format_message"):
+            raise
+        sys.stderr.write(_usage_message(exc) + "\n")
+        sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _usage_message(exc: Exception) -> str:
+    """Click's usage errors, said in Indonesian in one line."""
+    kind = type(exc).__name__
+    ctx = getattr(exc, "ctx", None)
+    where = f"{ctx.command_path} --help" if ctx is not None else "lkip-xl --help"
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None) or (param.human_readable_name if param is not None else None)
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(hint)
+    message = exc.format_message()
+    if kind == "MissingParameter":
+        text = f"Argumen {hint or ''} belum diisi.".replace("  ", " ")
+    elif kind == "NoSuchOption":
+        text = f"Opsi {getattr(exc, 'option_name', '')} tidak dikenal."
+    elif kind == "BadParameter":
+        text = f"Nilai {hint or ''} tidak sah ({message}).".replace("  ", " ")
+    elif message.startswith("No such command"):
+        import re
+
+        name = re.search(r"'([^']+)'", message)
+        guess = re.search(r"Did you mean '([^']+)'", message)
+        text = f"Perintah '{name.group(1) if name else ''}' tidak dikenal" + (
+            f"; maksudnya '{guess.group(1)}'?" if guess else ".")
+    elif kind == "NoArgsIsHelpError":
+        return message.rstrip()  # the help text itself
+    elif "Missing command" in message:
+        text = "Perintah belum diberikan (fill, check atau template)."
+    else:
+        import re
+
+        known = [(r"Got unexpected extra arguments? \((.*)\)", "Argumen berlebih: {0}."),
+                 (r"Option '([^']+)' does not take a value", "Opsi {0} tidak menerima nilai."),
+                 (r"Option '([^']+)' requires an argument", "Opsi {0} memerlukan nilai."),
+                 (r"Option '([^']+)' requires (\d+) arguments", "Opsi {0} memerlukan {1} nilai.")]
+        for pattern, template in known:
+            m = re.search(pattern, message)
+            if m:
+                text = template.format(*m.groups())
+                break
+        else:
+            text = f"Penggunaan tidak sah: {message}"
+    return f"Kesalahan penggunaan: {text} Lihat '{where}'."
 
 
 if __name__ == "__main__":

@@ -162,7 +162,11 @@ def test_usage_errors_exit_2(tmp_path, args):
     proc = run_cli(*args, cwd=tmp_path)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert proc.stdout == ""
-    assert "Usage: lkip-xl" in proc.stderr or "Error:" in proc.stderr  # click's own words
+    if args:  # one Indonesian line, not click's English
+        assert proc.stderr.startswith("Kesalahan penggunaan: ") and proc.stderr.count("\n") == 1, proc.stderr
+        assert "Error" not in proc.stderr and "Lihat 'lkip-xl" in proc.stderr
+    else:  # no command at all: the help itself
+        assert "Usage: lkip-xl" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert list(tmp_path.iterdir()) == []
 
