@@ -195,7 +195,7 @@ def _usage_message(exc: Exception) -> str:
     else:
         import re
 
-        known = [(r"Got unexpected extra arguments? \((.*)\)", "Argumen berlebih: {0}."),
+        known = [(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", "Argumen berlebih: {0}."),
                  (r"Option '([^']+)' does not take a value", "Opsi {0} tidak menerima nilai."),
                  (r"Option '([^']+)' requires an argument", "Opsi {0} memerlukan nilai."),
                  (r"Option '([^']+)' requires (\d+) arguments", "Opsi {0} memerlukan {1} nilai.")]
