@@ -3,8 +3,9 @@
     python benchmarks/bench_cli.py [--runs 5] [--subs 2000]
 
 Prints the median, min and max wall time and the peak memory of each command:
-`lkip-xl --help`, `check` on the sample, and `check` (table and --json) on a generated
-large workbook with SUBS sub kegiatan in the sample's shape. Figures only, no asserts.
+`lkip-xl --help`, `check` and `fill` on the sample, and `check` (table and --json) and
+`fill` on a generated large workbook with SUBS sub kegiatan in the sample's shape.
+Figures only, no asserts.
 """
 from __future__ import annotations
 
@@ -139,6 +140,8 @@ def main() -> None:
             ("lkip-xl check <sample> --json", ["check", SAMPLE.name, "--json"]),
             (f"lkip-xl check <{args.subs} sub kegiatan>", ["check", large.name]),
             (f"lkip-xl check <{args.subs} sub kegiatan> --json", ["check", large.name, "--json"]),
+            ("lkip-xl fill <sample>", ["fill", SAMPLE.name, "-o", "sample_lkip.xlsx", "--force"]),
+            (f"lkip-xl fill <{args.subs} sub kegiatan>", ["fill", large.name, "-o", "large_lkip.xlsx", "--force"]),
         ]
         width = max(len(label) for label, _ in cases)
         print(f"{'command':<{width}}  {'median':>8}  {'min':>8}  {'max':>8}  {'peak RSS':>9}  exit")
