@@ -584,3 +584,20 @@ def test_lkip_table_columns_are_not_mistaken_for_inputs(tmp_path):
     assert [r.capaian for r in rows] == [{}, {}, {}]
     assert [r.realisasi[2024].value for r in rows] == [83, 95, 12]
     assert [i.target for i in result.indicators] == [82, 95, 12]
+
+
+def test_tabel_3_14_layout_keuangan_columns_are_not_the_indicator_target(tmp_path):
+    """`Kinerja 2024 | Target Realisasi Capaian` beside `Keuangan 2024 | Target Realisasi Capaian`."""
+    kinerja = [
+        ["Sasaran", "Indikator", "Kinerja 2024", None, None, "Keuangan 2024", None, None, "Efisiensi"],
+        [None, None, "Target", "Realisasi", "Capaian", "Target", "Realisasi", "Capaian", None],
+        [SAS_A, IND_A, 95, 95, "100%", 100 * M, 95 * M, "95%", "5%"],
+        [SAS_B, IND_B, 12, 12, "100%", 50 * M, 45 * M, "90%", "10%"],
+    ]
+    result = run(tmp_path, kinerja=sheet(kinerja, merge=["A1:A2", "B1:B2", "C1:E1", "F1:H1", "I1:I2"]))
+    assert codes(result) == []
+    rows = result.data.indicators
+    assert [(r.targets[2024].cell.ref, r.realisasi[2024].cell.ref, r.capaian[2024].cell.ref) for r in rows] == [
+        ("C3", "D3", "E3"), ("C4", "D4", "E4")]
+    assert [r.target_pk for r in rows] == [None, None]
+    assert [i.capaian for i in result.indicators] == [100, 100]

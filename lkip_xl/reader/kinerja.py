@@ -6,6 +6,9 @@ from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import as_text, norm_label
 
+# `Keuangan 2024 | Target` (Tabel 3.14's layout) is money, not the indicator's target.
+_MONEY_WORDS = ("keuangan", "anggaran", "pagu", "rp", "rupiah")
+
 KINERJA_FIELDS = [
     FieldSpec("level", ("level", "tingkat", "jenis indikator")),
     FieldSpec("tujuan", ("tujuan", "tujuan strategis")),
@@ -16,9 +19,9 @@ KINERJA_FIELDS = [
     FieldSpec("indikator_tujuan", ("indikator tujuan",)),
     FieldSpec("satuan", ("satuan",)),
     FieldSpec("polaritas", ("polaritas", "arah polaritas")),
-    FieldSpec("target_pk", ("target pk", "target perjanjian kinerja", "pk", "target")),
-    FieldSpec("realisasi_plain", ("realisasi",)),
-    FieldSpec("capaian_plain", ("capaian",)),
+    FieldSpec("target_pk", ("target pk", "target perjanjian kinerja", "pk", "target"), unless=_MONEY_WORDS),
+    FieldSpec("realisasi_plain", ("realisasi",), unless=_MONEY_WORDS),
+    FieldSpec("capaian_plain", ("capaian",), unless=_MONEY_WORDS),
     FieldSpec("kategori", ("kategori", "kategori capaian")),
     FieldSpec("kab_kota_lain", ("kab kota lain", "kabupaten kota lain")),
     FieldSpec("rpjmd_provinsi", ("rpjmd provinsi", "rpjmd prov")),
@@ -37,7 +40,7 @@ KINERJA_FIELDS = [
     FieldSpec("ignored_capaian_akhir", ("capaian akhir renstra", "capaian akhir",
                                         "capaian terhadap target akhir renstra", "capaian terhadap akhir renstra")),
     FieldSpec("ignored_anggaran", ("realisasi anggaran", "realisasi keuangan", "pagu anggaran", "pagu", "anggaran",
-                                   "serapan anggaran", "serapan", "capaian keuangan", "target keuangan")),
+                                   "serapan anggaran", "serapan", "capaian keuangan", "target keuangan", "keuangan")),
 ]
 YEAR_FIELDS = ("target", "realisasi", "capaian")
 BENCHMARKS = ("kab_kota_lain", "rpjmd_provinsi", "rpjmn")

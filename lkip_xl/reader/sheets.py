@@ -54,6 +54,7 @@ class FieldSpec:
     synonyms: tuple[str, ...]
     required: bool = False
     multi: bool = False  # a label may cover several adjacent columns (Kode parts)
+    unless: tuple[str, ...] = ()  # a label holding one of these words never matches by containment
 
 
 @dataclass
@@ -269,7 +270,8 @@ def match_header(labels: dict[int, str], specs: list[FieldSpec], year_fields: tu
             continue
         padded = f" {lab} "
         for syn, s in by_syn:
-            if f" {syn} " in padded and (s.multi or s.name not in header.columns):
+            if f" {syn} " in padded and (s.multi or s.name not in header.columns) and not (
+                    s.unless and set(s.unless) & set(lab.split())):
                 header.columns.setdefault(s.name, []).append(c)
                 taken.add(c)
                 break
