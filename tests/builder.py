@@ -9,7 +9,8 @@ are just more rows). A cell is a plain value, or `(value, number_format)`.
     path = build(tmp_path, **data)
 
 `build(tmp_path, dpa=[...])` takes every sheet not given from `minimal()`;
-`pemetaan=None` leaves an optional sheet out. A sheet may also be given as
+`pemetaan=None` leaves an optional sheet out; `identitas={"Rumus Efisiensi": "Selisih"}`
+changes or adds Identitas keys. A sheet may also be given as
 `sheet(rows, name="Renstra", merge=["A1:C1"])` to choose its name or merge cells.
 """
 from __future__ import annotations
@@ -137,6 +138,8 @@ def build(tmp_path: Path, file_name: str = "input.xlsx", **sheets: Any) -> Path:
             spec = base[role]
         if spec is None:
             continue
+        if role == "identitas" and isinstance(spec, dict):
+            spec = identitas_rows(spec)
         if not isinstance(spec, SheetSpec):
             spec = SheetSpec(spec)
         _write(wb.create_sheet(spec.name or DEFAULT_NAMES[role]), spec)
@@ -147,6 +150,18 @@ def build(tmp_path: Path, file_name: str = "input.xlsx", **sheets: Any) -> Path:
     path = Path(tmp_path) / file_name
     wb.save(path)
     return path
+
+
+def identitas_rows(changes: dict[str, Any]) -> list[list[Any]]:
+    """The minimal Identitas with `{key: value}` changed or added; a None value removes the key."""
+    rows = [list(r) for r in minimal()["identitas"]]
+    for key, value in changes.items():
+        row = next((r for r in rows[1:] if r[0] == key), None)
+        if row is None:
+            rows.append([key, value])
+        else:
+            row[1] = value
+    return [r for r in rows if r[1] is not None]
 
 
 def _write(ws, spec: SheetSpec) -> None:

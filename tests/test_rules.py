@@ -220,8 +220,9 @@ def test_efisiensi_pmk_249_in_the_workbook(tmp_path):
 def test_efisiensi_selisih_in_the_workbook(tmp_path):
     data = minimal()
     put(data["kinerja"], IND_A, "Realisasi 2024", 99)  # capaian 99 / 95 × 100
-    data["identitas"].append(["Rumus Efisiensi", "Selisih"])
+    data["identitas"] = {"Rumus Efisiensi": "Selisih"}
     result = run(tmp_path, **data)
+    assert result.data.identitas.skpd == "Kecamatan Uji"
     a = indicator(result, IND_A)
     assert a.efisiensi == pytest.approx(99 / 95 * 100 - 95)
     assert result.efisiensi_rata_rata == pytest.approx((a.efisiensi + 10) / 2)
