@@ -97,8 +97,7 @@ def test_sum_mismatch_total_rows(tmp_path, role, label, cell, stated, computed):
     put(data[role], "Jumlah" if role == "dpa" else "Total", label, int(stated[2:].replace(".", "")))
     result = run(tmp_path, **data)
     assert kinds(result) == ["SUM_MISMATCH"]
-    hit(result, "SUM_MISMATCH", data[role][0] and ("DPA" if role == "dpa" else "Realisasi"), cell, "Total",
-        stated, computed)
+    hit(result, "SUM_MISMATCH", "DPA" if role == "dpa" else "Realisasi", cell, "Total", stated, computed)
 
 
 def test_sum_mismatch_within_toleransi_rupiah(tmp_path):
@@ -694,8 +693,10 @@ def test_unmapped_indicator(tmp_path):
     hit(result, "UNMAPPED_INDICATOR", "Kinerja", "D4", IND_B)
 
 
-def test_tujuan_without_pemetaan_is_not_unmapped(tmp_path, baseline):
+def test_tujuan_without_pemetaan_is_not_unmapped(baseline):
+    assert baseline.indicators[0].level == "tujuan" and baseline.indicators[0].supports is None
     assert baseline.indicators[0].whole_budget
+    assert "UNMAPPED_INDICATOR" not in [f.kode for f in baseline.findings]
 
 
 def test_without_a_pemetaan_sheet_every_sasaran_is_unmapped(tmp_path):
@@ -740,6 +741,7 @@ def test_supporting_program_subs_need_no_indicator(baseline):
     """7.01.01.2.01.0001 (program x.xx.01) supports no indicator in the baseline and is not reported."""
     mapped = {n.kode for i in baseline.indicators for n in (i.supports or [])}
     assert "7.01.01.2.01.0001" not in mapped
+    assert "UNMAPPED_SUBKEGIATAN" not in [f.kode for f in baseline.findings]
 
 
 @triggers("TARGET_NOT_CHALLENGING")
