@@ -125,7 +125,7 @@ def write_temuan(book: Book, result: Result) -> None:
         colour = ROW_COLOURS[f.tingkat]
         extra = {"bg_color": colour} if colour else {}
         text = book.fmt(border=1, text_wrap=True, **extra)
-        book.number(ws, r, 0, i + 1, "integer")
+        ws.write_number(r, 0, i + 1, book.fmt(border=1, num_format="#,##0", align="right", **extra))
         ws.write_string(r, 1, f.kode, text)
         ws.write_string(r, 2, f.tingkat, text)
         ws.write_string(r, 3, f.lembar or "", text)
