@@ -48,18 +48,20 @@ class Layout:
 # Data Anggaran columns
 C_LEVEL, C_KODE, C_NO, C_URAIAN, C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL, C_SISA, C_SERAPAN = range(10)
 C_S_PAGU_DPA, C_S_REAL, C_S_PAGU_REAL, C_S_PERSEN, C_S_SISA, C_JENIS, C_KELOMPOK, C_SUMBER = range(10, 18)
+C_URAIAN_REAL = 18
 
 
 def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     ws = book.sheet(ANGGARAN)
     header = ["Level", "Kode", "No", "Uraian", "Pagu (data)", "Realisasi (data)", "Pagu", "Realisasi", "Sisa",
               "Serapan (%)", "Pagu tertulis di DPA", "Realisasi tertulis", "Pagu tertulis di Realisasi",
-              "% tertulis", "Sisa tertulis", "Jenis belanja", "Kelompok belanja", "Sel input"]
+              "% tertulis", "Sisa tertulis", "Jenis belanja", "Kelompok belanja", "Sel input",
+              "Uraian di lembar Realisasi (bila berbeda)"]
     ws.write_string(0, 0, "Data anggaran dan realisasi — angka rincian (kolom E dan F) dibaca oleh semua rumus; "
                           "ubah angka di sini dan seluruh tabel mengikuti.", book.title_fmt())
     for c, h in enumerate(header):
         ws.write_string(2, c, h, book.header_fmt())
-    setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20],
+    setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20, 40],
                       freeze_col=4)
     rows = _anggaran_rows(result)
     layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
@@ -201,7 +203,12 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
     real = node.real_row
     if real is not None:
         sources.append(f"{real.sheet}!{real.label_cell.ref}")
-        book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN)
+        if any(row is real for _node, row in result.issues["budget"].name_mismatch):
+            # a NAME_MISMATCH links here: show the name as the Realisasi sheet writes it
+            book.text(ws, r, C_URAIAN_REAL, real.uraian.value)
+            book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN_REAL)
+        else:
+            book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN)
         if leaf_real:
             book.number(ws, r, C_REAL_DATA, real.amount.value if real.amount else None)
             if real.amount is not None:
