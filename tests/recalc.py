@@ -22,6 +22,16 @@ def soffice() -> str | None:
 
 def recalculate(path: Path, workdir: Path) -> Path:
     """A copy of `path` recalculated by LibreOffice (own profile, forced recalculation)."""
+    return recalculate_many([path], workdir)[0]
+
+
+def recalculate_many(paths: list[Path], workdir: Path) -> list[Path]:
+    """Recalculated copies of `paths` from one LibreOffice run (each start costs seconds).
+
+    The file names must differ: the copies land side by side in `workdir/out`.
+    """
+    names = [p.name for p in paths]
+    assert len(set(names)) == len(names), f"file names must differ: {names}"
     profile = workdir / "profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(PROFILE)
@@ -29,9 +39,12 @@ def recalculate(path: Path, workdir: Path) -> Path:
     out.mkdir(exist_ok=True)
     env = dict(os.environ, HOME=str(workdir))
     subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=240, env=env)
-    return out / path.name
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, paths)],
+                   check=True, capture_output=True, timeout=180 + 60 * len(paths), env=env)
+    copies = [out / name for name in names]
+    missing = [c.name for c in copies if not c.exists()]
+    assert not missing, f"LibreOffice wrote no copy of {missing}"
+    return copies
 
 
 def with_sentinel(path: Path, workdir: Path) -> tuple[Path, str, str, float]:
@@ -89,6 +102,28 @@ def same(a: object, b: object) -> bool:
     return a == b
 
 
+def differences(produced: Path, recalced: Path) -> tuple[list[tuple], int]:
+    """Formula cells of `produced` whose value in `recalced` differs from the cached one.
+
+    Returns ([(sheet, cell, formula, cached, recalculated)], number of formula cells).
+    """
+    cached = cached_values(produced)
+    formulas = formula_cells(produced)
+    values = cached_values(recalced)
+    bad = [(s, c, f, cached.get((s, c)), values.get((s, c))) for (s, c), f in formulas.items()
+           if not same(cached.get((s, c)), values.get((s, c)))]
+    return bad, len(formulas)
+
+
+def assert_sentinel_recalculated(recalced: Path, cell: str, true_value: float) -> None:
+    """The planted wrong value of `with_sentinel` is gone: LibreOffice really recalculated."""
+    from openpyxl import load_workbook
+
+    first_sheet = load_workbook(recalced, read_only=True).sheetnames[0]
+    got = cached_values(recalced).get((first_sheet, cell))
+    assert got != 987654321 and same(got, true_value), f"LibreOffice did not recalculate ({cell}: {got})"
+
+
 def mismatches(produced: Path, keep: Path | None = None) -> tuple[list[tuple], int]:
     """Formula cells whose LibreOffice value differs from the cached one: [(sheet, cell, formula, cached, lo)].
 
@@ -98,17 +133,11 @@ def mismatches(produced: Path, keep: Path | None = None) -> tuple[list[tuple], i
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        cached = cached_values(produced)
-        formulas = formula_cells(produced)
         planted, _member, cell, true_value = with_sentinel(produced, work)
         first_sheet = load_workbook(planted, read_only=True).sheetnames[0]
         assert cached_values(planted)[(first_sheet, cell)] == 987654321
         recalced_path = recalculate(planted, work)
         if keep:
             shutil.copy(recalced_path, keep)
-        recalced = cached_values(recalced_path)
-        got = recalced.get((first_sheet, cell))
-        assert got != 987654321 and same(got, true_value), f"LibreOffice did not recalculate ({cell}: {got})"
-    bad = [(s, c, f, cached.get((s, c)), recalced.get((s, c))) for (s, c), f in formulas.items()
-           if not same(cached.get((s, c)), recalced.get((s, c)))]
-    return bad, len(formulas)
+        assert_sentinel_recalculated(recalced_path, cell, true_value)
+        return differences(produced, recalced_path)
