@@ -8,7 +8,7 @@ from lkip_xl.checks.codes import finding
 from lkip_xl.model import Finding, Indicator, Result
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.kinerja import KinerjaIssues
-from lkip_xl.rules.rounding import ratio_agrees
+from lkip_xl.rules.rounding import claim_decimals, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
 
 
@@ -18,10 +18,10 @@ def _q(ind: Indicator) -> str:
 
 def check(result: Result) -> Iterator[Finding]:
     tahun = result.data.identitas.tahun
-    for ind in result.indicators:
+    for i, ind in enumerate(result.indicators):
         yield from _targets(ind, tahun)
-        yield from _realisasi(ind, tahun)
-        yield from _stated(ind, tahun)
+        yield from _realisasi(ind, tahun, i)
+        yield from _stated(ind, tahun, i)
         yield from _units(ind)
         if ind.level == "sasaran" and ind.supports is None:
             yield finding("UNMAPPED_INDICATOR", ind.row.indikator.cell,
@@ -57,7 +57,7 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
                           f"padahal polaritasnya {row.polaritas}.", b, a)
 
 
-def _realisasi(ind: Indicator, tahun: int) -> Iterator[Finding]:
+def _realisasi(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
     row = ind.row
     if ind.realisasi is None:
         yield finding("MISSING_REALISASI", row.indikator.cell,
@@ -67,10 +67,11 @@ def _realisasi(ind: Indicator, tahun: int) -> Iterator[Finding]:
         if stated is not None and not ratio_agrees(stated, built):
             yield finding("COMPONENT_MISMATCH", stated.cell,
                           f"Realisasi {year} {_q(ind)} tertulis {angka(stated.value, 4)}, sedangkan dari "
-                          f"lembar Komponen {angka(built, 4)}.", stated.value, built)
+                          f"lembar Komponen {angka(built, 4)}.", stated.value, built,
+                          figure=("ind", i, f"realisasi_{year}"), kind="ratio", decimals=claim_decimals(stated))
 
 
-def _stated(ind: Indicator, tahun: int) -> Iterator[Finding]:
+def _stated(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
     row = ind.row
     for year, stated in sorted(row.capaian.items()):
         computed = ind.capaian_by_year.get(year)
@@ -79,7 +80,8 @@ def _stated(ind: Indicator, tahun: int) -> Iterator[Finding]:
         if computed is not None and not ratio_agrees(stated, computed):
             yield finding("PERCENT_MISMATCH", stated.cell,
                           f"Capaian {year} {_q(ind)} tertulis {persen(stated.value)}, sedangkan hasil hitung "
-                          f"{persen(computed)}.", stated.value, computed)
+                          f"{persen(computed)}.", stated.value, computed,
+                          figure=("ind", i, f"capaian_{year}"), kind="ratio", decimals=claim_decimals(stated))
     if row.kategori is not None and ind.kategori is not None:
         if norm_label(row.kategori.value) != norm_label(ind.kategori):
             yield finding("CATEGORY_MISMATCH", row.kategori.cell,
