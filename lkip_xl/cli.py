@@ -81,6 +81,11 @@ def fill(
             replace_atomically(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     except OutputError as err:
         _fail(str(err))
+    except Exception as exc:  # a bug while writing: nothing was left behind; say so in one sentence
+        if os.environ.get("LKIP_XL_DEBUG"):
+            raise
+        _fail(f"Workbook {target.name} gagal ditulis ({type(exc).__name__}: {exc}); tidak ada berkas yang "
+              "dibuat. Laporkan berkas input ini ke pengembang lkip-xl.")
     counts = {t: sum(1 for f in result.findings if f.tingkat == t) for t in ("kesalahan", "peringatan", "info")}
     sys.stdout.write(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
                      f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n")

@@ -916,9 +916,7 @@ def test_every_table_has_its_title_frozen_header_and_print_setup(filled, name):
         fit = [1 if v is None else int(v) for v in (setup.fitToWidth, setup.fitToHeight)]  # OOXML default 1
         assert fit == [1, 0], (title, fit)  # one page wide, as many pages down as needed
         assert int(setup.paperSize) == 9, title  # A4
-        # SPEC §5 asks for landscape; the writer prints narrow tables (PK, pendukung, jenis belanja) upright
-        assert setup.orientation == "landscape" or (setup.orientation == "portrait" and ws.max_column <= 6), (
-            title, setup.orientation, ws.max_column)
+        assert setup.orientation == "landscape", (title, setup.orientation)  # SPEC §5
 
 
 @pytest.mark.parametrize("name", ["sample", "negatif_selisih", "negatif_tr"])

@@ -100,23 +100,10 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     _title(book, ws, p.numbers["renstra"], "Tujuan, Sasaran dan Target Indikator pada Rencana Strategis", 4 + len(years))
     r = _headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [28, 28, 28, 34] + [9] * len(years))
-    last_tujuan = last_sasaran = None
+    shown = _Shown()
     for ind in result.indicators:
         row = ind.row
-        tujuan = row.tujuan.value if row.tujuan else ""
-        book.text(ws, r, 0, tujuan if tujuan != last_tujuan else "")
-        last_tujuan = tujuan
-        if ind.level == "tujuan":
-            book.text(ws, r, 1, ind.nama)
-            book.text(ws, r, 2, "")
-            book.text(ws, r, 3, "")
-            last_sasaran = None
-        else:
-            sasaran = row.sasaran.value if row.sasaran else ""
-            book.text(ws, r, 1, "")
-            book.text(ws, r, 2, sasaran if sasaran != last_sasaran else "")
-            last_sasaran = sasaran
-            book.text(ws, r, 3, ind.nama)
+        _tujuan_sasaran_cells(book, ws, r, ind, shown)
         kr = layout.ind_row[id(ind)]
         for k, y in enumerate(years):
             cell = ref(D.KINERJA, kr, layout.kinerja_cols[("target", y)])
@@ -124,6 +111,29 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
             book.formula(ws, r, 4 + k, f'IF(ISNUMBER({cell}),{cell},"-")', t.value if t else None,
                          kind=_kind_for(ind))
         r += 1
+
+
+@dataclass
+class _Shown:
+    """The tujuan and sasaran already written above: a name is shown once per group."""
+
+    tujuan: str | None = None
+    sasaran: str | None = None
+
+
+def _tujuan_sasaran_cells(book: Book, ws, r: int, ind: Indicator, shown: _Shown) -> None:
+    """Columns Tujuan | Indikator Tujuan | Sasaran | Indikator Sasaran of one indicator row."""
+    tujuan = ind.row.tujuan.value if ind.row.tujuan else ""
+    book.text(ws, r, 0, tujuan if tujuan != shown.tujuan else "")
+    shown.tujuan = tujuan
+    if ind.level == "tujuan":
+        cells, shown.sasaran = [ind.nama, "", ""], None
+    else:
+        sasaran = ind.row.sasaran.value if ind.row.sasaran else ""
+        cells = ["", sasaran if sasaran != shown.sasaran else "", ind.nama]
+        shown.sasaran = sasaran
+    for c, text in enumerate(cells, start=1):
+        book.text(ws, r, c, text)
 
 
 def _kind_for(ind: Indicator) -> str:
@@ -199,7 +209,7 @@ def write_pk(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["pk"])
     _title(book, ws, p.numbers["pk"], f"Perjanjian Kinerja Tahun {p.tahun}", 5)
     r = _headers(book, ws, 2, ["No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja", "Target", "Satuan"])
-    setup_table_sheet(ws, (2, r - 1), [5, 36, 44, 12, 12], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [5, 36, 44, 12, 12])
     n = 0
     for name, inds in p.sasaran:
         n += 1
@@ -281,7 +291,7 @@ def _pendukung(book: Book, result: Result, layout: D.Layout, p: Plan, k: int, in
     _title(book, ws, p.numbers[f"pendukung{k}"],
            f"Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran Kinerja {k + 1} Tahun {p.tahun}", 4)
     r = _headers(book, ws, 2, ["Kode", "Nama Program / Kegiatan / Sub Kegiatan", "Pagu", "Realisasi"])
-    setup_table_sheet(ws, (2, r - 1), [20, 60, 16, 16], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [20, 60, 16, 16])
     italic = book.fmt(italic=True, border=1, text_wrap=True)
     for ind in inds:
         if len(inds) > 1:
@@ -392,7 +402,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     ws = book.sheet(p.names["belanja"])
     _title(book, ws, p.numbers["belanja"], f"Realisasi Anggaran per Jenis Belanja Tahun {p.tahun}", 6)
     r = _headers(book, ws, 2, ["Kode Rekening", "Jenis Belanja", "Pagu Anggaran", "Realisasi", "Sisa", "Serapan"])
-    setup_table_sheet(ws, (2, r - 1), [14, 44, 17, 17, 16, 10], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [14, 44, 17, 17, 16, 10])
     kelompok_rows = []
     for g in result.belanja:
         bold = g.kelompok
@@ -436,22 +446,9 @@ def write_rangkuman(book: Book, result: Result, layout: D.Layout, p: Plan) -> No
     r = _headers(book, ws, 2, ["Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran",
                                 (f"Kinerja Tahun {p.tahun}", ["Target", "Realisasi", "Capaian", "Kategori"])])
     setup_table_sheet(ws, (2, r - 1), [26, 24, 26, 32, 10, 10, 10, 15])
-    last_tujuan = last_sasaran = None
+    shown = _Shown()
     for ind in result.indicators:
-        tujuan = ind.row.tujuan.value if ind.row.tujuan else ""
-        book.text(ws, r, 0, tujuan if tujuan != last_tujuan else "")
-        last_tujuan = tujuan
-        if ind.level == "tujuan":
-            book.text(ws, r, 1, ind.nama)
-            book.text(ws, r, 2, "")
-            book.text(ws, r, 3, "")
-            last_sasaran = None
-        else:
-            sasaran = ind.row.sasaran.value if ind.row.sasaran else ""
-            book.text(ws, r, 1, "")
-            book.text(ws, r, 2, sasaran if sasaran != last_sasaran else "")
-            last_sasaran = sasaran
-            book.text(ws, r, 3, ind.nama)
+        _tujuan_sasaran_cells(book, ws, r, ind, shown)
         kind = _kind_for(ind)
         for c, (col, value, kd) in enumerate(((D.H_TARGET, ind.target, kind), (D.H_REAL, ind.realisasi, kind),
                                               (D.H_CAP, ind.capaian, "percent"), (D.H_KAT, ind.kategori, "text"))):
