@@ -190,16 +190,7 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
     sources = [f"{node.row.sheet}!{node.row.label_cell.ref}"]
     leaf_pagu = node.is_leaf and not node.akun
     leaf_real = node.is_leaf and not node.real_akun
-    amount = node.row.amount
-    if leaf_pagu:
-        book.number(ws, r, C_PAGU_DATA, amount.value if amount else None)
-        if amount is not None:
-            book.remember_input(amount.cell, ANGGARAN, r, C_PAGU_DATA)
-    else:
-        ws.write_blank(r, C_PAGU_DATA, None, book.cell_fmt("money"))
-        if amount is not None:
-            book.number(ws, r, C_S_PAGU_DPA, amount.value)
-            book.remember_input(amount.cell, ANGGARAN, r, C_S_PAGU_DPA)
+    _amount(book, ws, r, node.row.amount, leaf_pagu, C_PAGU_DATA, C_S_PAGU_DPA)
     real = node.real_row
     if real is not None:
         sources.append(f"{real.sheet}!{real.label_cell.ref}")
@@ -209,15 +200,7 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
             book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN_REAL)
         else:
             book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN)
-        if leaf_real:
-            book.number(ws, r, C_REAL_DATA, real.amount.value if real.amount else None)
-            if real.amount is not None:
-                book.remember_input(real.amount.cell, ANGGARAN, r, C_REAL_DATA)
-        else:
-            ws.write_blank(r, C_REAL_DATA, None, book.cell_fmt("money"))
-            if real.amount is not None:
-                book.number(ws, r, C_S_REAL, real.amount.value)
-                book.remember_input(real.amount.cell, ANGGARAN, r, C_S_REAL)
+        _amount(book, ws, r, real.amount, leaf_real, C_REAL_DATA, C_S_REAL)
         for num, c in ((real.pagu, C_S_PAGU_REAL), (real.persen, C_S_PERSEN), (real.sisa, C_S_SISA)):
             if num is not None:
                 book.number(ws, r, c, num.value, "decimal" if c == C_S_PERSEN else "money")
@@ -242,17 +225,21 @@ def _write_akun_row(book: Book, ws, r: int, depth: int, code: str, lines) -> Non
             continue
         sources.append(f"{line.row.sheet}!{line.row.label_cell.ref}")
         book.remember_input(line.row.label_cell, ANGGARAN, r, C_URAIAN)
-        amount = line.row.amount
-        if line.leaf:
-            book.number(ws, r, data_col, amount.value if amount else None)
-            if amount is not None:
-                book.remember_input(amount.cell, ANGGARAN, r, data_col)
-        else:
-            ws.write_blank(r, data_col, None, book.cell_fmt("money"))
-            if amount is not None:
-                book.number(ws, r, stated_col, amount.value)
-                book.remember_input(amount.cell, ANGGARAN, r, stated_col)
+        _amount(book, ws, r, line.row.amount, line.leaf, data_col, stated_col)
     book.text(ws, r, C_SUMBER, "; ".join(sources))
+
+
+def _amount(book: Book, ws, r: int, amount: Num | None, leaf: bool, data_col: int, stated_col: int) -> None:
+    """A leaf amount is data the rollups sum; any other stated amount is a claim, kept aside."""
+    if leaf:
+        book.number(ws, r, data_col, amount.value if amount else None)
+        if amount is not None:
+            book.remember_input(amount.cell, ANGGARAN, r, data_col)
+        return
+    ws.write_blank(r, data_col, None, book.cell_fmt("money"))
+    if amount is not None:
+        book.number(ws, r, stated_col, amount.value)
+        book.remember_input(amount.cell, ANGGARAN, r, stated_col)
 
 
 # ------------------------------------------------------------------- kinerja
