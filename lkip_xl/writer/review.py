@@ -118,7 +118,7 @@ def write_temuan(book: Book, result: Result) -> None:
               "Status"]
     for c, h in enumerate(header):
         ws.write_string(3, c, h, book.header_fmt())
-    setup_table_sheet(ws, (3, 3), [5, 24, 11, 12, 10, 70, 15, 15, 13, 13], freeze_col=0)
+    setup_table_sheet(ws, (3, 3), [5, 24, 11, 12, 10, 66, 15, 15, 13, 16], freeze_col=0)
     ws.autofilter(3, 0, 3 + max(len(findings), 1), 9)
     for i, f in enumerate(findings):
         r = 4 + i
