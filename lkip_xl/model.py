@@ -315,3 +315,9 @@ class Result:
     @property
     def total_serapan(self) -> float | None:
         return self.total_realisasi / self.total_pagu * 100 if self.total_pagu else None
+
+    @property
+    def belanja_jumlah(self) -> tuple[float, float]:
+        """Σ pagu and Σ realisasi over the kelompok belanja (5.1, 5.2, …): the per-jenis total."""
+        kelompok = [g for g in self.belanja if g.kelompok]
+        return sum(g.pagu for g in kelompok), sum(g.realisasi for g in kelompok)

@@ -17,9 +17,7 @@ def check(result: Result) -> Iterator[Finding]:
         yield from _sheet_claims(result, tol)
     if not result.belanja:
         return
-    kelompok = [g for g in result.belanja if g.kelompok]
-    pagu = sum(g.pagu for g in kelompok)
-    real = sum(g.realisasi for g in kelompok)
+    pagu, real = result.belanja_jumlah
     where = result.data.sheet_names.get("belanja") if result.belanja_source == "sheet" else None
     anchor = _first_cell(result)
     for what, jumlah, total in (("pagu", pagu, result.total_pagu), ("realisasi", real, result.total_realisasi)):
@@ -50,7 +48,7 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
         if r.kode is None:
             if not norm_label(r.uraian.value if r.uraian else "").startswith(("total", "jumlah")):
                 continue
-            pagu, real = sum(g.pagu for g in kelompok), sum(g.realisasi for g in kelompok)
+            pagu, real = result.belanja_jumlah
         elif r.kode in leaves:
             pagu = r.pagu.value if r.pagu else 0.0
             real = r.realisasi.value if r.realisasi else 0.0

@@ -418,8 +418,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         if g.kelompok:
             kelompok_rows.append(r)
         r += 1
-    pagu = sum(g.pagu for g in result.belanja if g.kelompok)
-    real = sum(g.realisasi for g in result.belanja if g.kelompok)
+    pagu, real = result.belanja_jumlah
     book.text(ws, r, 0, "", bold=True)
     book.text(ws, r, 1, "Jumlah belanja", bold=True)
     book.formula(ws, r, 2, "+".join(a1(k, 2) for k in kelompok_rows) or "0", pagu, bold=True)
