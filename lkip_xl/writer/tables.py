@@ -307,9 +307,13 @@ def _pendukung(book: Book, result: Result, layout: D.Layout, p: Plan, k: int, in
             book.text(ws, r, 0, node.kode or node.nomor or "", bold=bold)
             book.text(ws, r, 1, node.uraian.upper() if node.level == "program" else node.uraian, bold=bold,
                       indent=depth)
-            nr = layout.node_row[id(node)]
-            book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu, bold=bold)
-            book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi, bold=bold)
+            if any(node is leaf for leaf in ind.supports):
+                nr = layout.node_row[id(node)]
+                book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu, bold=bold)
+                book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi, bold=bold)
+            else:  # a heading: its own total may include sub kegiatan that support other indicators
+                book.number(ws, r, 2, None)
+                book.number(ws, r, 3, None)
             r += 1
         book.text(ws, r, 1, "Jumlah anggaran pendukung indikator", bold=True)
         book.text(ws, r, 0, "")
