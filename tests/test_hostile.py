@@ -186,16 +186,18 @@ def assert_refused(run: Run, path: Path, words: list[str]) -> None:
     assert run.max_rss_mb < MAX_CHILD_RSS_MB
 
 
-@pytest.mark.parametrize("json_out", [False, True], ids=["table", "json"])
+@pytest.mark.parametrize("command", [("check",), ("check", "--json"), ("fill",)], ids=["table", "json", "fill"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_broken_input_exits_3_with_one_sentence(tmp_path, case, json_out):
+def test_broken_input_exits_3_with_one_sentence(tmp_path, case, command):
     build, words = CASES[case]
     path = build(tmp_path)
     before = path.read_bytes() if path.is_file() else None
-    run = run_measured("check", path.name, *(["--json"] if json_out else []), cwd=tmp_path)
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    run = run_measured(command[0], path.name, *command[1:], cwd=tmp_path)
     assert_refused(run, path, words)
     if before is not None:
         assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before  # fill left nothing behind
 
 
 def test_input_bytes_unchanged_after_check(tmp_path):
