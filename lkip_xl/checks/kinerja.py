@@ -135,20 +135,15 @@ def _units(ind: Indicator) -> Iterator[Finding]:
 
 def _references(issues: KinerjaIssues) -> Iterator[Finding]:
     seen: set = set()  # a name filled down over several rows is one finding, at the cell that holds it
-    for k in issues.unknown_komponen:
-        if k.indikator.cell in seen:
+    named = [("Komponen", k.indikator) for k in issues.unknown_komponen] + \
+            [("Pemetaan", p.indikator) for p in issues.unknown_pemetaan_indicator]
+    for lembar, indikator in named:
+        if indikator.cell in seen:
             continue
-        seen.add(k.indikator.cell)
-        yield finding("UNKNOWN_REFERENCE", k.indikator.cell,
-                      f"Lembar Komponen menyebut indikator '{k.indikator.value}' yang tidak ada di lembar Kinerja.",
-                      k.indikator.value, None)
-    for p in issues.unknown_pemetaan_indicator:
-        if p.indikator.cell in seen:
-            continue
-        seen.add(p.indikator.cell)
-        yield finding("UNKNOWN_REFERENCE", p.indikator.cell,
-                      f"Lembar Pemetaan menyebut indikator '{p.indikator.value}' yang tidak ada di lembar Kinerja.",
-                      p.indikator.value, None)
+        seen.add(indikator.cell)
+        yield finding("UNKNOWN_REFERENCE", indikator.cell,
+                      f"Lembar {lembar} menyebut indikator '{indikator.value}' yang tidak ada di lembar Kinerja.",
+                      indikator.value, None)
     for p in issues.unknown_pemetaan_code:
         key = f"kode {p.kode}" if p.kode else f"nomor {p.nomor}"
         yield finding("UNKNOWN_REFERENCE", p.cell,
