@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,27 +36,35 @@ class Run:
     max_rss_mb: float
 
 
-def run_measured(*args: str, cwd: Path) -> Run:
-    """Like run_cli, plus the child's peak resident memory (its own, from wait4)."""
-    out, err = cwd / ".stdout", cwd / ".stderr"
+# The CLI runs as the grandchild of a small wrapper: a child's peak memory (ru_maxrss) includes
+# what it inherited at fork, and the test process may have grown large; the wrapper has not.
+_WRAPPER = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-m", "lkip_xl", *sys.argv[2:]])
+_, status, usage = os.wait4(child.pid, 0)
+code = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as fh:
+    fh.write(f"{usage.ru_maxrss} {code}")
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
+def run_measured(*args: str, cwd: Path, timeout: float = TIMEOUT_S) -> Run:
+    """Like run_cli, plus the CLI's own peak resident memory."""
+    out, err, rss = cwd / ".stdout", cwd / ".stderr", cwd / ".rss"
     with open(out, "wb") as fo, open(err, "wb") as fe:
-        proc = subprocess.Popen([sys.executable, "-m", "lkip_xl", *args], cwd=cwd, stdout=fo, stderr=fe,
-                                stdin=subprocess.DEVNULL, env=child_env())
-        deadline = time.monotonic() + TIMEOUT_S
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                pytest.fail(f"lkip-xl {' '.join(args)} ran longer than {TIMEOUT_S} s")
-            time.sleep(0.01)
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait again
-    run = Run(proc.returncode, out.read_text("utf-8"), err.read_text("utf-8"), usage.ru_maxrss / 1024)
-    out.unlink()
-    err.unlink()
+        proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(rss), *args], cwd=cwd, stdout=fo, stderr=fe,
+                                stdin=subprocess.DEVNULL, env=child_env(), start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            pytest.fail(f"lkip-xl {' '.join(args)} ran longer than {timeout} s")
+    maxrss_kb, code = rss.read_text().split()
+    run = Run(int(code), out.read_text("utf-8"), err.read_text("utf-8"), int(maxrss_kb) / 1024)
+    for path in (out, err, rss):
+        path.unlink()
     return run
 
 
@@ -216,12 +223,17 @@ def test_input_bytes_unchanged_after_check(tmp_path):
 
 
 def write_bomb(path: Path, member_bytes: int) -> Path:
-    """A zip whose sheet1.xml inflates to `member_bytes` of one repeated byte, streamed in 1 MB chunks."""
+    """A zip whose sheet1.xml, the Identitas sheet, inflates to `member_bytes` of one repeated byte,
+    streamed in 1 MB chunks."""
     chunk = b"\0" * MB
     # Level 1 deflates 1 GB in about a second (4.7 MB file, ratio ~230:1); level 6 takes three times longer.
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        zf.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+        zf.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns:r="r"><sheets>'
+                    '<sheet name="Identitas" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships><Relationship Id="rId1" '
+                    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                    'Target="worksheets/sheet1.xml"/></Relationships>')
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
             for _ in range(member_bytes // MB):
                 member.write(chunk)

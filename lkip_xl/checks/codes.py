@@ -27,6 +27,7 @@ TINGKAT = {
     "UNIT_MISMATCH": "peringatan",
     "UNMAPPED_INDICATOR": "peringatan",
     "ORPHAN_ROW": "peringatan",
+    "EXTERNAL_LINK": "peringatan",
     "UNMAPPED_SUBKEGIATAN": "info",
     "TARGET_NOT_CHALLENGING": "info",
 }

@@ -13,7 +13,7 @@ def read_input(path: str) -> InputData:
     from lkip_xl.reader.sheets import Workbook
 
     wb = Workbook(path)
-    findings: list = []
+    findings: list = file_findings(wb)
     identitas_sheet = wb.require("identitas")
     kinerja_sheet = wb.require("kinerja")
     dpa_sheet = wb.require("dpa")
@@ -42,3 +42,39 @@ def read_input(path: str) -> InputData:
             parse(sheet)
     data.findings = findings
     return data
+
+
+def file_findings(wb) -> list:
+    """What the file itself says about its numbers: formulas never calculated (exit 3: every figure
+    would be a silent zero), links to other workbooks, texts longer than Excel allows."""
+    from lkip_xl.checks.codes import finding
+    from lkip_xl.errors import InputError
+    from lkip_xl.reader.sheets import column_letter
+
+    out = []
+    for grid in wb.grids:
+        if grid.uncached_formulas:
+            r, c = grid.uncached_formulas[0]
+            raise InputError(
+                f"Lembar {grid.name} di berkas {wb.file_name} berisi {len(grid.uncached_formulas)} rumus tanpa "
+                f"nilai tersimpan (pertama di sel {column_letter(c)}{r}), sehingga angkanya tidak dapat dibaca; "
+                "buka berkas itu di Excel atau LibreOffice, simpan, lalu jalankan lagi.")
+        if grid.external_refs:
+            r, c = grid.external_refs[0]
+            sel = f"{column_letter(c)}{r}"
+            out.append(finding("EXTERNAL_LINK", wb.cell(grid.name, r, c),
+                               f"Lembar {grid.name} sel {sel}: {len(grid.external_refs)} rumus mengambil angka dari "
+                               "workbook lain; yang dibaca adalah nilai terakhir yang tersimpan di berkas ini, "
+                               "yang mungkin sudah tidak sama dengan berkas sumbernya."))
+        if grid.long_texts:
+            r, c = grid.long_texts[0]
+            sel = f"{column_letter(c)}{r}"
+            more = f" (dan {len(grid.long_texts) - 1} sel lain)" if len(grid.long_texts) > 1 else ""
+            out.append(finding("UNREADABLE_VALUE", wb.cell(grid.name, r, c),
+                               f"Lembar {grid.name} sel {sel}{more}: teks lebih panjang dari 32.767 karakter (batas "
+                               "Excel); hanya 32.767 karakter pertamanya yang dibaca."))
+    if wb.has_external_links and not any(f.kode == "EXTERNAL_LINK" for f in out):
+        out.append(finding("EXTERNAL_LINK", None,
+                           f"Berkas {wb.file_name} memuat tautan ke workbook lain; angka yang dibaca adalah nilai "
+                           "terakhir yang tersimpan, yang mungkin sudah tidak sama dengan berkas sumbernya."))
+    return out

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
 from dataclasses import dataclass, field
 
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell
 from lkip_xl.reader.safe import check_input_file
 from lkip_xl.reader.values import is_blank, norm_label
+from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "identitas": ("identitas", "info", "profil"),
@@ -69,34 +69,25 @@ class Header:
 
 
 class Sheet:
-    """Cell values and number formats of one worksheet, merged areas resolved."""
+    """Cell values and number formats of one worksheet, merged areas resolved.
 
-    def __init__(self, ws, file_name: str):
-        self.name: str = ws.title
+    A plain grid: any reading backend that fills a `Grid` can feed it."""
+
+    def __init__(self, grid: Grid, file_name: str):
+        self.name: str = grid.name
         self.file_name = file_name
-        self.values: dict[tuple[int, int], object] = {}
-        self.formats: dict[tuple[int, int], str] = {}
-        for (r, c), cell in ws._cells.items():
-            value = cell.value
-            if value is None:
-                continue
-            if isinstance(value, str) and not value.strip():
-                continue
-            self.values[(r, c)] = value
-            fmt = cell.number_format
-            if fmt and fmt != "General":
-                self.formats[(r, c)] = fmt
+        self.values: dict[tuple[int, int], object] = grid.values
+        self.formats: dict[tuple[int, int], str] = grid.formats
+        self.hidden_rows: set[int] = grid.hidden_rows
+        self.hidden_cols: set[int] = grid.hidden_cols
         self.merge_anchor: dict[tuple[int, int], tuple[int, int]] = {}
-        self.merges: list[tuple[int, int, int, int]] = []
-        for rng in ws.merged_cells.ranges:
-            r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
-            if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
-                continue
-            self.merges.append((r0, c0, r1, c1))
+        # The backend clipped the ranges to the data and bounded the cells they cover.
+        self.merges: list[tuple[int, int, int, int]] = list(grid.merges)
+        for r0, c0, r1, c1 in self.merges:
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
-                        self.merge_anchor[(r, c)] = (r0, c0)
+                        self.merge_anchor.setdefault((r, c), (r0, c0))
         self.row_cols: dict[int, list[int]] = {}
         for r, c in sorted(self.values):
             self.row_cols.setdefault(r, []).append(c)
@@ -288,35 +279,41 @@ def match_header(labels: dict[int, str], specs: list[FieldSpec], year_fields: tu
 
 
 class Workbook:
-    """The input workbook, opened safely."""
+    """The input workbook, opened safely; only the sheets lkip-xl uses are read."""
 
     def __init__(self, path: str):
         check_input_file(path)
         self.path = path
         self.file_name = os.path.basename(path)
+        book = XlsxFile(path, self.file_name)
         try:
-            import openpyxl
+            wanted: dict[str, SheetInfo] = {}
+            for role in SHEET_SYNONYMS:
+                info = self._match(book.sheets, role)
+                if info is not None:
+                    wanted.setdefault(info.name, info)
+            grids = book.read_sheets(list(wanted.values()))
+        finally:
+            book.close()
+        self.has_external_links = book.has_external_links
+        self._sheets = {g.name: Sheet(g, self.file_name) for g in grids}
+        self.grids = grids
+        self._infos = book.sheets
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self._wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
-        except InputError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise InputError(
-                f"Berkas {self.file_name} tidak dapat dibaca sebagai workbook Excel ({type(exc).__name__})."
-            ) from None
-        self._sheets: dict[str, Sheet] = {}
+    @staticmethod
+    def _match(infos: list[SheetInfo], role: str) -> SheetInfo | None:
+        wanted = SHEET_SYNONYMS[role]
+        for info in infos:
+            if re.sub(r"[\s_\-]+", "", info.name.lower()) in wanted:
+                return info
+        return None
+
+    def cell(self, sheet: str, r: int, c: int) -> Cell:
+        return Cell(sheet, f"{column_letter(c)}{r}")
 
     def find(self, role: str) -> Sheet | None:
-        wanted = SHEET_SYNONYMS[role]
-        for ws in self._wb.worksheets:
-            key = re.sub(r"[\s_\-]+", "", ws.title.lower())
-            if key in wanted:
-                if ws.title not in self._sheets:
-                    self._sheets[ws.title] = Sheet(ws, self.file_name)
-                return self._sheets[ws.title]
-        return None
+        info = self._match(self._infos, role)
+        return self._sheets.get(info.name) if info is not None else None
 
     def require(self, role: str) -> Sheet:
         sheet = self.find(role)
