@@ -191,7 +191,8 @@ def test_external_link_is_a_peringatan(tmp_path):
     assert len(report["temuan"]) == len(sample["temuan"]) + 1
 
 
-@pytest.mark.parametrize("raw", [b"NaN", b"INF", b"-inf", b"1" * 400, b"1e400"])
+@pytest.mark.parametrize("raw", [b"NaN", b"INF", b"-inf", b"1" * 400, b"1e400"],
+                         ids=["nan", "inf", "-inf", "400-digits", "1e400"])
 def test_impossible_stored_numbers_are_findings(tmp_path, raw):
     path = rewrite(tmp_path / "angka.xlsx", {SHEET["Realisasi"]: in_cell("D6", b'<c r="D6"><v>' + raw + b"</v></c>")})
     run = run_measured("check", path.name, "--json", cwd=tmp_path)
