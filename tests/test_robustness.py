@@ -49,3 +49,51 @@ def test_damaged_sample_never_crashes(tmp_path, seed):
     json.dumps(build_report(result))
     write_workbook(result, str(tmp_path / "out.xlsx"))
     assert load_workbook(tmp_path / "out.xlsx", read_only=True).sheetnames[0] == "Ringkasan"
+
+
+def _mutated_xml(seed: int, folder: Path) -> Path:
+    """The sample with bytes of one sheet's XML deleted, duplicated or replaced: the parser's own fuzz."""
+    import zipfile
+
+    rnd = random.Random(seed)
+    path = folder / f"xml_{seed}.xlsx"
+    with zipfile.ZipFile(SAMPLE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        names = [i.filename for i in src.infolist()]
+        victim = rnd.choice([n for n in names if n.startswith("xl/")])
+        for name in names:
+            data = bytearray(src.read(name))
+            if name == victim and data:
+                for _ in range(rnd.randint(1, 6)):
+                    at = rnd.randrange(len(data))
+                    op = rnd.random()
+                    if op < 0.33:
+                        del data[at:at + rnd.randint(1, 40)]
+                    elif op < 0.66:
+                        data[at:at] = data[at:at + rnd.randint(1, 200)]
+                    else:
+                        data[at] = rnd.choice(b'<>&"/=;#x0123456789abcAZ \x00\xff')
+            out.writestr(name, bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_mutated_xml_never_crashes(tmp_path, seed):
+    path = _mutated_xml(seed, tmp_path)
+    try:
+        result = analyse(str(path))
+    except InputError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    json.dumps(build_report(result))
+
+
+@pytest.mark.parametrize("seed", [3, 7, 11, 19])
+def test_cli_never_reaches_the_catch_all(tmp_path, seed):
+    """The catch-all sentence ('laporkan … ke pengembang') is for bugs: no input may reach it."""
+    from run_cli import run_cli
+
+    for path in (_damaged(seed, tmp_path), _mutated_xml(seed, tmp_path)):
+        for args in (["check", path.name, "--json"], ["fill", path.name, "-o", f"out_{path.stem}.xlsx"]):
+            proc = run_cli(*args, cwd=tmp_path)
+            assert proc.returncode in (0, 1, 3), proc.stderr
+            assert "pengembang" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
