@@ -61,8 +61,8 @@ class Outputs:
         for i, a in enumerate(self.targets):
             for b in self.targets[i + 1:]:
                 if same_file(a, b):
-                    raise OutputError(f"Berkas keluaran {a} dan {b} menunjuk ke berkas yang sama; "
-                                      "pilih nama lain untuk salah satunya.")
+                    both = f"{a} diberikan dua kali" if str(a) == str(b) else f"{a} dan {b} menunjuk ke berkas yang sama"
+                    raise OutputError(f"Berkas keluaran {both}; pilih nama lain untuk salah satunya.")
         for target in self.targets:
             self._refuse_target(target)
 
@@ -122,15 +122,15 @@ class Outputs:
 
     def commit(self) -> None:
         """Move every temporary file onto its target, or none at all."""
-        moves: list[tuple[Path, str | None, bool]] = []  # target, backup of the replaced file, placed
+        moves: list[tuple[Path, str | None, bool, bool]] = []  # target, backup, backup moved, placed
         current = None
         with _signals_held():
             try:
                 for current in self.targets:
-                    backup = _set_aside(current) if self.force else None
-                    moves.append((current, backup, False))
+                    backup, moved = _set_aside(current) if self.force else (None, False)
+                    moves.append((current, backup, moved, False))
                     self._place(self._temps[current], current)
-                    moves[-1] = (current, backup, True)
+                    moves[-1] = (current, backup, moved, True)
                 stopped = _pending_stop_signal()
                 if stopped is not None:  # asked to stop while the files moved: take them back
                     raise Cancelled(stopped)
@@ -143,7 +143,7 @@ class Outputs:
                     raise OutputError(f"Berkas keluaran {current} tidak dapat ditempatkan ({os_reason(exc)}); "
                                       "tidak ada berkas keluaran yang diubah.") from None
                 raise
-            for _, backup, _ in moves:
+            for _, backup, _, _ in moves:
                 if backup is not None:
                     _remove(backup)
 
@@ -158,7 +158,7 @@ class Outputs:
                 raise
             _rename_no_replace(tmp, target)
         else:
-            os.unlink(tmp)
+            _remove(tmp)  # the target is placed now; a leftover name is only tidied later
 
     def _remove_temps(self) -> None:
         for tmp in self._temps.values():
@@ -182,27 +182,31 @@ def _create_beside(target: Path, suffix: str, link_from: Path | None = None) -> 
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
 
 
-def _set_aside(target: Path) -> str | None:
-    """Keep the file that --force replaces until every output is in place, so it can be put back."""
+def _set_aside(target: Path) -> tuple[str | None, bool]:
+    """Keep the file that --force replaces until every output is in place, so it can be put back.
+
+    Returns the backup's path (None when there is nothing to keep) and whether the file was moved
+    there (no hard links) rather than linked."""
     if not os.path.lexists(target):
-        return None
+        return None, False
     try:
-        return _create_beside(target, ".bak", link_from=target)
+        return _create_beside(target, ".bak", link_from=target), False
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
             raise
     backup = _create_beside(target, ".bak")  # no hard links here: move the old file aside instead
     os.replace(target, backup)
-    return backup
+    return backup, True
 
 
-def _undo(moves: list[tuple[Path, str | None, bool]]) -> None:
+def _undo(moves: list[tuple[Path, str | None, bool, bool]]) -> None:
     """Take placed outputs back and put replaced files back; best effort, never raises."""
-    for target, backup, placed in reversed(moves):
+    for target, backup, moved, placed in reversed(moves):
         try:
-            if backup is not None:
+            if backup is not None and (placed or moved):
                 os.replace(backup, target)
-                _remove(backup)  # still there when both names were links to one file
+            elif backup is not None:
+                _remove(backup)  # a linked copy of a file that never left its place
             elif placed:
                 os.unlink(target)
         except OSError:
@@ -260,5 +264,6 @@ def _signals_held():
 def _pending_stop_signal() -> int | None:
     if not hasattr(signal, "sigpending"):
         return None
-    pending = signal.sigpending() & _STOP_SIGNALS
+    # A blocked signal stays pending even when ignored (nohup's SIGHUP): that one asks for nothing.
+    pending = {s for s in signal.sigpending() & _STOP_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN}
     return min(pending) if pending else None
