@@ -439,6 +439,22 @@ def test_sigterm_while_the_files_move_takes_them_all_back(work, force):
         assert (work / "hasil.xlsx").read_bytes() == b"hasil lama"
 
 
+@posix_only
+def test_a_sighup_ignored_from_the_start_stays_ignored(work):
+    """Under nohup a SIGHUP during the moves must not cancel the run."""
+    proc = run_patched("""
+        import os, signal
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        _link = os.link
+        def link(src, dst, *args, **kw):
+            os.kill(os.getpid(), signal.SIGHUP)
+            return _link(src, dst, *args, **kw)
+        os.link = link
+    """, "fill", INPUT, "-o", "hasil.xlsx", "--json", "laporan.json", cwd=work)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert listing(work) == sorted([INPUT, "hasil.xlsx", "laporan.json"])
+
+
 # ----------------------------------------------------------------------------- 6 inputs that are not files
 
 
