@@ -61,7 +61,8 @@ class Outputs:
         for i, a in enumerate(self.targets):
             for b in self.targets[i + 1:]:
                 if same_file(a, b):
-                    both = f"{a} diberikan dua kali" if str(a) == str(b) else f"{a} dan {b} menunjuk ke berkas yang sama"
+                    both = (f"{a} diberikan dua kali" if str(a) == str(b)
+                            else f"{a} dan {b} menunjuk ke berkas yang sama")
                     raise OutputError(f"Berkas keluaran {both}; pilih nama lain untuk salah satunya.")
         for target in self.targets:
             self._refuse_target(target)
