@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from lkip_xl.errors import InputError, OutputError
+from lkip_xl.errors import Cancelled, InputError, OutputError, file_kind, os_error_in, os_reason
 
 app = typer.Typer(
     add_completion=False,
@@ -34,6 +35,43 @@ def _progress(message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
+def _emit(text: str, *, written: Optional[Path] = None) -> None:
+    """Results go to stdout; a full disk or closed pipe there is exit 3 too, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        # Point stdout at nothing, or Python's own flush at exit prints a second error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        done = f"Berkas {written} sudah ditulis, tetapi ringkasannya" if written else "Hasil"
+        _fail(f"{done} tidak dapat ditulis ke keluaran standar ({os_reason(exc)}).")
+
+
+def _require_regular_input(path: Path) -> None:
+    """Refuse by stat alone what is not a regular file: opening a FIFO would wait forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        _fail(f"Berkas {path} tidak ditemukan.")
+    except OSError as exc:
+        _fail(f"Berkas {path} tidak dapat dibuka ({os_reason(exc)}).")
+    if stat.S_ISDIR(mode):
+        _fail(f"{path} adalah folder, bukan berkas .xlsx.")
+    if not stat.S_ISREG(mode):
+        _fail(f"Berkas {path} adalah {file_kind(mode)}, bukan berkas biasa, jadi tidak dibaca sebagai workbook.")
+
+
+def _unexpected(exc: Exception, path: Path, doing: str) -> None:
+    """The last word on an exception nobody expected: a file-system one is the user's to fix, the rest ours."""
+    if os.environ.get("LKIP_XL_DEBUG"):
+        raise exc
+    cause = os_error_in(exc)
+    if cause is not None:
+        _fail(f"Berkas {path} tidak dapat {doing} ({os_reason(cause)}).")
+    _fail(f"Berkas {path.name} tidak dapat {doing} ({type(exc).__name__}: {exc}); "
+          "laporkan berkas input ini ke pengembang lkip-xl.")
+
+
 def _analyse(path: Path):
     from lkip_xl.api import analyse
 
@@ -43,10 +81,7 @@ def _analyse(path: Path):
     except InputError as err:
         _fail(str(err))
     except Exception as exc:  # a bug must still not show a traceback to the user
-        if os.environ.get("LKIP_XL_DEBUG"):
-            raise
-        _fail(f"Berkas {path.name} tidak dapat diproses ({type(exc).__name__}: {exc}); "
-              "laporkan berkas ini ke pengembang lkip-xl.")
+        _unexpected(exc, path, "dibaca")
 
 
 @app.command()
@@ -59,36 +94,33 @@ def fill(
     strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 bila ada kesalahan."),
 ) -> None:
     """Buat workbook LKIP: semua tabel sebagai rumus Excel hidup, ditambah lembar Temuan."""
-    from lkip_xl.output import replace_atomically
+    from lkip_xl.output import Outputs
 
+    _require_regular_input(input)
     target = output or input.with_name(f"{input.stem}_lkip.xlsx")
-    if target.resolve() == input.resolve():
-        _fail(f"Berkas keluaran {target} sama dengan berkas input; pilih nama lain dengan -o.")
-    if target.exists() and not force:
-        _fail(f"Berkas {target} sudah ada; gunakan --force untuk menimpanya.")
-    if json_report is not None and json_report.exists() and not force:
-        _fail(f"Berkas {json_report} sudah ada; gunakan --force untuk menimpanya.")
-    result = _analyse(input)
-    _progress(f"Menulis {target.name} …")
-    from lkip_xl.writer import write_workbook
-
     try:
-        replace_atomically(target, lambda tmp: write_workbook(result, tmp))
-        if json_report is not None:
-            from lkip_xl.report import build_report
+        # Every output path is checked, and its temporary file made, before the input is read.
+        with Outputs([target, *([json_report] if json_report else [])], inputs=[input], force=force) as out:
+            result = _analyse(input)
+            _progress(f"Menulis {target.name} …")
+            from lkip_xl.writer import write_workbook
 
-            text = json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n"
-            replace_atomically(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+            out.write(target, lambda tmp: write_workbook(result, tmp))
+            if json_report is not None:
+                from lkip_xl.report import build_report
+
+                text = json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n"
+                out.write(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+            out.commit()
     except OutputError as err:
         _fail(str(err))
-    except Exception as exc:  # a bug while writing: nothing was left behind; say so in one sentence
-        if os.environ.get("LKIP_XL_DEBUG"):
-            raise
-        _fail(f"Workbook {target.name} gagal ditulis ({type(exc).__name__}: {exc}); tidak ada berkas yang "
-              "dibuat. Laporkan berkas input ini ke pengembang lkip-xl.")
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug while writing: the temporary files are gone, nothing was placed
+        _unexpected(exc, target, "ditulis")
     counts = {t: sum(1 for f in result.findings if f.tingkat == t) for t in ("kesalahan", "peringatan", "info")}
-    sys.stdout.write(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
-                     f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n")
+    _emit(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
+          f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n", written=target)
     raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=strict))
 
 
@@ -99,15 +131,16 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
 ) -> None:
     """Periksa workbook input dan tampilkan semua temuan (kode keluar 1 bila ada kesalahan)."""
+    _require_regular_input(input)
     result = _analyse(input)
     if json_out:
         from lkip_xl.report import build_report
 
-        sys.stdout.write(json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n")
     else:
         from lkip_xl.console import findings_table
 
-        sys.stdout.write(findings_table(result, input.name))
+        _emit(findings_table(result, input.name))
     raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
 
 
@@ -126,16 +159,18 @@ def template(
     force: bool = typer.Option(False, "--force", help="Timpa berkas yang sudah ada."),
 ) -> None:
     """Tulis workbook input kosong (kontrak input dengan petunjuk)."""
-    from lkip_xl.output import replace_atomically
+    from lkip_xl.output import Outputs
     from lkip_xl.template import write_template
 
-    if output.exists() and not force:
-        _fail(f"Berkas {output} sudah ada; gunakan --force untuk menimpanya.")
     try:
-        replace_atomically(output, write_template)
+        with Outputs([output], force=force) as out:
+            out.write(output, write_template)
+            out.commit()
     except OutputError as err:
         _fail(str(err))
-    sys.stdout.write(f"Template ditulis ke {output}\n")
+    except Exception as exc:
+        _unexpected(exc, output, "ditulis")
+    _emit(f"Template ditulis ke {output}\n", written=output)
 
 
 def _import_openpyxl_without_numpy() -> None:
@@ -152,13 +187,41 @@ def _import_openpyxl_without_numpy() -> None:
             del sys.modules["numpy"]
 
 
+def _stop_on_signals() -> dict:
+    """SIGTERM, SIGHUP and Ctrl+C raise Cancelled, so `finally` blocks remove temporary files.
+
+    Returns the previous handlers. A signal ignored at start (nohup) stays ignored."""
+    import signal
+
+    def stop(signum, frame):
+        for s in previous:  # a second signal must not cut the cleanup short
+            signal.signal(s, signal.SIG_IGN)
+        raise Cancelled(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            try:
+                previous[signum] = signal.signal(signum, stop)
+            except ValueError:  # not the main thread: signals stay as they are
+                break
+    return previous
+
+
 def main() -> None:
+    import signal
+
     if len(sys.argv) > 1 and sys.argv[1] in ("check", "fill"):
         _import_openpyxl_without_numpy()
+    previous = _stop_on_signals()
     try:
         code = app(prog_name="lkip-xl", standalone_mode=False)
     except SystemExit:
         raise
+    except Cancelled as stop:
+        sys.stderr.write("Dibatalkan.\n")
+        sys.exit(128 + stop.signum)
     except KeyboardInterrupt:
         sys.stderr.write("Dibatalkan.\n")
         sys.exit(130)
@@ -167,6 +230,9 @@ def main() -> None:
             raise
         sys.stderr.write(_usage_message(exc) + "\n")
         sys.exit(EXIT_USAGE)
+    finally:
+        for signum, handler in previous.items():  # main() also runs inside tests
+            signal.signal(signum, handler)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
