@@ -24,7 +24,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 
 def _fail(message: str) -> None:
-    # Exactly one line: an exception text may carry newlines (openpyxl's do).
+    # Exactly one line: an exception text may carry newlines.
     sys.stderr.write(" ".join(message.split()) + "\n")
     raise typer.Exit(EXIT_INPUT)
 
@@ -173,20 +173,6 @@ def template(
     _emit(f"Template ditulis ke {output}\n", written=output)
 
 
-def _import_openpyxl_without_numpy() -> None:
-    """openpyxl imports numpy, when installed, only to recognise numpy scalars, which lkip-xl
-    never hands it; importing openpyxl with numpy hidden saves ~0.25 s a run. numpy stays
-    importable afterwards."""
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        if sys.modules.get("numpy", 0) is None:
-            del sys.modules["numpy"]
-
-
 def _stop_on_signals() -> dict:
     """SIGTERM, SIGHUP and Ctrl+C raise Cancelled, so `finally` blocks remove temporary files.
 
@@ -212,8 +198,6 @@ def _stop_on_signals() -> dict:
 def main() -> None:
     import signal
 
-    if len(sys.argv) > 1 and sys.argv[1] in ("check", "fill"):
-        _import_openpyxl_without_numpy()
     previous = _stop_on_signals()
     try:
         code = app(prog_name="lkip-xl", standalone_mode=False)

@@ -500,8 +500,6 @@ def test_the_cli_does_not_refuse_an_input_by_its_name(work, name):
     assert_refused(proc, f"Berkas {name} sampai ke pembaca")
 
 
-@pytest.mark.xfail(reason="lkip_xl/reader/sheets.py hands openpyxl the path, and openpyxl refuses "
-                          "by extension; the reader's owner fixes it (open the file, pass the handle)")
 @pytest.mark.parametrize("name", ["masukan.xls", "masukan"])
 def test_an_xlsx_under_another_name_is_read(work, name):
     shutil.copyfile(work / INPUT, work / name)
