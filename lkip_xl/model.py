@@ -179,6 +179,29 @@ class SkalaRow:
 
 
 @dataclass(slots=True)
+class SheetReading:
+    """How one input sheet was read (SPEC §10.7, Pembacaan): which rows made the header, which
+    column serves each field, how many rows were data and which rows were skipped, and why."""
+
+    lembar: str
+    peran: str  # "Identitas" | "Kinerja" | "DPA" | "Realisasi" | …
+    baris_header: tuple[int, int] | None = None
+    kolom: dict[str, str] = field(default_factory=dict)  # field -> column letter, "A:C" for a split code
+    label: dict[str, str] = field(default_factory=dict)  # field -> its header label as written
+    data_rows: set[int] = field(default_factory=set)
+    dilewati: dict[int, str] = field(default_factory=dict)  # row -> why it is no data (Indonesian)
+    dipatok: set[str] = field(default_factory=set)  # fields pinned by the Pengaturan Baca sheet
+
+    def skip(self, row: int, alasan: str) -> None:
+        self.data_rows.discard(row)
+        self.dilewati.setdefault(row, alasan)
+
+    @property
+    def baris_data(self) -> int:
+        return len(self.data_rows)
+
+
+@dataclass(slots=True)
 class InputData:
     path: str
     identitas: Identitas
@@ -192,6 +215,7 @@ class InputData:
     skala: list[SkalaRow] | None = None
     sheet_names: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # raised while reading
+    pembacaan: list[SheetReading] = field(default_factory=list)
 
 
 # ------------------------------------------------------------ computed figures

@@ -41,6 +41,7 @@ def read_input(path: str) -> InputData:
             data.sheet_names[role] = sheet.name
             parse(sheet)
     data.findings = findings
+    data.pembacaan = [sheet.reading for sheet in wb.sheets_read()]
     return data
 
 

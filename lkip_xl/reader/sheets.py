@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from lkip_xl.errors import InputError
-from lkip_xl.model import Cell
+from lkip_xl.model import Cell, SheetReading
 from lkip_xl.reader.safe import check_input_file
 from lkip_xl.reader.values import is_blank, norm_label
 from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
@@ -93,6 +93,7 @@ class Sheet:
             self.row_cols.setdefault(r, []).append(c)
         self.max_row = max(self.row_cols, default=0)
         self.max_col = max((c for _, c in self.values), default=0)
+        self.reading = SheetReading(self.name, "")
 
     def cell(self, r: int, c: int) -> Cell:
         return Cell(self.name, f"{column_letter(c)}{r}")
@@ -209,8 +210,10 @@ class Sheet:
             if not vals or all(is_blank(v) and not isinstance(v, str) for v in vals):
                 continue
             if _is_numbering_row(vals):
+                self.reading.skip(r, "baris penomoran kolom")
                 continue
             out.append(r)
+        self.reading.data_rows.update(out)
         return out
 
 
@@ -313,7 +316,14 @@ class Workbook:
 
     def find(self, role: str) -> Sheet | None:
         info = self._match(self._infos, role)
-        return self._sheets.get(info.name) if info is not None else None
+        sheet = self._sheets.get(info.name) if info is not None else None
+        if sheet is not None:
+            sheet.reading.peran = SHEET_LABELS[role]
+        return sheet
+
+    def sheets_read(self) -> list[Sheet]:
+        """The sheets given a role, in workbook order."""
+        return [s for s in self._sheets.values() if s.reading.peran]
 
     def require(self, role: str) -> Sheet:
         sheet = self.find(role)
