@@ -5,33 +5,20 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from lkip_xl.checks.codes import finding
-from lkip_xl.model import Finding, Klaim, Num, Result
-from lkip_xl.reader.values import norm_label, parse_code, parse_outline
+from lkip_xl.model import Finding, Klaim, Num, Result, percent_of
+from lkip_xl.reader.links import MONEY_UKURAN as MONEY
+from lkip_xl.reader.links import PERCENT_UKURAN as PERCENT
+from lkip_xl.reader.links import UKURAN, ukuran_kind
+from lkip_xl.reader.rows import shown as shown_raw
+from lkip_xl.reader.values import KIND_WORDS, norm_label, parse_code, parse_outline
 from lkip_xl.rules.kinerja import IndicatorIndex
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
 
-UKURAN = {
-    "target": "Target", "target kinerja": "Target",
-    "realisasi": "Realisasi", "realisasi kinerja": "Realisasi",
-    "capaian": "Capaian", "capaian kinerja": "Capaian",
-    "capaian akhir renstra": "Capaian Akhir Renstra", "capaian terhadap akhir renstra": "Capaian Akhir Renstra",
-    "target akhir renstra": "Target Akhir Renstra",
-    "pagu": "Pagu", "target keuangan": "Pagu", "anggaran": "Pagu", "pagu anggaran": "Pagu",
-    "realisasi anggaran": "Realisasi Anggaran", "realisasi keuangan": "Realisasi Anggaran",
-    "serapan": "Serapan", "capaian keuangan": "Serapan", "rasio": "Serapan", "rasio capaian": "Serapan",
-    "serapan anggaran": "Serapan",
-    "sisa": "Sisa", "sisa anggaran": "Sisa",
-    "efisiensi": "Efisiensi", "efisiensi anggaran": "Efisiensi",
-    "nilai efisiensi": "Nilai Efisiensi",
-    "kategori": "Kategori",
-}
-MONEY = {"Pagu", "Realisasi Anggaran", "Sisa"}
 FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
                   "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
                   "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
                   "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
-PERCENT = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
 
 
 @dataclass
@@ -134,9 +121,10 @@ def check(result: Result) -> Iterator[Finding]:
                               f"'{computed}'.", text, computed)
             continue
         if not isinstance(stated, Num):
+            what = KIND_WORDS[ukuran_kind(k.ukuran.value)]
             yield finding("UNREADABLE_VALUE", stated.cell,
-                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{stated.value}' tidak dapat "
-                          "dibaca sebagai angka.", stated.value, None)
+                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{shown_raw(stated.value)}' tidak "
+                          f"dapat dibaca sebagai {what}.", stated.value, None)
             continue
         value = float(computed)  # type: ignore[arg-type]
         figure = subject.figure + (FIGURE_MEASURE[ukuran],)
