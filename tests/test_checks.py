@@ -668,7 +668,34 @@ def test_huge_values_cannot_overflow_a_sum(tmp_path):
     assert result.total_pagu == 100 * M  # 250 M without the two unreadable 100 M and 50 M pagu
 
 
+def test_a_capaian_that_overflows_is_empty_and_a_finding(tmp_path):
+    data = minimal()
+    put(data["kinerja"], IND_A, "Target 2024", 1e-310)  # 95 / 1e-310 × 100 is no finite number
+    result = run(tmp_path, **data)
+    ind = next(i for i in result.indicators if i.nama == IND_A)
+    assert (ind.capaian, ind.kategori, ind.efisiensi) == (None, None, None)
+    hit(result, "UNREADABLE_VALUE", "Kinerja", "H3", f"capaian 2024 indikator '{IND_A}'", "realisasi 95",
+        "target 1e-310", "terhingga")
 
+
+def test_an_efisiensi_that_overflows_is_empty_and_a_finding(tmp_path):
+    data = minimal()
+    put(data["kinerja"], IND_A, "Target 2024", 1e15)
+    put(data["kinerja"], IND_A, "Realisasi 2024", 1e-300)  # capaian 1e-313: serapan / capaian is inf
+    result = run(tmp_path, **data)
+    ind = next(i for i in result.indicators if i.nama == IND_A)
+    assert ind.capaian is not None and ind.efisiensi is None
+    hit(result, "UNREADABLE_VALUE", "Kinerja", "H3", "efisiensi", "serapan 95", "terhingga")
+    assert result.efisiensi_rata_rata == pytest.approx(10)  # the mean over the indicators that have one
+
+
+def test_a_komponen_realisasi_that_overflows_is_empty_and_a_finding(tmp_path):
+    komponen = [["Indikator", "Tahun", "Komponen", "Nilai", "Metode"],
+                [IND_A, 2024, "Layanan tepat waktu", 1e15, "pembilang"],
+                [IND_A, 2024, "Seluruh layanan", 1e-300, "penyebut"]]
+    result = run(tmp_path, komponen=komponen)
+    hit(result, "UNREADABLE_VALUE", "Komponen", "D3", f"realisasi 2024 indikator '{IND_A}'",
+        "pembilang Komponen 1e+15", "penyebut Komponen 1e-300", "terhingga")
 
 
 def test_450_decimals_in_a_percent_cell_and_a_claim_do_not_crash(tmp_path):

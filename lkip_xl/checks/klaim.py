@@ -70,7 +70,7 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
 
 def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
     def serapan():
-        return real() / pagu() * 100 if pagu() else None
+        return percent_of(real(), pagu())
 
     return {"Pagu": pagu, "Realisasi": real, "Realisasi Anggaran": real,
             "Sisa": lambda: pagu() - real(), "Serapan": serapan}
