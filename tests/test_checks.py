@@ -720,6 +720,16 @@ def test_a_400_digit_integer_stored_in_the_file_is_unreadable(tmp_path):
     assert f.dilaporkan == "9" * 400
 
 
+def test_an_akun_line_without_pagu_is_reported_like_a_sub_kegiatan(tmp_path):
+    data = minimal()
+    i = next(k for k, r in enumerate(data["dpa"]) if r[0] == "7.01.02.2.02.0001")
+    data["dpa"][i + 1:i + 1] = [["5.1.02.01.01.0024", "Belanja Alat Tulis Kantor", 50 * M],
+                                ["5.1.02.01.01.0026", "Belanja Bahan Cetak", None],
+                                ["5.1.02.01.01.0027", "Belanja Fotokopi", "-"]]  # `-` is Rp0 (SPEC §10.6)
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["UNREADABLE_VALUE"]
+    hit(result, "UNREADABLE_VALUE", "DPA", "B12", "Akun 5.1.02.01.01.0026", "tidak memiliki pagu", "Rp0")
+
 
 # ------------------------------------------------------------------ NAME_MISMATCH
 

@@ -95,6 +95,8 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
     for node in tree.nodes:
         if node.is_leaf and not node.akun and node.row.amount is None:
             issues.missing_amount.append(node.row)
+        # An akun line without a pagu is counted as Rp0 like a sub kegiatan without one: reported.
+        issues.missing_amount.extend(a.row for a in node.akun if a.leaf and a.row.amount is None)
     _roll_up(tree)
     return tree
 
