@@ -515,3 +515,21 @@ def _numbers(obj):
     elif isinstance(obj, (int, float)) and not isinstance(obj, bool):
         yield float(obj)
 
+
+# ------------------------------------------------------------------ akun lines: leaves and subtotals
+
+
+def test_akun_subtotals_sum_their_leaves_at_any_depth(tmp_path):
+    lines = [("5.1", "Belanja Operasi", 35 * M), ("5.1.02", "Belanja Barang dan Jasa", 35 * M),
+             ("5.1.02.01", "Belanja Barang", 25 * M), ("5.1.02.01.01.0024", "Belanja ATK", 10 * M),
+             ("5.1.02.01.01.0026", "Belanja Bahan Cetak", 15 * M), ("5.1.02.02.01.0001", "Belanja Jasa", 10 * M),
+             ("5.2.05.01.01.0001", "Belanja Modal Buku", 15 * M)]
+    data = with_akun(minimal(), {"7.01.02.2.02.0001": lines}, {})
+    result = run(tmp_path, **data)
+    assert [f.kode for f in result.findings] == []
+    node = next(n for n in result.nodes if n.kode == "7.01.02.2.02.0001")
+    assert {a.kode: (a.leaf, a.amount) for a in node.akun} == {
+        "5.1": (False, 35 * M), "5.1.02": (False, 35 * M), "5.1.02.01": (False, 25 * M),
+        "5.1.02.01.01.0024": (True, 10 * M), "5.1.02.01.01.0026": (True, 15 * M),
+        "5.1.02.02.01.0001": (True, 10 * M), "5.2.05.01.01.0001": (True, 15 * M)}
+    assert node.pagu == 50 * M

@@ -81,8 +81,9 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
         yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", ("node", i, "realisasi"))
     yield from _akun_claims(node.real_akun, tol, "realisasi")
     yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), ("node", i))
+    dpa_lines = {a.kode: a for a in node.akun}  # one lookup per akun line, not a scan
     for line in node.real_akun:
-        dpa = next((a for a in node.akun if a.kode == line.kode), None)
+        dpa = dpa_lines.get(line.kode)
         if dpa is not None:
             yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
         elif node.akun:

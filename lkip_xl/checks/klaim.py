@@ -39,9 +39,10 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Serapan": lambda: r.total_serapan, "Efisiensi": lambda: r.efisiensi_rata_rata,
             "Nilai Efisiensi": lambda: r.nilai_efisiensi}, ("total",))
     tree = result.issues["tree"]
+    where = _positions(result)
     code = parse_code(text)
     node = tree.find(code, None) if code else None
-    group = next((g for g in result.belanja if g.kode == code), None) if code else None
+    group = where["belanja"].get(code) if code else None
     # `5.1.02` is an akun code, never the outline number 5.1.2; an akun-shaped `5.1` that names a jenis
     # belanja group is that group (a kegiatan numbered 5.1 can be named by its full code).
     zero_padded = any(len(p) > 1 and p.startswith("0") for p in (code or "").split("."))
@@ -49,9 +50,8 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
         node = tree.find(None, parse_outline(text))
     if node is not None:
         return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
-                       ("node", next(i for i, n in enumerate(result.nodes) if n is node)))
+                       ("node", where["node"][id(node)]))
     if code:
-        group = next((g for g in result.belanja if g.kode == code), None)
         if group is not None:
             return Subject(f"belanja {group.kode} ({group.uraian})",
                            _money(lambda: group.pagu, lambda: group.realisasi), ("belanja", group.kode))
@@ -64,8 +64,24 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
             "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
             "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori},
-            ("ind", result.indicators.index(ind)))
+            ("ind", where["ind"][id(ind)]))
     return None
+
+
+def _positions(result: Result) -> dict[str, dict]:
+    """Where each node / indicator / belanja group sits, built once per result (one lookup per claim)."""
+    cached = result.issues.get("positions")
+    if cached is None or cached["sizes"] != (len(result.nodes), len(result.indicators), len(result.belanja)):
+        cached = {
+            "sizes": (len(result.nodes), len(result.indicators), len(result.belanja)),
+            "node": {id(n): i for i, n in enumerate(result.nodes)},
+            "ind": {id(ind): i for i, ind in enumerate(result.indicators)},
+            "belanja": {},
+        }
+        for g in result.belanja:
+            cached["belanja"].setdefault(g.kode, g)
+        result.issues["positions"] = cached
+    return cached
 
 
 def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
