@@ -11,6 +11,7 @@ import pytest
 from builder import IND_A, IND_B, IND_T, M, build, drop, minimal, put, ref, run
 
 from lkip_xl.api import analyse
+from lkip_xl.errors import InputError
 
 from lkip_xl.checks.codes import TINGKAT
 
@@ -655,6 +656,12 @@ def test_unicode_digits_in_realisasi_and_kinerja_are_unreadable(tmp_path):
     result = run(tmp_path, **data)
     hit(result, "UNREADABLE_VALUE", "Realisasi", "D7", "٣٨٠٠٠٠٠٠")
     hit(result, "UNREADABLE_VALUE", "Kinerja", "K4", "１２")
+
+
+@pytest.mark.parametrize("tahun", ["٢٠٢٤", "２０２４"])
+def test_a_year_in_unicode_digits_is_no_year(tmp_path, tahun):
+    with pytest.raises(InputError, match="Tahun"):  # Excel holds it as text: no report year (exit 3)
+        run(tmp_path, identitas={"Tahun": tahun})
 
 
 def test_huge_values_cannot_overflow_a_sum(tmp_path):
