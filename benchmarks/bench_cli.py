@@ -1,10 +1,11 @@
 """Wall time of the lkip-xl command line, as a user runs it (one child process per run).
 
-    python benchmarks/bench_cli.py [--runs 5] [--subs 2000]
+    python benchmarks/bench_cli.py [--runs 5] [--subs 2000] [--akun 20000]
 
 Prints the median, min and max wall time and the peak memory of each command:
 `lkip-xl --help`, `check` and `fill` on the sample, and `check` (table and --json) and
-`fill` on a generated large workbook with SUBS sub kegiatan in the sample's shape.
+`fill` on two generated workbooks: SUBS sub kegiatan in the sample's shape, and one sub kegiatan
+with AKUN akun lines (both sheets), where any per-line scan of the other lines shows at once.
 Figures only, no asserts.
 """
 from __future__ import annotations
@@ -100,6 +101,44 @@ def build_large(path: Path, subs: int, seed: int = 2024) -> Path:
     return path
 
 
+def build_akun(path: Path, lines: int, seed: int = 2024) -> Path:
+    """The sample with one sub kegiatan holding `lines` akun lines in DPA and Realisasi (the shape of a
+    SIPD rincian export of a large sub kegiatan), stated subtotals all correct."""
+    rnd = random.Random(seed)
+    wb = openpyxl.load_workbook(SAMPLE)
+    for name in ("Dilaporkan", "Belanja"):
+        del wb[name]
+    pemetaan = wb["Pemetaan"]
+    indicators = list(dict.fromkeys(r[0] for r in pemetaan.iter_rows(min_row=4, values_only=True) if r[0]))
+    pemetaan.delete_rows(4, pemetaan.max_row)
+    for i, indicator in enumerate(indicators):
+        pemetaan.cell(4 + i, 1, indicator)
+        pemetaan.cell(4 + i, 2, "7.01.02.2.01.0001")
+    akun = []
+    for i in range(lines):
+        pagu = rnd.randrange(1_000_000, 50_000_000, 1000)
+        akun.append((f"5.1.02.{1 + i // 9999:02d}.01.{i % 9999 + 1:04d}", f"Belanja Rincian {i + 1}", pagu,
+                     round(pagu * rnd.uniform(0.8, 1.0), -2)))
+    total_pagu, total_real = sum(a[2] for a in akun), sum(a[3] for a in akun)
+    heads = [("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"),
+             ("7.01.02.2.01", "Pelayanan kepada Masyarakat"), ("7.01.02.2.01.0001", "Pelayanan Administrasi"),
+             ("5.1", "Belanja Operasi"), ("5.1.02", "Belanja Barang dan Jasa")]
+    for name, header in (("DPA", ["Kode", "Uraian", "Pagu"]),
+                         ("Realisasi", ["Kode", "Uraian", "Pagu", "Realisasi", "%"])):
+        index = wb.sheetnames.index(name)
+        wb.remove(wb[name])
+        ws = wb.create_sheet(name, index)
+        ws.append(header)
+        real = name == "Realisasi"
+        for kode, uraian in heads:
+            ws.append([kode, uraian, total_pagu] + ([total_real, _persen(total_real, total_pagu)] if real else []))
+        for kode, uraian, pagu, spent in akun:
+            ws.append([kode, uraian, pagu] + ([spent, _persen(spent, pagu)] if real else []))
+        ws.append([None, "Jumlah", total_pagu] + ([total_real, _persen(total_real, total_pagu)] if real else []))
+    wb.save(path)
+    return path
+
+
 def _persen(part: float, whole: float) -> str:
     return f"{part / whole * 100:.2f}".replace(".", ",")
 
@@ -122,6 +161,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per command (median reported)")
     parser.add_argument("--subs", type=int, default=2000, help="sub kegiatan in the large workbook")
+    parser.add_argument("--akun", type=int, default=20000, help="akun lines under one sub kegiatan")
     args = parser.parse_args()
 
     cli = cli_command()
@@ -131,6 +171,7 @@ def main() -> None:
         start = time.perf_counter()
         large = build_large(folder / f"besar_{args.subs}.xlsx", args.subs)
         built = time.perf_counter() - start
+        akun = build_akun(folder / f"akun_{args.akun}.xlsx", args.akun)
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; command: {' '.join(cli)}")
         print(f"large workbook: {args.subs} sub kegiatan, {large.stat().st_size / 1e6:.2f} MB, "
               f"built in {built:.1f} s; {args.runs} runs per command\n")
@@ -140,8 +181,11 @@ def main() -> None:
             ("lkip-xl check <sample> --json", ["check", SAMPLE.name, "--json"]),
             (f"lkip-xl check <{args.subs} sub kegiatan>", ["check", large.name]),
             (f"lkip-xl check <{args.subs} sub kegiatan> --json", ["check", large.name, "--json"]),
+            (f"lkip-xl check <{args.akun} akun lines>", ["check", akun.name]),
+            (f"lkip-xl check <{args.akun} akun lines> --json", ["check", akun.name, "--json"]),
             ("lkip-xl fill <sample>", ["fill", SAMPLE.name, "-o", "sample_lkip.xlsx", "--force"]),
             (f"lkip-xl fill <{args.subs} sub kegiatan>", ["fill", large.name, "-o", "large_lkip.xlsx", "--force"]),
+            (f"lkip-xl fill <{args.akun} akun lines>", ["fill", akun.name, "-o", "akun_lkip.xlsx", "--force"]),
         ]
         width = max(len(label) for label, _ in cases)
         print(f"{'command':<{width}}  {'median':>8}  {'min':>8}  {'max':>8}  {'peak RSS':>9}  exit")

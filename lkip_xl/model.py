@@ -1,8 +1,21 @@
 """Plain data of the product: what was read (with its cell) and what a finding says."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+def percent_of(part: float, whole: float) -> float | None:
+    """part / whole × 100: serapan and the like. None when whole is 0, and when the quotient is not a
+    finite number (an absurdly small whole): no figure is ever inf or nan."""
+    if not whole:
+        return None
+    try:
+        value = part / whole * 100
+    except (ArithmeticError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
 
 Level = Literal["program", "kegiatan", "sub_kegiatan", "akun", "total"]
 Tingkat = Literal["kesalahan", "peringatan", "info"]
@@ -25,6 +38,8 @@ class Num:
 
     `value` is in display units: a percentage is 93.67, never 0.9367.
     `decimals` is how many decimals the user wrote or formatted (None: unknown).
+    `percent_format`: a Rupiah amount stored in a percent-formatted cell; `value` is the number
+    stored (Rp1.500.000, not the 150.000.000 % the cell shows), the reader reports the format.
     """
 
     value: float
@@ -33,6 +48,7 @@ class Num:
     decimals: int | None = None
     percent: bool = False
     unit: str | None = None
+    percent_format: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +275,7 @@ class BudgetNode:
 
     @property
     def serapan(self) -> float | None:
-        return self.realisasi / self.pagu * 100 if self.pagu else None
+        return percent_of(self.realisasi, self.pagu)
 
     @property
     def label(self) -> str:
@@ -281,7 +297,7 @@ class BelanjaGroup:
 
     @property
     def serapan(self) -> float | None:
-        return self.realisasi / self.pagu * 100 if self.pagu else None
+        return percent_of(self.realisasi, self.pagu)
 
 
 @dataclass(eq=False, slots=True)
@@ -338,7 +354,7 @@ class Result:
 
     @property
     def total_serapan(self) -> float | None:
-        return self.total_realisasi / self.total_pagu * 100 if self.total_pagu else None
+        return percent_of(self.total_realisasi, self.total_pagu)
 
     @property
     def belanja_jumlah(self) -> tuple[float, float]:

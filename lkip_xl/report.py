@@ -1,6 +1,7 @@
 """The JSON report of SPEC §8, built from the one Result."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from lkip_xl.model import Result
@@ -9,10 +10,46 @@ from lkip_xl.model import Result
 def _n(x: float | None) -> Any:
     if x is None:
         return None
+    if isinstance(x, float) and not math.isfinite(x):
+        return _NON_FINITE  # replaced by null below, with a finding: never Infinity / NaN in the JSON
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
+class _NonFinite:
+    pass
+
+
+_NON_FINITE = _NonFinite()
+
+
 def build_report(result: Result) -> dict[str, Any]:
+    """The JSON report of SPEC §8. Every number in it is finite: `json.dumps(..., allow_nan=False)`
+    always works (the rules already leave non-finite figures empty and report them; a figure that
+    still is not finite here becomes null plus one finding naming it)."""
+    report = _build(result)
+    leaks: list[str] = []
+    report = _finite(report, "", leaks)
+    if leaks:
+        report["temuan"].append({
+            "kode": "UNREADABLE_VALUE", "tingkat": "kesalahan", "lembar": None, "sel": None,
+            "pesan": f"Angka {', '.join(leaks[:5])} pada laporan tidak terhingga, sehingga dikosongkan.",
+            "dilaporkan": None, "dihitung": None,
+        })
+    return report
+
+
+def _finite(value: Any, path: str, leaks: list[str]) -> Any:
+    if value is _NON_FINITE or (isinstance(value, float) and not math.isfinite(value)):
+        leaks.append(path)
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v, f"{path}.{k}" if path else str(k), leaks) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v, f"{path}[{i}]", leaks) for i, v in enumerate(value)]
+    return value
+
+
+def _build(result: Result) -> dict[str, Any]:
     data = result.data
     ident = data.identitas
     return {

@@ -33,3 +33,13 @@ def as_written(num) -> str:
 
     d = claim_decimals(num)
     return persen(num.value, d, True) if num.percent else angka(num.value, d, True)
+
+
+def angka_penuh(x: float | None) -> str:
+    """Any magnitude readably: `95`, `0,0012`, and `1e-300` / `9,5e+301` where fixed decimals would
+    show 0 or hundreds of digits (the figures behind a formula that gave no finite number)."""
+    if x is None:
+        return "-"
+    if x == 0 or 1e-4 <= abs(x) < 1e15:
+        return angka(x, 4)
+    return f"{x:.6g}".replace(".", ",")

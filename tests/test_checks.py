@@ -5,8 +5,13 @@ subject and, where the finding is arithmetic, both numbers.
 """
 from __future__ import annotations
 
+import zipfile
+
 import pytest
-from builder import IND_A, IND_B, IND_T, M, drop, minimal, put, ref, run
+from builder import IND_A, IND_B, IND_T, M, build, drop, minimal, put, ref, run
+
+from lkip_xl.api import analyse
+from lkip_xl.errors import InputError
 
 from lkip_xl.checks.codes import TINGKAT
 
@@ -595,6 +600,147 @@ def test_unreadable_value_in_kinerja_and_pemetaan(tmp_path):
     result = run(tmp_path, **data)
     hit(result, "UNREADABLE_VALUE", "Kinerja", "I3", "seratus")
     hit(result, "UNREADABLE_VALUE", "Pemetaan", "B4", "7.01.xx")
+
+
+# ------------------------------------------------------------------ odd values: a correct value or a finding
+
+
+def test_percent_format_on_a_pagu_reads_the_stored_rupiah_and_says_so(tmp_path):
+    data = minimal()
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", (50 * M, "0%"))  # shows 5.000.000.000 %
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["UNIT_MISMATCH"]  # the stored 50 M is right: every sum still agrees
+    assert result.total_pagu == 250 * M
+    f = hit(result, "UNIT_MISMATCH", "DPA", "C10", "persen", "Rupiah", "Rp50.000.000", "5.000.000.000 %")
+    assert (f.dilaporkan, f.dihitung) == (5_000_000_000, 50 * M)
+
+
+def test_percent_format_on_a_money_claim_and_on_indicator_values(tmp_path):
+    data = minimal()
+    data["dilaporkan"] = dilaporkan(["Tabel 3.13", "Total", "Pagu", (250 * M, "0.00%")])
+    put(data["kinerja"], IND_A, "Realisasi 2024", (0.95, "0%"))  # an indicator value: 95 %, as before
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["UNIT_MISMATCH"]
+    hit(result, "UNIT_MISMATCH", "Dilaporkan", "D2", "Rp250.000.000")
+    assert next(i for i in result.indicators if i.nama == IND_A).realisasi == 95
+
+
+@pytest.mark.parametrize("pagu", ["Rp 50 jt", "Rp50jt", "50 juta", "50.000 rb", "0,05 M", "Rp 0,05 miliar",
+                                  "Rp. 50.000.000,-", "50.000.000 Rupiah", "50.000.000,00"])
+def test_money_scale_words_give_the_amount(tmp_path, pagu):
+    data = minimal()
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", pagu)
+    put(data["realisasi"], "7.01.02.2.02.0001", "Realisasi", "Rp 45 jt")
+    result = run(tmp_path, **data)
+    assert kinds(result) == []
+    assert (result.total_pagu, result.total_realisasi) == (250 * M, 230 * M)
+
+
+@pytest.mark.parametrize("pagu, why", [("93,67%", "persen"), ("50 LKD", "LKD"), ("٥٠٠٠٠٠٠٠", "jumlah Rupiah"),
+                                       ("５０,０００,０００", "jumlah Rupiah"), ("1" * 400, "2^53"),
+                                       ("NaN", "jumlah Rupiah"), ("inf", "jumlah Rupiah")])
+def test_money_that_is_a_percent_a_unit_unicode_or_huge_is_unreadable(tmp_path, pagu, why):
+    data = minimal()
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", pagu)
+    result = run(tmp_path, **data)
+    f = hit(result, "UNREADABLE_VALUE", "DPA", "C10", "kolom 'Pagu'", "jumlah Rupiah", why)
+    assert f.dilaporkan == pagu
+    assert len(f.pesan) < 300  # a 400-digit text is cut short in the sentence
+
+
+def test_percent_in_a_money_claim_is_unreadable(tmp_path):
+    result = run(tmp_path, dilaporkan=dilaporkan(["Tabel 3.13", "Total", "Realisasi Anggaran", "93,67%"]))
+    assert kinds(result) == ["UNREADABLE_VALUE"]
+    hit(result, "UNREADABLE_VALUE", "Dilaporkan", "D2", "93,67%", "jumlah Rupiah")
+
+
+def test_unicode_digits_in_realisasi_and_kinerja_are_unreadable(tmp_path):
+    data = minimal()
+    put(data["realisasi"], "7.01.02.2.01.0001", "Realisasi", "٣٨٠٠٠٠٠٠")
+    put(data["kinerja"], IND_B, "Realisasi 2024", "１２")
+    result = run(tmp_path, **data)
+    hit(result, "UNREADABLE_VALUE", "Realisasi", "D7", "٣٨٠٠٠٠٠٠")
+    hit(result, "UNREADABLE_VALUE", "Kinerja", "K4", "１２")
+
+
+@pytest.mark.parametrize("tahun", ["٢٠٢٤", "２０２４"])
+def test_a_year_in_unicode_digits_is_no_year(tmp_path, tahun):
+    with pytest.raises(InputError, match="Tahun"):  # Excel holds it as text: no report year (exit 3)
+        run(tmp_path, identitas={"Tahun": tahun})
+
+
+def test_huge_values_cannot_overflow_a_sum(tmp_path):
+    data = minimal()
+    put(data["dpa"], "7.01.01.2.01.0001", "Pagu", 1e308)
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", 1e308)
+    put(data["kinerja"], IND_A, "Target 2024", 1e308)
+    result = run(tmp_path, **data)
+    for sheet, cell in (("DPA", "C4"), ("DPA", "C10"), ("Kinerja", "H3")):
+        assert any(f.kode == "UNREADABLE_VALUE" and (f.lembar, f.sel) == (sheet, cell) for f in result.findings)
+    assert result.total_pagu == 100 * M  # 250 M without the two unreadable 100 M and 50 M pagu
+
+
+def test_a_capaian_that_overflows_is_empty_and_a_finding(tmp_path):
+    data = minimal()
+    put(data["kinerja"], IND_A, "Target 2024", 1e-310)  # 95 / 1e-310 × 100 is no finite number
+    result = run(tmp_path, **data)
+    ind = next(i for i in result.indicators if i.nama == IND_A)
+    assert (ind.capaian, ind.kategori, ind.efisiensi) == (None, None, None)
+    hit(result, "UNREADABLE_VALUE", "Kinerja", "H3", f"capaian 2024 indikator '{IND_A}'", "realisasi 95",
+        "target 1e-310", "terhingga")
+
+
+def test_an_efisiensi_that_overflows_is_empty_and_a_finding(tmp_path):
+    data = minimal()
+    put(data["kinerja"], IND_A, "Target 2024", 1e15)
+    put(data["kinerja"], IND_A, "Realisasi 2024", 1e-300)  # capaian 1e-313: serapan / capaian is inf
+    result = run(tmp_path, **data)
+    ind = next(i for i in result.indicators if i.nama == IND_A)
+    assert ind.capaian is not None and ind.efisiensi is None
+    hit(result, "UNREADABLE_VALUE", "Kinerja", "H3", "efisiensi", "serapan 95", "terhingga")
+    assert result.efisiensi_rata_rata == pytest.approx(10)  # the mean over the indicators that have one
+
+
+def test_a_komponen_realisasi_that_overflows_is_empty_and_a_finding(tmp_path):
+    komponen = [["Indikator", "Tahun", "Komponen", "Nilai", "Metode"],
+                [IND_A, 2024, "Layanan tepat waktu", 1e15, "pembilang"],
+                [IND_A, 2024, "Seluruh layanan", 1e-300, "penyebut"]]
+    result = run(tmp_path, komponen=komponen)
+    hit(result, "UNREADABLE_VALUE", "Komponen", "D3", f"realisasi 2024 indikator '{IND_A}'",
+        "pembilang Komponen 1e+15", "penyebut Komponen 1e-300", "terhingga")
+
+
+def test_450_decimals_in_a_percent_cell_and_a_claim_do_not_crash(tmp_path):
+    data = minimal()
+    put(data["realisasi"], "7.01.02.2.01.0001", "%", "95," + "0" * 448 + "1")
+    data["dilaporkan"] = dilaporkan(["Tabel 3.4", IND_A, "Capaian", "100," + "0123456789" * 45])
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["CLAIM_MISMATCH"]  # 100,0123456789… at 17 decimals is not 100
+    hit(result, "CLAIM_MISMATCH", "Dilaporkan", "D2", IND_A)
+
+
+def test_a_400_digit_integer_stored_in_the_file_is_unreadable(tmp_path):
+    data = minimal()
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", 987654321)
+    path = build(tmp_path, **data)
+    big = tmp_path / "besar.xlsx"  # openpyxl cannot write it: put the digits in the sheet's XML
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(big, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info).replace(b"<v>987654321</v>", b"<v>" + b"9" * 400 + b"</v>"))
+    result = analyse(str(big))
+    f = hit(result, "UNREADABLE_VALUE", "DPA", "C10", "2^53")
+    assert f.dilaporkan == "9" * 400
+
+
+def test_an_akun_line_without_pagu_is_reported_like_a_sub_kegiatan(tmp_path):
+    data = minimal()
+    i = next(k for k, r in enumerate(data["dpa"]) if r[0] == "7.01.02.2.02.0001")
+    data["dpa"][i + 1:i + 1] = [["5.1.02.01.01.0024", "Belanja Alat Tulis Kantor", 50 * M],
+                                ["5.1.02.01.01.0026", "Belanja Bahan Cetak", None],
+                                ["5.1.02.01.01.0027", "Belanja Fotokopi", "-"]]  # `-` is Rp0 (SPEC §10.6)
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["UNREADABLE_VALUE"]
+    hit(result, "UNREADABLE_VALUE", "DPA", "B12", "Akun 5.1.02.01.01.0026", "tidak memiliki pagu", "Rp0")
 
 
 # ------------------------------------------------------------------ NAME_MISMATCH

@@ -1,10 +1,17 @@
 """The arithmetic of SPEC §4: capaian, komponen, budget per indicator, efisiensi, kategori, jenis belanja."""
 from __future__ import annotations
 
+import json
+import math
+import re
+import zipfile
+
 import pytest
 from builder import IND_A, IND_B, IND_T, M, minimal, put, run
 
+from lkip_xl.report import build_report
 from lkip_xl.rules.kinerja import SCALES, capaian, efisiensi, kategori, nilai_efisiensi
+from lkip_xl.writer import write_workbook
 
 
 def indicator(result, name):
@@ -448,3 +455,81 @@ def test_kategori_compares_like_excel_at_15_significant_digits(tmp_path):
     assert t.capaian < 100  # binary floating point …
     assert t.kategori == "Sangat Berhasil"  # … but 100 % to Excel and to the reader
     assert [f.kode for f in result.findings] == []
+
+
+# ------------------------------------------------------------------ every figure finite (JSON and workbook)
+
+
+def hostile_inputs():
+    data = minimal()
+    put(data["dpa"], "7.01.01.2.01.0001", "Pagu", 1e308)  # 1e308 + 1e308 once summed to inf
+    put(data["dpa"], "7.01.02.2.02.0001", "Pagu", 1e308)
+    put(data["realisasi"], "7.01.02.2.01.0001", "Realisasi", "1" * 400)
+    put(data["kinerja"], IND_A, "Target 2024", 1e-310)  # capaian overflows
+    put(data["kinerja"], IND_B, "Target 2024", 1e15)
+    put(data["kinerja"], IND_B, "Realisasi 2024", 1e-300)  # efisiensi overflows
+    put(data["kinerja"], IND_T, "Realisasi 2024", "inf")
+    data["komponen"] = [["Indikator", "Tahun", "Komponen", "Nilai", "Metode"],
+                        [IND_T, 2023, "a", 1e15, "pembilang"], [IND_T, 2023, "b", 1e-300, "penyebut"]]
+    data["dilaporkan"] = [["Tabel", "Subjek", "Ukuran", "Nilai"], ["3.4", IND_A, "Capaian", "0," + "9" * 450],
+                          ["3.13", "Total", "Pagu", 1e308], ["3.13", "Total", "Serapan", "NaN"]]
+    return data
+
+
+def test_report_json_is_strict_json_on_hostile_inputs(tmp_path):
+    result = run(tmp_path, **hostile_inputs())
+    text = json.dumps(build_report(result), allow_nan=False)  # raises on Infinity / NaN
+    assert all(math.isfinite(x) for x in _numbers(json.loads(text)))
+
+
+def test_workbook_never_caches_inf_or_nan(tmp_path):
+    result = run(tmp_path, **hostile_inputs())
+    out = tmp_path / "out.xlsx"
+    write_workbook(result, str(out))
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = z.read(name).decode("utf-8")
+                assert not re.search(r"<v>[^<]*(inf|nan)[^<]*</v>", xml, re.I), name
+                assert "#NUM!" not in xml, name
+
+
+def test_build_report_turns_a_non_finite_figure_into_null_with_a_finding(tmp_path):
+    result = run(tmp_path)
+    result.nodes[0].pagu = float("inf")  # as if a rule had let one through
+    result.indicators[0].capaian = float("nan")
+    report = build_report(result)
+    json.dumps(report, allow_nan=False)
+    assert report["kegiatan"][0]["pagu"] is None and report["indikator"][0]["capaian"] is None
+    last = report["temuan"][-1]
+    assert last["kode"] == "UNREADABLE_VALUE" and "kegiatan[0].pagu" in last["pesan"]
+
+
+def _numbers(obj):
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from _numbers(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _numbers(v)
+    elif isinstance(obj, (int, float)) and not isinstance(obj, bool):
+        yield float(obj)
+
+
+# ------------------------------------------------------------------ akun lines: leaves and subtotals
+
+
+def test_akun_subtotals_sum_their_leaves_at_any_depth(tmp_path):
+    lines = [("5.1", "Belanja Operasi", 35 * M), ("5.1.02", "Belanja Barang dan Jasa", 35 * M),
+             ("5.1.02.01", "Belanja Barang", 25 * M), ("5.1.02.01.01.0024", "Belanja ATK", 10 * M),
+             ("5.1.02.01.01.0026", "Belanja Bahan Cetak", 15 * M), ("5.1.02.02.01.0001", "Belanja Jasa", 10 * M),
+             ("5.2.05.01.01.0001", "Belanja Modal Buku", 15 * M)]
+    data = with_akun(minimal(), {"7.01.02.2.02.0001": lines}, {})
+    result = run(tmp_path, **data)
+    assert [f.kode for f in result.findings] == []
+    node = next(n for n in result.nodes if n.kode == "7.01.02.2.02.0001")
+    assert {a.kode: (a.leaf, a.amount) for a in node.akun} == {
+        "5.1": (False, 35 * M), "5.1.02": (False, 35 * M), "5.1.02.01": (False, 25 * M),
+        "5.1.02.01.01.0024": (True, 10 * M), "5.1.02.01.01.0026": (True, 15 * M),
+        "5.1.02.02.01.0001": (True, 10 * M), "5.2.05.01.01.0001": (True, 15 * M)}
+    assert node.pagu == 50 * M

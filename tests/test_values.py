@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import sys
 
 import pytest
 
 from lkip_xl.model import Cell, Num
 from lkip_xl.reader.values import (
-    Unreadable, code_level, format_decimals, is_akun, norm_label, norm_name, outline_level, parse_code,
-    parse_number, parse_outline,
+    MAX_DECIMALS, MONEY, PERCENT, VALUE, Unreadable, code_level, format_decimals, is_akun, norm_label, norm_name,
+    outline_level, parse_code, parse_number, parse_outline,
 )
-from lkip_xl.rules.rounding import money_agrees, ratio_agrees, round_excel
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, round_excel
 
 CELL = Cell("DPA", "C7")
 
@@ -219,3 +221,176 @@ def test_claim_tolerance():
     assert money_agrees(1000.0, 1001.0, 1.0)
     assert not money_agrees(1000.0, 1001.5, 1.0)
     assert money_agrees(1000.0, 1049.0, 50.0)
+
+
+# ------------------------------------------------------------------ column kinds (money / percent / value)
+
+
+def money(raw, fmt=None) -> Num | None:
+    return parse_number(raw, CELL, fmt, MONEY)
+
+
+def test_percent_format_on_money_reads_the_stored_number():
+    got = money(1_500_000, "0%")
+    assert (got.value, got.percent, got.percent_format) == (1_500_000, False, True)
+    got = money(1_500_000.5, "0.00%")
+    assert (got.value, got.percent, got.percent_format) == (1_500_000.5, False, True)
+    assert money(1_500_000, "#,##0").percent_format is False
+
+
+def test_percent_format_keeps_percent_units_for_indicator_values_and_percent_columns():
+    assert num(1.0, "0%").value == 100.0  # SPEC §9.11: 100 %, 100 and a percent-formatted 1,0 all mean 100
+    assert parse_number(0.9367, CELL, "0.00%", PERCENT).value == 93.67
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("Rp 2,5 M", 2_500_000_000),
+    ("Rp 2,5 m", 2_500_000_000),
+    ("2,5 miliar", 2_500_000_000),
+    ("2,5 Milyar", 2_500_000_000),
+    ("Rp2,5M", 2_500_000_000),
+    ("1.000 juta", 1_000_000_000),
+    ("1.000 Juta Rupiah", 1_000_000_000),
+    ("Rp1,2jt", 1_200_000),
+    ("Rp 1,2 jt.", 1_200_000),
+    ("1,2 JT", 1_200_000),
+    ("350 rb", 350_000),
+    ("350rb.", 350_000),
+    ("350 ribu", 350_000),
+    ("1,5 T", 1_500_000_000_000),
+    ("1,5 triliun", 1_500_000_000_000),
+    ("0,000001 M", 1_000),
+    ("7,996663078 M", 7_996_663_078),
+    ("(1,25 jt)", -1_250_000),
+    ("-Rp 1,25 jt", None),  # a sign before the currency is not a sign before the figure
+    ("Rp. 7.996.663.078,00", 7_996_663_078),
+    ("Rp. 1.000.000,-", 1_000_000),
+    ("1.000.000 Rupiah", 1_000_000),
+    ("1.000.000 IDR", 1_000_000),
+])
+def test_money_scale_words_are_exact(raw, value):
+    if value is None:
+        with pytest.raises(Unreadable):
+            money(raw)
+        return
+    got = money(raw)
+    assert got.value == value  # exactly: Decimal arithmetic, not 2.5 * 1e9 in binary
+    assert got.unit is None and got.percent is False
+
+
+@pytest.mark.parametrize("raw, why", [
+    ("93,67%", "persen"), ("100 %", "persen"), ("70 LKD", "LKD"), ("12 Dokumen", "Dokumen"), ("2,5 Mrd", "Mrd"),
+    ("Baik (67,50)", None), ("5 %-", None),
+])
+def test_money_with_a_percent_or_a_unit_is_unreadable(raw, why):
+    with pytest.raises(Unreadable) as err:
+        money(raw)
+    if why:
+        assert why in (err.value.reason or "")
+
+
+@pytest.mark.parametrize("raw", ["-", "Rp -", "Rp. -", "Rp-", " – "])
+def test_money_dash_is_zero(raw):
+    got = money(raw)  # SPEC §10.6: nothing budgeted or spent, no finding
+    assert got.value == 0.0
+
+
+def test_money_empty_is_no_value():
+    assert money(None) is None and money("") is None and money("Tidak ada") is None
+
+
+def test_percent_column_rejects_other_units():
+    assert parse_number("93,67 %", CELL, None, PERCENT).value == 93.67
+    assert parse_number("93,67 persen", CELL, None, PERCENT).value == 93.67
+    with pytest.raises(Unreadable):
+        parse_number("70 LKD", CELL, None, PERCENT)
+
+
+# ------------------------------------------------------------------ Unicode digits are text, as in Excel
+
+
+@pytest.mark.parametrize("raw", ["٥٠٠٠٠", "٣٨٫٥", "５００００", "１２３,４５", "5٠", "50０ Dokumen", "۱۲۳"])
+@pytest.mark.parametrize("kind", [MONEY, PERCENT, VALUE])
+def test_unicode_digits_are_unreadable(raw, kind):
+    with pytest.raises(Unreadable):
+        parse_number(raw, CELL, None, kind)
+
+
+@pytest.mark.parametrize("raw", ["٧.٠١.٠٢", "７.01.02", "5.1.０2", "١"])
+def test_unicode_digits_are_no_code_or_outline_number(raw):
+    assert parse_code(raw) is None
+    assert parse_outline(raw) is None
+
+
+# ------------------------------------------------------------------ magnitudes: no overflow, no inf
+
+
+@pytest.mark.parametrize("kind", [MONEY, PERCENT, VALUE])
+def test_huge_integers_and_texts_are_unreadable_not_overflow(kind):
+    for raw in (10**400, -(10**400), "1" * 400, "9" * 400 + ",5", "1." + ".".join(["000"] * 140)):
+        with pytest.raises(Unreadable):
+            parse_number(raw, CELL, None, kind)
+
+
+def test_money_up_to_2_pow_53_is_exact_and_beyond_is_unreadable():
+    assert money(2**53).value == 2**53
+    assert money("9.007.199.254.740.992").value == 2**53
+    for raw in (2**53 + 1, float(2**54), 1e308, "9.007.199.254.740.993", "10.000 T"):
+        with pytest.raises(Unreadable) as err:
+            money(raw)
+        assert "2^53" in err.value.reason
+
+
+def test_money_below_10_pow_minus_100_is_unreadable_but_rounding_noise_is_not():
+    assert money(5.551115123125783e-17).value == 5.551115123125783e-17  # 0.1 + 0.2 - 0.3 in a Sisa cell
+    assert money(0.0).value == 0.0
+    for raw in (1e-300, -1e-300, 5e-324):
+        with pytest.raises(Unreadable):
+            money(raw)
+
+
+def test_indicator_values_beyond_10_pow_15_are_unreadable():
+    assert num(1e15).value == 1e15
+    for raw in (1e16, 1e308, "1.000.000.000.000.000.000"):
+        with pytest.raises(Unreadable):
+            num(raw)
+    with pytest.raises(Unreadable):
+        num(1e14, "0%")  # shown as 1e16 %
+
+
+@pytest.mark.parametrize("raw", [float("nan"), float("inf"), float("-inf"), "NaN", "nan", "inf", "-inf",
+                                 "Infinity", "1e308"])
+@pytest.mark.parametrize("kind", [MONEY, PERCENT, VALUE])
+def test_nan_and_inf_are_unreadable(raw, kind):
+    with pytest.raises(Unreadable):
+        parse_number(raw, CELL, None, kind)
+
+
+# ------------------------------------------------------------------ decimals capped, round_excel total
+
+
+def test_450_decimals_are_read_and_capped():
+    text = "0," + "1234567890" * 45
+    got = num(text)
+    assert got.value == pytest.approx(0.123456789012345678)
+    assert got.decimals == MAX_DECIMALS
+    assert parse_number(0.5, CELL, "0." + "0" * 450, VALUE).decimals == MAX_DECIMALS
+    assert ratio_agrees(got, 0.1234567890123456789)  # no decimal.InvalidOperation
+    assert not ratio_agrees(got, 0.2)
+
+
+def test_claim_decimals_is_capped_even_for_a_num_built_by_hand():
+    stated = Num(0.1, CELL, "0,1", 450)
+    assert claim_decimals(stated) == MAX_DECIMALS
+    assert ratio_agrees(stated, 0.1)
+
+
+@pytest.mark.parametrize("x", [0.0, -0.0, 1.0, -2.5, 93.675, 1e-300, 5e-324, -5e-324, 1e15, 2.0**53, 1e300,
+                               sys.float_info.max, -sys.float_info.max, sys.float_info.min])
+@pytest.mark.parametrize("n", [-10**6, -400, -308, -1, 0, 2, 17, 340, 450, 10**6])
+def test_round_excel_is_total_over_finite_floats(x, n):
+    got = round_excel(x, n)
+    assert math.isfinite(got)
+    shown = float(f"{x:.15g}")
+    if n >= 17 and abs(x) >= 1e-3 and math.isfinite(shown):
+        assert got == shown  # nothing left to round

@@ -7,10 +7,10 @@ TINGKAT_ORDER = {"kesalahan": 0, "peringatan": 1, "info": 2}
 
 
 def run_checks(result: Result) -> list[Finding]:
-    from lkip_xl.checks import belanja, budget, kinerja, klaim
+    from lkip_xl.checks import belanja, budget, finite, kinerja, klaim
 
     findings = list(result.data.findings)
-    for module in (budget, kinerja, belanja, klaim):
+    for module in (budget, kinerja, belanja, klaim, finite):
         findings.extend(module.check(result))
     findings.sort(key=lambda f: TINGKAT_ORDER[f.tingkat])  # stable: keeps sheet order inside a level
     result.findings = findings

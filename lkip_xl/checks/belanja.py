@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkip_xl.checks.codes import finding
-from lkip_xl.model import Finding, Result
+from lkip_xl.model import Finding, Result, percent_of
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.belanja import leaf_codes
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
@@ -67,8 +67,8 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
                                   f"{what.capitalize()} {label} tertulis {rupiah(stated.value)}, sedangkan jumlah "
                                   f"rinciannya {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
                                   stated.value, computed, figure=fig + (what,), kind="money")
-        if r.persen is not None and pagu:
-            serapan = real / pagu * 100
+        serapan = percent_of(real, pagu)
+        if r.persen is not None and serapan is not None:
             if not ratio_agrees(r.persen, serapan):
                 yield finding("PERCENT_MISMATCH", r.persen.cell,
                               f"Persentase {label} tertulis {persen(r.persen.value)}, sedangkan realisasi "

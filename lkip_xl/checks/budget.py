@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkip_xl.checks.codes import finding
-from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result
+from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result, percent_of
 from lkip_xl.rules.budget import BudgetIssues
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import persen, rupiah
@@ -81,8 +81,9 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
         yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", ("node", i, "realisasi"))
     yield from _akun_claims(node.real_akun, tol, "realisasi")
     yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), ("node", i))
+    dpa_lines = {a.kode: a for a in node.akun}  # one lookup per akun line, not a scan
     for line in node.real_akun:
-        dpa = next((a for a in node.akun if a.kode == line.kode), None)
+        dpa = dpa_lines.get(line.kode)
         if dpa is not None:
             yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
         elif node.akun:
@@ -102,8 +103,8 @@ def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, lab
                       f"Pagu {label} di lembar {row.sheet} tertulis {rupiah(row.pagu.value)}, sedangkan "
                       f"pagu di DPA {rupiah(pagu)} (selisih {rupiah(row.pagu.value - pagu)}).", row.pagu.value, pagu,
                       figure=fig("pagu"), kind="money")
-    if row.persen is not None and pagu:
-        serapan = realisasi / pagu * 100
+    serapan = percent_of(realisasi, pagu)
+    if row.persen is not None and serapan is not None:
         if not ratio_agrees(row.persen, serapan):
             yield finding("PERCENT_MISMATCH", row.persen.cell,
                           f"Rasio serapan {label} tertulis {persen(row.persen.value)}, sedangkan realisasi "

@@ -5,33 +5,20 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from lkip_xl.checks.codes import finding
-from lkip_xl.model import Finding, Klaim, Num, Result
-from lkip_xl.reader.values import norm_label, parse_code, parse_outline
+from lkip_xl.model import Finding, Klaim, Num, Result, percent_of
+from lkip_xl.reader.links import MONEY_UKURAN as MONEY
+from lkip_xl.reader.links import PERCENT_UKURAN as PERCENT
+from lkip_xl.reader.links import UKURAN, ukuran_kind
+from lkip_xl.reader.rows import shown as shown_raw
+from lkip_xl.reader.values import KIND_WORDS, norm_label, parse_code, parse_outline
 from lkip_xl.rules.kinerja import IndicatorIndex
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
 
-UKURAN = {
-    "target": "Target", "target kinerja": "Target",
-    "realisasi": "Realisasi", "realisasi kinerja": "Realisasi",
-    "capaian": "Capaian", "capaian kinerja": "Capaian",
-    "capaian akhir renstra": "Capaian Akhir Renstra", "capaian terhadap akhir renstra": "Capaian Akhir Renstra",
-    "target akhir renstra": "Target Akhir Renstra",
-    "pagu": "Pagu", "target keuangan": "Pagu", "anggaran": "Pagu", "pagu anggaran": "Pagu",
-    "realisasi anggaran": "Realisasi Anggaran", "realisasi keuangan": "Realisasi Anggaran",
-    "serapan": "Serapan", "capaian keuangan": "Serapan", "rasio": "Serapan", "rasio capaian": "Serapan",
-    "serapan anggaran": "Serapan",
-    "sisa": "Sisa", "sisa anggaran": "Sisa",
-    "efisiensi": "Efisiensi", "efisiensi anggaran": "Efisiensi",
-    "nilai efisiensi": "Nilai Efisiensi",
-    "kategori": "Kategori",
-}
-MONEY = {"Pagu", "Realisasi Anggaran", "Sisa"}
 FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
                   "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
                   "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
                   "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
-PERCENT = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
 
 
 @dataclass
@@ -52,9 +39,10 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Serapan": lambda: r.total_serapan, "Efisiensi": lambda: r.efisiensi_rata_rata,
             "Nilai Efisiensi": lambda: r.nilai_efisiensi}, ("total",))
     tree = result.issues["tree"]
+    where = _positions(result)
     code = parse_code(text)
     node = tree.find(code, None) if code else None
-    group = next((g for g in result.belanja if g.kode == code), None) if code else None
+    group = where["belanja"].get(code) if code else None
     # `5.1.02` is an akun code, never the outline number 5.1.2; an akun-shaped `5.1` that names a jenis
     # belanja group is that group (a kegiatan numbered 5.1 can be named by its full code).
     zero_padded = any(len(p) > 1 and p.startswith("0") for p in (code or "").split("."))
@@ -62,9 +50,8 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
         node = tree.find(None, parse_outline(text))
     if node is not None:
         return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
-                       ("node", next(i for i, n in enumerate(result.nodes) if n is node)))
+                       ("node", where["node"][id(node)]))
     if code:
-        group = next((g for g in result.belanja if g.kode == code), None)
         if group is not None:
             return Subject(f"belanja {group.kode} ({group.uraian})",
                            _money(lambda: group.pagu, lambda: group.realisasi), ("belanja", group.kode))
@@ -77,13 +64,29 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
             "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
             "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori},
-            ("ind", result.indicators.index(ind)))
+            ("ind", where["ind"][id(ind)]))
     return None
+
+
+def _positions(result: Result) -> dict[str, dict]:
+    """Where each node / indicator / belanja group sits, built once per result (one lookup per claim)."""
+    cached = result.issues.get("positions")
+    if cached is None or cached["sizes"] != (len(result.nodes), len(result.indicators), len(result.belanja)):
+        cached = {
+            "sizes": (len(result.nodes), len(result.indicators), len(result.belanja)),
+            "node": {id(n): i for i, n in enumerate(result.nodes)},
+            "ind": {id(ind): i for i, ind in enumerate(result.indicators)},
+            "belanja": {},
+        }
+        for g in result.belanja:
+            cached["belanja"].setdefault(g.kode, g)
+        result.issues["positions"] = cached
+    return cached
 
 
 def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
     def serapan():
-        return real() / pagu() * 100 if pagu() else None
+        return percent_of(real(), pagu())
 
     return {"Pagu": pagu, "Realisasi": real, "Realisasi Anggaran": real,
             "Sisa": lambda: pagu() - real(), "Serapan": serapan}
@@ -134,9 +137,10 @@ def check(result: Result) -> Iterator[Finding]:
                               f"'{computed}'.", text, computed)
             continue
         if not isinstance(stated, Num):
+            what = KIND_WORDS[ukuran_kind(k.ukuran.value)]
             yield finding("UNREADABLE_VALUE", stated.cell,
-                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{stated.value}' tidak dapat "
-                          "dibaca sebagai angka.", stated.value, None)
+                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{shown_raw(stated.value)}' tidak "
+                          f"dapat dibaca sebagai {what}.", stated.value, None)
             continue
         value = float(computed)  # type: ignore[arg-type]
         figure = subject.figure + (FIGURE_MEASURE[ukuran],)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lkip_xl.model import BelanjaRow, BudgetRow, Finding
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
-from lkip_xl.reader.values import as_text, code_level, norm_label, outline_level, parse_outline
+from lkip_xl.reader.values import MONEY, PERCENT, as_text, code_level, norm_label, outline_level, parse_outline
 
 _KODE = FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode program kegiatan sub kegiatan",
                            "kode rek program kegiatan sub kegiatan", "rekening"), multi=True)
@@ -59,8 +59,8 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
                 level = "total"
                 label_cell = first_text.cell
                 uraian = uraian or first_text
-        amount = t.num(r, "amount", "jumlah Rupiah")
-        row_pagu = t.num(r, "pagu", "jumlah Rupiah") if role == "realisasi" else None
+        amount = t.num(r, "amount", MONEY)
+        row_pagu = t.num(r, "pagu", MONEY) if role == "realisasi" else None
         if level is None:
             if amount is None and row_pagu is None:
                 continue  # a sub heading or a note
@@ -73,8 +73,8 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             sheet=sheet.name, row=r, level=level, kode=kode, nomor=nomor, uraian=uraian, amount=amount,
             label_cell=label_cell, pagu=row_pagu,
             key_cell=kode_cell if kode else t.cell(r, "nomor") if nomor else None,
-            persen=t.num(r, "persen", "persentase") if role == "realisasi" else None,
-            sisa=t.num(r, "sisa", "jumlah Rupiah") if role == "realisasi" else None,
+            persen=t.num(r, "persen", PERCENT) if role == "realisasi" else None,
+            sisa=t.num(r, "sisa", MONEY) if role == "realisasi" else None,
             indikator=t.txt(r, "indikator"), target_kinerja=t.txt(r, "target_kinerja"),
             satuan=t.txt(r, "satuan"),
         ))
@@ -110,7 +110,7 @@ def read_belanja(sheet: Sheet, findings: list[Finding]) -> list[BelanjaRow]:
             if first_text is None or not norm_label(first_text.value).startswith(("total", "jumlah")):
                 continue
             uraian = uraian or first_text
-        out.append(BelanjaRow(kode, uraian, t.num(r, "pagu", "jumlah Rupiah"),
-                              t.num(r, "realisasi", "jumlah Rupiah"), t.num(r, "persen", "persentase"),
+        out.append(BelanjaRow(kode, uraian, t.num(r, "pagu", MONEY),
+                              t.num(r, "realisasi", MONEY), t.num(r, "persen", PERCENT),
                               (t.cell(r, "uraian") if uraian else None) or kode_cell, r))
     return out

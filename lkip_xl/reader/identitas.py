@@ -6,7 +6,8 @@ import re
 from lkip_xl.errors import InputError
 from lkip_xl.model import Finding, Identitas
 from lkip_xl.reader.sheets import Sheet
-from lkip_xl.reader.values import Unreadable, as_text, norm_label, parse_number
+from lkip_xl.reader.rows import percent_format_finding
+from lkip_xl.reader.values import MONEY, Unreadable, as_text, norm_label, parse_number
 
 KEYS: dict[str, tuple[str, ...]] = {
     "skpd": ("skpd", "nama skpd", "perangkat daerah", "nama perangkat daerah", "opd", "instansi"),
@@ -49,7 +50,7 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
         return t.value if t else ""
 
     year_text = text("tahun")
-    m = re.fullmatch(r"(\d{4})(\.0)?", year_text)
+    m = re.fullmatch(r"([0-9]{4})(\.0)?", year_text)
     if not m:
         where = f" (sel {found['tahun'][1].ref} berisi '{year_text}')" if "tahun" in found else ""
         raise InputError(
@@ -63,7 +64,7 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     ident.nip = text("nip")
     ident.jabatan = text("jabatan")
     ident.tempat_tanggal = text("tempat_tanggal")
-    period = re.fullmatch(r"(\d{4})\s*[-–/s.d]+\s*(\d{4})", text("periode").replace(" ", ""))
+    period = re.fullmatch(r"([0-9]{4})\s*[-–/s.d]+\s*([0-9]{4})", text("periode").replace(" ", ""))
     if period and int(period.group(1)) <= int(period.group(2)):
         ident.periode = (int(period.group(1)), int(period.group(2)))
 
@@ -92,12 +93,14 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     if "toleransi_rupiah" in found:
         raw, cell, fmt = found["toleransi_rupiah"]
         try:
-            tol = parse_number(raw, cell, fmt)
+            tol = parse_number(raw, cell, fmt, MONEY)
         except Unreadable:
             tol = None
             findings.append(Finding("UNREADABLE_VALUE", "kesalahan", cell.sheet, cell.ref,
                                     f"Lembar {cell.sheet} sel {cell.ref}: Toleransi Rupiah '{raw}' bukan angka; "
                                     "dipakai bawaan 1.", dilaporkan=str(raw)))
+        if tol is not None and tol.percent_format:
+            findings.append(percent_format_finding(tol, "Toleransi Rupiah"))
         if tol is not None and tol.value >= 0:
             ident.toleransi_rupiah = tol.value
     return ident

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lkip_xl.model import Finding, IndicatorRow, KomponenRow
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
-from lkip_xl.reader.values import as_text, norm_label
+from lkip_xl.reader.values import PERCENT, VALUE, as_text, norm_label
 
 # `Keuangan 2024 | Target` (Tabel 3.14's layout) is money, not the indicator's target.
 _MONEY_WORDS = ("keuangan", "anggaran", "pagu", "rp", "rupiah")
@@ -91,14 +91,14 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
         row = IndicatorRow(r, level, ind, tujuan=tujuan, sasaran=sasaran if level == "sasaran" else None,
                            satuan=t.txt(r, "satuan"), polaritas=polaritas)  # type: ignore[arg-type]
         for (name, year), c in header.years.items():
-            value = t.num_at(r, c, "angka")
+            value = t.num_at(r, c, PERCENT if name == "capaian" else VALUE)
             if value is not None:
                 {"target": row.targets, "realisasi": row.realisasi, "capaian": row.capaian}[name][year] = value
         row.target_pk = t.num(r, "target_pk")
         plain = t.num(r, "realisasi_plain")
         if plain is not None:
             row.realisasi.setdefault(tahun, plain)
-        plain = t.num(r, "capaian_plain")
+        plain = t.num(r, "capaian_plain", PERCENT)
         if plain is not None:
             row.capaian.setdefault(tahun, plain)
         row.kategori = t.txt(r, "kategori")
@@ -135,7 +135,7 @@ def read_komponen(sheet: Sheet, findings: list[Finding]) -> list[KomponenRow]:
         if named is not None and (indikator is None or named.value != indikator.value):
             metode = None  # a new indicator does not inherit the previous one's Metode
         indikator = named or indikator
-        year = t.num(r, "tahun", "tahun")
+        year = t.num(r, "tahun")
         if year is not None:
             tahun = int(year.value) if year.value.is_integer() and 1900 < year.value < 2100 else None
             if tahun is None:

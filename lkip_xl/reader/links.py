@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from lkip_xl.model import Finding, Klaim, PemetaanRow, SkalaRow
-from lkip_xl.reader.rows import TableReader, locate
+from lkip_xl.reader.rows import TableReader, locate, percent_format_finding
 from lkip_xl.reader.sheets import FieldSpec, Sheet
-from lkip_xl.reader.values import Unreadable, as_text, parse_number, parse_outline
+from lkip_xl.reader.values import (
+    MONEY, PERCENT, VALUE, Kind, Unreadable, as_text, norm_label, parse_number, parse_outline,
+)
 
 PEMETAAN_FIELDS = [
     FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator kinerja utama", "nama indikator",
@@ -41,6 +43,32 @@ def read_pemetaan(sheet: Sheet, findings: list[Finding]) -> list[PemetaanRow]:
     return out
 
 
+UKURAN = {
+    "target": "Target", "target kinerja": "Target",
+    "realisasi": "Realisasi", "realisasi kinerja": "Realisasi",
+    "capaian": "Capaian", "capaian kinerja": "Capaian",
+    "capaian akhir renstra": "Capaian Akhir Renstra", "capaian terhadap akhir renstra": "Capaian Akhir Renstra",
+    "target akhir renstra": "Target Akhir Renstra",
+    "pagu": "Pagu", "target keuangan": "Pagu", "anggaran": "Pagu", "pagu anggaran": "Pagu",
+    "realisasi anggaran": "Realisasi Anggaran", "realisasi keuangan": "Realisasi Anggaran",
+    "serapan": "Serapan", "capaian keuangan": "Serapan", "rasio": "Serapan", "rasio capaian": "Serapan",
+    "serapan anggaran": "Serapan",
+    "sisa": "Sisa", "sisa anggaran": "Sisa",
+    "efisiensi": "Efisiensi", "efisiensi anggaran": "Efisiensi",
+    "nilai efisiensi": "Nilai Efisiensi",
+    "kategori": "Kategori",
+}
+MONEY_UKURAN = {"Pagu", "Realisasi Anggaran", "Sisa"}
+PERCENT_UKURAN = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
+
+
+def ukuran_kind(text: str) -> Kind:
+    """How a Dilaporkan `Nilai` is read: Rupiah for Pagu / Realisasi Anggaran / Sisa, percent for
+    Capaian / Serapan / Efisiensi, an indicator value otherwise."""
+    ukuran = UKURAN.get(norm_label(text))
+    return MONEY if ukuran in MONEY_UKURAN else PERCENT if ukuran in PERCENT_UKURAN else VALUE
+
+
 DILAPORKAN_FIELDS = [
     FieldSpec("tabel", ("tabel", "sumber", "tabel laporan")),
     FieldSpec("subjek", ("subjek", "subject", "uraian", "indikator")),
@@ -65,10 +93,12 @@ def read_dilaporkan(sheet: Sheet, findings: list[Finding]) -> list[Klaim]:
         if subjek is None or ukuran is None or raw is None:
             continue
         cell = sheet.cell(r, c)
-        try:
-            nilai = parse_number(raw, cell, sheet.fmt(r, c))
+        try:  # a value that cannot be read stays text: the check reports it (or reads a Kategori)
+            nilai = parse_number(raw, cell, sheet.fmt(r, c), ukuran_kind(ukuran.value))
         except Unreadable:
             nilai = None
+        if nilai is not None and nilai.percent_format:
+            findings.append(percent_format_finding(nilai, f"nilai {ukuran.value}"))
         out.append(Klaim(r, tabel or "", subjek, ukuran, nilai if nilai is not None else as_text(raw, cell)))
     return out
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, Finding, Num, Txt
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter
-from lkip_xl.reader.values import Unreadable, as_text, parse_code, parse_number
+from lkip_xl.reader.values import (
+    KIND_WORDS, VALUE, Kind, Unreadable, as_text, parse_code, parse_number,
+)
 
 
 def locate(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = ()) -> Header:
@@ -65,19 +67,25 @@ class TableReader:
         c = self.col(name)
         return None if c is None else as_text(self.sheet.raw(r, c), self.sheet.cell(r, c))
 
-    def num(self, r: int, name: str, what: str = "angka") -> Num | None:
+    def num(self, r: int, name: str, kind: Kind = VALUE) -> Num | None:
+        """The number in field `name`, read as its column's kind (money, percent or indicator value)."""
         c = self.col(name)
-        return None if c is None else self.num_at(r, c, what)
+        return None if c is None else self.num_at(r, c, kind)
 
-    def num_at(self, r: int, c: int, what: str = "angka") -> Num | None:
+    def num_at(self, r: int, c: int, kind: Kind = VALUE) -> Num | None:
         raw = self.sheet.raw(r, c)
         cell = self.sheet.cell(r, c)
+        label = self.header.labels.get(c, column_letter(c))
         try:
-            return parse_number(raw, cell, self.sheet.fmt(r, c))
-        except Unreadable:
-            label = self.header.labels.get(c, column_letter(c))
-            self.unreadable(cell, raw, f"kolom '{label}' berisi '{raw}' yang tidak dapat dibaca sebagai {what}")
+            num = parse_number(raw, cell, self.sheet.fmt(r, c), kind)
+        except Unreadable as err:
+            why = f" ({err.reason})" if err.reason else ""
+            self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
+                                       f"{KIND_WORDS[kind]}{why}")
             return None
+        if num is not None and num.percent_format:
+            self.findings.append(percent_format_finding(num, f"kolom '{label}'"))
+        return num
 
     def unreadable(self, cell: Cell, raw: object, why: str) -> None:
         self.findings.append(
@@ -112,3 +120,27 @@ class TableReader:
         if not parts:
             return None, self.sheet.cell(r, cols[0])
         return ".".join(parts), first
+
+
+def shown(raw: object, n: int = 60) -> str:
+    """A cell's content for a sentence: long text (a 400-digit number) cut short."""
+    text = str(raw)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def percent_format_finding(num: Num, where: str) -> Finding:
+    """UNIT_MISMATCH: a Rupiah amount in a percent-formatted cell, read as the number stored."""
+    from lkip_xl.textfmt import angka, rupiah
+
+    cell = num.cell
+    as_shown = float(f"{num.value * 100:.15g}")
+    return Finding(
+        "UNIT_MISMATCH",
+        "peringatan",
+        cell.sheet,
+        cell.ref,
+        f"Lembar {cell.sheet} sel {cell.ref}: sel berformat persen padahal {where} berisi jumlah Rupiah; "
+        f"dibaca sebagai {rupiah(num.value)} (angka yang tersimpan), bukan {angka(as_shown)} % yang tampil.",
+        dilaporkan=as_shown,
+        dihitung=num.value,
+    )

@@ -3,15 +3,53 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 from lkip_xl.model import Cell, Num, Txt
 
 NO_VALUE = {"", "-", "--", "–", "—", "tidak ada", "n/a", "nihil"}
+_DASHES = {"-", "--", "–", "—"}
+
+# What a number column holds; it decides how a percent format, `%`, a scale word (`2,5 M`) or a
+# unit after the figure is read.
+#   money:   Rupiah. A percent format is a formatting slip (the stored number counts), `%` and any
+#            unit other than a scale word or `Rupiah` cannot be read; `-` / `Rp -` is Rp0 (SPEC §10.6).
+#   percent: a % / rasio / capaian column: a percent format and `%` are percent units (SPEC §3.1).
+#   value:   an indicator's target or realisasi (SPEC §9.11): percent formats, `%`, units as today.
+Kind = Literal["money", "percent", "value"]
+MONEY: Kind = "money"
+PERCENT: Kind = "percent"
+VALUE: Kind = "value"
+KIND_WORDS = {MONEY: "jumlah Rupiah", PERCENT: "persentase", VALUE: "angka"}
+
+# A double holds every integer up to 2**53 exactly: a larger amount cannot be right to the Rupiah,
+# and a sum of amounts below it can never overflow. Indicator values and percentages beyond 10**15
+# are no real figure either.
+MAX_MONEY = 2**53
+MAX_VALUE = 10**15
+# A Rupiah amount that is not 0 yet below 10^-100 is no amount either (Excel's rounding noise is
+# around 10^-17); bounded below, no serapan (realisasi / pagu) can overflow.
+MIN_MONEY = 1e-100
+# A double carries about 17 significant digits; more decimals than that say nothing more.
+MAX_DECIMALS = 17
+
+# Scale words after an amount: `Rp 2,5 M`, `1.000 juta`, `Rp1,2jt`, `350 rb`.
+_SCALE_EXP = {"rb": 3, "ribu": 3, "jt": 6, "juta": 6, "m": 9, "miliar": 9, "milyar": 9,
+              "t": 12, "triliun": 12, "trilyun": 12}
+_MONEY_TAIL = re.compile(r"^(?:(?P<scale>rb|ribu|jt|juta|m|miliar|milyar|t|triliun|trilyun)\.?)?\s*"
+                         r"(?:rupiah|rp\.?|idr)?$", re.I)
 
 
 class Unreadable(ValueError):
-    """A value that cannot be read as what its column needs (UNREADABLE_VALUE)."""
+    """A value that cannot be read as what its column needs (UNREADABLE_VALUE).
+
+    `reason` (Indonesian, optional) says why, for the finding's sentence.
+    """
+
+    def __init__(self, text: object, reason: str | None = None):
+        super().__init__(str(text))
+        self.reason = reason
 
 
 def norm_label(text: object) -> str:
@@ -76,16 +114,23 @@ def _integer_digits(number_format: str | None) -> int:
 
 
 def shortest_decimals(value: float) -> int:
-    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """Decimals of the shortest form of `value` (93.67 -> 2), at most MAX_DECIMALS."""
+    try:
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    except (OverflowError, ValueError):
+        return 0
+    return min(MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
-_TOKEN = re.compile(r"\d[\d.,]*")
+# ASCII digits only: Excel reads Arabic-Indic (٠١٢) or full-width (０１２) digits as text, so must we
+# (Python's `\d`, int() and float() accept them).
+_TOKEN = re.compile(r"[0-9][0-9.,]*")
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.I)
-_NO_CENTS = re.compile(r"(?<=\d)[.,]-+$")
+_NO_CENTS = re.compile(r"(?<=[0-9])[.,]-+$")
 
 
-def _parse_token(tok: str) -> tuple[float, int]:
+def _parse_token(tok: str) -> tuple[Decimal, int]:
+    """An Indonesian or English styled figure as an exact Decimal, and the decimals written."""
     tok = tok.rstrip(".,")
     dots, commas = tok.count("."), tok.count(",")
     if dots and commas:
@@ -95,20 +140,20 @@ def _parse_token(tok: str) -> tuple[float, int]:
             raise Unreadable(tok)
         int_part, frac = tok.split(dec_sep)
         _check_groups(int_part, thou)
-        return float(int_part.replace(thou, "") + "." + frac), len(frac)
+        return Decimal(int_part.replace(thou, "") + "." + frac), len(frac)
     sep = "." if dots else "," if commas else ""
     if not sep:
-        return float(tok), 0
+        return Decimal(tok), 0
     parts = tok.split(sep)
     if len(parts) > 2:
         _check_groups(tok, sep)
-        return float(tok.replace(sep, "")), 0
+        return Decimal(tok.replace(sep, "")), 0
     int_part, frac = parts
     # One dot and exactly three digits after it is the Indonesian thousands dot
     # (1.500 = 1500); a comma is always the Indonesian decimal comma.
     if sep == "." and len(frac) == 3 and int_part.strip("0"):
-        return float(int_part + frac), 0
-    return float(f"{int_part or '0'}.{frac}"), len(frac)
+        return Decimal(int_part + frac), 0
+    return Decimal(f"{int_part or '0'}.{frac}"), len(frac)
 
 
 def _check_groups(number: str, thou: str) -> None:
@@ -117,27 +162,71 @@ def _check_groups(number: str, thou: str) -> None:
         raise Unreadable(number)
 
 
-def parse_number(raw: object, cell: Cell, number_format: str | None = None) -> Num | None:
-    """Read a number the way Indonesian workbooks write it; None for no value.
+def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind: Kind = VALUE) -> Num | None:
+    """Read a number the way Indonesian workbooks write it, as column `kind` needs; None for no value.
 
     Percent-formatted cells and text with `%` come back in percent units
-    (0.9367 formatted as 93,67 % -> 93.67) with `percent=True`.
+    (0.9367 formatted as 93,67 % -> 93.67) with `percent=True`, except in a money column: there a
+    percent format is a slip, the stored number counts and `Num.percent_format` says so
+    (UNIT_MISMATCH), and `%` cannot be read.
     """
+    if kind == MONEY and isinstance(raw, str) and _is_dash(raw):
+        return Num(0.0, cell, raw, 0)  # `-`, `Rp -`, `Rp. -`: nothing budgeted or spent (SPEC §10.6)
     if is_blank(raw):
         return None
     if isinstance(raw, bool) or isinstance(raw, (_dt.datetime, _dt.date, _dt.time)):
         raise Unreadable(str(raw))
     if isinstance(raw, (int, float)):
-        value = float(raw)
-        if value != value or value in (float("inf"), float("-inf")):
-            raise Unreadable(str(raw))
-        decimals, percent = format_decimals(number_format)
-        if percent:
-            value = float(f"{value * 100:.15g}")
-        if decimals is None:
-            decimals = shortest_decimals(value)
-        return Num(value, cell, raw, decimals, percent)
-    text = " ".join(str(raw).replace("\xa0", " ").split())
+        return _parse_stored(raw, cell, number_format, kind)
+    if not isinstance(raw, str):
+        raise Unreadable(str(raw))
+    return _parse_text(raw, cell, kind)
+
+
+def _is_dash(text: str) -> bool:
+    body = _CURRENCY.sub("", " ".join(text.replace("\xa0", " ").split()))
+    return body.strip() in _DASHES
+
+
+def _limit(kind: Kind) -> int:
+    return MAX_MONEY if kind == MONEY else MAX_VALUE
+
+
+def _check_magnitude(value: float | Decimal, kind: Kind) -> None:
+    if abs(value) > _limit(kind):
+        raise _too_large(kind)
+    if kind == MONEY and value and abs(value) < MIN_MONEY:
+        raise Unreadable("", "nilainya bukan 0 tetapi lebih kecil dari 10^-100 Rupiah")
+
+
+def _too_large(kind: Kind) -> Unreadable:
+    if kind == MONEY:
+        return Unreadable("", "nilainya melebihi 2^53 sehingga tidak dapat dihitung tepat sampai Rupiah")
+    return Unreadable("", "nilainya melebihi 10^15 sehingga bukan angka yang wajar")
+
+
+def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind: Kind) -> Num:
+    """A real number stored in the cell."""
+    if isinstance(raw, int) and abs(raw) > _limit(kind):  # float() of a 400-digit int overflows
+        raise _too_large(kind)
+    value = float(raw)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise Unreadable(str(raw), "nilainya bukan angka terhingga")
+    decimals, percent = format_decimals(number_format)
+    percent_format = False
+    if percent and kind == MONEY:
+        # A Rupiah column formatted as percent: the number stored is the amount.
+        percent, percent_format, decimals = False, True, None
+    if percent:
+        value = float(f"{value * 100:.15g}")
+    _check_magnitude(value, kind)
+    if decimals is None:
+        decimals = shortest_decimals(value)
+    return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, percent_format=percent_format)
+
+
+def _parse_text(raw: str, cell: Cell, kind: Kind) -> Num:
+    text = " ".join(raw.replace("\xa0", " ").split())
     body = _CURRENCY.sub("", text)
     body = _NO_CENTS.sub("", body)  # Rp. 1.000.000,- : the dash stands for ",00"
     tokens = _TOKEN.findall(body)
@@ -147,15 +236,15 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None) -> N
     start = body.index(tok)
     before, after = body[:start].strip(), body[start + len(tok):].strip()
     try:
-        value, decimals = _parse_token(tok)
-    except ValueError:
+        exact, decimals = _parse_token(tok)
+    except (ValueError, InvalidOperation):
         raise Unreadable(text) from None
     negative = False
     if before.endswith("-") or before.endswith("−"):
         negative, before = True, before[:-1].strip()
-    if before == "(" and after == ")":  # accounting negative: (1.000)
-        negative, before, after = True, "", ""
-    if before.endswith("("):  # a label with the figure in brackets: Baik (67,50)
+    if before == "(" and (after == ")" or kind == MONEY and after.endswith(")")):
+        negative, before, after = True, "", after[:-1].strip()  # accounting negative: (1.000), (1,25 jt)
+    if before.endswith("(") and kind != MONEY:  # a label with the figure in brackets: Baik (67,50)
         before = before[:-1].strip()
         if not after.startswith(")"):
             raise Unreadable(text)
@@ -166,16 +255,32 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None) -> N
         raise Unreadable(text)
     percent = after.startswith("%")
     unit = after[1:].strip() if percent else after
-    if unit and not re.match(r"[A-Za-z(]", unit):
+    if kind == MONEY:
+        if percent:
+            raise Unreadable(text, "persen bukan jumlah Rupiah")
+        tail = _MONEY_TAIL.match(unit)
+        if tail is None:
+            raise Unreadable(text, f"satuan '{unit}' bukan Rupiah")
+        scale = tail.group("scale")
+        if scale:
+            exp = _SCALE_EXP[scale.lower()]
+            exact = exact.scaleb(exp)
+            decimals = max(0, decimals - exp)
+        unit = ""
+    elif unit and not re.match(r"[A-Za-z(]", unit):
         raise Unreadable(text)
+    elif kind == PERCENT and unit and unit.lower() not in ("persen", "pct"):
+        raise Unreadable(text, f"satuan '{unit}' bukan persen")
+    _check_magnitude(exact, kind)
+    value = float(exact)
     if negative:
         value = -value
-    return Num(value, cell, raw, decimals, percent, unit or None)
+    return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, unit or None)
 
 
 # ------------------------------------------------------------ codes, numbers
 
-_CODE = re.compile(r"^\d+(\.\d+)*$")
+_CODE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 
 
 def parse_code(raw: object, number_format: str | None = None) -> str | None:

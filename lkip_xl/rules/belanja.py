@@ -33,7 +33,12 @@ def kelompok_of(kode: str) -> str:
 
 
 def leaf_codes(codes: list[str]) -> set[str]:
-    return {c for c in codes if not any(o.startswith(c + ".") for o in codes)}
+    """The codes with no other code below them (`5.1.02` is not a leaf when `5.1.02.01` is there)."""
+    parents = set()
+    for code in codes:
+        parts = code.split(".")
+        parents.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    return {c for c in codes if c not in parents}
 
 
 def group_leaves(leaves: list[tuple[str, float, float]], names: dict[str, str]) -> list[BelanjaGroup]:

@@ -1,6 +1,7 @@
 """The budget tree: DPA rows joined with Realisasi rows, rolled up from the leaves."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from lkip_xl.model import AkunLine, BudgetNode, BudgetRow
@@ -60,6 +61,7 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
     issues = BudgetIssues()
     tree = BudgetTree([], {}, {}, issues)
     last: dict[str, BudgetNode | None] = {"program": None, "kegiatan": None, "sub_kegiatan": None}
+    akun_codes: dict[int, set[str]] = {}  # id(sub kegiatan) -> its akun codes: one lookup per line
     for row in dpa:
         if row.level == "total":
             issues.dpa_totals.append(row)
@@ -69,9 +71,11 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
             if sub is None:
                 issues.orphans.append((row, "sub kegiatan"))
                 continue
-            if any(a.kode == row.kode for a in sub.akun):
+            codes = akun_codes.setdefault(id(sub), set())
+            if row.kode in codes:
                 issues.duplicates.append((row, row.kode or ""))
                 continue
+            codes.add(row.kode or "")
             sub.akun.append(AkunLine(row.kode or "", row))
             continue
         dup = (row.kode and row.kode in tree.by_code) or (row.nomor and row.nomor in tree.by_nomor)
@@ -95,6 +99,8 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
     for node in tree.nodes:
         if node.is_leaf and not node.akun and node.row.amount is None:
             issues.missing_amount.append(node.row)
+        # An akun line without a pagu is counted as Rp0 like a sub kegiatan without one: reported.
+        issues.missing_amount.extend(a.row for a in node.akun if a.leaf and a.row.amount is None)
     _roll_up(tree)
     return tree
 
@@ -128,26 +134,39 @@ def _link_parent(tree: BudgetTree, node: BudgetNode, last: dict, issues: BudgetI
 
 
 def _mark_akun_leaves(nodes: list[BudgetNode], attr: str) -> None:
+    """Leaf akun lines carry their amount; a line with lines below it (5.1.02 over 5.1.02.01.01.0024)
+    is the sum of its leaves. Linear in the lines: each code has at most a handful of segments."""
     for node in nodes:
         lines = getattr(node, "akun" if attr == "akun" else "real_akun")
-        codes = [a.kode for a in lines]
+        if not lines:
+            continue
+        codes = {a.kode for a in lines}
+        # Every code that has another line below it (a proper segment prefix of some line's code).
+        parents = {prefix for c in codes for prefix in _proper_prefixes(c) if prefix in codes}
+        totals: dict[str, float] = {}
         for line in lines:
-            prefix = line.kode + "."
-            line.leaf = not any(c.startswith(prefix) for c in codes)
-        for line in lines:
+            line.leaf = line.kode not in parents
             if line.leaf:
                 line.amount = line.row.amount.value if line.row.amount else 0.0
+                for prefix in _proper_prefixes(line.kode):
+                    if prefix in parents:
+                        totals[prefix] = totals.get(prefix, 0.0) + line.amount
         for line in lines:
             if not line.leaf:
-                prefix = line.kode + "."
-                line.amount = sum(x.amount for x in lines if x.leaf and x.kode.startswith(prefix))
+                line.amount = totals.get(line.kode, 0.0)
+
+
+def _proper_prefixes(kode: str) -> list[str]:
+    """`5.1.02.01` -> [`5`, `5.1`, `5.1.02`]."""
+    parts = kode.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
 def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
     issues = tree.issues
-    by_name: dict[tuple[str, str], list[BudgetNode]] = {}
+    by_name: dict[tuple[str, str], deque[BudgetNode]] = {}
     for node in tree.nodes:
-        by_name.setdefault((node.level, norm_name(node.uraian)), []).append(node)
+        by_name.setdefault((node.level, norm_name(node.uraian)), deque()).append(node)
     seen_code: set[str] = set()
     seen_nomor: set[str] = set()
     current: BudgetNode | None = None
@@ -159,16 +178,19 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
             if current is None:
                 issues.unmatched_realisasi.append(row)
                 continue
-            if any(a.kode == row.kode for a in current.real_akun):
+            if row.kode in real_codes:
                 issues.duplicates.append((row, row.kode or ""))
                 continue
             line = AkunLine(row.kode or "", row)
             current.real_akun.append(line)
-            for dpa_line in current.akun:
-                if dpa_line.kode == row.kode:
-                    dpa_line.realisasi_line = line
+            real_codes.add(line.kode)
+            dpa_line = dpa_lines.get(row.kode) if row.kode else None
+            if dpa_line is not None:
+                dpa_line.realisasi_line = line
             continue
         current = None
+        real_codes: set[str] = set()
+        dpa_lines: dict[str, AkunLine] = {}
         if (row.kode and row.kode in seen_code) or (row.nomor and row.nomor in seen_nomor):
             issues.duplicates.append((row, row.kode if row.kode in seen_code else row.nomor or ""))
             continue
@@ -182,15 +204,19 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
         elif row.nomor and row.nomor in tree.by_nomor and not (row.kode and tree.by_code):
             node, by_key = tree.by_nomor[row.nomor], True
         elif row.uraian is not None:
-            for cand in by_name.get((row.level, norm_name(row.uraian.value)), []):
-                if cand.real_row is None:
-                    node = cand
-                    break
+            # The first DPA node of that name still without a realisasi row; matched ones are dropped
+            # from the front, so many rows of one name stay linear.
+            cands = by_name.get((row.level, norm_name(row.uraian.value)))
+            while cands and cands[0].real_row is not None:
+                cands.popleft()
+            node = cands[0] if cands else None
         if node is None or node.real_row is not None:
             issues.unmatched_realisasi.append(row)
             continue
         node.real_row = row
         current = node
+        real_codes = {a.kode for a in node.real_akun}
+        dpa_lines = {a.kode: a for a in node.akun}
         if by_key and row.uraian is not None and norm_name(row.uraian.value) != norm_name(node.uraian):
             issues.name_mismatch.append((node, row))
     for node in tree.nodes:

@@ -1,9 +1,10 @@
 """Indicator figures: realisasi (Komponen), capaian by polarity, kategori, budget and efisiensi."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from lkip_xl.model import Identitas, Indicator, IndicatorRow, KomponenRow, PemetaanRow, SkalaRow
+from lkip_xl.model import Cell, Identitas, Indicator, IndicatorRow, KomponenRow, PemetaanRow, SkalaRow, percent_of
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.budget import BudgetTree
 
@@ -85,6 +86,7 @@ class IndicatorIndex:
 
     indicators: list[Indicator]
     exact: dict[str, list[Indicator]] = field(default_factory=dict)
+    loose: dict[str, list[Indicator]] = field(default_factory=dict)  # answers of the slow search, kept
 
     def __post_init__(self) -> None:
         for ind in self.indicators:
@@ -96,10 +98,23 @@ class IndicatorIndex:
             return []
         if key in self.exact:
             return self.exact[key]
-        # A shortened or lengthened name, when it points at exactly one indicator.
-        hits = [i for k, inds in self.exact.items() for i in inds
-                if f" {key} " in f" {k} " or f" {k} " in f" {key} "]
-        return hits if len(hits) == 1 else []
+        if key not in self.loose:
+            # A shortened or lengthened name, when it points at exactly one indicator. A name
+            # filled down over many rows is searched once.
+            hits = [i for k, inds in self.exact.items() for i in inds
+                    if f" {key} " in f" {k} " or f" {k} " in f" {key} "]
+            self.loose[key] = hits if len(hits) == 1 else []
+        return self.loose[key]
+
+
+@dataclass
+class Overflow:
+    """A figure whose formula gave no finite number (e.g. a target of 1e-300): left empty, reported."""
+
+    cell: Cell  # the input cell responsible (the tiny target, the Σpenyebut's first row, …)
+    figure: str  # "capaian 2024", "efisiensi", … (Indonesian, for the sentence)
+    indikator: str
+    numbers: tuple[tuple[str, float], ...]  # the inputs of the formula, named
 
 
 @dataclass
@@ -107,6 +122,7 @@ class KinerjaIssues:
     unknown_komponen: list[KomponenRow] = field(default_factory=list)
     unknown_pemetaan_indicator: list[PemetaanRow] = field(default_factory=list)
     unknown_pemetaan_code: list[PemetaanRow] = field(default_factory=list)
+    overflows: list[Overflow] = field(default_factory=list)
 
 
 def renstra_years(identitas: Identitas, rows: list[IndicatorRow]) -> tuple[int, int] | None:
@@ -123,21 +139,33 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
     tahun = identitas.tahun
     indicators = [Indicator(row=r) for r in rows]
     index = IndicatorIndex(indicators)
-    groups: dict[tuple[int, int], list[KomponenRow]] = {}
+    groups: dict[int, dict[int, list[KomponenRow]]] = {}  # id(indicator) -> year -> components
     for k in komponen:
         found = index.find(k.indikator.value)
         if not found:
             issues.unknown_komponen.append(k)
         for ind in found:
-            groups.setdefault((id(ind), k.tahun), []).append(k)
+            groups.setdefault(id(ind), {}).setdefault(k.tahun, []).append(k)
     period = renstra_years(identitas, rows)
     for ind in indicators:
         row = ind.row
-        for (key, year), ks in groups.items():
-            if key == id(ind):
-                value = komponen_value(ks)
-                if value is not None:
-                    ind.komponen[year] = value
+
+        def finite(value: float | None, cell: Cell | None, figure: str, *numbers: tuple[str, float | None],
+                   ind: Indicator = ind) -> float | None:
+            """The figure, or None plus an Overflow when its formula gave inf or nan."""
+            if value is None or math.isfinite(value):
+                return value
+            issues.overflows.append(Overflow(cell or ind.row.indikator.cell, figure, ind.nama,
+                                             tuple((n, v) for n, v in numbers if v is not None)))
+            return None
+
+        for year, ks in groups.get(id(ind), {}).items():
+            value = komponen_value(ks)
+            first = next((k for k in ks if k.metode == "penyebut"), ks[0])
+            value = finite(value, first.nilai.cell, f"realisasi {year}", ("jumlah pembilang Komponen",
+                           _sum(ks, "pembilang")), ("jumlah penyebut Komponen", _sum(ks, "penyebut")))
+            if value is not None:
+                ind.komponen[year] = value
         years = sorted(set(row.realisasi) | set(ind.komponen))
         for year in years:
             if year in ind.komponen:
@@ -153,28 +181,55 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
         ind.realisasi_source = ("komponen" if tahun in ind.komponen else
                                 "kinerja" if tahun in row.realisasi else None)
         rumus = identitas.rumus_polaritas_negatif
-        ind.capaian = capaian(ind.target, ind.realisasi, row.polaritas, rumus)
+        # T/R divides by the realisasi: a tiny realisasi is then the cell to blame, else the target.
+        by_realisasi = row.polaritas == "negatif" and rumus == "T/R"
+
+        def blame(target_num, year: int) -> Cell | None:
+            if by_realisasi:
+                stated = row.realisasi.get(year)
+                return stated.cell if stated is not None and year not in ind.komponen else \
+                    next((k.nilai.cell for k in groups.get(id(ind), {}).get(year, [])), None)
+            return target_num.cell if target_num is not None else None
+
+        ind.capaian = finite(capaian(ind.target, ind.realisasi, row.polaritas, rumus), blame(ind.target_num, tahun),
+                             f"capaian {tahun}", ("realisasi", ind.realisasi), ("target", ind.target))
         ind.kategori = kategori(ind.capaian, scale)
         for year, value in ind.realisasi_by_year.items():
             if year == tahun:
                 ind.capaian_by_year[year] = ind.capaian
             elif year < tahun:
                 t = row.targets.get(year)
-                ind.capaian_by_year[year] = capaian(t.value if t else None, value, row.polaritas, rumus)
+                ind.capaian_by_year[year] = finite(
+                    capaian(t.value if t else None, value, row.polaritas, rumus), blame(t, year),
+                    f"capaian {year}", ("realisasi", value), ("target", t.value if t else None))
         if period:
             ind.tahun_akhir = period[1]
             end = row.targets.get(period[1])
             ind.target_akhir = end.value if end else None
-            ind.capaian_akhir = capaian(ind.target_akhir, ind.realisasi, row.polaritas, rumus)
+            ind.capaian_akhir = finite(
+                capaian(ind.target_akhir, ind.realisasi, row.polaritas, rumus), blame(end, tahun),
+                "capaian terhadap target akhir Renstra", ("realisasi", ind.realisasi), ("target", ind.target_akhir))
     _map_budget(indicators, index, pemetaan, tree, issues)
     for ind in indicators:
-        ind.efisiensi = efisiensi(ind.capaian, ind.serapan, identitas.rumus_efisiensi)
+        value = efisiensi(ind.capaian, ind.serapan, identitas.rumus_efisiensi)
+        if value is not None and not math.isfinite(value):
+            cell = ind.target_num.cell if ind.target_num is not None else ind.row.indikator.cell
+            issues.overflows.append(Overflow(cell, "efisiensi", ind.nama,
+                                             (("capaian", ind.capaian), ("serapan", ind.serapan))))
+            value = None
+        ind.efisiensi = value
     return indicators, issues
+
+
+def _sum(rows: list[KomponenRow], metode: str) -> float | None:
+    values = [r.nilai.value for r in rows if r.metode == metode]
+    return sum(values) if values else None
 
 
 def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: list[PemetaanRow] | None,
                 tree: BudgetTree, issues: KinerjaIssues) -> None:
-    supports: dict[int, list] = {}
+    supports: dict[int, dict[int, object]] = {}  # id(indicator) -> id(leaf) -> leaf, distinct
+    done: set[tuple[int, int]] = set()  # (indicator, node) pairs already expanded
     for p in pemetaan or []:
         found = index.find(p.indikator.value)
         if not found:
@@ -185,14 +240,17 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
             issues.unknown_pemetaan_code.append(p)
             continue
         for ind in found:
-            leaves = supports.setdefault(id(ind), [])
+            if (id(ind), id(node)) in done:
+                continue
+            done.add((id(ind), id(node)))
+            leaves = supports.setdefault(id(ind), {})
             for leaf in node.leaves():
-                if leaf not in leaves:
-                    leaves.append(leaf)
+                leaves.setdefault(id(leaf), leaf)
     order = {id(n): i for i, n in enumerate(tree.nodes)}
     for ind in indicators:
-        leaves = supports.get(id(ind))
-        if leaves is not None:
+        chosen = supports.get(id(ind))
+        if chosen is not None:
+            leaves = list(chosen.values())
             ind.supports = sorted(leaves, key=lambda n: order[id(n)])
             ind.pagu = sum(n.pagu for n in leaves)
             ind.realisasi_anggaran = sum(n.realisasi for n in leaves)
@@ -201,4 +259,4 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
             ind.pagu = tree.total_pagu
             ind.realisasi_anggaran = tree.total_realisasi
         if ind.pagu:
-            ind.serapan = ind.realisasi_anggaran / ind.pagu * 100
+            ind.serapan = percent_of(ind.realisasi_anggaran or 0.0, ind.pagu)

@@ -5,21 +5,34 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from lkip_xl.model import Num
-from lkip_xl.reader.values import shortest_decimals
-
-
-_WIDE = Context(prec=400)  # room for any double at any number of decimals
+from lkip_xl.reader.values import MAX_DECIMALS, shortest_decimals
 
 
 def round_excel(x: float, n: int = 0) -> float:
-    """Round half away from zero after 15 significant digits, as Excel and LibreOffice do."""
+    """Round half away from zero after 15 significant digits, as Excel and LibreOffice do.
+
+    Total: any finite float and any `n` (also 450 decimals, or -400) give a finite float.
+    """
     if not math.isfinite(x):
         return x
-    return float(Decimal(f"{x:.15g}").quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP, context=_WIDE))
+    d = Decimal(f"{x:.15g}")
+    exponent = d.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent >= -n:
+        out = float(d)  # nothing beyond the n-th decimal: no rounding to do
+    elif d.adjusted() < -n - 1:
+        out = 0.0  # below half a unit of the n-th decimal
+    else:
+        # Digits kept: those before the point plus n (both bounded here: at most ~340 + 15).
+        context = Context(prec=max(28, d.adjusted() + n + 3))
+        out = float(d.quantize(Decimal(1).scaleb(-n, context), rounding=ROUND_HALF_UP, context=context))
+    # 15 significant digits of the largest doubles round up past the largest double.
+    return out if math.isfinite(out) else x
 
 
 def claim_decimals(stated: Num) -> int:
-    return stated.decimals if stated.decimals is not None else shortest_decimals(stated.value)
+    """Decimals a claim was written with, capped: beyond ~17 digits a double holds nothing more."""
+    d = stated.decimals if stated.decimals is not None else shortest_decimals(stated.value)
+    return max(0, min(d, MAX_DECIMALS))
 
 
 def ratio_agrees(stated: Num, computed: float) -> bool:

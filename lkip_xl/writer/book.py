@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 from lkip_xl.model import Cell
@@ -33,10 +34,19 @@ def ref(sheet: str, row: int, col: int) -> str:
 
 
 def excel_value(value: Any) -> Any:
-    """The cached result of a formula: numbers as numbers, None as the '-' the formula shows."""
-    if value is None:
+    """The cached result of a formula: numbers as numbers, None as the '-' the formula shows.
+
+    A number that is not finite never reaches the file (the rules report it as a finding first;
+    this is the last guard): it is cached as '-' like any figure without a value.
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
     return value
+
+
+def finite_or_none(value: Any) -> Any:
+    """`value`, or None for a float that is inf or nan (never written as a number)."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 class Book:
@@ -117,7 +127,7 @@ class Book:
 
     def number(self, ws, row: int, col: int, value: float | None, kind: str = "money", bold: bool = False) -> None:
         f = self.cell_fmt(kind, bold=bold)
-        if value is None:
+        if finite_or_none(value) is None:
             ws.write_blank(row, col, None, f)
         else:
             ws.write_number(row, col, value, f)

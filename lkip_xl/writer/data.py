@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result
+from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result, percent_of
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.belanja import jenis_of, kelompok_of, leaf_codes
 from lkip_xl.rules.kinerja import komponen_value
@@ -87,7 +87,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
                      bold=(kind == "node" and obj.level != "sub_kegiatan"))
         book.formula(ws, r, C_SISA, f"{a1(r, C_PAGU)}-{a1(r, C_REAL)}", pagu_value - real_value)
         book.formula(ws, r, C_SERAPAN, f'IF({a1(r, C_PAGU)}=0,"-",{a1(r, C_REAL)}/{a1(r, C_PAGU)}*100)',
-                     real_value / pagu_value * 100 if pagu_value else None, kind="percent")
+                     percent_of(real_value, pagu_value), kind="percent")
         if kind == "node":
             idx = layout.node_index[id(obj)]
             for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):

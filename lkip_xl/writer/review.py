@@ -7,7 +7,7 @@ from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.kinerja import IndicatorIndex
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, round_excel
 from lkip_xl.writer import data as D
-from lkip_xl.writer.book import Book, a1, quote_sheet, ref, setup_table_sheet
+from lkip_xl.writer.book import Book, a1, excel_value, finite_or_none, quote_sheet, ref, setup_table_sheet
 
 TEMUAN = "Temuan"
 ROW_COLOURS = {"kesalahan": "#F8CBAD", "peringatan": "#FFE699", "info": None}
@@ -143,10 +143,11 @@ def write_temuan(book: Book, result: Result) -> None:
 def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, extra: dict) -> None:
     stated_ref = ref(*target) if target else None
     computed_ref = figure_formula(book, f.figure)
-    live = (f.kind in ("money", "ratio") and stated_ref and computed_ref and isinstance(f.dilaporkan, (int, float))
-            and isinstance(f.dihitung, (int, float)))
+    dilaporkan, dihitung = finite_or_none(f.dilaporkan), finite_or_none(f.dihitung)
+    live = (f.kind in ("money", "ratio") and stated_ref and computed_ref and isinstance(dilaporkan, (int, float))
+            and isinstance(dihitung, (int, float)))
     if not live:
-        for c, value in ((6, f.dilaporkan), (7, f.dihitung)):
+        for c, value in ((6, dilaporkan), (7, dihitung)):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 ws.write_number(r, c, value, book.fmt(border=1, num_format=book_num_format(f, value), **extra))
             else:
@@ -156,11 +157,11 @@ def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, ext
         return
     num_fmt = "#,##0" if f.kind == "money" else "0.00"
     cell = book.fmt(border=1, num_format=num_fmt, **extra)
-    ws.write_formula(r, 6, "=" + stated_ref, cell, f.dilaporkan)
+    ws.write_formula(r, 6, "=" + stated_ref, cell, excel_value(dilaporkan))
     ws.write_formula(r, 7, "=" + computed_ref, book.fmt(border=1, num_format="#,##0.####" if f.kind == "money"
-                                                         else "0.00##", **extra), f.dihitung)
-    value = _selisih_value(float(f.dilaporkan), float(f.dihitung), f.kind, f.decimals)
-    ws.write_formula(r, 8, "=" + _selisih(a1(r, 6), a1(r, 7), f.kind, f.decimals), cell, value)
+                                                         else "0.00##", **extra), excel_value(dihitung))
+    value = _selisih_value(float(dilaporkan), float(dihitung), f.kind, f.decimals)
+    ws.write_formula(r, 8, "=" + _selisih(a1(r, 6), a1(r, 7), f.kind, f.decimals), cell, excel_value(value))
     ok = abs(value) <= tol if f.kind == "money" else value == 0
     ws.write_formula(r, 9, "=" + _status(a1(r, 8), f.kind, tol, "Sudah sesuai", "Belum sesuai"),
                      book.fmt(border=1, bold=True, **extra), "Sudah sesuai" if ok else "Belum sesuai")
