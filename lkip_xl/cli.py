@@ -109,7 +109,7 @@ def fill(
             if json_report is not None:
                 from lkip_xl.report import build_report
 
-                text = json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n"
+                text = json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
                 out.write(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
             out.commit()
     except OutputError as err:
@@ -136,7 +136,7 @@ def check(
     if json_out:
         from lkip_xl.report import build_report
 
-        _emit(json.dumps(build_report(result), ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         from lkip_xl.console import findings_table
 

@@ -7,27 +7,28 @@ from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import MONEY, PERCENT, as_text, code_level, norm_label, outline_level, parse_outline
 
 _KODE = FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode program kegiatan sub kegiatan",
-                           "kode rek program kegiatan sub kegiatan", "rekening"), multi=True)
-_NOMOR = FieldSpec("nomor", ("no", "nomor", "no urut"))
+                           "kode rek program kegiatan sub kegiatan", "rekening"), multi=True, label="Kode")
+_NOMOR = FieldSpec("nomor", ("no", "nomor", "no urut"), label="No")
 _URAIAN = FieldSpec("uraian", ("uraian", "program kegiatan sub kegiatan", "nama", "program",
                                "nama program kegiatan sub kegiatan", "kegiatan", "sub kegiatan",
-                               "program kegiatan", "uraian program kegiatan sub kegiatan"))
-_LEVEL = FieldSpec("level", ("level", "tingkat"))
-_PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"))
-_SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih"))
+                               "program kegiatan", "uraian program kegiatan sub kegiatan"), label="Uraian")
+_LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level")
+_PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"), label="%")
+_SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih"), label="Sisa")
 
 DPA_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
     FieldSpec("amount", ("pagu", "anggaran", "target keuangan", "jumlah", "jumlah rp", "pagu anggaran",
-                         "keuangan", "pagu indikatif", "nilai"), required=True),
-    FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator program kegiatan")),
-    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja")),
-    FieldSpec("satuan", ("satuan",)),
+                         "keuangan", "pagu indikatif", "nilai"), required=True, label="Pagu"),
+    FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator program kegiatan"), label="Indikator"),
+    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja"),
+    FieldSpec("satuan", ("satuan",), label="Satuan"),
 ]
 REALISASI_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
-    FieldSpec("amount", ("realisasi", "realisasi anggaran", "realisasi rp", "realisasi keuangan"), required=True),
-    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan")),
+    FieldSpec("amount", ("realisasi", "realisasi anggaran", "realisasi rp", "realisasi keuangan"), required=True,
+              label="Realisasi"),
+    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), label="Pagu"),
     _PERSEN, _SISA,
 ]
 LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan",
@@ -90,10 +91,10 @@ def _first_text(sheet: Sheet, r: int, header) -> object:
 
 
 BELANJA_FIELDS = [
-    FieldSpec("kode", ("kode", "kode rekening", "kode akun", "akun", "rekening"), required=True, multi=True),
-    FieldSpec("uraian", ("uraian", "jenis belanja", "nama", "nama akun", "uraian belanja")),
-    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), required=True),
-    FieldSpec("realisasi", ("realisasi", "realisasi anggaran"), required=True),
+    FieldSpec("kode", ("kode", "kode rekening", "kode akun", "akun", "rekening"), required=True, multi=True, label="Kode"),
+    FieldSpec("uraian", ("uraian", "jenis belanja", "nama", "nama akun", "uraian belanja"), label="Uraian"),
+    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), required=True, label="Pagu"),
+    FieldSpec("realisasi", ("realisasi", "realisasi anggaran"), required=True, label="Realisasi"),
     _PERSEN,
 ]
 

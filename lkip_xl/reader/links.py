@@ -13,7 +13,7 @@ PEMETAAN_FIELDS = [
                             "indikator sasaran"), required=True),
     FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode rek program kegiatan sub kegiatan",
                        "kode program kegiatan sub kegiatan"), multi=True),
-    FieldSpec("nomor", ("no", "nomor")),
+    FieldSpec("nomor", ("no", "nomor"), label="No"),
     FieldSpec("uraian", ("uraian", "nama program kegiatan sub kegiatan", "program kegiatan sub kegiatan", "nama")),
 ]
 
@@ -104,7 +104,7 @@ def read_dilaporkan(sheet: Sheet, findings: list[Finding]) -> list[Klaim]:
 
 
 SKALA_FIELDS = [
-    FieldSpec("batas", ("batas bawah", "batas", "nilai minimal", "capaian minimal"), required=True),
+    FieldSpec("batas", ("batas bawah", "batas", "nilai minimal", "capaian minimal"), required=True, label="Batas Bawah"),
     FieldSpec("kategori", ("kategori", "predikat"), required=True),
 ]
 

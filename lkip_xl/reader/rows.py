@@ -23,21 +23,24 @@ def locate(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = 
             f"Lembar {sheet.name} di berkas {sheet.file_name} tidak memiliki kolom wajib "
             f"'{label}' pada baris judul tabelnya."
         )
-    record_header(sheet, header)
+    record_header(sheet, header, specs)
     return header
 
 
-def record_header(sheet: Sheet, header: Header) -> None:
-    """Pembacaan: the header rows and the column of each field, with its label as written."""
+def record_header(sheet: Sheet, header: Header, specs: list[FieldSpec]) -> None:
+    """Pembacaan: the header rows and the column of each field (by its name for the user), with
+    the label as written."""
     reading = sheet.reading
     reading.baris_header = (header.first_row, header.last_row)
+    titles = {s.name: s.title for s in specs}
     for name, cols in header.columns.items():
         letters = column_letter(cols[0]) if len(cols) == 1 else f"{column_letter(cols[0])}:{column_letter(cols[-1])}"
-        reading.kolom[name] = letters
-        reading.label[name] = " ".join(str(header.labels.get(cols[0], "")).split())
-    for (name, year), col in header.years.items():
-        reading.kolom[f"{name}_{year}"] = column_letter(col)
-        reading.label[f"{name}_{year}"] = " ".join(str(header.labels.get(col, "")).split())
+        reading.kolom[titles.get(name, name)] = letters
+        reading.label[titles.get(name, name)] = " ".join(str(header.labels.get(cols[0], "")).split())
+    for (name, year), col in sorted(header.years.items()):
+        key = f"{name.replace('_', ' ').title()} {year}"
+        reading.kolom[key] = column_letter(col)
+        reading.label[key] = " ".join(str(header.labels.get(col, "")).split())
 
 
 class TableReader:

@@ -35,9 +35,9 @@ SHEET_LABELS = {
 }
 
 HEADER_SCAN_ROWS = 40
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(19[0-9][0-9]|20[0-9][0-9])\b")
 # A code, outline number or dotted amount (7.01.01, 1.1, 1., 6.025.173.178): data, never a header label.
-_DATA_TEXT = re.compile(r"^\s*\d+(\.\d+)+\.?\s*$|^\s*\d+\.\s*$")
+_DATA_TEXT = re.compile(r"^\s*[0-9]+(\.[0-9]+)+\.?\s*$|^\s*[0-9]+\.\s*$")
 
 
 def column_letter(col: int) -> str:
@@ -55,6 +55,11 @@ class FieldSpec:
     required: bool = False
     multi: bool = False  # a label may cover several adjacent columns (Kode parts)
     unless: tuple[str, ...] = ()  # a label holding one of these words never matches by containment
+    label: str = ""  # the field's name for the user (Pembacaan, Pengaturan Baca, messages)
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ").title()
 
 
 @dataclass
@@ -66,6 +71,7 @@ class Header:
     columns: dict[str, list[int]] = field(default_factory=dict)
     years: dict[tuple[str, int], int] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
+    end_row: int | None = None  # the last data row, when the user pinned it (Pengaturan Baca)
 
 
 class Sheet:
@@ -152,7 +158,7 @@ class Sheet:
                 if _DATA_TEXT.match(v):
                     return True
             elif isinstance(v, (int, float)):
-                if not (float(v).is_integer() and 1900 < v < 2100):
+                if not (1900 < v < 2100 and v == int(v)):
                     return True
             else:  # dates and times
                 return True
@@ -203,7 +209,7 @@ class Sheet:
 
     def data_rows(self, header: Header) -> list[int]:
         """Rows below the header that hold anything, skipping a column-numbering row."""
-        rows = [r for r in self.row_cols if r > header.last_row]
+        rows = [r for r in self.row_cols if r > header.last_row and (header.end_row is None or r <= header.end_row)]
         out = []
         for r in rows:
             vals = [self.values[(r, c)] for c in header.labels if (r, c) in self.values]
