@@ -316,15 +316,14 @@ class XlsxFile:
     def _read_shared(self, wanted: set[int]) -> dict[int, tuple[str, bool]]:
         """The shared strings whose index is in `wanted`: (text cut to MAX_TEXT, was cut)."""
         out: dict[int, tuple[str, bool]] = {}
-        state = {"i": -1, "depth_skip": 0, "in_t": False, "len": 0, "cut": False}
-        parts: list[str] = []
+        state = {"i": -1, "depth_skip": 0, "in_t": False}
+        text = _TextBuffer()
 
         def start(name, attrs):
             tag = _local(name)
             if tag == "si":
                 state["i"] += 1
-                parts.clear()
-                state["len"], state["cut"] = 0, False
+                text.reset()
             elif tag == "rPh":
                 state["depth_skip"] += 1  # phonetic guide text is not the cell's text
             elif tag == "t" and not state["depth_skip"] and state["i"] in wanted:
@@ -337,20 +336,13 @@ class XlsxFile:
             elif tag == "rPh":
                 state["depth_skip"] -= 1
             elif tag == "si" and state["i"] in wanted:
-                text = _unescape("".join(parts))
-                self._count_chars(len(text))
-                out[state["i"]] = (text[:MAX_TEXT], state["cut"] or len(text) > MAX_TEXT)
+                value = _unescape(text.value())
+                self._count_chars(len(value))
+                out[state["i"]] = (value[:MAX_TEXT], text.cut or len(value) > MAX_TEXT)
 
         def chars(data):
             if state["in_t"]:
-                room = MAX_TEXT + 16 - state["len"]  # a little slack for _xHHHH_ escapes
-                if room <= 0:
-                    state["cut"] = True
-                    return
-                if len(data) > room:
-                    data, state["cut"] = data[:room], True
-                parts.append(data)
-                state["len"] += len(data)
+                text.add(data)
 
         self._parse(self._shared_part(), start, end, chars, required=False)
         return out
@@ -455,8 +447,8 @@ class XlsxFile:
 
     def _expat_sheet(self, part: str, sink: "_CellSink") -> None:
         st = {"row": 0, "col": 0, "r": 0, "c": 0, "t": "n", "s": 0, "v": None, "f": None,
-              "in": None, "len": 0, "cut": False, "inline": False, "skip": 0}
-        buf: list[str] = []
+              "in": None, "inline": False, "skip": 0}
+        buf = _TextBuffer()
 
         def start(name, attrs):
             tag = _local(name)
@@ -486,13 +478,11 @@ class XlsxFile:
                     sink.grid.hidden_rows.add(row)
             elif tag == "v" or tag == "f":
                 st["in"] = tag
-                buf.clear()
-                st["len"], st["cut"] = 0, False
+                buf.reset()
             elif tag == "is":
                 st["inline"] = True
                 st["v"] = None
-                buf.clear()
-                st["len"], st["cut"] = 0, False
+                buf.reset()
             elif tag == "t" and st["inline"] and not st["skip"]:
                 st["in"] = "t"
             elif tag == "rPh":
@@ -506,7 +496,7 @@ class XlsxFile:
             tag = _local(name)
             if tag == "v" or tag == "f" or tag == "t":
                 if st["in"] == tag:
-                    text = "".join(buf)
+                    text = buf.value()
                     if tag == "t":
                         st["v"] = (st["v"] or "") + text
                     else:
@@ -517,20 +507,37 @@ class XlsxFile:
             elif tag == "is":
                 st["inline"] = False
             elif tag == "c":
-                sink.put(st["r"], st["c"], st["t"], st["s"], st["v"], st["f"], st["cut"])
+                sink.put(st["r"], st["c"], st["t"], st["s"], st["v"], st["f"], buf.cut)
 
         def chars(data):
             if st["in"] is not None:
-                room = MAX_TEXT + 16 - st["len"]
-                if room <= 0:
-                    st["cut"] = True
-                    return
-                if len(data) > room:
-                    data, st["cut"] = data[:room], True
-                buf.append(data)
-                st["len"] += len(data)
+                buf.add(data)
 
         self._parse(part, start, end, chars)
+
+
+class _TextBuffer:
+    """Character data of one element, kept to Excel's cell limit (plus slack for _xHHHH_ escapes):
+    a 4 MB text never exists in memory whole."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.cut = False
+
+    def add(self, data: str) -> None:
+        room = MAX_TEXT + 16 - self.size
+        if len(data) > room:
+            data, self.cut = data[:max(room, 0)], True
+        if data:
+            self.parts.append(data)
+            self.size += len(data)
+
+    def value(self) -> str:
+        return "".join(self.parts)
 
 
 class _Bounded:
