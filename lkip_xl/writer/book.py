@@ -71,6 +71,7 @@ class Book:
         self.pending_fits: list[tuple] = []  # wrapped text -> row heights at close
         base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
         self._base = base
+        self._cell_fmts: dict[tuple, Any] = {}
 
     # ------------------------------------------------------------------ formats
 
@@ -87,6 +88,13 @@ class Book:
         return self.fmt(bold=True, font_size=11)
 
     def cell_fmt(self, kind: str = "text", bold: bool = False, indent: int = 0, risky: bool = False):
+        key = (kind, bold, indent, risky)
+        known = self._cell_fmts.get(key)
+        if known is None:
+            known = self._cell_fmts[key] = self._new_cell_fmt(kind, bold, indent, risky)
+        return known
+
+    def _new_cell_fmt(self, kind: str, bold: bool, indent: int, risky: bool):
         props: dict[str, Any] = {"border": 1}
         if bold:
             props["bold"] = True

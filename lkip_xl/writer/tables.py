@@ -301,13 +301,14 @@ def _pendukung(book: Book, result: Result, layout: D.Layout, p: Plan, k: int, in
             ws.merge_range(r, 0, r, 3, "Belum ada anggaran pendukung di lembar Pemetaan.", italic)
             r += 1
             continue
+        supporting = {id(leaf) for leaf in ind.supports}
         for node in _with_ancestors(ind.supports, result):
             bold = node.level != "sub_kegiatan"
             depth = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}[node.level]
             book.text(ws, r, 0, node.kode or node.nomor or "", bold=bold)
             book.text(ws, r, 1, node.uraian.upper() if node.level == "program" else node.uraian, bold=bold,
                       indent=depth)
-            if any(node is leaf for leaf in ind.supports):
+            if id(node) in supporting:
                 nr = layout.node_row[id(node)]
                 book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu, bold=bold)
                 book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi, bold=bold)
