@@ -222,3 +222,16 @@ def test_prefixed_namespaces_and_implied_positions(tmp_path):
     path = rewrite(tmp_path / "awalan.xlsx", {SHEET["Realisasi"]: prefix})
     shutil.copyfile(SAMPLE, tmp_path / SAMPLE.name)
     assert json_report(tmp_path, path.name)["anggaran"] == json_report(tmp_path, SAMPLE.name)["anggaran"]
+
+
+def test_more_sasaran_than_a_report_holds_is_refused(tmp_path):
+    """Tables are made per sasaran; thousands of them (a mis-read sheet, or a generated one) would
+    leave the time budget of fill: one sentence instead."""
+    from builder import TUJUAN, build, minimal
+
+    data = minimal()
+    data["kinerja"] += [["Sasaran", TUJUAN, f"Sasaran {i}", f"Indikator {i}", "%", "Positif", 90, 95, 100, 92, 95]
+                        for i in range(301)]
+    path = build(tmp_path, file_name="banyak_sasaran.xlsx", **{k: v for k, v in data.items() if k != "extra_sheets"})
+    run = run_measured("fill", path.name, cwd=tmp_path)
+    assert_refused(run, path, ["Lembar Kinerja", "303 sasaran", "300 sasaran"])

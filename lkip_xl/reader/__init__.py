@@ -19,10 +19,12 @@ def read_input(path: str) -> InputData:
     dpa_sheet = wb.require("dpa")
     realisasi_sheet = wb.require("realisasi")
     identitas = read_identitas(identitas_sheet, findings)
+    indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
+    _within_report_size(indicators, kinerja_sheet)
     data = InputData(
         path=path,
         identitas=identitas,
-        indicators=read_kinerja(kinerja_sheet, identitas.tahun, findings),
+        indicators=indicators,
         dpa=read_budget(dpa_sheet, "dpa", findings),
         realisasi=read_budget(realisasi_sheet, "realisasi", findings),
     )
@@ -79,3 +81,20 @@ def file_findings(wb) -> list:
                            f"Berkas {wb.file_name} memuat tautan ke workbook lain; angka yang dibaca adalah nilai "
                            "terakhir yang tersimpan, yang mungkin sudah tidak sama dengan berkas sumbernya."))
     return out
+
+
+# The workbook gets tables per sasaran: beyond these an LKIP is no longer a report, and `fill`
+# would leave the 30 s budget (400 sasaran take ~4 s; the cost grows faster than linearly).
+MAX_SASARAN = 300
+MAX_INDICATORS = 2000
+
+
+def _within_report_size(indicators, sheet) -> None:
+    from lkip_xl.errors import InputError
+
+    sasaran = {ind.sasaran.value for ind in indicators if ind.sasaran is not None}
+    if len(indicators) > MAX_INDICATORS or len(sasaran) > MAX_SASARAN:
+        raise InputError(
+            f"Lembar {sheet.name} di berkas {sheet.file_name} berisi {len(indicators)} indikator dan "
+            f"{len(sasaran)} sasaran; satu LKIP dibuat untuk paling banyak {MAX_INDICATORS} indikator dan "
+            f"{MAX_SASARAN} sasaran, jadi periksa apakah baris header dan akhir tabel sudah benar.")
