@@ -235,3 +235,49 @@ def test_more_sasaran_than_a_report_holds_is_refused(tmp_path):
     path = build(tmp_path, file_name="banyak_sasaran.xlsx", **{k: v for k, v in data.items() if k != "extra_sheets"})
     run = run_measured("fill", path.name, cwd=tmp_path)
     assert_refused(run, path, ["Lembar Kinerja", "303 sasaran", "300 sasaran"])
+
+
+def test_tens_of_thousands_of_findings_stay_within_the_budget(tmp_path):
+    """Every finding is in check --json; the Temuan sheet lists the first 5.000 and says how many more."""
+    import openpyxl
+
+    from builder import IND_A, build, minimal
+
+    data = minimal()
+    data["pemetaan"] = [["Indikator", "Kode"]] + [[IND_A if i % 2 else f"Tak dikenal {i}", "7.01.02.2.01.0001"]
+                                                  for i in range(12_000)]
+    path = build(tmp_path, file_name="pemetaan_besar.xlsx", **{k: v for k, v in data.items() if k != "extra_sheets"})
+    run = run_measured("fill", path.name, "-o", "hasil.xlsx", "--json", "hasil.json", cwd=tmp_path,
+                       timeout=BUDGET_S)
+    assert run.returncode == 0, run.stderr
+    total = len(json.loads((tmp_path / "hasil.json").read_text())["temuan"])
+    assert total > 6000
+    book = openpyxl.load_workbook(tmp_path / "hasil.xlsx", read_only=True, data_only=True)
+    rows = [r for r in book["Temuan"].iter_rows(min_row=5, values_only=True) if r[0] is not None]
+    counts = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True) if r and r[0]}
+    book.close()
+    assert len(rows) == 5001 and f"{total - 5000} temuan lain" in rows[-1][0]
+    assert counts["Temuan kesalahan"] == sum(1 for t in json.loads((tmp_path / "hasil.json").read_text())["temuan"]
+                                             if t["tingkat"] == "kesalahan")
+
+
+@pytest.mark.libreoffice
+def test_counts_beyond_the_listed_findings_recalculate(tmp_path, monkeypatch):
+    """The Ringkasan counts add the findings the Temuan sheet does not list: LibreOffice agrees."""
+    from builder import IND_A, build, minimal
+    from recalc import mismatches, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from lkip_xl.api import analyse
+    from lkip_xl.writer import write_workbook
+    from lkip_xl.writer import review
+
+    data = minimal()
+    data["pemetaan"] = [["Indikator", "Kode"]] + [[f"Tak dikenal {i}", "7.01.02.2.01.0001"] for i in range(30)]
+    path = build(tmp_path, **{k: v for k, v in data.items() if k != "extra_sheets"})
+    result = analyse(str(path))
+    monkeypatch.setattr(review, "MAX_TEMUAN_ROWS", 10)
+    write_workbook(result, str(tmp_path / "out.xlsx"))
+    wrong, checked = mismatches(tmp_path / "out.xlsx")
+    assert checked and wrong == []

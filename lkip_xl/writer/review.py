@@ -104,6 +104,9 @@ def write_dilaporkan(book: Book, result: Result) -> None:
                      "Sesuai" if ok else "Tidak sesuai", kind="text")
 
 
+MAX_TEMUAN_ROWS = 5000
+
+
 def write_temuan(book: Book, result: Result) -> None:
     ws = book.sheet(TEMUAN)
     findings = result.findings
@@ -119,8 +122,16 @@ def write_temuan(book: Book, result: Result) -> None:
     for c, h in enumerate(header):
         ws.write_string(3, c, h, book.header_fmt())
     setup_table_sheet(ws, (3, 3), [5, 24, 11, 12, 10, 66, 15, 15, 13, 16], freeze_col=0)
-    ws.autofilter(3, 0, 3 + max(len(findings), 1), 9)
-    for i, f in enumerate(findings):
+    shown = findings[:MAX_TEMUAN_ROWS]
+    ws.autofilter(3, 0, 3 + max(len(shown), 1), 9)
+    if len(shown) < len(findings):
+        # Tens of thousands of rows are no list a reviewer reads, and would take fill past its time
+        # budget; the most serious come first, and check --json always has them all.
+        ws.merge_range(4 + len(shown), 0, 4 + len(shown), 9,
+                       f"… dan {len(findings) - len(shown)} temuan lain yang tidak dimuat di lembar ini "
+                       "(urutan: kesalahan, peringatan, info); daftar lengkapnya ada di keluaran "
+                       "'lkip-xl check <berkas input> --json'.", book.fmt(italic=True, bold=True))
+    for i, f in enumerate(shown):
         r = 4 + i
         colour = ROW_COLOURS[f.tingkat]
         extra = {"bg_color": colour} if colour else {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from lkip_xl.model import Result
 from lkip_xl.writer import data as D
 from lkip_xl.writer.book import Book, ref
+from lkip_xl.writer import review
 from lkip_xl.writer.review import TEMUAN
 
 RINGKASAN = "Ringkasan"
@@ -45,10 +46,12 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         ("Rata-rata efisiensi sasaran, E (%)", ref(D.HITUNG, *layout.e_cell), result.efisiensi_rata_rata, "percent"),
         ("Nilai efisiensi", ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, "decimal"),
     ]
-    n = max(len(result.findings), 1)
-    tingkat = f"{ref(TEMUAN, 4, 2)}:{ref(TEMUAN, 3 + n, 2)}"
+    shown = result.findings[:review.MAX_TEMUAN_ROWS]
+    tingkat = f"{ref(TEMUAN, 4, 2)}:{ref(TEMUAN, 3 + max(len(shown), 1), 2)}"
     for t in ("kesalahan", "peringatan", "info"):
-        figures.append((f"Temuan {t}", f'COUNTIF({tingkat},"{t}")',
+        # Findings beyond the rows the Temuan sheet lists are counted as a constant.
+        beyond = sum(1 for f in result.findings[len(shown):] if f.tingkat == t)
+        figures.append((f"Temuan {t}", f'COUNTIF({tingkat},"{t}")' + (f"+{beyond}" if beyond else ""),
                         sum(1 for f in result.findings if f.tingkat == t), "integer"))
     ws.write_string(r, 0, "Angka utama", book.fmt(bold=True, font_size=11))
     r += 1
