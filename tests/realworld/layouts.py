@@ -1,0 +1,1007 @@
+"""Input workbooks shaped like the files real offices keep (SPEC §10), with hand-computed figures.
+
+Each `layout_*` function writes one complete input workbook into `folder` and returns
+`(path, expected)`. The shapes follow what SIPD / SIMDA / wp-sipd / e-SAKIP print and what a
+table pasted from a PDF looks like; see LAYOUTS.md beside this file for the sources.
+
+`expected` holds figures computed BY HAND from the leaves (the arithmetic is in the comments),
+never by running lkip-xl:
+
+    {"anggaran": {"pagu", "realisasi", "sisa", "serapan"},
+     "levels": {"program": n, "kegiatan": n, "sub_kegiatan": n},   # how many budget nodes
+     "kegiatan": {kode: (level, pagu, realisasi)},                    # a few rows
+     "indikator": {name: {"target", "realisasi", "capaian", "kategori", "capaian_akhir_renstra",
+                          "pagu", "realisasi_anggaran", "serapan", "efisiensi", ...}},
+     "efisiensi": {"rata_rata", "nilai"},
+     "belanja": {kode: (pagu, realisasi)}        # only where akun rows exist
+     "temuan": [(kode, tingkat), ...]}           # the findings legitimately expected (a multiset)
+
+Most layouts share one small dataset (`Kecamatan Sungai Pandan`, 2024: 3 programs, 6 kegiatan,
+6 sub kegiatan, 1 tujuan + 3 sasaran indicators) so the same hand figures (`CORE`) apply; a layout
+that changes the data says so and carries its own figures. Data is internally consistent wherever
+no finding is planted.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any, Callable
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+M = 1_000_000
+TAHUN = 2024
+SKPD = "Kecamatan Sungai Pandan"
+PEMDA = "Kabupaten Hulu Sungai Utara"
+
+# ----------------------------------------------------------------------------- core dataset
+# Budget tree (Permendagri 90/2019 codes; names as the seed's Tabel 3.13 writes them).
+# (kode, outline number, uraian)
+TREE = [
+    ("7.01.01", "1.", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"),
+    ("7.01.01.2.01", "1.1", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"),
+    ("7.01.01.2.01.0001", "1.1.1", "Penyusunan Dokumen Perencanaan Perangkat Daerah"),
+    ("7.01.01.2.02", "1.2", "Administrasi Keuangan Perangkat Daerah"),
+    ("7.01.01.2.02.0001", "1.2.1", "Penyediaan Gaji dan Tunjangan ASN"),
+    ("7.01.01.2.06", "1.3", "Administrasi Umum Perangkat Daerah"),
+    ("7.01.01.2.06.0001", "1.3.1", "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor"),
+    ("7.01.02", "2.", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"),
+    ("7.01.02.2.02", "2.1", "Penyelenggaraan Urusan Pemerintahan yang Tidak Dilaksanakan oleh Unit Kerja "
+                            "Perangkat Daerah yang Ada di Kecamatan"),
+    ("7.01.02.2.02.0003", "2.1.1", "Peningkatan Efektivitas Pelaksanaan Pelayanan kepada Masyarakat di "
+                                   "Wilayah Kecamatan"),
+    ("7.01.02.2.04", "2.2", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat"),
+    ("7.01.02.2.04.0003", "2.2.1", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain "
+                                   "yang Dilimpahkan"),
+    ("7.01.03", "3.", "Program Pemberdayaan Masyarakat Desa dan Kelurahan"),
+    ("7.01.03.2.01", "3.1", "Koordinasi Kegiatan Pemberdayaan Desa"),
+    ("7.01.03.2.01.0001", "3.1.1", "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan "
+                                   "Pembangunan di Desa"),
+]
+# The leaves: sub kegiatan -> (pagu, realisasi).
+LEAF = {
+    "7.01.01.2.01.0001": (25_000_000, 24_500_000),
+    "7.01.01.2.02.0001": (1_200_000_000, 1_150_000_000),
+    "7.01.01.2.06.0001": (15_000_000, 14_250_000),
+    "7.01.02.2.02.0003": (120_000_000, 115_800_000),
+    "7.01.02.2.04.0003": (80_000_000, 72_000_000),
+    "7.01.03.2.01.0001": (60_000_000, 57_000_000),
+}
+# Akun leaves under each sub kegiatan: (akun, pagu, realisasi). They sum to LEAF exactly.
+AKUN = {
+    "7.01.01.2.01.0001": [("5.1.02.01.01.0024", 10_000_000, 9_800_000),
+                          ("5.1.02.01.01.0026", 5_000_000, 4_900_000),
+                          ("5.1.02.01.01.0052", 10_000_000, 9_800_000)],
+    "7.01.01.2.02.0001": [("5.1.01.01.01.0001", 900_000_000, 870_000_000),
+                          ("5.1.01.01.02.0001", 300_000_000, 280_000_000)],
+    "7.01.01.2.06.0001": [("5.1.02.01.01.0031", 15_000_000, 14_250_000)],
+    "7.01.02.2.02.0003": [("5.1.02.02.01.0003", 80_000_000, 76_000_000),
+                          ("5.2.02.05.02.0001", 40_000_000, 39_800_000)],
+    "7.01.02.2.04.0003": [("5.1.02.01.01.0052", 80_000_000, 72_000_000)],
+    "7.01.03.2.01.0001": [("5.1.02.01.01.0024", 45_000_000, 42_500_000),
+                          ("5.2.02.10.01.0002", 15_000_000, 14_500_000)],
+}
+AKUN_NAMA = {
+    "5": "BELANJA DAERAH",
+    "5.1": "BELANJA OPERASI",
+    "5.1.01": "BELANJA PEGAWAI",
+    "5.1.01.01": "Belanja Gaji dan Tunjangan ASN",
+    "5.1.01.01.01": "Belanja Gaji Pokok ASN",
+    "5.1.01.01.01.0001": "Belanja Gaji Pokok PNS",
+    "5.1.01.01.02": "Belanja Tunjangan Keluarga ASN",
+    "5.1.01.01.02.0001": "Belanja Tunjangan Keluarga PNS",
+    "5.1.02": "BELANJA BARANG DAN JASA",
+    "5.1.02.01": "Belanja Barang",
+    "5.1.02.01.01": "Belanja Barang Pakai Habis",
+    "5.1.02.01.01.0024": "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor",
+    "5.1.02.01.01.0026": "Belanja Alat/Bahan untuk Kegiatan Kantor- Bahan Cetak",
+    "5.1.02.01.01.0031": "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Listrik",
+    "5.1.02.01.01.0052": "Belanja Makanan dan Minuman Rapat",
+    "5.1.02.02": "Belanja Jasa",
+    "5.1.02.02.01": "Belanja Jasa Kantor",
+    "5.1.02.02.01.0003": "Honorarium Narasumber atau Pembahas, Moderator, Pembawa Acara, dan Panitia",
+    "5.1.02.02.01.0026": "Belanja Jasa Tenaga Administrasi",
+    "5.2": "BELANJA MODAL",
+    "5.2.02": "BELANJA MODAL PERALATAN DAN MESIN",
+    "5.2.02.05": "Belanja Modal Alat Kantor dan Rumah Tangga",
+    "5.2.02.05.02": "Belanja Modal Alat Rumah Tangga",
+    "5.2.02.05.02.0001": "Belanja Modal Mebel",
+    "5.2.02.10": "Belanja Modal Komputer",
+    "5.2.02.10.01": "Belanja Modal Komputer Unit",
+    "5.2.02.10.01.0002": "Belanja Modal Personal Computer",
+}
+
+TUJUAN = "Meningkatnya Kualitas Penyelenggaraan Pemerintahan Kecamatan"
+SAS1 = "Meningkatnya Kualitas Pelayanan Administrasi Kecamatan"
+SAS2 = "Meningkatnya Ketenteraman dan Ketertiban Umum"
+SAS3 = "Meningkatnya Keberdayaan Masyarakat Desa"
+IND_T = "Indeks Kepuasan Masyarakat"
+IND1 = "Persentase Pelayanan Administrasi yang Selesai Tepat Waktu"
+IND2 = "Jumlah Pelanggaran Ketenteraman dan Ketertiban Umum"
+IND3 = "Persentase Desa Berstatus Mandiri"
+YEARS = (2022, 2023, 2024, 2025, 2026)
+# name -> (level, tujuan, sasaran, satuan, polaritas, targets 2022..2026, realisasi 2022..2024)
+INDICATORS = {
+    IND_T: ("Tujuan", TUJUAN, None, "Indeks", "Positif", (80, 81, 82, 83, 84), (80.5, 81.2, 83.64)),
+    IND1: ("Sasaran", TUJUAN, SAS1, "%", "Positif", (90, 92, 94, 96, 98), (91, 93, 89.3)),
+    IND2: ("Sasaran", TUJUAN, SAS2, "Kasus", "Negatif", (12, 10, 8, 6, 5), (11, 9, 6)),
+    IND3: ("Sasaran", TUJUAN, SAS3, "%", "Positif", (20, 25, 30, 35, 40), (20, 25, 27)),
+}
+PEMETAAN = [(IND1, "7.01.02.2.02"), (IND2, "7.01.02.2.04.0003"), (IND3, "7.01.03")]
+
+# ----------------------------------------------------------------------------- hand figures (core)
+CORE: dict[str, Any] = {
+    "anggaran": {
+        # 25 + 1.200 + 15 + 120 + 80 + 60 = 1.500 juta
+        "pagu": 1_500_000_000,
+        # 24,5 + 1.150 + 14,25 + 115,8 + 72 + 57 = 1.433,55 juta
+        "realisasi": 1_433_550_000,
+        # 1.500 - 1.433,55 = 66,45 juta
+        "sisa": 66_450_000,
+        # 1.433,55 / 1.500 x 100 = 95,57
+        "serapan": 95.57,
+    },
+    "levels": {"program": 3, "kegiatan": 6, "sub_kegiatan": 6},
+    "kegiatan": {
+        "7.01.01": ("program", 1_240_000_000, 1_188_750_000),      # 25+1200+15 / 24,5+1150+14,25
+        "7.01.02": ("program", 200_000_000, 187_800_000),          # 120+80 / 115,8+72
+        "7.01.03": ("program", 60_000_000, 57_000_000),            # 60 / 57
+        "7.01.01.2.02": ("kegiatan", 1_200_000_000, 1_150_000_000),
+        "7.01.02.2.02": ("kegiatan", 120_000_000, 115_800_000),
+        "7.01.01.2.01.0001": ("sub_kegiatan", 25_000_000, 24_500_000),
+        "7.01.02.2.04.0003": ("sub_kegiatan", 80_000_000, 72_000_000),
+        "7.01.03.2.01.0001": ("sub_kegiatan", 60_000_000, 57_000_000),
+    },
+    "indikator": {
+        IND_T: {"level": "tujuan", "target": 82, "realisasi": 83.64,
+                "capaian": 102.0,                      # 83,64 / 82 x 100
+                "kategori": "Sangat Berhasil",          # >= 100
+                "realisasi_tahun_lalu": {"2022": 80.5, "2023": 81.2},
+                "target_akhir_renstra": 84,
+                "capaian_akhir_renstra": 99.57142857142857,  # 83,64 / 84 x 100
+                "pagu": 1_500_000_000, "realisasi_anggaran": 1_433_550_000,  # tujuan: whole budget
+                "serapan": 95.57,
+                "efisiensi": 6.303921568627451},         # (1 - 95,57 / 102) x 100 = 6,43 / 102 x 100
+        IND1: {"level": "sasaran", "target": 94, "realisasi": 89.3,
+               "capaian": 95.0,                          # 89,3 / 94 x 100
+               "kategori": "Berhasil",                   # [75, 100)
+               "realisasi_tahun_lalu": {"2022": 91, "2023": 93},
+               "target_akhir_renstra": 98,
+               "capaian_akhir_renstra": 91.12244897959184,  # 89,3 / 98 x 100
+               "pagu": 120_000_000, "realisasi_anggaran": 115_800_000,  # kegiatan 7.01.02.2.02
+               "serapan": 96.5,                          # 115,8 / 120 x 100
+               "efisiensi": -1.5789473684210527},        # (1 - 96,5 / 95) x 100 = -1,5 / 95 x 100 = -30/19
+        IND2: {"level": "sasaran", "target": 8, "realisasi": 6,
+               "capaian": 125.0,                         # negative: (2 x 8 - 6) / 8 x 100
+               "kategori": "Sangat Berhasil",
+               "realisasi_tahun_lalu": {"2022": 11, "2023": 9},
+               "target_akhir_renstra": 5,
+               "capaian_akhir_renstra": 80.0,            # (2 x 5 - 6) / 5 x 100
+               "pagu": 80_000_000, "realisasi_anggaran": 72_000_000,  # sub 7.01.02.2.04.0003
+               "serapan": 90.0,                          # 72 / 80 x 100
+               "efisiensi": 28.0},                       # (1 - 90 / 125) x 100
+        IND3: {"level": "sasaran", "target": 30, "realisasi": 27,
+               "capaian": 90.0,                          # 27 / 30 x 100
+               "kategori": "Berhasil",
+               "realisasi_tahun_lalu": {"2022": 20, "2023": 25},
+               "target_akhir_renstra": 40,
+               "capaian_akhir_renstra": 67.5,            # 27 / 40 x 100
+               "pagu": 60_000_000, "realisasi_anggaran": 57_000_000,  # program 7.01.03
+               "serapan": 95.0,                          # 57 / 60 x 100
+               "efisiensi": -5.555555555555555},         # (1 - 95 / 90) x 100 = -50/9
+    },
+    "efisiensi": {
+        # E = mean over the sasaran indicators = (-30/19 + 28 - 50/9) / 3 = (3568/171) / 3 = 3568/513
+        "rata_rata": 6.955165692007797,
+        # 50 + (E / 20) x 50 = 50 + 2,5 x 3568/513 = 50 + 8920/513
+        "nilai": 67.38791423001949,
+    },
+    "temuan": [],
+}
+# Per jenis belanja from the akun leaves (AKUN):
+CORE_BELANJA = {
+    # 5.1.01: gaji pokok 900 + tunj. keluarga 300 = 1.200 / 870 + 280 = 1.150
+    "5.1.01": (1_200_000_000, 1_150_000_000),
+    # 5.1.02: 10+5+10 (sub 1.1.1) + 15 + 80 + 80 + 45 = 245
+    #         9,8+4,9+9,8 + 14,25 + 76 + 72 + 42,5 = 229,25
+    "5.1.02": (245_000_000, 229_250_000),
+    # 5.1 = 5.1.01 + 5.1.02 = 1.445 / 1.379,25
+    "5.1": (1_445_000_000, 1_379_250_000),
+    # 5.2.02: mebel 40 + PC 15 = 55 / 39,8 + 14,5 = 54,3
+    "5.2.02": (55_000_000, 54_300_000),
+    "5.2": (55_000_000, 54_300_000),
+}
+
+
+def core(**changes: Any) -> dict[str, Any]:
+    exp = copy.deepcopy(CORE)
+    exp.update(changes)
+    return exp
+
+
+# ----------------------------------------------------------------------------- writing helpers
+
+def idr(n: float, dec: bool = False, rp: str = "") -> str:
+    """Indonesian text number: 1200000 -> '1.200.000' (',00' with dec); negatives in parentheses."""
+    neg = n < 0
+    n = abs(n)
+    whole = int(round(n))
+    s = f"{whole:,}".replace(",", ".")
+    if dec:
+        cents = int(round((n - int(n)) * 100))
+        s += f",{cents:02d}"
+    if neg:
+        s = f"({s})"
+    return f"{rp}{s}"
+
+
+def pct_id(x: float, d: int = 2) -> str:
+    return f"{x:.{d}f}".replace(".", ",")
+
+
+def level_of(kode: str) -> str:
+    return {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}[len(kode.split("."))]
+
+
+def rollup(leaf: dict[str, tuple[float, float]], tree=TREE) -> dict[str, tuple[float, float]]:
+    """Amounts of every tree row (used to WRITE stated subtotals into the sheets, not as expectations)."""
+    out = {}
+    for kode, _, _ in tree:
+        subs = [v for k, v in leaf.items() if k == kode or k.startswith(kode + ".")]
+        out[kode] = (sum(p for p, _ in subs), sum(r for _, r in subs))
+    return out
+
+
+class Book:
+    """A workbook written cell by cell: rows are lists, a cell is a value or (value, number_format)."""
+
+    def __init__(self) -> None:
+        self.wb = openpyxl.Workbook()
+        self.wb.remove(self.wb.active)
+
+    def sheet(self, name: str, rows: list[list[Any]], merge: tuple[str, ...] | list[str] = (),
+              hidden_cols: tuple[str, ...] = (), start_row: int = 1):
+        ws = self.wb.create_sheet(name)
+        for r, row in enumerate(rows, start=start_row):
+            for c, value in enumerate(row or [], start=1):
+                fmt = None
+                if isinstance(value, tuple):
+                    value, fmt = value
+                if value is None:
+                    continue
+                cell = ws.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                if fmt:
+                    cell.number_format = fmt
+        for rng in merge:
+            ws.merge_cells(rng)
+        for col in hidden_cols:
+            ws.column_dimensions[col].hidden = True
+        return ws
+
+    def save(self, path: Path) -> Path:
+        self.wb.save(path)
+        return path
+
+
+def identitas_rows(skpd: str = SKPD, pemda: str = PEMDA, periode: str = "2022-2026") -> list[list[Any]]:
+    return [
+        ["Kunci", "Nilai"],
+        ["SKPD", skpd],
+        ["Pemerintah Daerah", pemda],
+        ["Tahun", TAHUN],
+        ["Periode Renstra", periode],
+        ["Kepala SKPD", "H. MUHAMMAD RIDUAN, S.Sos., M.AP"],
+        ["NIP", "19720815 199203 1 005"],
+        ["Jabatan", f"Camat {SKPD.split(' ', 1)[1]}" if skpd == SKPD else "Kepala Dinas"],
+        ["Tempat dan Tanggal", "Amuntai, Februari 2025"],
+    ]
+
+
+def kinerja_rows(indicators: dict = INDICATORS, years: tuple[int, ...] = YEARS) -> list[list[Any]]:
+    """The contract's own Kinerja layout (SPEC §3.2)."""
+    head = ["Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas"]
+    head += [f"Target {y}" for y in years] + [f"Realisasi {y}" for y in years if y <= TAHUN]
+    rows = [head]
+    for name, (lvl, tuj, sas, sat, pol, targets, reals) in indicators.items():
+        rows.append([lvl, tuj, sas, name, sat, pol, *targets, *reals])
+    return rows
+
+
+def pemetaan_rows(pemetaan=PEMETAAN) -> list[list[Any]]:
+    return [["Indikator", "Kode"]] + [[i, k] for i, k in pemetaan]
+
+
+def simple_budget_rows(kind: str, leaf=LEAF, tree=TREE, akun: dict | None = None,
+                       nomor: bool = False) -> list[list[Any]]:
+    """A plain DPA (Kode | Uraian | Pagu) or Realisasi (Kode | Uraian | Pagu | Realisasi) sheet."""
+    amounts = rollup(leaf, tree)
+    head = (["No"] if nomor else []) + ["Kode", "Uraian", "Pagu"] + (["Realisasi"] if kind == "realisasi" else [])
+    rows = [head]
+    for kode, no, name in tree:
+        p, r = amounts[kode]
+        rows.append(([no] if nomor else []) + [kode, name, p] + ([r] if kind == "realisasi" else []))
+        for a_kode, a_p, a_r in (akun or {}).get(kode, []):
+            rows.append(([None] if nomor else []) + [a_kode, AKUN_NAMA[a_kode], a_p]
+                        + ([a_r] if kind == "realisasi" else []))
+    tp = sum(p for p, _ in leaf.values())
+    tr = sum(r for _, r in leaf.values())
+    rows.append(([None] if nomor else []) + [None, "Jumlah", tp] + ([tr] if kind == "realisasi" else []))
+    return rows
+
+
+def base_book(kinerja: bool = True, identitas: list | None = None) -> Book:
+    b = Book()
+    b.sheet("Identitas", identitas or identitas_rows())
+    if kinerja:
+        b.sheet("Kinerja", kinerja_rows())
+    return b
+
+
+def finish(b: Book, pemetaan=True) -> None:
+    if pemetaan:
+        b.sheet("Pemetaan", pemetaan_rows())
+
+
+# ============================================================================= 1. SIPD DPA
+def layout_01_dpa_sipd(folder: Path) -> tuple[Path, dict]:
+    """SIPD DPA-SKPD with its rincian, as exported to Excel (wp-sipd wpsipd-public-rka.php type=dpa_murni).
+
+    Rows 1-9: a merged title block (4 lines) and `key : value` lines (Nomor DPA, Urusan Pemerintahan,
+    Bidang Urusan, Organisasi, Alokasi Tahun 2024 : Rp. …) — row 9 sits directly above the header.
+    Header rows 10-11: `Kode` merged over the five split code columns A:E (urusan | bidang | program |
+    kegiatan | sub kegiatan, as the RFK / Renja SIPD tables split them: `7 | 01 | 01 | 2.01 | 0001`),
+    `Uraian`, `Rincian Perhitungan` over `Koefisien | Satuan | Harga | PPN`, `Jumlah (Rp)`.
+    Urusan and bidang heading rows carry amounts (claims). Under each sub kegiatan, SIPD's akun
+    ladder (5.1 / 5.1.02 / 5.1.02.01 / 5.1.02.01.01 / full akun), then `[#]` and `[-]` marker lines and
+    rincian item lines (Koefisien, Satuan, Harga, Jumlah) under each akun — all with amounts — then
+    `Jumlah Anggaran Sub Kegiatan :`. Kv lines `Sumber Pendanaan : …` / `Lokasi : …` sit above the akun
+    rows of each sub kegiatan. After `Jumlah Total Anggaran :` come SIPD's `Rencana Penarikan Dana per
+    Bulan` table (Januari … Desember, Jumlah) and the signature blocks side by side. Amounts are text
+    `Rp. 1.200.000.000` as the HTML export leaves them.
+    The Realisasi sheet is a plain table with akun rows, so per jenis belanja is computed.
+    Expected: the core figures and the core belanja; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 11  # A..K
+    last = get_column_letter(W)
+    rows: list[list[Any]] = []
+    merges: list[str] = []
+
+    def line(*cells: Any, merge_from: int | None = None, merge_to: int | None = None) -> int:
+        rows.append(list(cells))
+        r = len(rows)
+        if merge_from is not None:
+            merges.append(f"{get_column_letter(merge_from)}{r}:{get_column_letter(merge_to)}{r}")
+        return r
+
+    total = sum(p for p, _ in LEAF.values())
+    line("PEMERINTAH KABUPATEN HULU SUNGAI UTARA", merge_from=1, merge_to=W)
+    line("DOKUMEN PELAKSANAAN ANGGARAN", merge_from=1, merge_to=W)
+    line("SATUAN KERJA PERANGKAT DAERAH", merge_from=1, merge_to=W)
+    line("Tahun Anggaran 2024", merge_from=1, merge_to=W)
+    for key, value in [("Nomor DPA", "DPA/A.1/7.01.0.00.0.00.07.0000/001/2024"),
+                       ("Urusan Pemerintahan", "7 UNSUR KEWILAYAHAN"),
+                       ("Bidang Urusan", "7.01 KECAMATAN"),
+                       ("Organisasi", "7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan"),
+                       ("Alokasi Tahun 2024", idr(total, dec=True, rp="Rp. ") + " (Satu Miliar Lima Ratus Juta Rupiah)")]:
+        r = line(key, ":", value)
+        merges.append(f"C{r}:{last}{r}")
+    # header rows 10-11
+    line("Kode", None, None, None, None, "Uraian", "Rincian Perhitungan", None, None, None, "Jumlah (Rp)")
+    line(None, None, None, None, None, None, "Koefisien", "Satuan", "Harga", "PPN", None)
+    merges += ["A10:E11", "F10:F11", "G10:J10", "K10:K11"]
+
+    def money(n: float) -> str:
+        return idr(n, rp="Rp. ")
+
+    line("7", None, None, None, None, "UNSUR KEWILAYAHAN", None, None, None, None, money(total))
+    line("7", "01", None, None, None, "KECAMATAN", None, None, None, None, money(total))
+    for kode, _, name in TREE:
+        parts = kode.split(".")
+        split = [parts[0], parts[1], parts[2]] + (
+            [f"{parts[3]}.{parts[4]}"] if len(parts) >= 5 else [None]) + ([parts[5]] if len(parts) == 6 else [None])
+        line(*split, name, None, None, None, None, money(amounts[kode][0]))
+        if len(parts) != 6:
+            continue
+        r = line("Sumber Pendanaan : DAU - Dana Alokasi Umum yang Tidak Ditentukan Penggunaannya")
+        merges.append(f"A{r}:{last}{r}")
+        r = line("Lokasi : Kabupaten Hulu Sungai Utara, Kecamatan Sungai Pandan")
+        merges.append(f"A{r}:{last}{r}")
+        leaves = AKUN[kode]
+        printed: set[str] = set()
+        for a_kode, a_pagu, _ in leaves:
+            segs = a_kode.split(".")
+            for depth in (2, 3, 4, 5):  # SIPD's ladder: 5.1, 5.1.02, 5.1.02.01, 5.1.02.01.01
+                pre = ".".join(segs[:depth])
+                if pre in printed:
+                    continue
+                printed.add(pre)
+                sub_total = sum(p for k, p, _ in leaves if k.startswith(pre + "."))
+                r = line(pre, None, None, None, None, AKUN_NAMA[pre], None, None, None, None, money(sub_total))
+                merges.append(f"A{r}:E{r}")
+            r = line(a_kode, None, None, None, None, AKUN_NAMA[a_kode], None, None, None, None, money(a_pagu))
+            merges.append(f"A{r}:E{r}")
+            line(None, None, None, None, None, "[#] Belanja Operasional Kegiatan", None, None, None, None, money(a_pagu))
+            line(None, None, None, None, None, "[-] Kebutuhan Kegiatan Tahun 2024", None, None, None, None, money(a_pagu))
+            harga = a_pagu * 6 // 100  # 10 x harga = 60 %, the second item the rest
+            line(None, None, None, None, None, "Paket kebutuhan utama\nSpesifikasi sesuai SSH", "10 Paket", "Paket",
+                 idr(harga), "0", money(10 * harga))
+            line(None, None, None, None, None, "Paket kebutuhan pendukung\nSpesifikasi sesuai SSH", "1 Paket", "Paket",
+                 idr(a_pagu - 10 * harga), "0", money(a_pagu - 10 * harga))
+        r = line("Jumlah Anggaran Sub Kegiatan :", None, None, None, None, None, None, None, None, None,
+                 money(amounts[kode][0]))
+        merges.append(f"A{r}:J{r}")
+    r = line("Jumlah Total Anggaran :", None, None, None, None, None, None, None, None, None, money(total))
+    merges.append(f"A{r}:J{r}")
+    line()
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+              "Oktober", "November", "Desember"]
+    signature = ["Amuntai, 2 Januari 2024", "Kepala Kecamatan Sungai Pandan", None, None,
+                 "H. MUHAMMAD RIDUAN, S.Sos., M.AP", "NIP: 19720815 199203 1 005", None, "Mengesahkan,", "PPKD",
+                 None, "Drs. SYAHRIAL, M.Si", "NIP: 19680101 199003 1 012", None, None]
+    left = [("Rencana Penarikan Dana per Bulan", None)] + [(m, idr(total / 12, rp="Rp ")) for m in months] + [
+        ("Jumlah", idr(total, rp="Rp "))]
+    for (label, amount), sign in zip(left, signature):
+        r = line(label, None, amount, None, None, None, None, sign, None, None, None)
+        merges.append(f"A{r}:B{r}")
+        if amount is not None:
+            merges.append(f"C{r}:F{r}")
+        if sign is not None:
+            merges.append(f"H{r}:{last}{r}")
+    b.sheet("DPA", rows, merge=merges)
+    b.sheet("Realisasi", simple_budget_rows("realisasi", akun=AKUN))
+    finish(b)
+    exp = core(belanja=CORE_BELANJA)
+    return b.save(Path(folder) / "01_dpa_sipd.xlsx"), exp
+
+
+# ============================================================================= 2. LRA
+# Layout 2 changes two subs' akun split (sub totals unchanged):
+LRA_AKUN = copy.deepcopy(AKUN)
+LRA_AKUN["7.01.01.2.01.0001"] = [("5.1.02.01.01.0024", 10_000_000, 10_250_000),  # overspent by 250.000
+                                 ("5.1.02.01.01.0026", 5_000_000, 4_650_000),
+                                 ("5.1.02.01.01.0052", 10_000_000, 9_600_000)]   # 10,25+4,65+9,6 = 24,5
+LRA_AKUN["7.01.02.2.04.0003"] = [("5.1.02.01.01.0052", 72_000_000, 72_000_000),
+                                 ("5.1.02.02.01.0026", 8_000_000, 0)]            # 72+8 = 80 / 72+0 = 72
+
+
+def layout_02_lra(folder: Path) -> tuple[Path, dict]:
+    """An LRA per program / kegiatan / sub kegiatan / akun (SIPD penatausahaan, SIMDA style).
+
+    Title lines (Pemerintah …, LAPORAN REALISASI ANGGARAN …, `SKPD : …`, `Periode : …`), header
+    `Kode Rekening | Uraian | Anggaran (Rp) | Realisasi (Rp) | Sisa Anggaran (Rp) | %`, a column
+    numbering row `1 | 2 | 3 | 4 | 5 = (3 - 4) | 6 = (4 / 3) x 100`. All amounts are text with
+    `,00`; a sisa below zero is written `(250.000,00)` (wp-sipd's ubah_minus); an akun with nothing
+    spent shows `Rp -` as realisasi. `JUMLAH BELANJA` closes the table, then a signature block.
+    The DPA is a plain table with the same akun rows, so per jenis belanja is computed and the akun
+    rows of both sheets are compared.
+    Planted: akun 5.1.02.01.01.0024 under 7.01.01.2.01.0001 spent 10.250.000 of 10.000.000
+    -> one REALISASI_EXCEEDS_PAGU (SPEC §9.8, per akun row when both sheets have akun rows).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    rows: list[list[Any]] = [
+        ["PEMERINTAH KABUPATEN HULU SUNGAI UTARA"],
+        ["LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA DAERAH"],
+        ["SKPD", ":", "7.01.0.00.0.00.07.0000 - Kecamatan Sungai Pandan"],
+        ["Periode", ":", "1 Januari 2024 s.d. 31 Desember 2024"],
+        [],
+        ["Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa Anggaran (Rp)", "%"],
+        ["1", "2", "3", "4", "5 = (3 - 4)", "6 = (4 / 3) x 100"],
+    ]
+    merges = ["A1:F1", "A2:F2", "C3:F3", "C4:F4"]
+
+    def amt(n: float) -> str:
+        return "Rp -" if n == 0 else idr(n, dec=True)
+
+    def line(kode, name, p, r):
+        rows.append([kode, name, amt(p), amt(r), idr(p - r, dec=True), pct_id(r / p * 100)])
+
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        line(kode, name, p, r)
+        for a_kode, a_p, a_r in LRA_AKUN.get(kode, []):
+            line(a_kode, AKUN_NAMA[a_kode], a_p, a_r)
+    tp, tr = 1_500_000_000, 1_433_550_000
+    rows.append([None, "JUMLAH BELANJA", amt(tp), amt(tr), idr(tp - tr, dec=True), pct_id(tr / tp * 100)])
+    rows += [[], [None, None, None, "Amuntai, 10 Januari 2025"], [None, None, None, "Camat Sungai Pandan,"],
+             [], [], [None, None, None, "H. MUHAMMAD RIDUAN, S.Sos., M.AP"],
+             [None, None, None, "Pembina Tk. I (IV/b)"], [None, None, None, "NIP. 19720815 199203 1 005"]]
+    b.sheet("LRA", rows, merge=merges)
+    b.sheet("DPA", simple_budget_rows("dpa", akun=LRA_AKUN))
+    finish(b)
+    exp = core(belanja={
+        # 5.1.02 pagu: (10+5+10) + 15 + 80 + (72+8) + 45 = 245
+        # 5.1.02 realisasi: (10,25+4,65+9,6) + 14,25 + 76 + (72+0) + 42,5 = 229,25
+        **CORE_BELANJA,
+    }, temuan=[("REALISASI_EXCEEDS_PAGU", "kesalahan")])
+    return b.save(Path(folder) / "02_lra.xlsx"), exp
+
+
+# ============================================================================= 3. pergeseran
+SEBELUM = {  # pagu before the pergeseran (DPA murni); the Sesudah column carries LEAF
+    "7.01.01.2.01.0001": 30_000_000,
+    "7.01.01.2.02.0001": 1_250_000_000,
+    "7.01.01.2.06.0001": 15_000_000,
+    "7.01.02.2.02.0003": 100_000_000,
+    "7.01.02.2.04.0003": 80_000_000,
+    "7.01.03.2.01.0001": 70_000_000,
+}  # total 1.545.000.000
+
+
+def layout_03_pergeseran(folder: Path) -> tuple[Path, dict]:
+    """DPPA (pergeseran): `Sebelum Perubahan` and `Sesudah Perubahan` group labels over `Jumlah (Rp)`.
+
+    As wp-sipd's dpa_perubahan / aklap-lra `pergeseran` print it: Kode | Uraian | Sebelum Perubahan
+    [Sumber Dana | Jumlah (Rp)] | Sesudah Perubahan [Sumber Dana | Jumlah (Rp)] | Bertambah/(Berkurang)
+    [(Rp) | %], numbering row (1) … (8), differences as `(50.000.000)`. The Sesudah column must win;
+    the Sebelum total is 1.545.000.000 (30+1250+15+100+80+70 juta).
+    Expected: the core figures (the Sesudah column is LEAF) and one AMBIGUOUS_COLUMN peringatan for
+    the DPA's Pagu (SPEC §10.2: each such choice is an AMBIGUOUS_COLUMN).
+    """
+    b = base_book()
+    sesudah = rollup(LEAF)
+    sebelum = rollup({k: (v, 0) for k, v in SEBELUM.items()})
+    rows: list[list[Any]] = [
+        ["PEMERINTAH KABUPATEN HULU SUNGAI UTARA"],
+        ["DOKUMEN PELAKSANAAN PERGESERAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH (DPPA-SKPD)"],
+        ["TAHUN ANGGARAN 2024"],
+        [],
+        ["Kode", "Uraian", "Sebelum Perubahan", None, "Sesudah Perubahan", None, "Bertambah/(Berkurang)", None],
+        [None, None, "Sumber Dana", "Jumlah (Rp)", "Sumber Dana", "Jumlah (Rp)", "(Rp)", "%"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+    ]
+    merges = ["A1:H1", "A2:H2", "A3:H3", "A5:A6", "B5:B6", "C5:D5", "E5:F5", "G5:H5"]
+    for kode, _, name in TREE:
+        s0, s1 = sebelum[kode][0], sesudah[kode][0]
+        dana = "DAU" if len(kode.split(".")) == 6 else None
+        diff = s1 - s0
+        rows.append([kode, name, dana, s0, dana, s1, idr(diff), pct_id(diff / s0 * 100) if s0 else "0,00"])
+    rows.append([None, "JUMLAH", None, 1_545_000_000, None, 1_500_000_000, idr(-45_000_000), pct_id(-45 / 1545 * 100)])
+    b.sheet("DPA", rows, merge=merges)
+    real = simple_budget_rows("realisasi")
+    real[0] = ["Kode", "Uraian", "Anggaran Setelah Perubahan", "Realisasi"]
+    b.sheet("Realisasi", real)
+    finish(b)
+    return b.save(Path(folder) / "03_pergeseran.xlsx"), core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")])
+
+
+# ============================================================================= 4. Monev Renstra
+def layout_04_monev_renstra(folder: Path) -> tuple[Path, dict]:
+    """Kinerja as wp-sipd's Monev Renstra table (wpsipd-public-monev-renstra.php) prints it.
+
+    Two header rows: No | Tujuan | Sasaran | Indikator | Kondisi Awal | `Tahun 2022` … `Tahun 2026`
+    each merged over `Target | Realisasi Target | Pagu | Realisasi Anggaran` | Target Akhir | Satuan |
+    Polaritas (added by the office) | Keterangan; then the numbering row 0, 1, 2, …. Tujuan is merged
+    vertically over its three sasaran rows. Only the sasaran indicators (no tujuan indicator, no Level
+    column). `Kondisi Awal` (88 / 14 / 15) is a baseline, not a target; Pagu / Realisasi Anggaran under
+    a year are money. Future years have targets and no realisasi.
+    Expected: the core budget; the three sasaran indicators with the core figures; E as core.
+    """
+    b = Book()
+    b.sheet("Identitas", identitas_rows())
+    head1 = ["No", "Tujuan", "Sasaran", "Indikator", "Kondisi Awal"]
+    head2 = [None] * 5
+    for y in YEARS:
+        head1 += [f"Tahun {y}", None, None, None]
+        head2 += ["Target", "Realisasi Target", "Pagu", "Realisasi Anggaran"]
+    head1 += ["Target Akhir", "Satuan", "Polaritas", "Keterangan"]
+    head2 += [None] * 4
+    ncol = len(head1)
+    rows: list[list[Any]] = [
+        ["MONITORING DAN EVALUASI RENSTRA"],
+        ["Kecamatan Sungai Pandan Periode 2022 - 2026"],
+        [],
+        head1, head2, [str(i) for i in range(ncol)],
+    ]
+    merges = [f"A1:{get_column_letter(ncol)}1", f"A2:{get_column_letter(ncol)}2"]
+    for c in range(1, 6):
+        merges.append(f"{get_column_letter(c)}4:{get_column_letter(c)}5")
+    for i in range(len(YEARS)):
+        c0 = 6 + 4 * i
+        merges.append(f"{get_column_letter(c0)}4:{get_column_letter(c0 + 3)}4")
+    for c in range(ncol - 3, ncol + 1):
+        merges.append(f"{get_column_letter(c)}4:{get_column_letter(c)}5")
+    kondisi = {IND1: 88, IND2: 14, IND3: 15}
+    money = {  # per year pagu / realisasi anggaran of the supporting budget (2024 = Pemetaan's figures)
+        IND1: [(110 * M, 104 * M), (115 * M, 110 * M), (120 * M, 115_800_000), (125 * M, None), (130 * M, None)],
+        IND2: [(70 * M, 66 * M), (75 * M, 70 * M), (80 * M, 72 * M), (85 * M, None), (90 * M, None)],
+        IND3: [(50 * M, 48 * M), (55 * M, 52 * M), (60 * M, 57 * M), (65 * M, None), (70 * M, None)],
+    }
+    start = len(rows) + 1
+    for n, name in enumerate((IND1, IND2, IND3), start=1):
+        lvl, tuj, sas, sat, pol, targets, reals = INDICATORS[name]
+        row: list[Any] = [n, tuj if n == 1 else None, sas, name, kondisi[name]]
+        for i, y in enumerate(YEARS):
+            real = reals[i] if i < len(reals) else None
+            p, ra = money[name][i]
+            row += [targets[i], real, p, ra]
+        row += [targets[-1], sat, pol, None]
+        rows.append(row)
+    merges.append(f"B{start}:B{start + 2}")
+    b.sheet("Renstra", rows, merge=merges)
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    b.sheet("Realisasi", simple_budget_rows("realisasi"))
+    finish(b)
+    exp = core()
+    del exp["indikator"][IND_T]
+    return b.save(Path(folder) / "04_monev_renstra.xlsx"), exp
+
+
+# ============================================================================= 5. PDF-pasted Tabel 3.13
+def layout_05_pdf_tabel313(folder: Path) -> tuple[Path, dict]:
+    """Realisasi pasted from the LKIP PDF's Tabel 3.13 (the seed's layout), two pages.
+
+    A sentence and the caption `Tabel 3.13 Rincian Realisasi Anggaran per 31 Desember 2024` above the
+    header `No. | Program / Kegiatan / Sub Kegiatan | Pagu Anggaran | Realisasi | Rasio Capaian`; outline
+    numbers (1., 1.1, 1.1.1) and no codes; every number is text (`1.200.000.000`, `95,83`). At the page
+    break: the page footer `Laporan Kinerja … Tahun 2024` with `Halaman 41`, the running header of page
+    42 and a repeated table header; the table ends with `Total Anggaran / Realisasi / Rata-Rata Rasio
+    Capaian` and a `Sumber:` note. The DPA carries both No and Kode, so rows join by outline number.
+    Expected: the core figures (page 1 holds program 1 and its subs: they must be counted); no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    header = ["No.", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi", "Rasio Capaian"]
+    rows: list[list[Any]] = [
+        ["Berikut adalah data perbandingan antara pagu anggaran dan realisasi masing-masing program, kegiatan "
+         "dan sub kegiatan tahun anggaran 2024 pada Kecamatan Sungai Pandan terhitung per 31 Desember 2024 :"],
+        [],
+        ["Tabel 3.13 Rincian Realisasi Anggaran per 31 Desember 2024"],
+        header,
+    ]
+    merges = ["A1:E1", "A3:E3"]
+
+    def ratio(p, r):
+        v = r / p * 100
+        return str(int(v)) if v == int(v) else pct_id(v)
+
+    for kode, no, name in TREE:
+        p, r = amounts[kode]
+        rows.append([no, name, idr(p), idr(r), ratio(p, r)])
+        if kode == "7.01.01.2.02.0001":  # page break after sub 1.2.1
+            rows += [[], ["Laporan Kinerja Instansi Pemerintah Kecamatan Sungai Pandan Tahun 2024", None, None, None,
+                          "Halaman 41"],
+                     ["LKIP Kecamatan Sungai Pandan 2024"], header]
+    rows.append(["Total Anggaran / Realisasi / Rata-Rata Rasio Capaian", None, idr(1_500_000_000),
+                 idr(1_433_550_000), "95,57"])
+    rows += [[], ["Sumber: LRA Kecamatan Sungai Pandan Tahun 2024 (diolah)"], [],
+             ["Laporan Kinerja Instansi Pemerintah Kecamatan Sungai Pandan Tahun 2024", None, None, None,
+              "Halaman 42"]]
+    b.sheet("Realisasi", rows, merge=merges)
+    b.sheet("DPA", simple_budget_rows("dpa", nomor=True))
+    finish(b)
+    return b.save(Path(folder) / "05_pdf_tabel313.xlsx"), core()
+
+
+# ============================================================================= 6. code in the name
+def layout_06_code_in_name(folder: Path) -> tuple[Path, dict]:
+    """No Kode column: every name starts with its code (`7.01.01 Program Penunjang …`), as offices
+    type Tabel 2.2 (Renja) and Tabel 3.13 by hand. DPA: Program / Kegiatan / Sub Kegiatan | Indikator |
+    Target | Pagu (Rp). Realisasi: Program/Kegiatan/Sub Kegiatan | Anggaran | Realisasi | Sisa | %.
+    Pemetaan names codes; they must join to the codes read from the names.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    dpa = [["Tabel 2.2 Rencana Kerja Kecamatan Sungai Pandan Tahun 2024"],
+           ["Program / Kegiatan / Sub Kegiatan", "Indikator", "Target", "Pagu (Rp)"]]
+    real = [["Program/Kegiatan/Sub Kegiatan", "Anggaran", "Realisasi", "Sisa", "%"]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        ind, tgt = (("Jumlah Dokumen yang Disusun", "1 Dokumen") if len(kode.split(".")) == 6 else (None, None))
+        dpa.append([f"{kode} {name}", ind, tgt, p])
+        real.append([f"{kode} {name}", p, r, p - r, round(r / p * 100, 2)])
+    dpa.append(["Jumlah", None, None, 1_500_000_000])
+    real.append(["Jumlah", 1_500_000_000, 1_433_550_000, 66_450_000, 95.57])
+    b.sheet("DPA", dpa, merge=["A1:D1"])
+    b.sheet("Realisasi", real)
+    finish(b)
+    return b.save(Path(folder) / "06_code_in_name.xlsx"), core()
+
+
+# ============================================================================= 7. multi-urusan
+MU_TREE = [
+    ("X.XX.01", "1.", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+    ("X.XX.01.2.02", "1.1", "Administrasi Keuangan Perangkat Daerah"),
+    ("X.XX.01.2.02.0001", "1.1.1", "Penyediaan Gaji dan Tunjangan ASN"),
+    ("X.XX.01.2.06", "1.2", "Administrasi Umum Perangkat Daerah"),
+    ("X.XX.01.2.06.0005", "1.2.1", "Penyediaan Barang Cetak dan Penggandaan"),
+    ("2.08.02", "2.", "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN"),
+    ("2.08.02.2.01", "2.1", "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan "
+                            "Kabupaten/Kota"),
+    ("2.08.02.2.01.0001", "2.1.1", "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG"),
+    ("2.14.02", "3.", "PROGRAM PENGENDALIAN PENDUDUK"),
+    ("2.14.02.2.01", "3.1", "Pemaduan dan Sinkronisasi Kebijakan Pemerintah Daerah dalam rangka Pengendalian "
+                            "Kuantitas Penduduk"),
+    ("2.14.02.2.01.0001", "3.1.1", "Penyusunan Profil Kependudukan"),
+]
+MU_LEAF = {
+    "X.XX.01.2.02.0001": (500_000_000, 480_000_000),
+    "X.XX.01.2.06.0005": (20_000_000, 19_000_000),
+    "2.08.02.2.01.0001": (100_000_000, 95_000_000),
+    "2.14.02.2.01.0001": (80_000_000, 70_000_000),
+}
+MU_IND1 = "Indeks Pemberdayaan Gender"
+MU_IND2 = "Laju Pertumbuhan Penduduk"
+MU_TUJUAN = "Meningkatnya Kesetaraan Gender dan Terkendalinya Pertumbuhan Penduduk"
+
+
+def layout_07_multi_urusan(folder: Path) -> tuple[Path, dict]:
+    """A multi-urusan dinas (DP3AP2KB: bidang 2.08 and 2.14) with SIPD's `X.XX.01` supporting program.
+
+    SIPD keeps the supporting program of such an office under bidang `X.XX` (wp-sipd
+    class-wpsipd-public-base-2.php replaces `X.XX` only when asked). Urusan `2` and bidang `2.08` /
+    `2.14` heading rows stand above their programs with amounts (claims): 2.08 = 100, 2.14 = 80,
+    2 = 180 juta (pagu); 95, 70, 165 (realisasi). The X.XX.01 block comes first, before the headings.
+    DPA and Realisasi: one `Kode` column, `Uraian`, amounts; a `Jumlah` row.
+    Expected (own data): pagu 500+20+100+80 = 700 juta; realisasi 480+19+95+70 = 664 juta; no finding
+    (X.XX.01 is the supporting program, so its subs need no indicator).
+    """
+    ident = identitas_rows(skpd="Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan "
+                                "Keluarga Berencana", periode="2021-2025")
+    b = Book()
+    b.sheet("Identitas", ident)
+    b.sheet("Kinerja", [
+        ["Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target 2023", "Target 2024",
+         "Target 2025", "Realisasi 2023", "Realisasi 2024"],
+        ["Sasaran", MU_TUJUAN, "Meningkatnya Peran Perempuan dalam Pembangunan", MU_IND1, "Indeks", "Positif",
+         68, 70, 72, 69, 71.4],
+        ["Sasaran", MU_TUJUAN, "Terkendalinya Pertumbuhan Penduduk", MU_IND2, "%", "Negatif",
+         1.25, 1.2, 1.15, 1.27, 1.26],
+    ])
+    amounts = rollup(MU_LEAF, MU_TREE)
+
+    def budget(kind: str) -> list[list[Any]]:
+        idx = 0 if kind == "dpa" else 1
+        head = ["Kode", "Urusan / Bidang Urusan / Program / Kegiatan / Sub Kegiatan",
+                "Anggaran (Rp)" if kind == "dpa" else "Realisasi (Rp)"]
+        rows: list[list[Any]] = [head]
+        for kode, _, name in MU_TREE:
+            if kode == "2.08.02":
+                rows.append(["2", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR",
+                             (180 * M, 165 * M)[idx]])
+                rows.append(["2.08", "URUSAN PEMERINTAHAN BIDANG PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                             (100 * M, 95 * M)[idx]])
+            if kode == "2.14.02":
+                rows.append(["2.14", "URUSAN PEMERINTAHAN BIDANG PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA",
+                             (80 * M, 70 * M)[idx]])
+            rows.append([kode, name, amounts[kode][idx]])
+        rows.append([None, "Jumlah", (700 * M, 664 * M)[idx]])
+        return rows
+
+    b.sheet("DPA", budget("dpa"))
+    b.sheet("Realisasi", budget("realisasi"))
+    b.sheet("Pemetaan", [["Indikator", "Kode"], [MU_IND1, "2.08.02"], [MU_IND2, "2.14.02.2.01.0001"]])
+    exp = {
+        "anggaran": {"pagu": 700_000_000, "realisasi": 664_000_000, "sisa": 36_000_000,
+                     "serapan": 94.85714285714286},  # 664 / 700 x 100
+        "levels": {"program": 3, "kegiatan": 4, "sub_kegiatan": 4},
+        "kegiatan": {
+            "X.XX.01": ("program", 520_000_000, 499_000_000),       # 500+20 / 480+19
+            "X.XX.01.2.02.0001": ("sub_kegiatan", 500_000_000, 480_000_000),
+            "2.08.02": ("program", 100_000_000, 95_000_000),
+            "2.14.02": ("program", 80_000_000, 70_000_000),
+            "2.14.02.2.01": ("kegiatan", 80_000_000, 70_000_000),
+        },
+        "indikator": {
+            MU_IND1: {"level": "sasaran", "target": 70, "realisasi": 71.4,
+                      "capaian": 102.0,                  # 71,4 / 70 x 100
+                      "kategori": "Sangat Berhasil",
+                      "pagu": 100_000_000, "realisasi_anggaran": 95_000_000, "serapan": 95.0,
+                      "efisiensi": 6.862745098039216},   # (1 - 95/102) x 100 = 700/102
+            MU_IND2: {"level": "sasaran", "target": 1.2, "realisasi": 1.26,
+                      "capaian": 95.0,                   # negative: (2 x 1,2 - 1,26) / 1,2 x 100 = 1,14/1,2
+                      "kategori": "Berhasil",
+                      "pagu": 80_000_000, "realisasi_anggaran": 70_000_000, "serapan": 87.5,  # 70/80
+                      "efisiensi": 7.894736842105263},   # (1 - 87,5/95) x 100 = 750/95
+        },
+        "efisiensi": {"rata_rata": 7.378740970072239,    # (350/51 + 150/19) / 2 = 7150/969
+                      "nilai": 68.4468524251806},        # 50 + 2,5 x 7150/969 = 50 + 17875/969
+        "temuan": [],
+    }
+    return b.save(Path(folder) / "07_multi_urusan.xlsx"), exp
+
+
+# ============================================================================= 8. triwulan columns
+# Quarterly realisasi of each sub kegiatan (not cumulative); they sum to LEAF's realisasi.
+TW = {
+    "7.01.01.2.01.0001": (5_000_000, 6_000_000, 6_500_000, 7_000_000),        # = 24,5 juta
+    "7.01.01.2.02.0001": (280_000_000, 285_000_000, 290_000_000, 295_000_000),  # = 1.150 juta
+    "7.01.01.2.06.0001": (3_500_000, 3_500_000, 3_500_000, 3_750_000),        # = 14,25 juta
+    "7.01.02.2.02.0003": (20_000_000, 30_000_000, 30_000_000, 35_800_000),    # = 115,8 juta
+    "7.01.02.2.04.0003": (10_000_000, 20_000_000, 20_000_000, 22_000_000),    # = 72 juta
+    "7.01.03.2.01.0001": (0, 15_000_000, 20_000_000, 22_000_000),             # = 57 juta
+}
+
+
+def layout_08_triwulan(folder: Path) -> tuple[Path, dict]:
+    """Realisasi with quarterly and cumulative columns (RFK / monev renja style).
+
+    Header: Kode | Uraian | Pagu Anggaran | `Realisasi Anggaran` merged over `Triwulan I | Triwulan II |
+    Triwulan III | Triwulan IV | s.d. Triwulan III | s.d. Triwulan IV` | %. Column H (`s.d. Triwulan III`,
+    last quarter's cumulative, left in the template) is HIDDEN. The year's realisasi is `s.d. Triwulan
+    IV` (column I): cumulative beats single quarters, the latest period beats earlier ones, a visible
+    column beats a hidden one. Taking H would give 1.048 juta; taking Triwulan IV 385,55 juta.
+    Expected: the core figures; one AMBIGUOUS_COLUMN peringatan for Realisasi (SPEC §10.2).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    tw = {k: rollup({s: (v[i], 0) for s, v in TW.items()}) for k, i in (("1", 0), ("2", 1), ("3", 2), ("4", 3))}
+    rows: list[list[Any]] = [
+        ["LAPORAN REALISASI FISIK DAN KEUANGAN (RFK) TAHUN 2024"],
+        ["Unit Organisasi : 7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan"],
+        ["Kode", "Uraian", "Pagu Anggaran", "Realisasi Anggaran", None, None, None, None, None, "%"],
+        [None, None, None, "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "s.d. Triwulan III",
+         "s.d. Triwulan IV", None],
+    ]
+    merges = ["A1:J1", "A2:J2", "A3:A4", "B3:B4", "C3:C4", "D3:I3", "J3:J4"]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        q = [tw[str(i)][kode][0] for i in range(1, 5)]
+        rows.append([kode, name, p, *q, q[0] + q[1] + q[2], r, round(r / p * 100, 2)])
+    rows.append([None, "Jumlah", 1_500_000_000, 318_500_000, 359_500_000, 370_000_000, 385_550_000,
+                 1_048_000_000, 1_433_550_000, 95.57])
+    b.sheet("Realisasi", rows, merge=merges, hidden_cols=("H",))
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    # TW I: 5+280+3,5+20+10+0 = 318,5; TW II: 6+285+3,5+30+20+15 = 359,5; TW III: 6,5+290+3,5+30+20+20 = 370;
+    # TW IV: 7+295+3,75+35,8+22+22 = 385,55; s.d. TW III: 318,5+359,5+370 = 1.048 (juta)
+    return b.save(Path(folder) / "08_triwulan.xlsx"), core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")])
+
+
+# ============================================================================= 9. number styles
+def layout_09_number_styles(folder: Path) -> tuple[Path, dict]:
+    """Numbers typed as text in English style (`1,200,000,000.00`) and space-grouped (`1 150 000 000`,
+    once with no-break spaces), as a spreadsheet from an English-locale PC or a PDF copy gives them.
+
+    DPA: Pagu (Rp) in English style. Realisasi: Pagu English without decimals (`25,000,000`, unambiguous:
+    two commas), Realisasi space-grouped, Sisa English where `500,000` and `750,000` are ambiguous
+    alone and take the column's English style (SPEC §10.10: 500.000 and 750.000, not 500 and 750),
+    % English (`95.83`).
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+
+    def en(n: float, dec: bool = True) -> str:
+        return f"{n:,.2f}" if dec else f"{int(n):,}"
+
+    def sp(n: float, nbsp: bool = False) -> str:
+        s = f"{int(n):,}".replace(",", "\u00a0" if nbsp else " ")
+        return s
+
+    dpa = [["Kode", "Uraian", "Pagu (Rp)"]]
+    real = [["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "%"]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        dpa.append([kode, name, en(p)])
+        real.append([kode, name, en(p, dec=False), sp(r, nbsp=kode == "7.01.01.2.06.0001"),
+                     en(p - r, dec=not (p - r) in (500_000, 750_000)), f"{r / p * 100:.2f}"])
+    dpa.append([None, "Jumlah", en(1_500_000_000)])
+    real.append([None, "Jumlah", en(1_500_000_000, dec=False), sp(1_433_550_000), en(66_450_000), "95.57"])
+    b.sheet("DPA", dpa)
+    b.sheet("Realisasi", real)
+    finish(b)
+    return b.save(Path(folder) / "09_number_styles.xlsx"), core()
+
+
+# ============================================================================= 10. Target over years, TW
+def layout_10_kinerja_tw(folder: Path) -> tuple[Path, dict]:
+    """Kinerja with a two-row header: `Target` merged over `2022 | … | 2026`, `Realisasi` over `2022 | 2023`,
+    and `Realisasi 2024` over `TW I | TW II | TW III | TW IV` (e-SAKIP rencana aksi / PK monitoring style).
+
+    The report year's realisasi is the last quarter that has a value (SPEC §10.9): IKM 83,64 (TW IV;
+    TW I and TW III empty), 89,3 (TW IV), 6 (TW IV), 27 (TW III; TW IV empty).
+    Expected: the core figures; no finding.
+    """
+    b = Book()
+    b.sheet("Identitas", identitas_rows())
+    head1 = ["Level", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Target", None, None, None,
+             None, "Realisasi", None, "Realisasi 2024", None, None, None]
+    head2 = [None] * 6 + list(YEARS) + [2022, 2023, "TW I", "TW II", "TW III", "TW IV"]
+    quarters = {IND_T: (None, 83.2, None, 83.64), IND1: (85, 87, 88.5, 89.3), IND2: (2, 3, 5, 6),
+                IND3: (20, 22, 27, None)}
+    rows: list[list[Any]] = [["PERJANJIAN KINERJA DAN REALISASI TAHUN 2024"], head1, head2]
+    merges = ["A1:Q1", "G2:K2", "L2:M2", "N2:Q2"] + [f"{c}2:{c}3" for c in "ABCDEF"]
+    for name, (lvl, tuj, sas, sat, pol, targets, reals) in INDICATORS.items():
+        rows.append([lvl, tuj, sas, name, sat, pol, *targets, reals[0], reals[1], *quarters[name]])
+    b.sheet("Kinerja", rows, merge=merges)
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    b.sheet("Realisasi", simple_budget_rows("realisasi"))
+    finish(b)
+    return b.save(Path(folder) / "10_kinerja_tw.xlsx"), core()
+
+
+# ============================================================================= 11. running No
+def layout_11_running_no(folder: Path) -> tuple[Path, dict]:
+    """Realisasi with a running `No` (1, 2, 3 … on every row) beside the codes, as a sorted export or a
+    filtered list numbers its rows; the DPA keeps outline numbering (1., 1.1, 1.1.1) and codes.
+    The running numbers are not outline numbers: `2` is the 2nd row, not program 2.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    real = [["No", "Kode Rekening", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Capaian (%)"]]
+    for n, (kode, _, name) in enumerate(TREE, start=1):
+        p, r = amounts[kode]
+        real.append([n, kode, name, p, r, round(r / p * 100, 2)])
+    real.append([None, None, "Jumlah", 1_500_000_000, 1_433_550_000, 95.57])
+    b.sheet("Realisasi", real)
+    b.sheet("DPA", simple_budget_rows("dpa", nomor=True))
+    finish(b)
+    return b.save(Path(folder) / "11_running_no.xlsx"), core()
+
+
+# ============================================================================= 12. Jumlah <program>
+def layout_12_jumlah_program(folder: Path) -> tuple[Path, dict]:
+    """`Jumlah <program>` subtotal rows after each program's block (hand-made Renja / LRA tables).
+
+    Program rows are headings without amounts; kegiatan and sub kegiatan rows carry amounts; after the
+    last sub kegiatan of a program comes `Jumlah Program …` with the program's total; `TOTAL` closes the
+    table. Both DPA and Realisasi. The subtotals are consistent (1.240 / 200 / 60 juta pagu;
+    1.188,75 / 187,8 / 57 juta realisasi), so they are claims that agree.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+
+    def sheet_rows(kind: str) -> list[list[Any]]:
+        head = ["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)"]
+        if kind == "realisasi":
+            head += ["Realisasi (Rp)"]
+        rows: list[list[Any]] = [head]
+        prog = None
+        for kode, _, name in TREE + [("END", None, None)]:
+            if (kode == "END" or len(kode.split(".")) == 3) and prog is not None:
+                p, r = amounts[prog[0]]
+                rows.append([None, f"Jumlah {prog[1]}", p] + ([r] if kind == "realisasi" else []))
+            if kode == "END":
+                break
+            if len(kode.split(".")) == 3:
+                prog = (kode, name)
+                rows.append([kode, name, None] + ([None] if kind == "realisasi" else []))
+                continue
+            p, r = amounts[kode]
+            rows.append([kode, name, p] + ([r] if kind == "realisasi" else []))
+        rows.append([None, "TOTAL", 1_500_000_000] + ([1_433_550_000] if kind == "realisasi" else []))
+        return rows
+
+    b.sheet("DPA", sheet_rows("dpa"))
+    b.sheet("Realisasi", sheet_rows("realisasi"))
+    finish(b)
+    return b.save(Path(folder) / "12_jumlah_program.xlsx"), core()
+
+
+LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
+    "01_dpa_sipd": layout_01_dpa_sipd,
+    "02_lra": layout_02_lra,
+    "03_pergeseran": layout_03_pergeseran,
+    "04_monev_renstra": layout_04_monev_renstra,
+    "05_pdf_tabel313": layout_05_pdf_tabel313,
+    "06_code_in_name": layout_06_code_in_name,
+    "07_multi_urusan": layout_07_multi_urusan,
+    "08_triwulan": layout_08_triwulan,
+    "09_number_styles": layout_09_number_styles,
+    "10_kinerja_tw": layout_10_kinerja_tw,
+    "11_running_no": layout_11_running_no,
+    "12_jumlah_program": layout_12_jumlah_program,
+}
+
+
+def build_all(folder: Path) -> dict[str, tuple[Path, dict]]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return {name: fn(folder) for name, fn in LAYOUTS.items()}
+
+
+if __name__ == "__main__":  # python tests/realworld/layouts.py OUTDIR  -> writes the 12 workbooks
+    import sys
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "realworld_out")
+    for name, (path, _) in build_all(out).items():
+        print(path)
