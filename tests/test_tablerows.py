@@ -309,3 +309,14 @@ def test_table_ends_at_its_grand_total(tmp_path):
     result = run(tmp_path, **data)
     clean(result)
     assert set(skipped(result, "DPA").values()) == {"di bawah baris total (tabel sudah berakhir)"}
+
+
+def test_a_jumlah_with_programs_below_is_a_subtotal(tmp_path):
+    data = minimal()
+    rows = data["dpa"]
+    i = next(k for k, r in enumerate(rows) if r[0] == "7.01.02")
+    rows.insert(i, [None, "Jumlah", 100 * M])
+    clean(run(tmp_path, **data))
+    rows[i][2] = 90 * M
+    f = only(run(tmp_path, **data), "SUM_MISMATCH")
+    assert (f.dilaporkan, f.dihitung) == (90 * M, 100 * M)

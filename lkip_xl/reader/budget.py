@@ -45,6 +45,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
     t = TableReader(sheet, header, findings)
     rows = sheet.data_rows(header)
     numbered = t.has("nomor") and not _running_no(t, rows)
+    last_coded = _last_coded(t, rows)
     out: list[BudgetRow] = []
     akun_open = False  # SIPD rincian item lines follow an akun row until the next coded row
     for i, r in enumerate(rows):
@@ -58,7 +59,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
                 uraian = Txt(split[1], uraian.cell)
         label_cell = (t.cell(r, "uraian") if uraian else None) or kode_cell or t.cell(r, "nomor") \
             or t.cell(r, "amount")
-        text = first_text(sheet, r)
+        text = first_text(sheet, r) if not kode and not nomor else None  # a total row has neither
         level = None
         subtotal_of = None
         if kode:
@@ -71,6 +72,8 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             kind = total_kind(text.value)
             if kind is not None:
                 level, subtotal_of = kind
+                if level == "total" and i < last_coded:
+                    level = "subtotal"  # a `Jumlah` with programs below it totals the group above it
                 label_cell = text.cell
                 uraian = uraian or text
         if level is None and not kode and not nomor and akun_open:
@@ -120,6 +123,20 @@ def _running_no(t: TableReader, rows: list[int]) -> bool:
         return False
     # An outline of programs only (1, 2, 3) looks the same: the codes beside the numbers decide.
     return any((code := t.code(r)[0]) and code_level(code) not in (None, "program") for r in rows)
+
+
+def _last_coded(t: TableReader, rows: list[int]) -> int:
+    """Index of the last row holding a program, kegiatan or sub kegiatan code: a `Total` above it
+    does not end the table."""
+    for i in range(len(rows) - 1, -1, -1):
+        kode = t.code(rows[i])[0]
+        if kode is None and not t.has("kode"):
+            uraian = t.txt(rows[i], "uraian")
+            split = code_in_name(uraian.value) if uraian else None
+            kode = split[0] if split else None
+        if kode and code_level(kode) in ("program", "kegiatan", "sub_kegiatan"):
+            return i
+    return -1
 
 
 def _end_table(sheet: Sheet, rest: list[int]) -> None:

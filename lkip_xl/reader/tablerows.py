@@ -109,15 +109,16 @@ def _header_texts(sheet: "Sheet", header: "Header", lo: int, hi: int) -> dict[in
     for hr in range(header.first_row, header.last_row + 1):
         for c in range(lo, hi + 1):
             v = sheet.merged_value(hr, c)
-            if isinstance(v, str) and norm_label(v):
-                out.setdefault(c, set()).add(norm_label(v))
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                out.setdefault(c, set()).add(norm_label(_plain(v)))
+            if v is not None and not isinstance(v, bool) and _key(v):
+                out.setdefault(c, set()).add(_key(v))
     return out
 
 
-def _plain(v: object) -> str:
-    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+def _key(v: object) -> str:
+    """A label as compared with the header's (case and spacing aside: a copy is the same text)."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return " ".join(str(v).split()).lower()
 
 
 def _texts(cells: list[tuple[int, object]]) -> list[str]:
@@ -143,7 +144,7 @@ def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]]) -> st
     """Why this row is no data (SPEC §10.3), or None."""
     if is_numbering_row([v for _, v in cells]):
         return NUMBERING
-    matched = sum(1 for c, v in cells if norm_label(_plain(v)) in heads.get(c, ()))
+    matched = sum(1 for c, v in cells if c in heads and _key(v) in heads[c])
     if matched >= 2 and matched * 5 >= len(cells) * 3:
         return REPEATED_HEADER
     texts = _texts(cells)
