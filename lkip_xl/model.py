@@ -17,7 +17,9 @@ def percent_of(part: float, whole: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-Level = Literal["program", "kegiatan", "sub_kegiatan", "akun", "total"]
+# urusan / bidang: heading rows above the programs (`7`, `7.01`), their amounts are claims (§10.5);
+# subtotal: `Jumlah <program>`, `Jumlah Anggaran Sub Kegiatan :` (§10.4); total: the grand total (§9.2).
+Level = Literal["program", "kegiatan", "sub_kegiatan", "akun", "total", "subtotal", "urusan", "bidang"]
 Tingkat = Literal["kesalahan", "peringatan", "info"]
 
 
@@ -158,6 +160,7 @@ class BudgetRow:
     target_kinerja: Txt | None = None
     satuan: Txt | None = None
     key_cell: Cell | None = None  # the cell of the code (first part) or the outline number
+    subtotal_of: str | None = None  # a subtotal row: the level its label names ("program" …), if any
 
 
 @dataclass(slots=True)

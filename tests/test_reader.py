@@ -362,7 +362,8 @@ def test_level_column_and_join_by_name(tmp_path):
 
 def test_row_without_a_level_is_reported(tmp_path):
     data = minimal()
-    data["dpa"].insert(4, ["7.01", "Urusan Pemerintahan Umum", 5 * M])
+    # `7.01` would be a bidang urusan heading (SPEC §10.5); four segments fit no level
+    data["dpa"].insert(4, ["7.01.01.2", "Urusan Pemerintahan Umum", 5 * M])
     result = run(tmp_path, **data)
     f = next(f for f in result.findings if f.kode == "UNREADABLE_VALUE")
     assert (f.lembar, f.sel) == ("DPA", "B5")

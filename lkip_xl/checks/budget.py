@@ -48,6 +48,8 @@ def check(result: Result) -> Iterator[Finding]:
                               f"Realisasi akun {line.kode} pada {subject(node.row)} {rupiah(real.amount)} "
                               f"melebihi paganya {rupiah(line.amount)}.", real.amount, line.amount)
     yield from _totals(result, issues, tol)
+    yield from _subtotals(result, issues, tol)
+    yield from _headings(result, issues, tol)
     yield from _negatives(result)
 
 
@@ -134,6 +136,54 @@ def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Findin
                           f"{rupiah(row.amount.value - result.total_realisasi)}).",
                           row.amount.value, result.total_realisasi, figure=("total", "realisasi"), kind="money")
         yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", ("total",))
+
+
+def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
+    """A stated subtotal (`Jumlah <program>`, `Jumlah Anggaran Sub Kegiatan :`) against the group
+    above it (SPEC §10.4); a label that names no group agrees when any enclosing group agrees."""
+    index = {id(n): i for i, n in enumerate(result.nodes)}
+    for measure, subtotals in (("pagu", issues.dpa_subtotals), ("realisasi", issues.realisasi_subtotals)):
+        for row, groups in subtotals:
+            stated = row.amount
+            if stated is None:
+                continue
+            agreeing = [n for n in groups if money_agrees(stated.value, getattr(n, measure), tol)]
+            node = agreeing[0] if agreeing else groups[-1] if len(groups) > 1 else groups[0]
+            if not agreeing:
+                computed = getattr(node, measure)
+                yield finding("SUM_MISMATCH", stated.cell,
+                              f"Subtotal {measure} '{_short(row.uraian.value if row.uraian else '')}' di lembar "
+                              f"{row.sheet} tertulis {rupiah(stated.value)}, sedangkan jumlah {subject(node.row)} "
+                              f"adalah {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
+                              stated.value, computed, figure=("node", index[id(node)], measure), kind="money")
+            if measure == "realisasi":
+                yield from stated_ratios(row, node.pagu, node.realisasi, tol, f"subtotal {subject(node.row)}",
+                                         ("node", index[id(node)]))
+
+
+def _headings(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
+    """Urusan (`7`) and bidang (`7.01`) heading rows state the sum of the programs they head (§10.5)."""
+    sums: dict[str, list[float]] = {}
+    for node in result.nodes:
+        if node.level == "program" and node.kode:
+            parts = node.kode.split(".")
+            for key in (parts[0], ".".join(parts[:2])):
+                acc = sums.setdefault(key, [0.0, 0.0])
+                acc[0] += node.pagu
+                acc[1] += node.realisasi
+    for measure, rows in (("pagu", issues.dpa_headings), ("realisasi", issues.realisasi_headings)):
+        for row in rows:
+            acc = sums.get(row.kode or "")
+            stated = row.amount
+            if stated is None or acc is None:
+                continue
+            computed = acc[0] if measure == "pagu" else acc[1]
+            what = "urusan" if row.level == "urusan" else "bidang urusan"
+            if not money_agrees(stated.value, computed, tol):
+                yield finding("SUM_MISMATCH", stated.cell,
+                              f"{measure.capitalize()} {what} {row.kode} di lembar {row.sheet} tertulis "
+                              f"{rupiah(stated.value)}, sedangkan jumlah program di bawahnya {rupiah(computed)} "
+                              f"(selisih {rupiah(stated.value - computed)}).", stated.value, computed, kind="money")
 
 
 def _structure(result: Result, issues: BudgetIssues) -> Iterator[Finding]:

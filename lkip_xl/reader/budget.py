@@ -1,10 +1,13 @@
 """DPA and Realisasi (the budget tree) and Belanja (per jenis belanja)."""
 from __future__ import annotations
 
-from lkip_xl.model import BelanjaRow, BudgetRow, Finding
+from lkip_xl.model import BelanjaRow, BudgetRow, Finding, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
-from lkip_xl.reader.values import MONEY, PERCENT, as_text, code_level, norm_label, outline_level, parse_outline
+from lkip_xl.reader.tablerows import (
+    AFTER_TOTAL, KEY_VALUE, NO_AMOUNT, RINCIAN, code_in_name, first_text, running_numbers, total_kind,
+)
+from lkip_xl.reader.values import MONEY, PERCENT, code_level, is_akun, norm_label, outline_level, parse_outline
 
 _KODE = FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode program kegiatan sub kegiatan",
                            "kode rek program kegiatan sub kegiatan", "rekening"), multi=True, label="Kode")
@@ -40,31 +43,49 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
     specs = DPA_FIELDS if role == "dpa" else REALISASI_FIELDS
     header = locate(sheet, specs)
     t = TableReader(sheet, header, findings)
+    rows = sheet.data_rows(header)
+    numbered = t.has("nomor") and not _running_no(t, rows)
+    last_coded = _last_coded(t, rows)
     out: list[BudgetRow] = []
-    for r in sheet.data_rows(header):
+    akun_open = False  # SIPD rincian item lines follow an akun row until the next coded row
+    for i, r in enumerate(rows):
         kode, kode_cell = t.code(r)
-        nomor = parse_outline(t.raw(r, "nomor")) if t.has("nomor") else None
+        nomor = parse_outline(t.raw(r, "nomor")) if numbered else None
         uraian = t.txt(r, "uraian")
+        if kode is None and not t.has("kode") and uraian is not None:
+            split = code_in_name(uraian.value)  # `7.01.01 Program …` with no Kode column (§10.5)
+            if split is not None:
+                kode, kode_cell = split[0], uraian.cell
+                uraian = Txt(split[1], uraian.cell)
         label_cell = (t.cell(r, "uraian") if uraian else None) or kode_cell or t.cell(r, "nomor") \
             or t.cell(r, "amount")
-        first_text = _first_text(sheet, r, header)
+        text = first_text(sheet, r) if not kode and not nomor else None  # a total row has neither
         level = None
+        subtotal_of = None
         if kode:
-            level = code_level(kode)
+            level = code_level(kode) or heading_level(kode)
         if level is None and nomor:
             level = outline_level(nomor)
         if level is None and t.has("level"):
             level = LEVEL_WORDS.get(norm_label(t.raw(r, "level") or ""))
-        if level is None and not kode and not nomor and first_text:
-            if norm_label(first_text.value).startswith(("total", "jumlah")):
-                level = "total"
-                label_cell = first_text.cell
-                uraian = uraian or first_text
+        if level is None and not kode and not nomor and text:
+            kind = total_kind(text.value)
+            if kind is not None:
+                level, subtotal_of = kind
+                if level == "total" and i < last_coded:
+                    level = "subtotal"  # a `Jumlah` with programs below it totals the group above it
+                label_cell = text.cell
+                uraian = uraian or text
+        if level is None and not kode and not nomor and akun_open:
+            sheet.reading.skip(r, RINCIAN)  # the akun row's amount counts, its items do not
+            continue
+        akun_open = level == "akun" or (akun_open and level is None)
         amount = t.num(r, "amount", MONEY)
         row_pagu = t.num(r, "pagu", MONEY) if role == "realisasi" else None
         if level is None:
             if amount is None and row_pagu is None:
-                continue  # a sub heading or a note
+                sheet.reading.skip(r, KEY_VALUE if text and ":" in text.value else NO_AMOUNT)
+                continue
             what = f"kode '{kode}'" if kode else f"nomor '{nomor}'" if nomor else "baris ini"
             t.unreadable(label_cell, kode or nomor or (uraian.value if uraian else None),
                          f"tingkat {what} (program, kegiatan, sub kegiatan atau akun) tidak dapat "
@@ -77,17 +98,50 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             persen=t.num(r, "persen", PERCENT) if role == "realisasi" else None,
             sisa=t.num(r, "sisa", MONEY) if role == "realisasi" else None,
             indikator=t.txt(r, "indikator"), target_kinerja=t.txt(r, "target_kinerja"),
-            satuan=t.txt(r, "satuan"),
+            satuan=t.txt(r, "satuan"), subtotal_of=subtotal_of,
         ))
+        if level == "total" and len(out) > 1:
+            _end_table(sheet, rows[i + 1:])  # the table ends at its grand total (§10.3)
+            break
     return out
 
 
-def _first_text(sheet: Sheet, r: int, header) -> object:
-    for c in sheet.row_cols.get(r, []):
-        raw = sheet.raw(r, c)
-        if isinstance(raw, str) and raw.strip():
-            return as_text(raw, sheet.cell(r, c))
-    return None
+def heading_level(kode: str) -> str | None:
+    """Urusan (`7`) and bidang urusan (`7.01`, `X.XX`) rows head the programs below them (§10.5)."""
+    parts = kode.split(".")
+    if is_akun(kode) or len(parts) > 2:
+        return None
+    return "urusan" if len(parts) == 1 else "bidang"
+
+
+def _running_no(t: TableReader, rows: list[int]) -> bool:
+    """The No column counts rows (1, 2, 3 … beside codes), it is no outline (§10.5)."""
+    if not t.has("kode") and not t.has("uraian"):
+        return False
+    values = [parse_outline(t.raw(r, "nomor")) for r in rows]
+    if not running_numbers(values):
+        return False
+    # An outline of programs only (1, 2, 3) looks the same: the codes beside the numbers decide.
+    return any((code := t.code(r)[0]) and code_level(code) not in (None, "program") for r in rows)
+
+
+def _last_coded(t: TableReader, rows: list[int]) -> int:
+    """Index of the last row holding a program, kegiatan or sub kegiatan code: a `Total` above it
+    does not end the table."""
+    for i in range(len(rows) - 1, -1, -1):
+        kode = t.code(rows[i])[0]
+        if kode is None and not t.has("kode"):
+            uraian = t.txt(rows[i], "uraian")
+            split = code_in_name(uraian.value) if uraian else None
+            kode = split[0] if split else None
+        if kode and code_level(kode) in ("program", "kegiatan", "sub_kegiatan"):
+            return i
+    return -1
+
+
+def _end_table(sheet: Sheet, rest: list[int]) -> None:
+    for r in rest:
+        sheet.reading.skip(r, AFTER_TOTAL)
 
 
 BELANJA_FIELDS = [
@@ -106,11 +160,11 @@ def read_belanja(sheet: Sheet, findings: list[Finding]) -> list[BelanjaRow]:
     for r in sheet.data_rows(header):
         kode, kode_cell = t.code(r)
         uraian = t.txt(r, "uraian")
-        first_text = _first_text(sheet, r, header)
+        text = first_text(sheet, r)
         if kode is None:
-            if first_text is None or not norm_label(first_text.value).startswith(("total", "jumlah")):
+            if text is None or not norm_label(text.value).startswith(("total", "jumlah")):
                 continue
-            uraian = uraian or first_text
+            uraian = uraian or text
         out.append(BelanjaRow(kode, uraian, t.num(r, "pagu", MONEY),
                               t.num(r, "realisasi", MONEY), t.num(r, "persen", PERCENT),
                               (t.cell(r, "uraian") if uraian else None) or kode_cell, r))

@@ -5,7 +5,7 @@ from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, Finding, Num, Txt
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter
 from lkip_xl.reader.values import (
-    KIND_WORDS, VALUE, Kind, Unreadable, as_text, parse_code, parse_number,
+    EN, ID, KIND_WORDS, VALUE, Kind, Style, Unreadable, as_text, number_style, parse_code, parse_number,
 )
 
 
@@ -50,6 +50,7 @@ class TableReader:
         self.sheet = sheet
         self.header = header
         self.findings = findings
+        self._styles: dict[int, Style | None] = {}
 
     def has(self, name: str) -> bool:
         return name in self.header.columns
@@ -79,8 +80,9 @@ class TableReader:
         raw = self.sheet.raw(r, c)
         cell = self.sheet.cell(r, c)
         label = self.header.labels.get(c, column_letter(c))
+        style = self.style(c) if isinstance(raw, str) else None
         try:
-            num = parse_number(raw, cell, self.sheet.fmt(r, c), kind)
+            num = parse_number(raw, cell, self.sheet.fmt(r, c), kind, style)
         except Unreadable as err:
             why = f" ({err.reason})" if err.reason else ""
             self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
@@ -89,6 +91,22 @@ class TableReader:
         if num is not None and num.percent_format:
             self.findings.append(percent_format_finding(num, f"kolom '{label}'"))
         return num
+
+    def style(self, c: int) -> Style | None:
+        """How column c writes its numbers (SPEC §10.10), decided once from its data cells: the style
+        its unambiguous texts prove, None (each value on its own, Indonesian when ambiguous) when they
+        disagree or say nothing."""
+        if c not in self._styles:
+            rows = self.sheet.reading.data_rows or (r for r in self.sheet.row_cols if r > self.header.last_row)
+            seen = set()
+            for r in rows:
+                found = number_style(self.sheet.values.get((r, c)))
+                if found is not None:
+                    seen.add(found)
+                    if len(seen) > 1:
+                        break
+            self._styles[c] = EN if seen == {EN} else ID if seen == {ID} else None
+        return self._styles[c]
 
     def unreadable(self, cell: Cell, raw: object, why: str) -> None:
         self.findings.append(

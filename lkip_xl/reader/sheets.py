@@ -208,35 +208,16 @@ class Sheet:
     # ------------------------------------------------------------------ rows
 
     def data_rows(self, header: Header) -> list[int]:
-        """Rows below the header that hold anything, skipping a column-numbering row."""
-        rows = [r for r in self.row_cols if r > header.last_row and (header.end_row is None or r <= header.end_row)]
-        out = []
-        for r in rows:
-            vals = [self.values[(r, c)] for c in header.labels if (r, c) in self.values]
-            if not vals or all(is_blank(v) and not isinstance(v, str) for v in vals):
-                continue
-            if _is_numbering_row(vals):
-                self.reading.skip(r, "baris penomoran kolom")
-                continue
-            out.append(r)
-        self.reading.data_rows.update(out)
-        return out
+        """Rows below the header that are data (SPEC §10.3); see reader/tablerows.py."""
+        from lkip_xl.reader.tablerows import data_rows
+
+        return data_rows(self, header)
 
 
 def _label_text(v: object) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return "" if v is None else str(v)
-
-
-def _is_numbering_row(vals: list[object]) -> bool:
-    if len(vals) < 3:
-        return False
-    try:
-        nums = [int(str(v).strip().strip("()")) for v in vals]
-    except ValueError:
-        return False
-    return nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] <= 1
 
 
 def match_header(labels: dict[int, str], specs: list[FieldSpec], year_fields: tuple[str, ...]) -> Header:

@@ -125,12 +125,23 @@ def shortest_decimals(value: float) -> int:
 # ASCII digits only: Excel reads Arabic-Indic (٠١٢) or full-width (０１２) digits as text, so must we
 # (Python's `\d`, int() and float() accept them).
 _TOKEN = re.compile(r"[0-9][0-9.,]*")
+# Digit groups separated by spaces (`7 996 663 078`, no-break spaces already made plain): a PDF copy
+# or a French/SI locale. A lone `2 000` counts; `70 LKD` and `2 items` do not.
+_SPACE_GROUPS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
+
+# How a column writes its numbers (SPEC §10.10): "id" 7.996.663.078,00, "en" 7,996,663,078.00.
+Style = Literal["id", "en"]
+ID: Style = "id"
+EN: Style = "en"
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.I)
 _NO_CENTS = re.compile(r"(?<=[0-9])[.,]-+$")
 
 
-def _parse_token(tok: str) -> tuple[Decimal, int]:
-    """An Indonesian or English styled figure as an exact Decimal, and the decimals written."""
+def _parse_token(tok: str, style: Style | None = None) -> tuple[Decimal, int]:
+    """An Indonesian or English styled figure as an exact Decimal, and the decimals written.
+
+    `style` decides a figure that reads both ways (`1,250`, `1.250`): the style of its column;
+    Indonesian when the column says nothing."""
     tok = tok.rstrip(".,")
     dots, commas = tok.count("."), tok.count(",")
     if dots and commas:
@@ -149,11 +160,39 @@ def _parse_token(tok: str) -> tuple[Decimal, int]:
         _check_groups(tok, sep)
         return Decimal(tok.replace(sep, "")), 0
     int_part, frac = parts
-    # One dot and exactly three digits after it is the Indonesian thousands dot
-    # (1.500 = 1500); a comma is always the Indonesian decimal comma.
-    if sep == "." and len(frac) == 3 and int_part.strip("0"):
+    # One separator and exactly three digits after it reads both ways. Indonesian: the dot groups
+    # thousands (1.500 = 1500), the comma is the decimal comma; an English column the other way round.
+    thousands = "," if style == EN else "."
+    if len(frac) == 3 and int_part.strip("0") and len(int_part) <= 3 and sep == thousands:
+        return Decimal(int_part + frac), 0
+    if sep == "." and len(frac) == 3 and int_part.strip("0") and style != EN:
         return Decimal(int_part + frac), 0
     return Decimal(f"{int_part or '0'}.{frac}"), len(frac)
+
+
+def number_style(raw: object) -> Style | None:
+    """The style a text figure proves (`1.200.000,00`, `93,67` Indonesian; `1,200,000.00`, `95.83`
+    English); None for real numbers and figures that read both ways (`1,250`)."""
+    if not isinstance(raw, str):
+        return None
+    text = _SPACE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), " ".join(raw.replace("\xa0", " ").split()))
+    tokens = _TOKEN.findall(text)
+    if len(tokens) != 1:
+        return None
+    tok = tokens[0].rstrip(".,")
+    dots, commas = tok.count("."), tok.count(",")
+    if dots and commas:
+        return EN if tok.rfind(".") > tok.rfind(",") else ID
+    if dots > 1:
+        return ID
+    if commas > 1:
+        return EN
+    if dots or commas:
+        frac = tok.split("." if dots else ",")[1]
+        if len(frac) == 3 and tok.split("." if dots else ",")[0].strip("0"):
+            return None
+        return EN if dots else ID
+    return None
 
 
 def _check_groups(number: str, thou: str) -> None:
@@ -162,7 +201,8 @@ def _check_groups(number: str, thou: str) -> None:
         raise Unreadable(number)
 
 
-def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind: Kind = VALUE) -> Num | None:
+def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind: Kind = VALUE,
+                 style: Style | None = None) -> Num | None:
     """Read a number the way Indonesian workbooks write it, as column `kind` needs; None for no value.
 
     Percent-formatted cells and text with `%` come back in percent units
@@ -180,7 +220,7 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind
         return _parse_stored(raw, cell, number_format, kind)
     if not isinstance(raw, str):
         raise Unreadable(str(raw))
-    return _parse_text(raw, cell, kind)
+    return _parse_text(raw, cell, kind, style)
 
 
 def _is_dash(text: str) -> bool:
@@ -225,9 +265,10 @@ def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind:
     return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, percent_format=percent_format)
 
 
-def _parse_text(raw: str, cell: Cell, kind: Kind) -> Num:
+def _parse_text(raw: str, cell: Cell, kind: Kind, style: Style | None = None) -> Num:
     text = " ".join(raw.replace("\xa0", " ").split())
     body = _CURRENCY.sub("", text)
+    body = _SPACE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), body)
     body = _NO_CENTS.sub("", body)  # Rp. 1.000.000,- : the dash stands for ",00"
     tokens = _TOKEN.findall(body)
     if len(tokens) != 1:
@@ -236,7 +277,7 @@ def _parse_text(raw: str, cell: Cell, kind: Kind) -> Num:
     start = body.index(tok)
     before, after = body[:start].strip(), body[start + len(tok):].strip()
     try:
-        exact, decimals = _parse_token(tok)
+        exact, decimals = _parse_token(tok, style)
     except (ValueError, InvalidOperation):
         raise Unreadable(text) from None
     negative = False
@@ -281,10 +322,13 @@ def _parse_text(raw: str, cell: Cell, kind: Kind) -> Num:
 # ------------------------------------------------------------ codes, numbers
 
 _CODE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# SIPD writes the supporting program of a multi-urusan office under bidang `X.XX` (`X.XX.01`,
+# `X.XX.01.2.01.0001`): X is a digit placeholder (SPEC §10.5).
+_BUDGET_CODE = re.compile(r"^[0-9X]+(\.[0-9X]+)*$")
 
 
 def parse_code(raw: object, number_format: str | None = None) -> str | None:
-    """A budget or akun code (`7.01.02.2.02.0003`, `5.1.02`); None if the cell is not one."""
+    """A budget or akun code (`7.01.02.2.02.0003`, `5.1.02`, `X.XX.01`); None if the cell is not one."""
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
@@ -298,6 +342,13 @@ def parse_code(raw: object, number_format: str | None = None) -> str | None:
         text = int_part.zfill(_integer_digits(number_format)) + dot + frac
     else:
         text = str(raw).strip().replace(" ", "").rstrip(".")
+        if "x" in text.lower():
+            text = text.upper()
+            # placeholders only in the urusan and bidang segments, and never the whole code
+            parts = text.split(".")
+            if "X" in "".join(parts[2:]) or not _BUDGET_CODE.match(text) or len(parts) < 3:
+                return None
+            return text
     return text if _CODE.match(text) else None
 
 

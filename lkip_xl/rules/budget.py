@@ -8,6 +8,7 @@ from lkip_xl.model import AkunLine, BudgetNode, BudgetRow
 from lkip_xl.reader.values import norm_name
 
 PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
+HEADINGS = ("urusan", "bidang")
 CODE_PREFIX = {"program": 3, "kegiatan": 5}
 
 
@@ -23,6 +24,12 @@ class BudgetIssues:
     dpa_totals: list[BudgetRow] = field(default_factory=list)
     realisasi_totals: list[BudgetRow] = field(default_factory=list)
     missing_amount: list[BudgetRow] = field(default_factory=list)
+    # Stated subtotals (§10.4): the row and the groups it may total (the first one when none agrees).
+    dpa_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
+    realisasi_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
+    # Urusan / bidang heading rows (§10.5): claims on the programs whose codes they prefix.
+    dpa_headings: list[BudgetRow] = field(default_factory=list)
+    realisasi_headings: list[BudgetRow] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +60,29 @@ def _parent_code(kode: str | None, level: str) -> str | None:
     return ".".join(kode.split(".")[: CODE_PREFIX[parent]]) if parent else None
 
 
+def subtotal_groups(row: BudgetRow, latest: BudgetNode | None) -> list[BudgetNode]:
+    """The groups a subtotal row may state (§10.4): among the last node and its ancestors, the one
+    its label names by level (`Jumlah Anggaran Sub Kegiatan :`) or by name (`Jumlah <program>`);
+    with neither (`Sub Total`), every one of them, innermost first."""
+    from lkip_xl.reader.tablerows import subtotal_name
+
+    chain = []
+    node = latest
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    if row.subtotal_of:
+        named = [n for n in chain if n.level == row.subtotal_of]
+        if named:
+            return named[:1]
+    if row.uraian is not None:
+        name = norm_name(subtotal_name(row.uraian.value))
+        named = [n for n in chain if name and norm_name(n.uraian) == name]
+        if named:
+            return named[:1]
+    return chain
+
+
 def _parent_nomor(nomor: str | None) -> str | None:
     return nomor.rsplit(".", 1)[0] if nomor and "." in nomor else None
 
@@ -62,9 +92,19 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
     tree = BudgetTree([], {}, {}, issues)
     last: dict[str, BudgetNode | None] = {"program": None, "kegiatan": None, "sub_kegiatan": None}
     akun_codes: dict[int, set[str]] = {}  # id(sub kegiatan) -> its akun codes: one lookup per line
+    latest: BudgetNode | None = None  # the last program / kegiatan / sub kegiatan: a subtotal closes its group
     for row in dpa:
         if row.level == "total":
             issues.dpa_totals.append(row)
+            continue
+        if row.level in HEADINGS:
+            issues.dpa_headings.append(row)
+            last.update(program=None, kegiatan=None, sub_kegiatan=None)  # a new section starts
+            continue
+        if row.level == "subtotal":
+            groups = subtotal_groups(row, latest)
+            if groups:
+                issues.dpa_subtotals.append((row, groups))
             continue
         if row.level == "akun":
             sub = last["sub_kegiatan"]
@@ -85,6 +125,7 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
         node = BudgetNode(row.level, row.kode, row.nomor, row.uraian.value if row.uraian else "", row)
         _link_parent(tree, node, last, issues)
         tree.nodes.append(node)
+        latest = node
         if row.kode:
             tree.by_code[row.kode] = node
         if row.nomor:
@@ -170,9 +211,20 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
     seen_code: set[str] = set()
     seen_nomor: set[str] = set()
     current: BudgetNode | None = None
+    latest: BudgetNode | None = None
     for row in realisasi:
         if row.level == "total":
             issues.realisasi_totals.append(row)
+            continue
+        if row.level in HEADINGS:
+            issues.realisasi_headings.append(row)
+            current = None
+            continue
+        if row.level == "subtotal":
+            groups = subtotal_groups(row, latest)
+            if groups:
+                issues.realisasi_subtotals.append((row, groups))
+            current = None
             continue
         if row.level == "akun":
             if current is None:
@@ -214,7 +266,7 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
             issues.unmatched_realisasi.append(row)
             continue
         node.real_row = row
-        current = node
+        current = latest = node
         real_codes = {a.kode for a in node.real_akun}
         dpa_lines = {a.kode: a for a in node.akun}
         if by_key and row.uraian is not None and norm_name(row.uraian.value) != norm_name(node.uraian):
