@@ -19,6 +19,7 @@ def read_input(path: str) -> InputData:
     dpa_sheet = wb.require("dpa")
     realisasi_sheet = wb.require("realisasi")
     identitas = read_identitas(identitas_sheet, findings)
+    wb.set_report_year(identitas.tahun)
     data = InputData(
         path=path,
         identitas=identitas,
@@ -40,6 +41,7 @@ def read_input(path: str) -> InputData:
         if sheet is not None:
             data.sheet_names[role] = sheet.name
             parse(sheet)
+    findings.extend(f for sheet in wb.sheets_read() for f in sheet.header_findings)
     data.findings = findings
     data.pembacaan = [sheet.reading for sheet in wb.sheets_read()]
     return data
