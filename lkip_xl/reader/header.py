@@ -194,13 +194,18 @@ def head_cells(sheet: Sheet, first: int, last: int) -> dict[int, HeadCell]:
                 ext = None
     # A label over another one must be a group label: merged across columns or followed by empty
     # cells; a one-column label over another is a header over its first data row.
+    # (Labels merged down through the header rows show it is one header too: `Sebelum Perubahan` over
+    # `Pagu` beside `Kode` merged over two rows.)
     wide = {e[0] for lst in extra.values() for e in lst}
+    tall = False
     for r0, c0, r1, c1 in (m for r in rows for m in _merges_on(sheet, r)):
         if c1 > c0:
             wide.add((r0, c0))
+        if first <= r0 < r1 and r0 < last:
+            tall = True
     out = {}
     for c, lst in sorted(entries.items()):
-        if any(anchor not in wide for anchor, _ in lst[:-1]):
+        if not tall and any(anchor not in wide for anchor, _ in lst[:-1]):
             return {}
         anchor, sub = lst[-1]
         out[c] = HeadCell(c, sub, tuple(extra.get(c, [])) + tuple(lst[:-1]), anchor)
@@ -248,17 +253,18 @@ def years_in(words: list[str]) -> list[int]:
 
 # ---------------------------------------------------------------- matching labels to fields
 
-def _synonym_matches(lab: str, specs: list[FieldSpec]) -> dict[str, tuple[float, int, str]]:
-    """Field -> (class, synonym length, synonym): exact 3, contained as whole words 2."""
+def _synonym_matches(lab: str, specs: list[FieldSpec], context: list[str] = ()) -> dict[str, tuple[float, int, str]]:
+    """Field -> (class, synonym length, synonym): exact 3, contained as whole words 2. A field's `unless`
+    words also count in the group labels (`context`): `Keuangan 2024` over `Target` is money."""
     out: dict[str, tuple[float, int, str]] = {}
     if not lab:
         return out
     padded = f" {lab} "
-    words = set(lab.split())
+    words = set(lab.split()) | set(context)
     for s in specs:
         best: tuple[float, int, str] | None = None
         for syn in s.synonyms:
-            if lab == syn:
+            if lab == syn and not (s.unless and set(s.unless) & set(context)):
                 best = (3, len(syn), syn)
                 break
             if f" {syn} " in padded and not (s.unless and set(s.unless) & words):
@@ -323,7 +329,7 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
             continue  # Prakiraan Maju 2025: never this year's pagu or realisasi (SPEC §10.9)
         year_rank = 1 if not years else 2 if report_year in years else 0
         pref = (visible, year_rank, revision_rank(words), period_rank(words))
-        matches = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs)
+        matches = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs, group_words)
         if not matches and h.groups and "rincian" not in group_words:
             # `Realisasi Anggaran` over `Triwulan I`: the group names the field, the sub its period.
             # Ranked just below the same match on a label of its own.
