@@ -295,7 +295,7 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
     cells = head_cells(sheet, first, last)
     by_name = {s.name: s for s in specs}
     header = Header(first, last, labels={c: h.text for c, h in cells.items()})
-    header.row_labels = [{c: norm_label(t) for c, (_, t) in _display(sheet, r).items()}
+    header.row_labels = [{c: " ".join(_words(t)) for c, (_, t) in _display(sheet, r).items()}
                          for r in range(first, last + 1)]
     pinned_cols = {c for cols in pinned.values() for c in cols}
     choices: list[Choice] = []
@@ -500,11 +500,17 @@ def choose(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = 
     closest: tuple[tuple, Reading] | None = None
     spans = [rows] if rows else candidates(sheet)
     pinned = pinned or {}
+    seen: set[tuple] = set()
     for first, last in spans:
         reading = read_candidate(sheet, first, last, specs, year_fields, pinned, report_year)
         header = reading.header
         if len(header.labels) < 2 and not rows:
             continue
+        # A copy of an upper candidate is a repeated page header, never the header.
+        signature = tuple(sorted((c, norm_label(t)) for c, t in header.labels.items()))
+        if signature in seen:
+            continue
+        seen.add(signature)
         # On a tie the upper candidate wins, and from one row the taller (its sub labels are no data).
         key = (round(reading.score, 6), -first, last - first)
         if closest is None or key > closest[0]:

@@ -136,12 +136,12 @@ class Sheet:
 
     def is_header_copy(self, r: int, header: Header) -> bool:
         """Row r repeats one of the header's rows (the table header a PDF repeats on every page)."""
-        from lkip_xl.reader.header import _label_text
+        from lkip_xl.reader.header import _label_text, _words
 
         if r <= header.last_row:
             return False
         cols = self.row_cols.get(r, ())
-        texts = {c: norm_label(_label_text(self.values[(r, c)])) for c in cols}
+        texts = {c: " ".join(_words(_label_text(self.values[(r, c)]))) for c in cols}
         if len(texts) < 2 or not all(texts.values()):
             return False
         for labels in header.row_labels:
