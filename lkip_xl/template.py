@@ -156,6 +156,24 @@ SHEETS = [
               Col("Kategori", 24, "Nama kategori.", "Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil",
                   True),
           ]),
+    Sheet("Pengaturan Baca", "Opsional (nama lain lembar: Cara Baca): bila lkip-xl salah memilih baris judul atau "
+          "kolom sebuah lembar (lihat Pembacaan Input di hasil fill, atau lkip-xl check --pembacaan), tuliskan di "
+          "sini cara membacanya, satu baris per lembar. Yang diisi menggantikan pengenalan otomatis untuk lembar "
+          "itu; yang dikosongkan tetap dikenali otomatis. Kolom lain boleh ditambah dengan nama kolom lembar itu "
+          "(mis. Target Kinerja, Sisa, %, Target 2024). Baris atau kolom yang tidak ada atau tidak berisi data "
+          "membuat pemeriksaan berhenti dengan pesan yang menyebutkannya.", [
+              Col("Lembar", 18, "Nama lembar yang diatur, persis seperti nama tab-nya.", "DPA", True, "text"),
+              Col("Baris Header", 14, "Nomor baris judul tabel; dua baris ditulis 11-12.", "11-12", False, "text"),
+              Col("Baris Akhir", 14, "Nomor baris data terakhir; baris di bawahnya tidak dibaca.", "120", False,
+                  "text"),
+              Col("Kode", 10, "Huruf kolom kode; kode yang terpecah ke beberapa kolom ditulis A:C.", "A:E", False,
+                  "text"),
+              Col("No", 10, "Huruf kolom nomor urut bertingkat.", "B", False, "text"),
+              Col("Uraian", 10, "Huruf kolom nama program/kegiatan/sub kegiatan.", "F", False, "text"),
+              Col("Pagu", 10, "Huruf kolom pagu anggaran.", "K", False, "text"),
+              Col("Realisasi", 10, "Huruf kolom realisasi anggaran.", "L", False, "text"),
+              Col("Indikator", 10, "Huruf kolom nama indikator (lembar Kinerja dan Pemetaan).", "D", False, "text"),
+          ]),
 ]
 
 GENERAL = [

@@ -22,6 +22,7 @@ SPEC_TINGKAT = {
     "COMPONENT_MISMATCH": "kesalahan", "BELANJA_TOTAL_MISMATCH": "kesalahan", "DUPLICATE_CODE": "kesalahan",
     "UNMATCHED_ROW": "kesalahan", "UNKNOWN_REFERENCE": "kesalahan", "REALISASI_EXCEEDS_PAGU": "kesalahan",
     "NEGATIVE_AMOUNT": "kesalahan", "UNREADABLE_VALUE": "kesalahan", "NAME_MISMATCH": "peringatan",
+    "AMBIGUOUS_COLUMN": "peringatan",  # SPEC §6 since issue 7 (§10.2)
     "TARGET_MISMATCH": "peringatan", "ZERO_TARGET": "peringatan", "MISSING_REALISASI": "peringatan",
     "UNIT_MISMATCH": "peringatan", "UNMAPPED_INDICATOR": "peringatan", "ORPHAN_ROW": "peringatan",
     "UNMAPPED_SUBKEGIATAN": "info", "TARGET_NOT_CHALLENGING": "info",
@@ -914,6 +915,21 @@ def test_target_not_challenging_negative(tmp_path):
     result = run(tmp_path, **data)
     assert kinds(result) == ["TARGET_NOT_CHALLENGING"]
     hit(result, "TARGET_NOT_CHALLENGING", "Kinerja", "I4", IND_B, "13", "12", "negatif")
+
+
+# ------------------------------------------------------------------ AMBIGUOUS_COLUMN
+@triggers("AMBIGUOUS_COLUMN")
+def test_ambiguous_column_sebelum_sesudah(tmp_path):
+    """SPEC §10.2: `Sesudah Perubahan` wins over `Sebelum Perubahan`; the choice is a peringatan."""
+    data = minimal()
+    head = [["Kode", "Uraian", "Sebelum Perubahan", "Sesudah Perubahan"], [None, None, "Pagu", "Pagu"]]
+    data["dpa"] = head + [[k, u, p + 5 * M if p else None, p] for k, u, p in data["dpa"][1:]]
+    from builder import sheet
+    result = run(tmp_path, **{**data, "dpa": sheet(data["dpa"], merge=["A1:A2", "B1:B2"])})
+    assert kinds(result) == ["AMBIGUOUS_COLUMN"]
+    f = hit(result, "AMBIGUOUS_COLUMN", "DPA", "D2", "Pagu", "D", "C")
+    assert (f.dihitung, f.dilaporkan) == ("D", "C")
+    assert result.total_pagu == 250 * M
 
 
 # ------------------------------------------------------------------ every code covered

@@ -26,6 +26,8 @@ HEADERS = {
     "Belanja": ["Kode", "Uraian", "Pagu", "Realisasi", "%"],
     "Dilaporkan": ["Tabel", "Subjek", "Ukuran", "Nilai"],
     "Skala": ["Batas Bawah", "Kategori"],
+    "Pengaturan Baca": ["Lembar", "Baris Header", "Baris Akhir", "Kode", "No", "Uraian", "Pagu", "Realisasi",
+                        "Indikator"],
 }
 IDENTITAS = {
     "SKPD": None, "Pemerintah Daerah": None, "Tahun": None, "Periode Renstra": None, "Kepala SKPD": None,

@@ -21,6 +21,7 @@ TINGKAT = {
     "NEGATIVE_AMOUNT": "kesalahan",
     "UNREADABLE_VALUE": "kesalahan",
     "NAME_MISMATCH": "peringatan",
+    "AMBIGUOUS_COLUMN": "peringatan",
     "TARGET_MISMATCH": "peringatan",
     "ZERO_TARGET": "peringatan",
     "MISSING_REALISASI": "peringatan",

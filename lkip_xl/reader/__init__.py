@@ -19,6 +19,7 @@ def read_input(path: str) -> InputData:
     dpa_sheet = wb.require("dpa")
     realisasi_sheet = wb.require("realisasi")
     identitas = read_identitas(identitas_sheet, findings)
+    wb.set_report_year(identitas.tahun)
     indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
     _within_report_size(indicators, kinerja_sheet)
     data = InputData(
@@ -42,6 +43,7 @@ def read_input(path: str) -> InputData:
         if sheet is not None:
             data.sheet_names[role] = sheet.name
             parse(sheet)
+    findings.extend(f for sheet in wb.sheets_read() for f in sheet.header_findings)
     data.findings = findings
     data.pembacaan = [sheet.reading for sheet in wb.sheets_read()]
     return data

@@ -29,9 +29,9 @@ DPA_FIELDS = [
 ]
 REALISASI_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
-    FieldSpec("amount", ("realisasi", "realisasi anggaran", "realisasi rp", "realisasi keuangan"), required=True,
-              label="Realisasi"),
-    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), label="Pagu"),
+    FieldSpec("amount", ("realisasi", "realisasi anggaran", "realisasi rp", "realisasi keuangan", "jumlah spj",
+                         "spj", "realisasi belanja", "total realisasi"), required=True, label="Realisasi"),
+    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan", "total pagu"), label="Pagu"),
     _PERSEN, _SISA,
 ]
 LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan",

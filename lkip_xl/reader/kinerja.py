@@ -39,6 +39,10 @@ KINERJA_FIELDS = [
                                        "target kondisi akhir"), label="Target Akhir Renstra (tidak dipakai)"),
     FieldSpec("ignored_capaian_akhir", ("capaian akhir renstra", "capaian akhir",
                                         "capaian terhadap target akhir renstra", "capaian terhadap akhir renstra"), label="Capaian Akhir Renstra (tidak dipakai)"),
+    # `Kondisi Awal` / `Target Awal` / `Baseline` is the starting value, never a year's target (§10.2).
+    FieldSpec("ignored_awal", ("kondisi awal", "target awal", "baseline", "nilai awal", "capaian awal",
+                               "kondisi kinerja awal", "kondisi awal kinerja", "data awal", "realisasi awal"),
+              label="Kondisi Awal (tidak dipakai)"),
     FieldSpec("ignored_anggaran", ("realisasi anggaran", "realisasi keuangan", "pagu anggaran", "pagu", "anggaran",
                                    "serapan anggaran", "serapan", "capaian keuangan", "target keuangan", "keuangan"), label="Anggaran (tidak dipakai)"),
 ]
@@ -46,8 +50,10 @@ YEAR_FIELDS = ("target", "realisasi", "capaian")
 BENCHMARKS = ("kab_kota_lain", "rpjmd_provinsi", "rpjmn")
 IKU_TEXTS = ("makna", "alasan", "formulasi", "sumber_referensi", "penanggung_jawab", "sumber_data")
 
-_NEGATIVE = {"negatif", "minimal", "minimum", "turun", "menurun", "min", "rendah"}
-_POSITIVE = {"positif", "maksimal", "maximum", "naik", "meningkat", "max", "maks", "tinggi", ""}
+_NEGATIVE = {"negatif", "minimal", "minimum", "turun", "menurun", "min", "rendah", "tren negatif",
+             "trend negatif", "semakin kecil semakin baik"}
+_POSITIVE = {"positif", "maksimal", "maximum", "naik", "meningkat", "max", "maks", "tinggi", "tren positif",
+             "trend positif", "semakin besar semakin baik", ""}
 
 
 def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[IndicatorRow]:
@@ -91,7 +97,13 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
         row = IndicatorRow(r, level, ind, tujuan=tujuan, sasaran=sasaran if level == "sasaran" else None,
                            satuan=t.txt(r, "satuan"), polaritas=polaritas)  # type: ignore[arg-type]
         for (name, year), c in header.years.items():
-            value = t.num_at(r, c, PERCENT if name == "capaian" else VALUE)
+            kind = PERCENT if name == "capaian" else VALUE
+            value = None
+            # Quarterly / semester columns under a year: the last period with a value (SPEC §10.9).
+            for pc in reversed(header.periods.get((name, year), [c])):
+                value = t.num_at(r, pc, kind)
+                if value is not None:
+                    break
             if value is not None:
                 {"target": row.targets, "realisasi": row.realisasi, "capaian": row.capaian}[name][year] = value
         row.target_pk = t.num(r, "target_pk")

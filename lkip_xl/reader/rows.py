@@ -1,6 +1,8 @@
 """Reading typed values out of one located table, collecting UNREADABLE_VALUE findings."""
 from __future__ import annotations
 
+import re
+
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, Finding, Num, Txt
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter
@@ -10,21 +12,68 @@ from lkip_xl.reader.values import (
 
 
 def locate(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = ()) -> Header:
-    """The header of `sheet`, or InputError naming the missing required column."""
-    header = sheet.find_header(specs, year_fields)
-    if header is None:
-        missing = [s for s in specs if s.required]
-        # Say which required label could not be found, in the user's words.
-        loose = sheet.find_header([FieldSpec(s.name, s.synonyms) for s in specs], year_fields)
-        found = set(loose.columns) if loose else set()
-        lacking = [s for s in missing if s.name not in found] or missing
-        label = lacking[0].synonyms[0].title()
-        raise InputError(
-            f"Lembar {sheet.name} di berkas {sheet.file_name} tidak memiliki kolom wajib "
-            f"'{label}' pada baris judul tabelnya."
-        )
+    """The header of `sheet` (SPEC §10.1, §10.2), with what the Pengaturan Baca sheet pins (§10.11);
+    InputError naming the missing required column and the row that came closest (§10.8)."""
+    from lkip_xl.reader.header import choose
+
+    pin = sheet.pengaturan
+    pinned, rows = pin.resolve(sheet, specs, year_fields) if pin is not None else ({}, None)
+    best, closest = choose(sheet, specs, year_fields, pinned, rows, sheet.report_year)
+    if best is None:
+        raise InputError(missing_column_message(sheet, specs, closest.header if closest else None))
+    header = best.header
+    if pin is not None:
+        header.end_row = pin.end_row
+        pin.check_data(sheet, header, pinned)
+    sheet.header_findings = [ambiguous_finding(sheet, header, specs, name, left)
+                             for name, left in best.rivals.items()]
     record_header(sheet, header, specs)
+    if pin is not None:
+        sheet.reading.dipatok.update(pin.pinned_titles(specs, pinned))
     return header
+
+
+def missing_column_message(sheet: Sheet, specs: list[FieldSpec], closest: Header | None) -> str:
+    """One sentence: the sheet, the field, the labels looked for and the header row that came closest."""
+    found = set(closest.columns) if closest else set()
+    lacking = [s for s in specs if s.required and s.name not in found] or [s for s in specs if s.required]
+    spec = lacking[0]
+    looked = [s.title() for s in spec.synonyms[:5]] + (["…"] if len(spec.synonyms) > 5 else [])
+    where = f"Lembar {sheet.name} di berkas {sheet.file_name}: kolom '{spec.title}' tidak ditemukan " \
+            f"(dicari: {', '.join(looked)})"
+    if closest is None or not closest.labels:
+        return f"{where}; tidak ada baris judul tabel yang dikenali."
+    rows = str(closest.first_row) if closest.first_row == closest.last_row else \
+        f"{closest.first_row}-{closest.last_row}"
+    labels, seen = [], set()
+    for c in sorted(closest.labels):
+        text = re.sub(r"\.(\s+|$)", " ", " ".join(str(closest.labels[c]).split())).strip()
+        if text and text not in seen:
+            seen.add(text)
+            labels.append(shown(text, 40))
+    more = ", …" if len(labels) > 12 else ""
+    return f"{where}; baris {rows} berisi {', '.join(labels[:12])}{more}."
+
+
+def ambiguous_finding(sheet: Sheet, header: Header, specs: list[FieldSpec], name: str, left: list[int]) -> Finding:
+    """AMBIGUOUS_COLUMN (SPEC §10.2): several columns could serve one field; says which one was used."""
+    from lkip_xl.checks.codes import finding
+
+    title = next((s.title for s in specs if s.name == name), name)
+    col = header.columns[name][0]
+
+    def named(c: int) -> str:
+        label = " ".join(str(header.labels.get(c, "")).split())
+        hidden = ", tersembunyi" if c in sheet.hidden_cols else ""
+        return f"{column_letter(c)} ('{label}'{hidden})"
+
+    r = header.last_row
+    anchor = sheet.merge_anchor.get((r, col), (r, col))
+    others = ", ".join(named(c) for c in left)
+    return finding("AMBIGUOUS_COLUMN", sheet.cell(anchor[0], col),
+                   f"Lembar {sheet.name}: beberapa kolom dapat dibaca sebagai {title}; yang dipakai kolom "
+                   f"{named(col)}, yang tidak dipakai {others}. Jika keliru, tetapkan kolomnya di lembar "
+                   "Pengaturan Baca.", dilaporkan=", ".join(column_letter(c) for c in left), dihitung=column_letter(col))
 
 
 def record_header(sheet: Sheet, header: Header, specs: list[FieldSpec]) -> None:
@@ -39,7 +88,10 @@ def record_header(sheet: Sheet, header: Header, specs: list[FieldSpec]) -> None:
         reading.label[titles.get(name, name)] = " ".join(str(header.labels.get(cols[0], "")).split())
     for (name, year), col in sorted(header.years.items()):
         key = f"{name.replace('_', ' ').title()} {year}"
-        reading.kolom[key] = column_letter(col)
+        periods = header.periods.get((name, year))
+        # Quarterly columns under a year: all of them are read (the last with a value counts).
+        reading.kolom[key] = column_letter(col) if not periods else \
+            f"{column_letter(min(periods))}:{column_letter(max(periods))}"
         reading.label[key] = " ".join(str(header.labels.get(col, "")).split())
 
 

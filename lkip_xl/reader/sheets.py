@@ -21,6 +21,7 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "belanja": ("belanja", "jenisbelanja"),
     "dilaporkan": ("dilaporkan", "klaim"),
     "skala": ("skala",),
+    "pengaturan": ("pengaturanbaca", "carabaca"),
 }
 SHEET_LABELS = {
     "identitas": "Identitas",
@@ -32,12 +33,9 @@ SHEET_LABELS = {
     "belanja": "Belanja",
     "dilaporkan": "Dilaporkan",
     "skala": "Skala",
+    "pengaturan": "Pengaturan Baca",
 }
 
-HEADER_SCAN_ROWS = 40
-_YEAR = re.compile(r"\b(19[0-9][0-9]|20[0-9][0-9])\b")
-# A code, outline number or dotted amount (7.01.01, 1.1, 1., 6.025.173.178): data, never a header label.
-_DATA_TEXT = re.compile(r"^\s*[0-9]+(\.[0-9]+)+\.?\s*$|^\s*[0-9]+\.\s*$")
 
 
 def column_letter(col: int) -> str:
@@ -72,6 +70,11 @@ class Header:
     years: dict[tuple[str, int], int] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
     end_row: int | None = None  # the last data row, when the user pinned it (Pengaturan Baca)
+    # Normalised labels of each header row (column -> text): a later row equal to one of them is a
+    # repeated page header (see Sheet.is_header_copy).
+    row_labels: list[dict[int, str]] = field(default_factory=list)
+    # Kinerja: (field, year) -> its period columns in order (`Realisasi 2024` over `TW I … TW IV`).
+    periods: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
 
 class Sheet:
@@ -100,6 +103,9 @@ class Sheet:
         self.max_row = max(self.row_cols, default=0)
         self.max_col = max((c for _, c in self.values), default=0)
         self.reading = SheetReading(self.name, "")
+        self.report_year: int | None = None  # Identitas' Tahun, once read (SPEC §10.9)
+        self.pengaturan = None  # what the Pengaturan Baca sheet pins for this sheet (reader.pengaturan.Pin)
+        self.header_findings: list = []  # AMBIGUOUS_COLUMN findings of the header chosen
 
     def cell(self, r: int, c: int) -> Cell:
         return Cell(self.name, f"{column_letter(c)}{r}")
@@ -122,88 +128,28 @@ class Sheet:
     # ---------------------------------------------------------------- header
 
     def find_header(self, specs: list[FieldSpec], year_fields: tuple[str, ...] = ()) -> Header | None:
-        """The header row (or two-row header) whose labels match the most fields."""
-        best: tuple[int, int, Header] | None = None
-        last = min(self.max_row, HEADER_SCAN_ROWS)
-        for r in range(1, last + 1):
-            # Loose label matching would take a data row ("Nilai Akuntabilitas …" for Pagu)
-            # for the header when the real header lacks a column: headers hold no data.
-            if self._looks_like_data(r):
-                continue
-            candidates = [self._labels_one(r)]
-            two = self._labels_two(r) if not self._looks_like_data(r + 1) else None
-            if two is not None:
-                candidates.append(two)
-            for labels, last_row in candidates:
-                if len(labels) < 2:
-                    continue  # a title row ("DPA … TAHUN 2024" would match Pagu by "anggaran")
-                header = match_header(labels, specs, year_fields)
-                header.first_row, header.last_row = r, last_row
-                if any(s.required and s.name not in header.columns for s in specs):
-                    continue
-                score = len(header.columns) + len(header.years)
-                # Prefer more matched fields; on a tie the two-row reading (it saw more).
-                key = (score, last_row - r)
-                if best is None or key > best[:2]:
-                    best = (score, last_row - r, header)
-        return best[2] if best else None
+        """The header rows whose labels best explain the table below them (SPEC §10.1); see header.py."""
+        from lkip_xl.reader.header import choose
 
-    def _looks_like_data(self, r: int) -> bool:
-        """Row r holds a number other than a year, or a code / outline number."""
-        for c in range(1, self.max_col + 1):
-            v = self.raw(r, c)
-            if isinstance(v, bool) or v is None:
-                continue
-            if isinstance(v, str):
-                if _DATA_TEXT.match(v):
-                    return True
-            elif isinstance(v, (int, float)):
-                if not (1900 < v < 2100 and v == int(v)):
-                    return True
-            else:  # dates and times
+        best, _ = choose(self, specs, year_fields, report_year=self.report_year)
+        return best.header if best else None
+
+    def is_header_copy(self, r: int, header: Header) -> bool:
+        """Row r repeats one of the header's rows (the table header a PDF repeats on every page)."""
+        from lkip_xl.reader.header import _label_text, _words
+
+        if r <= header.last_row:
+            return False
+        cols = self.row_cols.get(r, ())
+        texts = {c: " ".join(_words(_label_text(self.values[(r, c)]))) for c in cols}
+        if len(texts) < 2 or not all(texts.values()):
+            return False
+        for labels in header.row_labels:
+            own = {c: t for c, t in labels.items() if t}
+            same = sum(1 for c, t in texts.items() if own.get(c) == t)
+            if same == len(texts) and same >= max(2, 0.6 * len(set(own.values()))):
                 return True
         return False
-
-    def _labels_one(self, r: int) -> tuple[dict[int, str], int]:
-        labels = {}
-        for c in range(1, self.max_col + 1):
-            v = self.raw(r, c)
-            if isinstance(v, str):
-                labels[c] = v
-            elif isinstance(v, (int, float)) and not isinstance(v, bool) and 1900 < v < 2100:
-                labels[c] = str(int(v))
-        return labels, r
-
-    def _labels_two(self, r: int) -> tuple[dict[int, str], int] | None:
-        """Labels of a two-row header (a group label over sub labels), or None."""
-        below = r + 1
-        groups: dict[int, str] = {}
-        for c in range(1, self.max_col + 1):
-            top = self.merged_value(r, c)
-            if top is None and c > 1 and (c - 1) in groups and self.raw(r, c) is None:
-                # unmerged group label followed by empty top cells: extend the group
-                if self.raw(below, c) is not None:
-                    groups[c] = groups[c - 1]
-                continue
-            anchor = self.merge_anchor.get((r, c), (r, c))
-            wide = any(m[0] == anchor[0] and m[1] == anchor[1] and m[3] > m[1] for m in self.merges)
-            if top is not None and (wide or self.raw(r, c + 1) is None and self.raw(below, c + 1) is not None):
-                if self.raw(below, c) is not None:
-                    groups[c] = str(top)
-        if not groups:
-            return None
-        labels: dict[int, str] = {}
-        for c in range(1, self.max_col + 1):
-            sub = self.raw(below, c)
-            if c in groups:
-                labels[c] = f"{groups[c]} {_label_text(sub)}".strip()
-                continue
-            if sub is not None and not self.in_vertical_merge_from(below, c, r):
-                return None  # a data row, not a sub header
-            top = self.merged_value(r, c)
-            if top is not None:
-                labels[c] = str(top)
-        return labels, below
 
     # ------------------------------------------------------------------ rows
 
@@ -214,58 +160,8 @@ class Sheet:
         return data_rows(self, header)
 
 
-def _label_text(v: object) -> str:
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return "" if v is None else str(v)
-
-
-def match_header(labels: dict[int, str], specs: list[FieldSpec], year_fields: tuple[str, ...]) -> Header:
-    """Assign header labels to fields (SPEC §9.1): exact match first, then the longest synonym."""
-    header = Header(0, 0, labels=dict(labels))
-    normed = {c: norm_label(t.replace("%", " persen ")) for c, t in labels.items()}
-    taken: set[int] = set()
-    by_syn = sorted(((syn, s) for s in specs for syn in s.synonyms), key=lambda x: -len(x[0]))
-    # year columns: "Target 2024", "Realisasi 2023" ...
-    for c, lab in normed.items():
-        m = _YEAR.search(lab)
-        if not m:
-            continue
-        words = lab.split()
-        for yf in year_fields:
-            if words[0] == yf or (yf in words and not any(w in ("pk", "keuangan", "anggaran") for w in words)):
-                if (yf, int(m.group(1))) not in header.years:
-                    header.years[(yf, int(m.group(1)))] = c
-                    taken.add(c)
-                break
-    for c, lab in normed.items():  # exact
-        if c in taken or not lab:
-            continue
-        for s in specs:
-            if lab in s.synonyms and (s.multi or s.name not in header.columns):
-                header.columns.setdefault(s.name, []).append(c)
-                taken.add(c)
-                break
-    for c, lab in normed.items():  # contains a synonym as whole words
-        if c in taken or not lab:
-            continue
-        padded = f" {lab} "
-        for syn, s in by_syn:
-            if f" {syn} " in padded and (s.multi or s.name not in header.columns) and not (
-                    s.unless and set(s.unless) & set(lab.split())):
-                header.columns.setdefault(s.name, []).append(c)
-                taken.add(c)
-                break
-    # A multi-column field (Kode) also owns the unlabelled columns right of it.
-    for s in specs:
-        if s.multi and s.name in header.columns:
-            cols = header.columns[s.name]
-            c = max(cols) + 1
-            while c not in labels and c <= max(labels, default=0):
-                cols.append(c)
-                c += 1
-            cols.sort()
-    return header
+def _sheet_key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name.lower())
 
 
 class Workbook:
@@ -289,6 +185,7 @@ class Workbook:
         self._sheets = {g.name: Sheet(g, self.file_name) for g in grids}
         self.grids = grids
         self._infos = book.sheets
+        self._pins: dict | None = None
 
     @staticmethod
     def _match(infos: list[SheetInfo], role: str) -> SheetInfo | None:
@@ -306,7 +203,27 @@ class Workbook:
         sheet = self._sheets.get(info.name) if info is not None else None
         if sheet is not None:
             sheet.reading.peran = SHEET_LABELS[role]
+            sheet.pengaturan = self.pins().get(_sheet_key(sheet.name))
         return sheet
+
+    def pins(self) -> dict:
+        """What the Pengaturan Baca sheet pins, per sheet (SPEC §10.11); read once."""
+        if self._pins is None:
+            from lkip_xl.reader.pengaturan import read_pengaturan
+
+            info = self._match(self._infos, "pengaturan")
+            sheet = self._sheets.get(info.name) if info is not None else None
+            self._pins = read_pengaturan(sheet) if sheet is not None else {}
+            names = {_sheet_key(i.name) for i in self._infos}
+            for key, pin in self._pins.items():
+                if key not in names:
+                    raise InputError(f"{pin.source}: lembar '{pin.lembar}' tidak ada di berkas ini.")
+        return self._pins
+
+    def set_report_year(self, year: int | None) -> None:
+        """Identitas' Tahun: a later year's column is never this year's pagu or realisasi (SPEC §10.9)."""
+        for sheet in self._sheets.values():
+            sheet.report_year = year
 
     def sheets_read(self) -> list[Sheet]:
         """The sheets given a role, in workbook order."""
