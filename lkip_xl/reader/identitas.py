@@ -147,7 +147,9 @@ def _record_reading(sheet: Sheet, keyed: dict[int, tuple[str, int, int | None]])
             label = sheet.merged_value(header, col)
             reading.label[name] = " ".join(_shown(label).split()) if label is not None else ""
     for r, texts in rest.items():
-        if len(texts) == 1:
+        if len(texts) == 1 and _LOOKUP.get(norm_label(texts[0])):
+            reading.skip(r, f"kunci {texts[0]} tanpa nilai")
+        elif len(texts) == 1:
             reading.skip(r, "judul atau catatan, bukan pasangan kunci dan nilai")
         else:
             reading.skip(r, f"kunci '{texts[0][:40]}' tidak dikenal")
