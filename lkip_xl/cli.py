@@ -147,7 +147,7 @@ def check(
 
         text = findings_table(result, input.name)
         if pembacaan:
-            text = pembacaan_table(result, input.name) + "\n" + text
+            text = pembacaan_table(result, input.name) + text
         _emit(text)
     raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
 

@@ -7,6 +7,7 @@ from lkip_xl.model import Result, SheetReading
 from lkip_xl.textfmt import persen, rupiah
 
 JUDUL = {"kesalahan": "KESALAHAN", "peringatan": "PERINGATAN", "info": "INFO"}
+MAX_RUNS = 200  # skipped-row lines per sheet in the terminal; the JSON lists them all
 
 
 def findings_table(result: Result, file_name: str, width: int = 110) -> str:
@@ -79,10 +80,13 @@ def pembacaan_table(result: Result, file_name: str, width: int = 110) -> str:
             where = [str(a) if a == b else f"{a}–{b}" for a, b, _ in runs]
             where_w = max(len(w) for w in where)
             indent = 6 + where_w + 2
-            for w, (_, _, alasan) in zip(where, runs):
+            for w, (_, _, alasan) in zip(where[:MAX_RUNS], runs):
                 wrapped = textwrap.wrap(alasan, max(30, width - indent)) or [""]
                 lines.append(f"      {w:>{where_w}}  {wrapped[0]}")
                 lines.extend(" " * indent + x for x in wrapped[1:])
+            if len(runs) > MAX_RUNS:
+                more = sum(1 for row in reading.dilewati if row > runs[MAX_RUNS - 1][1])
+                lines.append(f"      … dan {more} baris lain (daftar lengkap: lkip-xl check --json).")
         lines.append("")
     if not result.data.pembacaan:
         lines.extend(["Tidak ada lembar yang dibaca.", ""])

@@ -244,3 +244,22 @@ def test_sipd_dpa_lists_its_closing_rows_as_skipped(tmp_path):
     after = {i for i, r in enumerate(values, 1) if i > total and any(v is not None for v in r)}
     skipped = {d["baris"] for d in dpa["dilewati"]}
     assert after and after <= skipped
+
+
+def test_thousands_of_skipped_rows_are_listed_in_full_only_in_the_json(tmp_path):
+    """A sheet of stray lines: the JSON lists every row, the sheet and the terminal a bounded number."""
+    from lkip_xl import console
+    from lkip_xl.writer import pembacaan
+
+    result = analyse(str(build(tmp_path)))
+    dpa = next(r for r in result.data.pembacaan if r.peran == "DPA")
+    for row in range(100, 100 + 2 * 2100, 2):  # alternating reasons: one run per row
+        dpa.skip(row, "catatan" if row % 4 else "baris kosong berformat")
+    entry = next(e for e in build_report(result)["pembacaan"] if e["peran"] == "DPA")
+    assert len(entry["dilewati"]) == 2100
+    text = console.pembacaan_table(result, "x.xlsx")
+    assert f"… dan {2100 - console.MAX_RUNS} baris lain" in text
+    out = tmp_path / "keluaran.xlsx"
+    write_workbook(result, str(out))
+    rows = sheet_rows(out)
+    assert any(str(r[0]).startswith(f"… dan {2100 - pembacaan.MAX_RUNS} baris lain") for r in rows)

@@ -11,6 +11,7 @@ from lkip_xl.writer.book import Book
 PEMBACAAN = "Pembacaan Input"
 WIDTHS = [24, 12, 58, 12, 12, 12]
 BLOCK_FILL = "#D9E1F2"
+MAX_RUNS = 2000  # a sheet of thousands of stray lines stays readable (and quick to write)
 
 
 def write_pembacaan(book: Book, result: Result) -> None:
@@ -98,7 +99,7 @@ def _block(book: Book, ws, r: int, reading: SheetReading, tahun: int) -> int:
     for c, h in enumerate(["Baris dilewati", "s.d. baris", "Alasan"]):
         ws.write_string(r, c, h, book.header_fmt())
     row_no = book.fmt(border=1, num_format="0", align="center")
-    for first, last, alasan in runs:
+    for first, last, alasan in runs[:MAX_RUNS]:
         r += 1
         ws.write_number(r, 0, first, row_no)
         if last != first:
@@ -106,6 +107,11 @@ def _block(book: Book, ws, r: int, reading: SheetReading, tahun: int) -> int:
         else:
             ws.write_blank(r, 1, None, row_no)
         book.text(ws, r, 2, alasan)
+    if len(runs) > MAX_RUNS:
+        r += 1
+        more = sum(1 for row in reading.dilewati if row > runs[MAX_RUNS - 1][1])
+        ws.write_string(r, 0, f"… dan {more} baris lain yang dilewati; daftar lengkapnya ada di kunci "
+                              "'pembacaan' laporan JSON (lkip-xl check --json).", book.fmt(italic=True))
     return r
 
 
