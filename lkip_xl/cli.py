@@ -129,6 +129,11 @@ def check(
     input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
     json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),
     strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
+    pembacaan: bool = typer.Option(
+        False, "--pembacaan",
+        help="Tampilkan dulu cara setiap lembar dibaca: baris header, kolom tiap isian (mis. Pagu) dengan "
+             "labelnya, jumlah baris data, dan baris yang dilewati beserta alasannya. Dengan --json, "
+             "keterangan ini ada di kunci 'pembacaan'."),
 ) -> None:
     """Periksa workbook input dan tampilkan semua temuan (kode keluar 1 bila ada kesalahan)."""
     _require_regular_input(input)
@@ -138,9 +143,12 @@ def check(
 
         _emit(json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        from lkip_xl.console import findings_table
+        from lkip_xl.console import findings_table, pembacaan_table
 
-        _emit(findings_table(result, input.name))
+        text = findings_table(result, input.name)
+        if pembacaan:
+            text = pembacaan_table(result, input.name) + text
+        _emit(text)
     raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
 
 

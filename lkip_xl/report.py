@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from lkip_xl.model import Result
+from lkip_xl.model import Result, SheetReading
 
 
 def _n(x: float | None) -> Any:
@@ -90,4 +90,79 @@ def _build(result: Result) -> dict[str, Any]:
             "nilai": _n(result.nilai_efisiensi),
         },
         "temuan": [f.as_dict() for f in result.findings],
+        "pembacaan": [pembacaan_entry(reading) for reading in data.pembacaan],
     }
+
+
+def pembacaan_entry(reading: SheetReading) -> dict[str, Any]:
+    """How one input sheet was read (SPEC §10.7). `dipatok` maps each choice the user pinned in
+    Pengaturan Baca (a field of `kolom`, or `Baris Header` / `Baris Akhir`) to true; {} when none."""
+    return {
+        "lembar": reading.lembar,
+        "peran": reading.peran,
+        "baris_header": list(reading.baris_header) if reading.baris_header else None,
+        "kolom": dict(kolom_in_order(reading)),
+        "baris_data": reading.baris_data,
+        "dilewati": [{"baris": r, "alasan": alasan} for r, alasan in sorted(reading.dilewati.items())],
+        "dipatok": {name: True for name in dipatok_in_order(reading)},
+    }
+
+
+def kolom_in_order(reading: SheetReading) -> list[tuple[str, str]]:
+    """(field, column letters) from left to right, as the user sees the columns."""
+    return sorted(reading.kolom.items(), key=lambda item: (column_number(item[1]), item[0]))
+
+
+def dipatok_in_order(reading: SheetReading) -> list[str]:
+    fields = [name for name, _ in kolom_in_order(reading) if name in reading.dipatok]
+    return fields + sorted(reading.dipatok - set(fields))
+
+
+def column_number(letters: str) -> int:
+    """`A` -> 1, `AB` -> 28; a split code `A:C` by its first column."""
+    n = 0
+    for ch in letters.split(":")[0].strip().upper():
+        if not "A" <= ch <= "Z":
+            break
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def header_rows_text(reading: SheetReading) -> str:
+    """`3`, `3–4`, or `-` when the sheet has no header row."""
+    if not reading.baris_header:
+        return "-"
+    first, last = reading.baris_header
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def key_fields(reading: SheetReading, tahun: int | None) -> list[tuple[str, str]]:
+    """The columns a user checks first when a figure looks wrong: the money of a budget sheet, this
+    year's target and realisasi of Kinerja."""
+    wanted = ["Realisasi", "Pagu"] if reading.peran == "Realisasi" else ["Pagu", "Realisasi"]
+    if tahun:
+        wanted += [f"Target {tahun}", "Target PK", f"Realisasi {tahun}"]
+    return [(name, reading.kolom[name]) for name in wanted if name in reading.kolom]
+
+
+def main_fields(reading: SheetReading, tahun: int | None) -> list[tuple[str, str]]:
+    """The key fields of the sheet, or its first few columns when it has none (Identitas, Pemetaan)."""
+    return key_fields(reading, tahun) or kolom_in_order(reading)[:4]
+
+
+def dilewati_runs(reading: SheetReading) -> list[tuple[int, int, str]]:
+    """Skipped rows as runs (first, last, alasan): neighbouring rows with one reason and no data
+    row between them read as one line (a signature block, a page header)."""
+    import bisect
+
+    data = sorted(reading.data_rows)
+    runs: list[tuple[int, int, str]] = []
+    for r, alasan in sorted(reading.dilewati.items()):
+        if runs and runs[-1][2] == alasan:
+            first, last, _ = runs[-1]
+            k = bisect.bisect_right(data, last)
+            if k == len(data) or data[k] > r:
+                runs[-1] = (first, r, alasan)
+                continue
+        runs.append((r, r, alasan))
+    return runs

@@ -23,7 +23,7 @@ SUMMARY = re.compile(
 )
 
 # SPEC §8, spelled out here rather than imported.
-REPORT_KEYS = {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan"}
+REPORT_KEYS = {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan", "pembacaan"}
 ANGGARAN_KEYS = {"pagu", "realisasi", "sisa", "serapan"}
 KEGIATAN_KEYS = {"kode", "nomor", "uraian", "level", "pagu", "realisasi", "sisa", "serapan"}
 BELANJA_KEYS = {"kode", "uraian", "pagu", "realisasi", "serapan"}
@@ -173,7 +173,7 @@ def test_usage_errors_exit_2(tmp_path, args):
 
 @pytest.mark.parametrize("args,words", [
     (("--help",), ["Usage: lkip-xl", "check", "template"]),
-    (("check", "--help"), ["Usage: lkip-xl check", "INPUT", "--json", "--strict"]),
+    (("check", "--help"), ["Usage: lkip-xl check", "INPUT", "--json", "--strict", "--pembacaan"]),
     (("template", "--help"), ["Usage: lkip-xl template", "--output", "--force"]),
 ])
 def test_help(tmp_path, args, words):

@@ -206,7 +206,8 @@ def test_jenis_belanja(result):
 
 def test_json_report_has_exactly_the_keys_of_spec_8(result):
     report = json.loads(json.dumps(build_report(result)))
-    assert set(report) == {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan"}
+    assert set(report) == {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan",
+                           "pembacaan"}
     assert (report["skpd"], report["tahun"]) == ("Kecamatan Juai", 2024)
     assert set(report["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan"}
     assert report["anggaran"]["pagu"] == 7_996_663_078

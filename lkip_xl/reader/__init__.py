@@ -45,7 +45,9 @@ def read_input(path: str) -> InputData:
             parse(sheet)
     findings.extend(f for sheet in wb.sheets_read() for f in sheet.header_findings)
     data.findings = findings
-    data.pembacaan = [sheet.reading for sheet in wb.sheets_read()]
+    # Pembacaan lists the sheets as the user sees their tabs, not in the order they were parsed.
+    tabs = {info.name: i for i, info in enumerate(wb._infos)}
+    data.pembacaan = sorted((sheet.reading for sheet in wb.sheets_read()), key=lambda s: tabs.get(s.lembar, len(tabs)))
     return data
 
 

@@ -5,7 +5,7 @@ import re
 
 from lkip_xl.errors import InputError
 from lkip_xl.model import Finding, Identitas
-from lkip_xl.reader.sheets import Sheet
+from lkip_xl.reader.sheets import Sheet, column_letter
 from lkip_xl.reader.rows import percent_format_finding
 from lkip_xl.reader.values import MONEY, Unreadable, as_text, norm_label, parse_number
 
@@ -28,6 +28,7 @@ _LOOKUP = {syn: key for key, syns in KEYS.items() for syn in syns}
 
 def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     found: dict[str, tuple[object, object]] = {}
+    keyed: dict[int, tuple[str, int, int | None]] = {}  # row -> (key, its column, value column) for Pembacaan
     for r in range(1, sheet.max_row + 1):
         cols = sheet.row_cols.get(r, [])
         # The key is the first cell that names one (a `No` column may precede it); its value is the
@@ -39,7 +40,9 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
             rest = [cc for cc in cols[i + 1:] if str(sheet.raw(r, cc)).strip() not in (":", "=")]
             if rest and key not in found:
                 found[key] = (sheet.raw(r, rest[0]), sheet.cell(r, rest[0]), sheet.fmt(r, rest[0]))
+            keyed[r] = (key, c, rest[0] if rest else None)
             break
+    _record_reading(sheet, keyed)
     ident = Identitas(tahun=0)
     ident.cells = {k: v[1] for k, v in found.items()}
 
@@ -104,3 +107,54 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
         if tol is not None and tol.value >= 0:
             ident.toleransi_rupiah = tol.value
     return ident
+
+
+def _record_reading(sheet: Sheet, keyed: dict[int, tuple[str, int, int | None]]) -> None:
+    """Pembacaan of a key | value sheet: the key and value columns, the rows read, and every other
+    row that holds something, with why it was not read."""
+    reading = sheet.reading
+    first_row: dict[str, int] = {}
+    key_cols: list[int] = []
+    value_cols: list[int] = []
+    for r, (key, key_col, value_col) in keyed.items():
+        label = " ".join(_shown(sheet.raw(r, key_col)).split())
+        if value_col is None:
+            reading.skip(r, f"kunci {label} tanpa nilai")
+        elif key in first_row:
+            reading.skip(r, f"kunci {label} sudah dibaca di baris {first_row[key]}")
+        else:
+            first_row[key] = r
+            reading.data_rows.add(r)
+            key_cols.append(key_col)
+            value_cols.append(value_col)
+    # Keys may sit in more than one column: name the one most of them use (the leftmost on a tie).
+    columns = {name: min(set(cols), key=lambda c: (-cols.count(c), c))
+               for name, cols in (("Kunci", key_cols), ("Nilai", value_cols)) if cols}
+    for name, col in columns.items():
+        reading.kolom[name] = column_letter(col)
+    first = min(first_row.values(), default=0)
+    rest: dict[int, list[str]] = {}
+    for r in sorted(sheet.row_cols):
+        texts = [t for t in (" ".join(_shown(sheet.raw(r, c)).split()) for c in sheet.row_cols[r]) if t]
+        if r not in keyed and texts:
+            rest[r] = texts
+    # `Kunci | Nilai` above the keys (the nearest such row): the labels of the two columns, not a key.
+    header = max((r for r, texts in rest.items() if r < first and len(texts) >= 2), default=None)
+    if header is not None:
+        reading.baris_header = (header, header)
+        rest.pop(header)
+        for name, col in columns.items():
+            label = sheet.merged_value(header, col)
+            reading.label[name] = " ".join(_shown(label).split()) if label is not None else ""
+    for r, texts in rest.items():
+        if len(texts) == 1 and _LOOKUP.get(norm_label(texts[0])):
+            reading.skip(r, f"kunci {texts[0]} tanpa nilai")
+        elif len(texts) == 1:
+            reading.skip(r, "judul atau catatan, bukan pasangan kunci dan nilai")
+        else:
+            reading.skip(r, f"kunci '{texts[0][:40]}' tidak dikenal")
+
+
+def _shown(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+

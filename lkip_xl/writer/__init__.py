@@ -7,12 +7,13 @@ from lkip_xl.model import Result
 def write_workbook(result: Result, path: str) -> None:
     """Write the whole workbook to `path` (the caller makes it atomic)."""
     from lkip_xl.writer import data as D
-    from lkip_xl.writer import review, ringkasan, tables
+    from lkip_xl.writer import pembacaan, review, ringkasan, tables
     from lkip_xl.writer.book import Book
 
     book = Book(path)
     plan = tables.plan(result)
-    order = [ringkasan.RINGKASAN, *plan.names.values(), review.TEMUAN, D.ANGGARAN, D.KINERJA]
+    order = [ringkasan.RINGKASAN, *plan.names.values(), review.TEMUAN, pembacaan.PEMBACAAN, D.ANGGARAN,
+             D.KINERJA]
     if result.data.komponen:
         order.append(D.KOMPONEN)
     if result.data.pemetaan is not None:
@@ -45,6 +46,7 @@ def write_workbook(result: Result, path: str) -> None:
     tables.write_rangkuman(book, result, layout, plan)
     review.write_dilaporkan(book, result)
     review.write_temuan(book, result)
+    pembacaan.write_pembacaan(book, result)
     ringkasan.write_ringkasan(book, result, layout)
     book.sheets[ringkasan.RINGKASAN].activate()
     book.close()
