@@ -228,9 +228,6 @@ def test_console_table_of_the_sample(sample_report):
 # ----------------------------------------------------------------------------- a SIPD export
 
 
-@pytest.mark.xfail(reason="SIPD rows after the grand total are recognised by the row-classification part of "
-                          "issue 7 (tablerows.py); this pins what Pembacaan shows once it is merged",
-                   strict=False)
 def test_sipd_dpa_lists_its_closing_rows_as_skipped(tmp_path):
     sys.path.insert(0, str(ROOT / "tests" / "realworld"))
     from layouts import layout_01_dpa_sipd

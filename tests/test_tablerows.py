@@ -72,8 +72,6 @@ def test_page_break_of_a_pasted_table(tmp_path):
         7: "nomor halaman", 9: "judul tabel diulang (halaman baru)", 17: "catatan", 18: "nomor halaman"}
 
 
-@pytest.mark.xfail(reason="header choice: the running title glued onto the repeated header is chosen as the "
-                          "header (issue 7, header part)", strict=False)
 def test_page_break_with_a_running_title(tmp_path):
     result = run(tmp_path, realisasi=_pasted(running_title=True))
     clean(result)
