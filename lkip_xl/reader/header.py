@@ -501,7 +501,10 @@ def choose(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = 
     spans = [rows] if rows else candidates(sheet)
     pinned = pinned or {}
     seen: set[tuple] = set()
+    table_starts = None  # below a complete candidate, three data rows: the table has begun
     for first, last in spans:
+        if table_starts is not None and first >= table_starts:
+            break  # a later candidate lies inside the table: a repeated header or data
         reading = read_candidate(sheet, first, last, specs, year_fields, pinned, report_year)
         header = reading.header
         if len(header.labels) < 2 and not rows:
@@ -519,4 +522,18 @@ def choose(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = 
             continue
         if best is None or key > best[0]:
             best = (key, reading)
+            table_starts = _table_start(sheet, reading.header)
     return (best[1] if best else None), (closest[1] if closest else None)
+
+
+def _table_start(sheet: Sheet, header: Header) -> int | None:
+    """The first of three consecutive rows below the header that fill at least two of its fields'
+    columns (or look like data), within the rows scanned: the table has begun there."""
+    cols = {cs[0] for cs in header.columns.values()}
+    run = 0
+    for r in range(header.last_row + 1, min(sheet.max_row, HEADER_SCAN_ROWS + MAX_HEADER_ROWS) + 1):
+        filled = sum(1 for c in cols if not _blank(sheet.values.get((r, c))))
+        run = run + 1 if filled >= 2 or (sheet.row_cols.get(r) and looks_like_data(sheet, r)) else 0
+        if run == 3:
+            return r - 2
+    return None

@@ -686,6 +686,8 @@ class _CellSink:
             t = kind.decode() if kind else "n"
             if simple:
                 raw, formula = _xml_text(body[3:-4]), None
+            elif t == "inlineStr" and body[:7] == b"<is><t>" and body.find(b"<", 7) == len(body) - 9:
+                raw, formula = _xml_text(body[7:-9]), None  # <is><t>text</t></is>, as openpyxl writes
             else:
                 fm = _FORMULA.search(body)
                 formula = None if fm is None else _xml_text(fm.group(1) or b"")
