@@ -67,6 +67,26 @@ def test_group_label_only_qualifies_the_labels_under_it(tmp_path):
     assert result.total_pagu == 250 * M
 
 
+@pytest.mark.parametrize("hidden", [True, False])
+def test_pagu_indikatif_serves_only_when_no_other_column_does(tmp_path, hidden):
+    """A new user's DPA: `Pagu` beside a `Pagu Indikatif` (hidden or not) is read from `Pagu`; so is
+    `Pagu Anggaran` over Sebelum | Sesudah Perubahan beside it (the Sesudah column)."""
+    rows = [["Kode", "Uraian", "Pagu", "Pagu Indikatif"]] + [[k, u, p, (p or 0) * 0.9] for k, u, p in DPA_ROWS]
+    path = build(tmp_path, dpa=rows)
+    if hidden:
+        wb = openpyxl.load_workbook(path)
+        wb["DPA"].column_dimensions["D"].hidden = True
+        wb.save(path)
+    result = analyse(str(path))
+    assert codes(result) == [] and reading(result, "DPA").kolom["Pagu"] == "C"
+    head = [["Kode", "Uraian", "Pagu Anggaran (Rp)", None, "Pagu Indikatif"],
+            [None, None, "Sebelum Perubahan", "Sesudah Perubahan", None]]
+    rows = head + [[k, u, (p or 0) * 0.8, p, (p or 0) * 0.9] for k, u, p in DPA_ROWS]
+    result = run(tmp_path, dpa=sheet(rows, merge=["A1:A2", "B1:B2", "C1:D1", "E1:E2"]))
+    assert reading(result, "DPA").kolom["Pagu"] == "D" and result.total_pagu == 250 * M
+    assert codes(result) == ["AMBIGUOUS_COLUMN"]  # Sebelum left for Sesudah
+
+
 def test_a_repeated_header_further_down_is_not_the_header(tmp_path):
     """A PDF copy repeats the header on each page: the upper one is the header; the copy is recognised."""
     head = minimal()["realisasi"][0]
@@ -277,3 +297,13 @@ def test_header_scoring_is_bounded_by_the_first_rows(tmp_path):
     start = time.perf_counter()
     locate(sheet_, DPA_FIELDS)
     assert time.perf_counter() - start < 0.5
+
+
+def test_without_a_level_column_the_tujuans_first_indicator_is_the_tujuans(tmp_path):
+    """e-SAKIP lists a tujuan's indicators first with an empty Sasaran: tujuan-level, not a nameless sasaran."""
+    kinerja = [row[1:] for row in minimal()["kinerja"]]  # the same table without its Level column
+    kinerja[1][1] = None  # the tujuan's indicator: Tujuan given, Sasaran empty
+    result = run(tmp_path, kinerja=kinerja)
+    assert codes(result) == []
+    levels = {i.row.indikator.value: i.row.level for i in result.indicators}
+    assert levels == {IND_T: "tujuan", IND_A: "sasaran", IND_B: "sasaran"}

@@ -318,3 +318,17 @@ def test_a_jumlah_with_programs_below_is_a_subtotal(tmp_path):
     rows[i][2] = 90 * M
     f = only(run(tmp_path, **data), "SUM_MISMATCH")
     assert (f.dilaporkan, f.dihitung) == (90 * M, 100 * M)
+
+
+@pytest.mark.parametrize("stated, wrong", [(100 * M, False), (101 * M, True)])
+def test_subtotal_amount_written_in_its_text_before_a_page_break(tmp_path, stated, wrong):
+    """SIPD prints `Jumlah Anggaran Sub Kegiatan : Rp 100.000.000` in the Uraian cell, then the next page
+    repeats the header: the line is a subtotal claim, not the page's running title."""
+    dpa = minimal()["dpa"]
+    text = f"Jumlah Anggaran Sub Kegiatan : Rp {stated:,}".replace(",", ".")
+    rows = dpa[:4] + [[None, text, None], [None, None, None], ["Halaman 2", None, None], dpa[0]] + dpa[4:]
+    result = run(tmp_path, dpa=rows)
+    assert skipped(result, "DPA") == {7: "nomor halaman", 8: "judul tabel diulang (halaman baru)"}
+    assert codes(result) == (["SUM_MISMATCH"] if wrong else [])
+    if wrong:
+        assert only(result, "SUM_MISMATCH").sel == "B5"

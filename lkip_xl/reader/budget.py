@@ -7,7 +7,7 @@ from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.tablerows import (
     AFTER_TOTAL, KEY_VALUE, NO_AMOUNT, RINCIAN, code_in_name, first_text, running_numbers, total_kind,
 )
-from lkip_xl.reader.values import MONEY, PERCENT, code_level, is_akun, norm_label, outline_level, parse_outline
+from lkip_xl.reader.values import MONEY, PERCENT, Unreadable, code_level, parse_number, is_akun, norm_label, outline_level, parse_outline
 
 _KODE = FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode program kegiatan sub kegiatan",
                            "kode rek program kegiatan sub kegiatan", "rekening"), multi=True, label="Kode")
@@ -22,7 +22,8 @@ _SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih"), label="Sisa")
 DPA_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
     FieldSpec("amount", ("pagu", "anggaran", "target keuangan", "jumlah", "jumlah rp", "pagu anggaran",
-                         "keuangan", "pagu indikatif", "nilai"), required=True, label="Pagu"),
+                         "keuangan", "pagu indikatif", "nilai"), required=True, label="Pagu",
+              weak=("pagu indikatif", "nilai")),
     FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator program kegiatan"), label="Indikator"),
     FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja"),
     FieldSpec("satuan", ("satuan",), label="Satuan"),
@@ -81,6 +82,8 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             continue
         akun_open = level == "akun" or (akun_open and level is None)
         amount = t.num(r, "amount", MONEY)
+        if amount is None and level in ("total", "subtotal") and text is not None:
+            amount = _amount_in_text(text)  # `Jumlah Anggaran Sub Kegiatan : Rp 120.500.000`
         row_pagu = t.num(r, "pagu", MONEY) if role == "realisasi" else None
         if level is None:
             if amount is None and row_pagu is None:
@@ -142,6 +145,18 @@ def _last_coded(t: TableReader, rows: list[int]) -> int:
 def _end_table(sheet: Sheet, rest: list[int]) -> None:
     for r in rest:
         sheet.reading.skip(r, AFTER_TOTAL)
+
+
+def _amount_in_text(text: Txt):
+    """The amount a total line states after its colon, when the amount column is empty (SIPD prints
+    `Jumlah Anggaran Sub Kegiatan : Rp 120.500.000` in the Uraian cell)."""
+    head, colon, tail = text.value.rpartition(":")
+    if not colon or not tail.strip():
+        return None
+    try:
+        return parse_number(tail.strip(), text.cell, None, MONEY)
+    except Unreadable:
+        return None
 
 
 BELANJA_FIELDS = [

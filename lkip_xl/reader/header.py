@@ -68,6 +68,14 @@ class Choice:
     base: tuple[float, int]  # how well the label matches: (class, length of the synonym)
     pref: tuple  # (visible, year, revision, period): what decides between equally good labels
     cols: list[int] = field(default_factory=list)  # the columns taken (a split Kode: all its parts)
+    canonical: int = 0  # for an exact match: minus the synonym's place in the field's list
+
+    @property
+    def rank(self) -> tuple:
+        """Between columns for one field: a visible column before a hidden one, then the match class,
+        then year, revision and period, then how canonical an exact label is (`Pagu` before
+        `Pagu Anggaran`) or how long a contained synonym is."""
+        return (self.pref[0], self.base[0], self.pref[1:], self.canonical if self.base[0] >= 3 else self.base[1])
 
 
 # ---------------------------------------------------------------- rows as header material
@@ -263,7 +271,15 @@ def _synonym_matches(lab: str, specs: list[FieldSpec], context: list[str] = ()) 
     words = set(lab.split()) | set(context)
     for s in specs:
         best: tuple[float, int, str] | None = None
+        weak = next((syn for syn in s.weak if f" {syn} " in padded), None)
+        if weak is not None:
+            # A fallback label (`Pagu Indikatif` holds the word `pagu` too): it serves only when no
+            # other column does.
+            out[s.name] = (1, len(weak), weak)
+            continue
         for syn in s.synonyms:
+            if syn in s.weak:
+                continue
             if lab == syn and not (s.unless and set(s.unless) & set(context)):
                 best = (3, len(syn), syn)
                 break
@@ -347,7 +363,9 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         penalty += min(0.6, 0.15 * len(loose))
         for name, (cls, length, syn) in matches.items():
             cols = sorted(x for x in spans[h.anchor] if x not in pinned_cols) if by_name[name].multi else [c]
-            choices.append(Choice(c, name, (cls, length), pref, cols))
+            synonyms = by_name[name].synonyms
+            canonical = -synonyms.index(syn) if syn in synonyms else 0
+            choices.append(Choice(c, name, (cls, length), pref, cols, canonical))
     # A group label that explains nothing and stands over nearly the whole table (a title glued on
     # top) counts against the candidate.
     for anchor in all_groups - used_groups:
@@ -362,7 +380,7 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
             header.years[(yf, int(year))] = cols[0]
     taken = set(pinned_cols)
     chosen: list[Choice] = []
-    for ch in sorted(choices, key=lambda ch: (ch.base, ch.pref, -ch.col), reverse=True):
+    for ch in sorted(choices, key=lambda ch: (ch.rank, -ch.col), reverse=True):
         if ch.name in header.columns or any(x in taken for x in ch.cols):
             continue
         header.columns[ch.name] = list(ch.cols)
@@ -370,7 +388,7 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         chosen.append(ch)
     rivals: dict[str, list[int]] = {}
     for ch in chosen:
-        left = [o.col for o in choices if o.name == ch.name and o.base == ch.base and o.col not in taken]
+        left = [o.col for o in choices if o.name == ch.name and o.base[0] == ch.base[0] and o.col not in taken]
         if left and not by_name[ch.name].multi and not ch.name.startswith("ignored"):
             rivals[ch.name] = left
     # Year columns: one per (field, year); quarterly columns under a year are its periods.

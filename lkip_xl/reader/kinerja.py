@@ -87,6 +87,11 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
             sasaran = new_sasaran
         if ind is None:
             continue  # a row that only names a tujuan or sasaran
+        if not t.has("level") and t.has("sasaran") and sasaran is None and tujuan is not None \
+                and level == "sasaran":
+            # No Level column: an indicator under a tujuan before any sasaran of it (e-SAKIP lists
+            # the tujuan's indicators first, their Sasaran cell empty) is the tujuan's own.
+            level = "tujuan"
         pol_raw = norm_label(t.raw(r, "polaritas") or "")
         polaritas = "positif"
         if pol_raw in _NEGATIVE or str(t.raw(r, "polaritas") or "").strip() in ("-", "−", "–"):

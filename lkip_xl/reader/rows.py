@@ -5,7 +5,7 @@ import re
 
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, Finding, Num, Txt
-from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter
+from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter, shown_label
 from lkip_xl.reader.values import (
     EN, ID, KIND_WORDS, VALUE, Kind, Style, Unreadable, as_text, number_style, parse_code, parse_number,
 )
@@ -38,9 +38,12 @@ def missing_column_message(sheet: Sheet, specs: list[FieldSpec], closest: Header
     found = set(closest.columns) if closest else set()
     lacking = [s for s in specs if s.required and s.name not in found] or [s for s in specs if s.required]
     spec = lacking[0]
-    looked = [s.title() for s in spec.synonyms[:5]] + (["…"] if len(spec.synonyms) > 5 else [])
+    looked = [shown_label(s) for s in spec.synonyms[:5]] + (["…"] if len(spec.synonyms) > 5 else [])
     where = f"Lembar {sheet.name} di berkas {sheet.file_name}: kolom '{spec.title}' tidak ditemukan " \
             f"(dicari: {', '.join(looked)})"
+    if not sheet.values:
+        return f"Lembar {sheet.name} di berkas {sheet.file_name} kosong: isi tabelnya dengan kolom " \
+               f"'{spec.title}' dan kolom lain yang diperlukan."
     if closest is None or not closest.labels:
         return f"{where}; tidak ada baris judul tabel yang dikenali."
     rows = str(closest.first_row) if closest.first_row == closest.last_row else \

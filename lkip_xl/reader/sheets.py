@@ -15,7 +15,7 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "identitas": ("identitas", "info", "profil"),
     "kinerja": ("kinerja", "indikator", "renstra", "iku"),
     "komponen": ("komponen",),
-    "dpa": ("dpa", "anggaran", "renja", "rka"),
+    "dpa": ("dpa", "anggaran", "renja", "rka", "dppa"),
     "realisasi": ("realisasi", "lra", "realisasianggaran"),
     "pemetaan": ("pemetaan", "cascading", "pendukung"),
     "belanja": ("belanja", "jenisbelanja"),
@@ -23,6 +23,10 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "skala": ("skala",),
     "pengaturan": ("pengaturanbaca", "carabaca"),
 }
+# Sheet-name synonyms as a user writes them (the keys above ignore case, spaces, `_` and `-`).
+SHEET_NAMES_SHOWN = {"dpa": "DPA", "dppa": "DPPA", "rka": "RKA", "lra": "LRA", "iku": "IKU",
+                     "realisasianggaran": "Realisasi Anggaran", "jenisbelanja": "Jenis Belanja",
+                     "pengaturanbaca": "Pengaturan Baca", "carabaca": "Cara Baca"}
 SHEET_LABELS = {
     "identitas": "Identitas",
     "kinerja": "Kinerja",
@@ -54,10 +58,20 @@ class FieldSpec:
     multi: bool = False  # a label may cover several adjacent columns (Kode parts)
     unless: tuple[str, ...] = ()  # a label holding one of these words never matches by containment
     label: str = ""  # the field's name for the user (Pembacaan, Pengaturan Baca, messages)
+    weak: tuple[str, ...] = ()  # fallback synonyms: a column labelled so serves only when no other does
 
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ").title()
+
+
+def shown_label(synonym: str) -> str:
+    """A normalised synonym as a user writes it: `jumlah spj` -> `Jumlah SPJ`."""
+    return " ".join(ACRONYMS.get(w, w.capitalize()) for w in synonym.split())
+
+
+ACRONYMS = {"rp": "(Rp)"} | {w: w.upper() for w in ("spj", "iku", "pk", "skpd", "opd", "rpjmd", "rpjmn", "dpa", "lra",
+                                    "tw", "sd", "apbd", "bos", "blud")}
 
 
 @dataclass
@@ -232,9 +246,10 @@ class Workbook:
     def require(self, role: str) -> Sheet:
         sheet = self.find(role)
         if sheet is None:
-            names = ", ".join(SHEET_SYNONYMS[role])
+            names = ", ".join(SHEET_NAMES_SHOWN.get(n, n.title()) for n in SHEET_SYNONYMS[role])
+            present = ", ".join(info.name for info in self._infos) or "tidak ada"
             raise InputError(
                 f"Berkas {self.file_name} tidak memiliki lembar {SHEET_LABELS[role]} "
-                f"(nama yang diterima: {names})."
+                f"(nama yang diterima: {names}; lembar yang ada: {present})."
             )
         return sheet

@@ -65,6 +65,7 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
     out: list[int] = []
     dropped: set[int] = set()
     texty: list[tuple[int, bool]] = []  # text-only rows since the last row with figures: (row, office holder?)
+    totals: set[int] = set()  # text-only rows that state a total
     closed = False
     for r in rows:
         if closed:
@@ -86,6 +87,8 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
             continue
         if why == REPEATED_HEADER:  # the page's running title rows just above it too
             for back, _ in texty[-_TITLE_LOOKBACK:]:
+                if back in totals:
+                    continue  # `Jumlah Anggaran Sub Kegiatan : Rp …` closes the page above, it is no title
                 dropped.add(back)
                 reading.skip(back, REPEATED_HEADER)
             texty.clear()
@@ -94,7 +97,10 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
             continue
         out.append(r)
         if _text_only(cells):
-            texty.append((r, any(_JABATAN.match(t) for t in _texts(cells))))
+            texts = _texts(cells)
+            texty.append((r, any(_JABATAN.match(t) for t in texts)))
+            if texts and total_kind(texts[0]) is not None:
+                totals.add(r)
             del texty[:-_CLOSING_LOOKBACK]
         else:
             texty.clear()
