@@ -388,7 +388,7 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         chosen.append(ch)
     rivals: dict[str, list[int]] = {}
     for ch in chosen:
-        left = [o.col for o in choices if o.name == ch.name and o.base[0] == ch.base[0] and o.col not in taken]
+        left = [o.col for o in choices if o.name == ch.name and o.base == ch.base and o.col not in taken]
         if left and not by_name[ch.name].multi and not ch.name.startswith("ignored"):
             rivals[ch.name] = left
     # Year columns: one per (field, year); quarterly columns under a year are its periods.
