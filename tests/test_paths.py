@@ -75,7 +75,7 @@ def start_cli(*args: str, cwd: Path) -> subprocess.Popen:
 
 
 def is_workbook(path: Path) -> bool:
-    return "Temuan" in openpyxl.load_workbook(path, read_only=True).sheetnames
+    return "Temuan" in openpyxl.load_workbook(path).sheetnames
 
 
 # ----------------------------------------------------------------------------- 1 an output that is the input

@@ -34,7 +34,7 @@ def sample_report() -> dict:
 
 def test_sample_pembacaan_lists_every_sheet_read_in_tab_order(sample_report):
     entries = sample_report["pembacaan"]
-    assert [e["lembar"] for e in entries] == openpyxl.load_workbook(SAMPLE, read_only=True).sheetnames
+    assert [e["lembar"] for e in entries] == openpyxl.load_workbook(SAMPLE).sheetnames
     assert all(set(e) == ENTRY_KEYS for e in entries)
     assert all(e["dipatok"] == {} for e in entries)  # nothing pinned: no Pengaturan Baca sheet
 
@@ -144,7 +144,7 @@ def filled(titled, tmp_path_factory):
 
 
 def test_pembacaan_sheet_follows_temuan(filled):
-    names = openpyxl.load_workbook(filled, read_only=True).sheetnames
+    names = openpyxl.load_workbook(filled).sheetnames
     assert names.index(PEMBACAAN) == names.index("Temuan") + 1
     assert names[names.index(PEMBACAAN) + 1].startswith("Data")
 
@@ -235,7 +235,7 @@ def test_sipd_dpa_lists_its_closing_rows_as_skipped(tmp_path):
     path, _ = layout_01_dpa_sipd(tmp_path)
     dpa = by_sheet(build_report(analyse(str(path))))["DPA"]
     assert dpa["baris_header"] == [10, 11] and dpa["kolom"]["Pagu"] == "K"
-    ws = openpyxl.load_workbook(path, read_only=True)["DPA"]
+    ws = openpyxl.load_workbook(path)["DPA"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
     total = next(i for i, r in enumerate(values, 1) if r[0] == "Jumlah Total Anggaran :")
     after = {i for i, r in enumerate(values, 1) if i > total and any(v is not None for v in r)}

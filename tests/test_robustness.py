@@ -48,7 +48,7 @@ def test_damaged_sample_never_crashes(tmp_path, seed):
         return
     json.dumps(build_report(result))
     write_workbook(result, str(tmp_path / "out.xlsx"))
-    assert load_workbook(tmp_path / "out.xlsx", read_only=True).sheetnames[0] == "Ringkasan"
+    assert load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "Ringkasan"
 
 
 def _mutated_xml(seed: int, folder: Path) -> Path:
