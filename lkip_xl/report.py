@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from lkip_xl.findings import finding
 from lkip_xl.model import Result, SheetReading
 
 
@@ -30,11 +31,8 @@ def build_report(result: Result) -> dict[str, Any]:
     leaks: list[str] = []
     report = _finite(report, "", leaks)
     if leaks:
-        report["temuan"].append({
-            "kode": "UNREADABLE_VALUE", "tingkat": "kesalahan", "lembar": None, "sel": None,
-            "pesan": f"Angka {', '.join(leaks[:5])} pada laporan tidak terhingga, sehingga dikosongkan.",
-            "dilaporkan": None, "dihitung": None,
-        })
+        report["temuan"].append(finding("UNREADABLE_VALUE", None, "report_not_finite",
+                                        paths=", ".join(leaks[:5])).as_dict())
     return report
 
 

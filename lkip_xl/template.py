@@ -6,6 +6,13 @@ import os
 from itertools import groupby
 from typing import NamedTuple
 
+from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
+from lkip_xl.reader.identitas import KEYS
+from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS
+from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
+from lkip_xl.reader.sheets import SHEET_NAMES_SHOWN, SHEET_SYNONYMS, FieldSpec, shown_label
+from lkip_xl.reader.values import norm_label
+
 LAST_ROW = 500  # validation lists cover data rows 2..LAST_ROW
 LENIENT = {"Polaritas"}  # +/-, Maksimal/Minimal, Naik/Turun are accepted too (SPEC §3.2)
 
@@ -31,11 +38,10 @@ SUB = "Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di Wilaya
 SUB_CODE = "7.01.02.2.02.0003"
 TARGETS = {2021: "87,50", 2022: "87,55", 2023: "87,60", 2024: "87,65", 2025: "87,70", 2026: "87,75"}
 REALISASI = {2022: "87,59", 2023: "87,62", 2024: "87,67"}
-MONEY = "Nama lain: Anggaran, Pagu Anggaran, Target Keuangan, Jumlah, Jumlah (Rp)."
-CODE = (f"Kode rekening (nama lain: Kode Rekening): program 7.01.02, kegiatan 7.01.02.2.02, sub kegiatan "
+CODE = (f"Kode rekening: program 7.01.02, kegiatan 7.01.02.2.02, sub kegiatan "
         f"{SUB_CODE}, akun belanja 5.1.02.01.01.0024 (milik sub kegiatan di atasnya). Boleh dipecah ke beberapa "
         "kolom berdampingan di bawah satu judul Kode (7.01.02 | 2.02 | 0003).")
-NUMBER = "Nomor urut bertingkat: 1. program, 1.1 kegiatan, 1.1.1 sub kegiatan (nama lain: Nomor)."
+NUMBER = "Nomor urut bertingkat: 1. program, 1.1 kegiatan, 1.1.1 sub kegiatan."
 
 IDENTITAS = [  # key, default value, allowed values, example
     ("SKPD", "", [], "Kecamatan Juai"),
@@ -53,21 +59,19 @@ IDENTITAS = [  # key, default value, allowed values, example
 ]
 
 SHEETS = [
-    Sheet("Identitas", "Identitas laporan dan pilihan perhitungan, satu baris per kunci (nama lain lembar: Info, "
-          "Profil). Kunci di kolom A, nilai di kolom B. Nama lain kunci: SKPD = Nama SKPD / Perangkat Daerah, "
-          "Pemerintah Daerah = Pemda, Tahun = Tahun Anggaran. Hanya Tahun yang wajib.", [
+    Sheet("Identitas", "Identitas laporan dan pilihan perhitungan, satu baris per kunci. Kunci di kolom A, nilai "
+          "di kolom B. Hanya Tahun yang wajib.", [
               Col("Kunci", 26, "Nama kunci; sudah terisi, jangan diubah.", "Tahun"),
               Col("Nilai", 50, "Isi nilainya. Pilihan bawaan sudah terisi.", "2024"),
           ]),
-    Sheet("Kinerja", "Satu baris per indikator tujuan atau sasaran dari Renstra dan Perjanjian Kinerja (nama lain "
-          "lembar: Indikator, Renstra, IKU). Sesuaikan tahun pada judul Target/Realisasi/Capaian dengan periode "
+    Sheet("Kinerja", "Satu baris per indikator tujuan atau sasaran dari Renstra dan Perjanjian Kinerja. Sesuaikan tahun pada judul Target/Realisasi/Capaian dengan periode "
           "Renstra dan tahun laporan. Sel Tujuan/Sasaran yang kosong atau digabung mengikuti baris di atasnya.", [
               Col("Level", 10, "Tujuan atau Sasaran; kosong berarti Sasaran.", "Sasaran"),
-              Col("Tujuan", 32, "Tujuan Renstra (nama lain: Tujuan Strategis).",
+              Col("Tujuan", 32, "Tujuan Renstra.",
                   "Terwujudnya Tata Kelola Pemerintah Kecamatan yang Baik"),
-              Col("Sasaran", 32, "Sasaran strategis (nama lain: Sasaran Strategis, Kinerja Utama).",
+              Col("Sasaran", 32, "Sasaran strategis.",
                   "Meningkatnya Fasilitasi Pelayanan Masyarakat"),
-              Col("Indikator", 40, "Nama indikator kinerja (nama lain: Indikator Kinerja, IKU).", IKM, True),
+              Col("Indikator", 40, "Nama indikator kinerja.", IKM, True),
               Col("Satuan", 10, "Satuan indikator.", "Indeks"),
               Col("Polaritas", 11, "Positif (makin tinggi makin baik) atau Negatif; juga +/-, Maksimal/Minimal, "
                   "Naik/Turun. Kosong berarti Positif.", "Positif"),
@@ -99,42 +103,38 @@ SHEETS = [
               Col("Metode", 12, "rata-rata, jumlah, atau pembilang/penyebut (realisasi = jumlah pembilang / "
                   "jumlah penyebut x 100).", "rata-rata (Semester II 87,78 -> IKM 2024 = 87,67)", True),
           ], {"Metode": ["rata-rata", "jumlah", "pembilang", "penyebut"]}),
-    Sheet("DPA", "Pohon anggaran: program, kegiatan, sub kegiatan dan boleh sampai akun belanja (nama lain lembar: "
-          "Anggaran, Renja, RKA). Tiap baris perlu Kode atau No (atau kolom Level: Program, Kegiatan, Sub "
+    Sheet("DPA", "Pohon anggaran: program, kegiatan, sub kegiatan dan boleh sampai akun belanja. Tiap baris perlu Kode atau No (atau kolom Level: Program, Kegiatan, Sub "
           "Kegiatan). Baris berlabel Total/Jumlah tanpa kode dianggap "
           "total yang dilaporkan dan diperiksa; pagu program dan kegiatan juga diperiksa terhadap jumlah "
           "sub kegiatannya.", [
               Col("Kode", 20, CODE, SUB_CODE, kind="text"),
               Col("No", 7, NUMBER, "2.1.1", kind="text"),
-              Col("Uraian", 45, "Nama program/kegiatan/sub kegiatan/akun (nama lain: Program/Kegiatan/Sub "
-                  "Kegiatan, Nama).", SUB),
+              Col("Uraian", 45, "Nama program/kegiatan/sub kegiatan/akun.", SUB),
               Col("Indikator", 40, "Indikator program/kegiatan/sub kegiatan.", "Jumlah Laporan Peningkatan "
                   "Efektifitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan"),
-              Col("Target Kinerja", 14, "Target kinerja (nama lain: Target).", "1 Laporan"),
+              Col("Target Kinerja", 14, "Target kinerja.", "1 Laporan"),
               Col("Satuan", 10, "Satuan target kinerja.", "Laporan"),
-              Col("Pagu", 18, f"Pagu anggaran (Rp). {MONEY}", "219.579.800", True, "money"),
+              Col("Pagu", 18, "Pagu anggaran (Rp).", "219.579.800", True, "money"),
           ]),
-    Sheet("Realisasi", "Realisasi anggaran per program/kegiatan/sub kegiatan (nama lain lembar: LRA, Realisasi "
-          "Anggaran), dengan aturan Kode/No yang sama seperti DPA. Pagu, % dan Sisa bila diisi diperiksa.", [
+    Sheet("Realisasi", "Realisasi anggaran per program/kegiatan/sub kegiatan, dengan aturan Kode/No yang sama seperti DPA. Pagu, % dan Sisa bila diisi diperiksa.", [
               Col("Kode", 20, CODE, SUB_CODE, kind="text"),
               Col("No", 7, NUMBER, "2.1.1", kind="text"),
               Col("Uraian", 45, "Nama program/kegiatan/sub kegiatan.", SUB),
-              Col("Pagu", 18, "Pagu anggaran (nama lain: Anggaran); diperiksa terhadap DPA.", "219.579.800",
+              Col("Pagu", 18, "Pagu anggaran; diperiksa terhadap DPA.", "219.579.800",
                   kind="money"),
-              Col("Realisasi", 18, "Realisasi anggaran (Rp) (nama lain: Realisasi Anggaran, Realisasi (Rp)).",
+              Col("Realisasi", 18, "Realisasi anggaran (Rp).",
                   "219.183.899", True, "money"),
-              Col("%", 10, "Serapan yang dilaporkan (nama lain: Rasio, Rasio Capaian, Persentase, Serapan).",
+              Col("%", 10, "Serapan yang dilaporkan.",
                   "99,82%"),
               Col("Sisa", 16, "Sisa anggaran yang dilaporkan.", "395.901", kind="money"),
           ]),
-    Sheet("Pemetaan", "Program/kegiatan/sub kegiatan pendukung tiap indikator, satu baris per pasangan (nama lain "
-          "lembar: Cascading, Pendukung). Program atau kegiatan mewakili semua sub kegiatan di bawahnya. "
+    Sheet("Pemetaan", "Program/kegiatan/sub kegiatan pendukung tiap indikator, satu baris per pasangan. Program atau kegiatan mewakili semua sub kegiatan di bawahnya. "
           "Indikator tujuan tanpa baris didukung seluruh anggaran.", [
               Col("Indikator", 40, "Nama indikator persis seperti di lembar Kinerja.", IKM, True),
               Col("Kode", 20, "Kode program/kegiatan/sub kegiatan dari DPA, atau nomor urutnya (kolom No).",
                   SUB_CODE, True, "text"),
           ]),
-    Sheet("Belanja", "Opsional: realisasi per jenis belanja (nama lain lembar: Jenis Belanja). Tidak perlu bila DPA "
+    Sheet("Belanja", "Opsional: realisasi per jenis belanja. Tidak perlu bila DPA "
           "dan Realisasi memuat baris akun.", [
               Col("Kode", 14, "Kode akun belanja: 5.1.01 pegawai, 5.1.02 barang dan jasa, 5.2.02 modal peralatan "
                   "dan mesin, 5.2.05 modal aset tetap lainnya.", "5.1.02", True, "text"),
@@ -143,7 +143,7 @@ SHEETS = [
               Col("Realisasi", 18, "Realisasi anggaran.", "3.641.486.341", True, "money"),
               Col("%", 10, "Serapan yang dilaporkan (diperiksa).", "97,03%"),
           ]),
-    Sheet("Dilaporkan", "Opsional: angka dari draf laporan yang ingin diperiksa (nama lain lembar: Klaim).", [
+    Sheet("Dilaporkan", "Opsional: angka dari draf laporan yang ingin diperiksa.", [
               Col("Tabel", 16, "Nama tabel di laporan (bebas).", "Tabel 3.4"),
               Col("Subjek", 40, "Nama indikator, kode atau nomor urut, kode akun, atau Total.", IKM, True),
               Col("Ukuran", 22, "Besaran yang dilaporkan (pilih dari daftar).", "Serapan", True),
@@ -156,7 +156,7 @@ SHEETS = [
               Col("Kategori", 24, "Nama kategori.", "Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil",
                   True),
           ]),
-    Sheet("Pengaturan Baca", "Opsional (nama lain lembar: Cara Baca): bila lkip-xl salah memilih baris judul atau "
+    Sheet("Pengaturan Baca", "Opsional: bila lkip-xl salah memilih baris judul atau "
           "kolom sebuah lembar (lihat Pembacaan Input di hasil fill, atau lkip-xl check --pembacaan), tuliskan di "
           "sini cara membacanya, satu baris per lembar. Yang diisi menggantikan pengenalan otomatis untuk lembar "
           "itu; yang dikosongkan tetap dikenali otomatis. Kolom lain boleh ditambah dengan nama kolom lembar itu "
@@ -197,20 +197,97 @@ GENERAL = [
 ]
 
 
+# ---------------------------------------------------------------- accepted labels, from the reader itself
+
+# The reader's own synonym tables: the Petunjuk lists exactly what they accept, so the two cannot drift.
+READER_FIELDS: dict[str, list[FieldSpec]] = {
+    "kinerja": KINERJA_FIELDS, "komponen": KOMPONEN_FIELDS, "dpa": DPA_FIELDS, "realisasi": REALISASI_FIELDS,
+    "pemetaan": PEMETAAN_FIELDS, "belanja": BELANJA_FIELDS, "dilaporkan": DILAPORKAN_FIELDS, "skala": SKALA_FIELDS,
+}
+
+
+def shown(synonym: str) -> str:
+    """A reader synonym as a user writes it (shown_label, and NIP in capitals)."""
+    return " ".join("NIP" if w == "Nip" else w for w in shown_label(synonym).split())
+
+
+def label_key(label: str) -> str:
+    """A label as the header finder compares it (`%` is `persen`)."""
+    return norm_label(label.replace("%", " persen "))
+
+
+def role_of(sheet_name: str) -> str:
+    compact = label_key(sheet_name).replace(" ", "")
+    return next(role for role, names in SHEET_SYNONYMS.items() if compact in names)
+
+
+def field_of(role: str, label: str) -> FieldSpec | None:
+    """The reader field a template column is read as (None: a year column such as Target 2024)."""
+    key = label_key(label)
+    return next((f for f in READER_FIELDS.get(role, []) if key in f.synonyms), None)
+
+
+def other_names(synonyms: tuple[str, ...], label: str) -> list[str]:
+    key = label_key(label)
+    return [shown(s) for s in synonyms if s != key]
+
+
+def sheet_names_line(sheet: Sheet) -> str | None:
+    compact = label_key(sheet.name).replace(" ", "")
+    names = [SHEET_NAMES_SHOWN.get(n, n.title()) for n in SHEET_SYNONYMS[role_of(sheet.name)] if n != compact]
+    return f"Nama lain lembar: {', '.join(names)}." if names else None
+
+
+def column_note(sheet: Sheet, col: Col) -> str:
+    """What the column holds and every other label the reader accepts for it."""
+    spec = field_of(role_of(sheet.name), col.label)
+    others = other_names(spec.synonyms, col.label) if spec else []
+    return col.note + (f" Nama lain: {', '.join(others)}." if others else "")
+
+
+def extra_fields_line(sheet: Sheet) -> str | None:
+    """Reader fields the template has no column for: they are recognised too."""
+    role = role_of(sheet.name)
+    used = {id(field_of(role, c.label)) for c in sheet.columns}
+    extra = [f for f in READER_FIELDS.get(role, []) if id(f) not in used]
+    if not extra:
+        return None
+    return "Kolom lain yang juga dikenali: " + "; ".join(
+        f"{f.title} (judul: {', '.join(shown(s) for s in f.synonyms)})" for f in extra) + "."
+
+
+def identitas_keys_line() -> str:
+    parts = []
+    for key, *_ in IDENTITAS:
+        synonyms = next(syns for syns in KEYS.values() if label_key(key) in syns)
+        others = other_names(synonyms, key)
+        if others:
+            parts.append(f"{key} = {' / '.join(others)}")
+    return "Nama lain kunci: " + "; ".join(parts) + "."
+
+
 def _petunjuk() -> list[tuple[str, str]]:
     lines = list(GENERAL)
     for sheet in SHEETS:
         lines += [("h", f"Lembar {sheet.name}"), ("p", sheet.about)]
+        names = sheet_names_line(sheet)
+        if names:
+            lines.append(("p", names))
         if sheet.name == "Identitas":
             options = "; ".join(f"{k}: {' atau '.join(c)} (bawaan {d})" for k, d, c, _ in IDENTITAS if c)
             lines.append(("p", f"Pilihan: {options}; Toleransi Rupiah: selisih uang yang masih dianggap sama "
                                "(bawaan 1)."))
+            lines.append(("p", identitas_keys_line()))
             continue
         required = [c.label for c in sheet.columns if c.required]
         lines.append(("p", "Kolom wajib: " + (", ".join(required) or "-") + "."))
-        for note, same in groupby(sheet.columns, key=lambda c: c.note):  # Target 2021 … Target 2026 once
-            labels = [c.label for c in same]
+        notes = [(c.label, column_note(sheet, c)) for c in sheet.columns]
+        for note, same in groupby(notes, key=lambda n: n[1]):  # Target 2021 … Target 2026 once
+            labels = [label for label, _ in same]
             lines.append(("i", f"{labels[0]}{' … ' + labels[-1] if len(labels) > 1 else ''}: {note}"))
+        extra = extra_fields_line(sheet)
+        if extra:
+            lines.append(("i", extra))
     return lines
 
 
@@ -247,7 +324,7 @@ def write_template(path: str | os.PathLike) -> None:
         for col, c in enumerate(sheet.columns):
             ws.set_column(col, col, c.width, fmt.get(c.kind))
             ws.write_string(0, col, c.label, fmt["need" if c.required else "head"])
-            tip = c.note + (f"\nContoh: {c.example}" if c.example else "")
+            tip = column_note(sheet, c) + (f"\nContoh: {c.example}" if c.example else "")
             ws.write_comment(0, col, tip, {"width": 320, "height": 24 + 15 * (len(tip) // 48 + tip.count("\n"))})
             if c.label in sheet.lists:
                 ws.data_validation(1, col, LAST_ROW - 1, col, _choice(sheet.lists[c.label], c.label in LENIENT))

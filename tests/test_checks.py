@@ -13,7 +13,7 @@ from builder import IND_A, IND_B, IND_T, M, build, drop, minimal, put, ref, run
 from lkip_xl.api import analyse
 from lkip_xl.errors import InputError
 
-from lkip_xl.checks.codes import TINGKAT
+from lkip_xl.findings import TINGKAT
 
 # SPEC §6, spelled out here rather than imported.
 SPEC_TINGKAT = {

@@ -1,6 +1,7 @@
 """The shipped input template (SPEC §3): sheets, header labels, validation lists, determinism."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,84 @@ def test_import_does_not_load_xlsxwriter():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=COMMITTED.parents[1])
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------ one synonym table (issue 8 item 4)
+
+def _key(label: str) -> str:
+    from lkip_xl.reader.values import norm_label
+
+    return norm_label(label.replace("%", " persen "))
+
+
+def _petunjuk_sections(book) -> dict[str, list[tuple[str, bool]]]:
+    """Lines under each `Lembar X` heading, with whether the line is an indented column item."""
+    sections: dict[str, list[tuple[str, bool]]] = {}
+    current = None
+    for c in book["Petunjuk"]["A"]:
+        text = str(c.value or "")
+        if text.startswith("Lembar "):
+            current = sections.setdefault(text[len("Lembar "):], [])
+        elif current is not None and text:
+            current.append((text, bool(c.alignment.indent)))
+    return sections
+
+
+def _listed(lines: list[tuple[str, bool]]) -> dict[str, set[str]]:
+    """What a Petunjuk section names: sheet names, column labels (with their other names), keys."""
+    import re
+
+    out: dict[str, set[str]] = {"lembar": set(), "kolom": set(), "kunci": set()}
+    for line, item in lines:
+        if m := re.fullmatch(r"Nama lain lembar: (.*)\.", line):
+            out["lembar"] |= {_key(n).replace(" ", "") for n in m.group(1).split(", ")}
+        elif m := re.fullmatch(r"Nama lain kunci: (.*)\.", line):
+            for part in m.group(1).split("; "):
+                key, others = part.split(" = ")
+                out["kunci"] |= {_key(key)} | {_key(n) for n in others.split(" / ")}
+        elif m := re.fullmatch(r"Kolom lain yang juga dikenali: (.*)\.", line):
+            for titles in re.findall(r"\(judul: ([^)]*)\)", m.group(1)):
+                out["kolom"] |= {_key(n) for n in titles.split(", ")}
+        elif item and (m := re.match(r"([^:]+?)(?: … [^:]+)?: ", line)):
+            out["kolom"].add(_key(m.group(1)))
+            if n := re.search(r" Nama lain: (.*)\.$", line):
+                out["kolom"] |= {_key(x) for x in n.group(1).split(", ")}
+    return out
+
+
+def test_petunjuk_lists_every_label_the_reader_accepts_and_no_other(book):
+    from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
+    from lkip_xl.reader.identitas import KEYS
+    from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS, YEAR_FIELDS
+    from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
+    from lkip_xl.reader.sheets import SHEET_SYNONYMS
+
+    fields = {"Kinerja": KINERJA_FIELDS, "Komponen": KOMPONEN_FIELDS, "DPA": DPA_FIELDS,
+              "Realisasi": REALISASI_FIELDS, "Pemetaan": PEMETAAN_FIELDS, "Belanja": BELANJA_FIELDS,
+              "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS}
+    roles = {"Identitas": "identitas", "Kinerja": "kinerja", "Komponen": "komponen", "DPA": "dpa",
+             "Realisasi": "realisasi", "Pemetaan": "pemetaan", "Belanja": "belanja", "Dilaporkan": "dilaporkan",
+             "Skala": "skala", "Pengaturan Baca": "pengaturan"}
+    sections = _petunjuk_sections(book)
+    assert set(sections) == set(roles)
+    for name, role in roles.items():
+        listed = _listed(sections[name])
+        assert listed["lembar"] | {_key(name).replace(" ", "")} == set(SHEET_SYNONYMS[role]), name
+        if name in fields:
+            accepted = {s for f in fields[name] for s in f.synonyms}
+            years = {k for k in listed["kolom"] if re.fullmatch(rf"({'|'.join(YEAR_FIELDS)}) \d{{4}}", k)}
+            assert listed["kolom"] - years == accepted, name
+    keys = {_key(c.value) for c in book["Identitas"]["A"][1:] if c.value}  # the keys the template fills in
+    assert _listed(sections["Identitas"])["kunci"] | keys == {s for syns in KEYS.values() for s in syns}
+
+
+def test_template_labels_are_read_back_by_the_reader(book):
+    """Every column label of the template is one the reader accepts (the template is a valid input)."""
+    from lkip_xl.template import READER_FIELDS, SHEETS, field_of, role_of
+
+    for sheet in SHEETS:
+        role = role_of(sheet.name)
+        if role not in READER_FIELDS:
+            continue
+        for col in sheet.columns:
+            assert field_of(role, col.label) is not None or re.fullmatch(r"\w+ \d{4}", col.label), (sheet.name, col)

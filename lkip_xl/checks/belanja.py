@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkip_xl.checks.codes import finding
+from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Result, percent_of
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.belanja import leaf_codes
@@ -22,10 +22,10 @@ def check(result: Result) -> Iterator[Finding]:
     anchor = _first_cell(result)
     for what, jumlah, total in (("pagu", pagu, result.total_pagu), ("realisasi", real, result.total_realisasi)):
         if not money_agrees(jumlah, total, tol):
-            yield finding("BELANJA_TOTAL_MISMATCH", anchor,
-                          f"Jumlah {what} per jenis belanja{' di lembar ' + where if where else ''} "
-                          f"{rupiah(jumlah)} tidak sama dengan total {what} program/kegiatan {rupiah(total)} "
-                          f"(selisih {rupiah(jumlah - total)}).", jumlah, total)
+            yield finding("BELANJA_TOTAL_MISMATCH", anchor, measure=what,
+                          where=' di lembar ' + where if where else '', stated=rupiah(jumlah),
+                          computed=rupiah(total), difference=rupiah(jumlah - total), dilaporkan=jumlah,
+                          dihitung=total)
 
 
 def _first_cell(result: Result):
@@ -63,14 +63,14 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
         if r.kode is None or r.kode not in leaves:
             for what, stated, computed in (("pagu", r.pagu, pagu), ("realisasi", r.realisasi, real)):
                 if stated is not None and not money_agrees(stated.value, computed, tol):
-                    yield finding("SUM_MISMATCH", stated.cell,
-                                  f"{what.capitalize()} {label} tertulis {rupiah(stated.value)}, sedangkan jumlah "
-                                  f"rinciannya {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
-                                  stated.value, computed, figure=fig + (what,), kind="money")
+                    yield finding("SUM_MISMATCH", stated.cell, "belanja", measure=what.capitalize(), subject=label,
+                                  stated=rupiah(stated.value), computed=rupiah(computed),
+                                  difference=rupiah(stated.value - computed), dilaporkan=stated.value,
+                                  dihitung=computed, figure=fig + (what,), kind="money")
         serapan = percent_of(real, pagu)
         if r.persen is not None and serapan is not None:
             if not ratio_agrees(r.persen, serapan):
-                yield finding("PERCENT_MISMATCH", r.persen.cell,
-                              f"Persentase {label} tertulis {persen(r.persen.value)}, sedangkan realisasi "
-                              f"{rupiah(real)} / pagu {rupiah(pagu)} = {persen(serapan)}.", r.persen.value, serapan,
+                yield finding("PERCENT_MISMATCH", r.persen.cell, "belanja", subject=label,
+                              stated=persen(r.persen.value), realisasi=rupiah(real), pagu=rupiah(pagu),
+                              computed=persen(serapan), dilaporkan=r.persen.value, dihitung=serapan,
                               figure=fig + ("serapan",), kind="ratio", decimals=claim_decimals(r.persen))

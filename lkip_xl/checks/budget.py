@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkip_xl.checks.codes import finding
+from lkip_xl.findings import finding
 from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result, percent_of
 from lkip_xl.rules.budget import BudgetIssues
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
@@ -38,15 +38,15 @@ def check(result: Result) -> Iterator[Finding]:
             yield from _realisasi_claims(node, tol, i)
         if node.is_leaf and node.realisasi > node.pagu + 1e-6:
             cell = (node.real_row.amount.cell if node.real_row and node.real_row.amount else node.row.label_cell)
-            yield finding("REALISASI_EXCEEDS_PAGU", cell,
-                          f"Realisasi {subject(node.row)} {rupiah(node.realisasi)} melebihi paganya "
-                          f"{rupiah(node.pagu)}.", node.realisasi, node.pagu)
+            yield finding("REALISASI_EXCEEDS_PAGU", cell, "row", subject=subject(node.row),
+                          realisasi=rupiah(node.realisasi), pagu=rupiah(node.pagu),
+                          dilaporkan=node.realisasi, dihitung=node.pagu)
         for line in node.akun:
             real = line.realisasi_line
             if line.leaf and real is not None and real.amount > line.amount + 1e-6:
                 yield finding("REALISASI_EXCEEDS_PAGU", real.row.amount.cell if real.row.amount else real.row.label_cell,
-                              f"Realisasi akun {line.kode} pada {subject(node.row)} {rupiah(real.amount)} "
-                              f"melebihi paganya {rupiah(line.amount)}.", real.amount, line.amount)
+                              "akun", code=line.kode, subject=subject(node.row), realisasi=rupiah(real.amount),
+                              pagu=rupiah(line.amount), dilaporkan=real.amount, dihitung=line.amount)
     yield from _totals(result, issues, tol)
     yield from _subtotals(result, issues, tol)
     yield from _headings(result, issues, tol)
@@ -55,10 +55,10 @@ def check(result: Result) -> Iterator[Finding]:
 
 def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts: str,
                   figure: tuple | None = None) -> Finding:
-    return finding("SUM_MISMATCH", stated.cell,
-                   f"{what.capitalize()} {subject(row)} tertulis {rupiah(stated.value)}, sedangkan jumlah "
-                   f"{parts} adalah {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
-                   stated.value, computed, figure=figure, kind="money")
+    return finding("SUM_MISMATCH", stated.cell, "parts", measure=what.capitalize(), subject=subject(row),
+                   stated=rupiah(stated.value), parts=parts, computed=rupiah(computed),
+                   difference=rupiah(stated.value - computed),
+                   dilaporkan=stated.value, dihitung=computed, figure=figure, kind="money")
 
 
 def _dpa_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
@@ -89,9 +89,8 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
         if dpa is not None:
             yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
         elif node.akun:
-            yield finding("UNMATCHED_ROW", line.row.label_cell,
-                          f"Akun {line.kode} pada lembar {line.row.sheet} ({subject(node.row)}) tidak ada di DPA; "
-                          f"realisasinya {rupiah(line.amount)} tidak dihitung.", line.amount, None)
+            yield finding("UNMATCHED_ROW", line.row.label_cell, "akun", code=line.kode, sheet=line.row.sheet,
+                          subject=subject(node.row), amount=rupiah(line.amount), dilaporkan=line.amount)
 
 
 def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str,
@@ -101,40 +100,37 @@ def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, lab
         return figure + (measure,) if figure else None
 
     if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
-        yield finding("PAGU_MISMATCH", row.pagu.cell,
-                      f"Pagu {label} di lembar {row.sheet} tertulis {rupiah(row.pagu.value)}, sedangkan "
-                      f"pagu di DPA {rupiah(pagu)} (selisih {rupiah(row.pagu.value - pagu)}).", row.pagu.value, pagu,
-                      figure=fig("pagu"), kind="money")
+        yield finding("PAGU_MISMATCH", row.pagu.cell, subject=label, sheet=row.sheet,
+                      stated=rupiah(row.pagu.value), computed=rupiah(pagu), difference=rupiah(row.pagu.value - pagu),
+                      dilaporkan=row.pagu.value, dihitung=pagu, figure=fig("pagu"), kind="money")
     serapan = percent_of(realisasi, pagu)
     if row.persen is not None and serapan is not None:
         if not ratio_agrees(row.persen, serapan):
-            yield finding("PERCENT_MISMATCH", row.persen.cell,
-                          f"Rasio serapan {label} tertulis {persen(row.persen.value)}, sedangkan realisasi "
-                          f"{rupiah(realisasi)} / pagu {rupiah(pagu)} = {persen(serapan)}.",
-                          row.persen.value, serapan, figure=fig("serapan"), kind="ratio",
-                          decimals=claim_decimals(row.persen))
+            yield finding("PERCENT_MISMATCH", row.persen.cell, "serapan", subject=label,
+                          stated=persen(row.persen.value), realisasi=rupiah(realisasi), pagu=rupiah(pagu),
+                          computed=persen(serapan), dilaporkan=row.persen.value, dihitung=serapan,
+                          figure=fig("serapan"), kind="ratio", decimals=claim_decimals(row.persen))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
-        yield finding("SISA_MISMATCH", row.sisa.cell,
-                      f"Sisa {label} tertulis {rupiah(row.sisa.value)}, sedangkan pagu {rupiah(pagu)} − "
-                      f"realisasi {rupiah(realisasi)} = {rupiah(pagu - realisasi)}.", row.sisa.value, pagu - realisasi,
-                      figure=fig("sisa"), kind="money")
+        yield finding("SISA_MISMATCH", row.sisa.cell, subject=label, stated=rupiah(row.sisa.value),
+                      pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(pagu - realisasi),
+                      dilaporkan=row.sisa.value, dihitung=pagu - realisasi, figure=fig("sisa"), kind="money")
 
 
 def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
     for row in issues.dpa_totals:
         if row.amount is not None and not money_agrees(row.amount.value, result.total_pagu, tol):
-            yield finding("SUM_MISMATCH", row.amount.cell,
-                          f"Total pagu di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan jumlah "
-                          f"seluruh sub kegiatan {rupiah(result.total_pagu)} (selisih "
-                          f"{rupiah(row.amount.value - result.total_pagu)}).", row.amount.value, result.total_pagu,
-                          figure=("total", "pagu"), kind="money")
+            yield finding("SUM_MISMATCH", row.amount.cell, "total_pagu", sheet=row.sheet,
+                          stated=rupiah(row.amount.value), computed=rupiah(result.total_pagu),
+                          difference=rupiah(row.amount.value - result.total_pagu),
+                          dilaporkan=row.amount.value, dihitung=result.total_pagu, figure=("total", "pagu"),
+                          kind="money")
     for row in issues.realisasi_totals:
         if row.amount is not None and not money_agrees(row.amount.value, result.total_realisasi, tol):
-            yield finding("SUM_MISMATCH", row.amount.cell,
-                          f"Total realisasi di lembar {row.sheet} tertulis {rupiah(row.amount.value)}, sedangkan "
-                          f"jumlah realisasi seluruh sub kegiatan {rupiah(result.total_realisasi)} (selisih "
-                          f"{rupiah(row.amount.value - result.total_realisasi)}).",
-                          row.amount.value, result.total_realisasi, figure=("total", "realisasi"), kind="money")
+            yield finding("SUM_MISMATCH", row.amount.cell, "total_realisasi", sheet=row.sheet,
+                          stated=rupiah(row.amount.value), computed=rupiah(result.total_realisasi),
+                          difference=rupiah(row.amount.value - result.total_realisasi),
+                          dilaporkan=row.amount.value, dihitung=result.total_realisasi,
+                          figure=("total", "realisasi"), kind="money")
         yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", ("total",))
 
 
@@ -151,11 +147,11 @@ def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Fin
             node = agreeing[0] if agreeing else groups[-1] if len(groups) > 1 else groups[0]
             if not agreeing:
                 computed = getattr(node, measure)
-                yield finding("SUM_MISMATCH", stated.cell,
-                              f"Subtotal {measure} '{_short(row.uraian.value if row.uraian else '')}' di lembar "
-                              f"{row.sheet} tertulis {rupiah(stated.value)}, sedangkan jumlah {subject(node.row)} "
-                              f"adalah {rupiah(computed)} (selisih {rupiah(stated.value - computed)}).",
-                              stated.value, computed, figure=("node", index[id(node)], measure), kind="money")
+                yield finding("SUM_MISMATCH", stated.cell, "subtotal", measure=measure,
+                              label=_short(row.uraian.value if row.uraian else ''), sheet=row.sheet,
+                              stated=rupiah(stated.value), subject=subject(node.row), computed=rupiah(computed),
+                              difference=rupiah(stated.value - computed), dilaporkan=stated.value,
+                              dihitung=computed, figure=("node", index[id(node)], measure), kind="money")
             if measure == "realisasi":
                 yield from stated_ratios(row, node.pagu, node.realisasi, tol, f"subtotal {subject(node.row)}",
                                          ("node", index[id(node)]))
@@ -180,39 +176,35 @@ def _headings(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Find
             computed = acc[0] if measure == "pagu" else acc[1]
             what = "urusan" if row.level == "urusan" else "bidang urusan"
             if not money_agrees(stated.value, computed, tol):
-                yield finding("SUM_MISMATCH", stated.cell,
-                              f"{measure.capitalize()} {what} {row.kode} di lembar {row.sheet} tertulis "
-                              f"{rupiah(stated.value)}, sedangkan jumlah program di bawahnya {rupiah(computed)} "
-                              f"(selisih {rupiah(stated.value - computed)}).", stated.value, computed, kind="money")
+                yield finding("SUM_MISMATCH", stated.cell, "heading", measure=measure.capitalize(), heading=what,
+                              code=row.kode, sheet=row.sheet, stated=rupiah(stated.value), computed=rupiah(computed),
+                              difference=rupiah(stated.value - computed), dilaporkan=stated.value,
+                              dihitung=computed, kind="money")
 
 
 def _structure(result: Result, issues: BudgetIssues) -> Iterator[Finding]:
     for row, key in issues.duplicates:
         yield finding("DUPLICATE_CODE", row.key_cell or row.label_cell,
-                      f"{'Kode' if key == row.kode else 'Nomor'} {key} muncul lebih dari sekali di lembar "
-                      f"{row.sheet} (baris {row.row}); baris ini tidak dihitung.",
-                      row.amount.value if row.amount else None, None)
+                      key_kind="Kode" if key == row.kode else "Nomor", key=key, sheet=row.sheet, row=row.row,
+                      dilaporkan=row.amount.value if row.amount else None)
     for row, parent in issues.orphans:
-        yield finding("ORPHAN_ROW", row.label_cell,
-                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak memiliki baris {LEVEL_NAME[parent] if parent in LEVEL_NAME else parent} induknya.")
+        yield finding("ORPHAN_ROW", row.label_cell, subject=_upper_first(subject(row)), sheet=row.sheet,
+                      parent=LEVEL_NAME[parent] if parent in LEVEL_NAME else parent)
     for row in issues.unmatched_realisasi:
         amount = row.amount.value if row.amount else None
-        yield finding("UNMATCHED_ROW", row.label_cell,
-                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak ditemukan di DPA; realisasinya "
-                      f"{rupiah(amount)} tidak dihitung.", amount, None)
+        yield finding("UNMATCHED_ROW", row.label_cell, "realisasi", subject=_upper_first(subject(row)),
+                      sheet=row.sheet, amount=rupiah(amount), dilaporkan=amount)
     for node in issues.unmatched_dpa:
-        yield finding("UNMATCHED_ROW", node.row.label_cell,
-                      f"{_upper_first(subject(node.row))} (pagu {rupiah(node.pagu)}) tidak memiliki baris di "
-                      f"lembar Realisasi; realisasinya dianggap 0.", None, node.pagu, tingkat="peringatan")
+        yield finding("UNMATCHED_ROW", node.row.label_cell, "dpa", subject=_upper_first(subject(node.row)),
+                      pagu=rupiah(node.pagu), dihitung=node.pagu)
     for node, row in issues.name_mismatch:
         via = f"kode {node.kode}" if row.kode and row.kode == node.kode else f"nomor {node.nomor}"
-        yield finding("NAME_MISMATCH", row.uraian.cell if row.uraian else row.label_cell,
-                      f"Nama untuk {via} berbeda: di DPA '{node.uraian}', di lembar {row.sheet} "
-                      f"'{row.uraian.value if row.uraian else ''}'.", row.uraian.value if row.uraian else None,
-                      node.uraian)
+        yield finding("NAME_MISMATCH", row.uraian.cell if row.uraian else row.label_cell, key=via,
+                      dpa_name=node.uraian, sheet=row.sheet, name=row.uraian.value if row.uraian else '',
+                      dilaporkan=row.uraian.value if row.uraian else None, dihitung=node.uraian)
     for row in issues.missing_amount:
-        yield finding("UNREADABLE_VALUE", row.label_cell,
-                      f"{_upper_first(subject(row))} di lembar {row.sheet} tidak memiliki pagu; dianggap Rp0.")
+        yield finding("UNREADABLE_VALUE", row.label_cell, "no_pagu", subject=_upper_first(subject(row)),
+                      sheet=row.sheet)
 
 
 def _negatives(result: Result) -> Iterator[Finding]:
@@ -223,12 +215,11 @@ def _negatives(result: Result) -> Iterator[Finding]:
             if num is not None and num.value < 0 and num.cell not in seen:
                 seen.add(num.cell)
                 what = "Pagu" if (row.sheet == result.data.sheet_names.get("dpa") or num is row.pagu) else "Realisasi"
-                yield finding("NEGATIVE_AMOUNT", num.cell,
-                              f"{what} {subject(row)} bernilai negatif ({rupiah(num.value)}).", num.value, None)
+                yield finding("NEGATIVE_AMOUNT", num.cell, "row", measure=what, subject=subject(row),
+                              amount=rupiah(num.value), dilaporkan=num.value)
     for brow in result.data.belanja or []:
         label = f"belanja {brow.kode}" if brow.kode else "total belanja"
         for what, num in (("Pagu", brow.pagu), ("Realisasi", brow.realisasi)):
             if num is not None and num.value < 0:
-                yield finding("NEGATIVE_AMOUNT", num.cell,
-                              f"{what} {label} di lembar {num.cell.sheet} bernilai negatif ({rupiah(num.value)}).",
-                              num.value, None)
+                yield finding("NEGATIVE_AMOUNT", num.cell, "belanja", measure=what, subject=label,
+                              sheet=num.cell.sheet, amount=rupiah(num.value), dilaporkan=num.value)

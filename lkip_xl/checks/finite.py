@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkip_xl.checks.codes import finding
+from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Result
 from lkip_xl.rules.kinerja import KinerjaIssues
 from lkip_xl.textfmt import angka_penuh, rupiah
@@ -20,9 +20,8 @@ def check(result: Result) -> Iterator[Finding]:
     seen: set = set()
     for o in issues.overflows:
         numbers = " dan ".join(f"{name} {angka_penuh(value)}" for name, value in o.numbers)
-        yield finding("UNREADABLE_VALUE", o.cell,
-                      f"Lembar {o.cell.sheet} sel {o.cell.ref}: {o.figure} indikator '{o.indikator}' dari "
-                      f"{numbers} tidak menghasilkan angka terhingga, sehingga dikosongkan.")
+        yield finding("UNREADABLE_VALUE", o.cell, "not_finite", what=o.figure, indikator=o.indikator,
+                      numbers=numbers)
         seen.add(o.cell)
     for node in result.nodes:
         if node.pagu and node.serapan is None:
@@ -41,6 +40,5 @@ def check(result: Result) -> Iterator[Finding]:
 
 def _serapan(cell, what: str, realisasi: float, pagu: float) -> Finding:
     where = f"Lembar {cell.sheet} sel {cell.ref}: " if cell is not None else ""
-    return finding("UNREADABLE_VALUE", cell,
-                   f"{where}serapan {what} dari realisasi {rupiah(realisasi)} dan pagu {angka_penuh(pagu)} tidak "
-                   "menghasilkan angka terhingga, sehingga dikosongkan.")
+    return finding("UNREADABLE_VALUE", cell, "serapan_not_finite", where=where, subject=what,
+                   realisasi=rupiah(realisasi), pagu=angka_penuh(pagu))

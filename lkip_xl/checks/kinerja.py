@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lkip_xl.checks.codes import finding
+from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Indicator, Result
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.kinerja import KinerjaIssues
@@ -24,9 +24,7 @@ def check(result: Result) -> Iterator[Finding]:
         yield from _stated(ind, tahun, i)
         yield from _units(ind)
         if ind.level == "sasaran" and ind.supports is None:
-            yield finding("UNMAPPED_INDICATOR", ind.row.indikator.cell,
-                          f"Indikator sasaran '{ind.nama}' tidak didukung anggaran apa pun di lembar Pemetaan; "
-                          "serapan dan efisiensinya tidak dapat dihitung.")
+            yield finding("UNMAPPED_INDICATOR", ind.row.indikator.cell, indikator=ind.nama)
     yield from _references(result.issues["kinerja"])
     if result.data.pemetaan is not None:
         yield from _unmapped_subs(result)
@@ -36,14 +34,13 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
     row = ind.row
     renstra = row.targets.get(tahun)
     if row.target_pk is not None and renstra is not None and abs(row.target_pk.value - renstra.value) > 1e-9:
-        yield finding("TARGET_MISMATCH", row.target_pk.cell,
-                      f"Target PK {_q(ind)} {angka(row.target_pk.value)} berbeda dengan target Renstra {tahun} "
-                      f"{angka(renstra.value)}.", row.target_pk.value, renstra.value)
+        yield finding("TARGET_MISMATCH", row.target_pk.cell, indicator=_q(ind), stated=angka(row.target_pk.value),
+                      year=tahun, renstra=angka(renstra.value), dilaporkan=row.target_pk.value,
+                      dihitung=renstra.value)
     if ind.target is None or ind.target == 0:
         cell = ind.target_num.cell if ind.target_num else row.indikator.cell
         what = "bernilai 0" if ind.target == 0 else "kosong"
-        yield finding("ZERO_TARGET", cell,
-                      f"Target {tahun} {_q(ind)} {what}; capaiannya tidak dapat dihitung.", ind.target, None)
+        yield finding("ZERO_TARGET", cell, year=tahun, indicator=_q(ind), state=what, dilaporkan=ind.target)
     years = sorted(row.targets)
     for prev, year in zip(years, years[1:]):
         if year != prev + 1:
@@ -52,23 +49,22 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
         worse = b < a if row.polaritas == "positif" else b > a
         if worse:
             arah = "lebih rendah" if row.polaritas == "positif" else "lebih tinggi"
-            yield finding("TARGET_NOT_CHALLENGING", row.targets[year].cell,
-                          f"Target Renstra {year} {_q(ind)} ({angka(b)}) {arah} dari target {prev} ({angka(a)}) "
-                          f"padahal polaritasnya {row.polaritas}.", b, a)
+            yield finding("TARGET_NOT_CHALLENGING", row.targets[year].cell, year=year, indicator=_q(ind),
+                          target=angka(b), direction=arah, prev_year=prev, prev_target=angka(a),
+                          polaritas=row.polaritas, dilaporkan=b, dihitung=a)
 
 
 def _realisasi(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
     row = ind.row
     if ind.realisasi is None:
-        yield finding("MISSING_REALISASI", row.indikator.cell,
-                      f"Realisasi {tahun} {_q(ind)} belum diisi.")
+        yield finding("MISSING_REALISASI", row.indikator.cell, year=tahun, indicator=_q(ind))
     for year, built in sorted(ind.komponen.items()):
         stated = row.realisasi.get(year)
         if stated is not None and not ratio_agrees(stated, built):
-            yield finding("COMPONENT_MISMATCH", stated.cell,
-                          f"Realisasi {year} {_q(ind)} tertulis {angka(stated.value, 4)}, sedangkan dari "
-                          f"lembar Komponen {angka(built, 4)}.", stated.value, built,
-                          figure=("ind", i, f"realisasi_{year}"), kind="ratio", decimals=claim_decimals(stated))
+            yield finding("COMPONENT_MISMATCH", stated.cell, year=year, indicator=_q(ind),
+                          stated=angka(stated.value, 4), computed=angka(built, 4), dilaporkan=stated.value,
+                          dihitung=built, figure=("ind", i, f"realisasi_{year}"), kind="ratio",
+                          decimals=claim_decimals(stated))
 
 
 def _stated(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
@@ -78,15 +74,15 @@ def _stated(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
         if computed is None and year == tahun:
             computed = ind.capaian
         if computed is not None and not ratio_agrees(stated, computed):
-            yield finding("PERCENT_MISMATCH", stated.cell,
-                          f"Capaian {year} {_q(ind)} tertulis {persen(stated.value)}, sedangkan hasil hitung "
-                          f"{persen(computed)}.", stated.value, computed,
-                          figure=("ind", i, f"capaian_{year}"), kind="ratio", decimals=claim_decimals(stated))
+            yield finding("PERCENT_MISMATCH", stated.cell, "capaian", year=year, indicator=_q(ind),
+                          stated=persen(stated.value), computed=persen(computed), dilaporkan=stated.value,
+                          dihitung=computed, figure=("ind", i, f"capaian_{year}"), kind="ratio",
+                          decimals=claim_decimals(stated))
     if row.kategori is not None and ind.kategori is not None:
         if norm_label(row.kategori.value) != norm_label(ind.kategori):
-            yield finding("CATEGORY_MISMATCH", row.kategori.cell,
-                          f"Kategori {_q(ind)} tertulis '{row.kategori.value}', sedangkan capaian "
-                          f"{persen(ind.capaian)} termasuk '{ind.kategori}'.", row.kategori.value, ind.kategori)
+            yield finding("CATEGORY_MISMATCH", row.kategori.cell, indicator=_q(ind), stated=row.kategori.value,
+                          capaian=persen(ind.capaian), computed=ind.kategori, dilaporkan=row.kategori.value,
+                          dihitung=ind.kategori)
 
 
 _COUNT = re.compile(r"^(jumlah|banyaknya|banyak)\b")
@@ -130,7 +126,7 @@ def _units(ind: Indicator) -> Iterator[Finding]:
             problem = f"ditulis dengan dua satuan berbeda ('{a.unit}' dan '{b.unit}')"
             cell = b.cell
     if problem:
-        yield finding("UNIT_MISMATCH", cell, f"Satuan {_q(ind)} tidak konsisten: indikator {problem}.")
+        yield finding("UNIT_MISMATCH", cell, "indicator", indicator=_q(ind), problem=problem)
 
 
 def _references(issues: KinerjaIssues) -> Iterator[Finding]:
@@ -141,13 +137,11 @@ def _references(issues: KinerjaIssues) -> Iterator[Finding]:
         if indikator.cell in seen:
             continue
         seen.add(indikator.cell)
-        yield finding("UNKNOWN_REFERENCE", indikator.cell,
-                      f"Lembar {lembar} menyebut indikator '{indikator.value}' yang tidak ada di lembar Kinerja.",
-                      indikator.value, None)
+        yield finding("UNKNOWN_REFERENCE", indikator.cell, "indikator", sheet=lembar, indikator=indikator.value,
+                      dilaporkan=indikator.value)
     for p in issues.unknown_pemetaan_code:
         key = f"kode {p.kode}" if p.kode else f"nomor {p.nomor}"
-        yield finding("UNKNOWN_REFERENCE", p.cell,
-                      f"Lembar Pemetaan menyebut {key} yang tidak ada di DPA.", p.kode or p.nomor, None)
+        yield finding("UNKNOWN_REFERENCE", p.cell, "kode", key=key, dilaporkan=p.kode or p.nomor)
 
 
 def _is_supporting_program(node) -> bool:
@@ -164,6 +158,5 @@ def _unmapped_subs(result: Result) -> Iterator[Finding]:
     used = {id(n) for ind in result.indicators for n in (ind.supports or [])}
     for node in result.nodes:
         if node.is_leaf and id(node) not in used and not _is_supporting_program(node):
-            yield finding("UNMAPPED_SUBKEGIATAN", node.row.label_cell,
-                          f"Sub kegiatan {node.label} ({node.uraian}) dengan pagu {rupiah(node.pagu)} tidak "
-                          "mendukung indikator mana pun di lembar Pemetaan.", None, node.pagu)
+            yield finding("UNMAPPED_SUBKEGIATAN", node.row.label_cell, label=node.label, uraian=node.uraian,
+                          pagu=rupiah(node.pagu), dihitung=node.pagu)

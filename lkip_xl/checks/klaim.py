@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from lkip_xl.checks.codes import finding
+from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Klaim, Num, Result, percent_of
 from lkip_xl.reader.links import MONEY_UKURAN as MONEY
 from lkip_xl.reader.links import PERCENT_UKURAN as PERCENT
@@ -109,22 +109,19 @@ def check(result: Result) -> Iterator[Finding]:
         ukuran, computed, subject = claim_value(result, k, index)
         where = f"{k.tabel}: " if k.tabel else ""
         if ukuran is None:
-            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell,
-                          f"{where}ukuran '{k.ukuran.value}' tidak dikenal (gunakan Target, Realisasi, Capaian, "
-                          "Capaian Akhir Renstra, Pagu, Realisasi Anggaran, Serapan, Sisa, Efisiensi, Kategori).",
-                          k.ukuran.value, None)
+            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "ukuran", table=where, ukuran=k.ukuran.value,
+                          dilaporkan=k.ukuran.value)
             continue
         if subject is None:
             if k.subjek.cell in unknown_subjects:
                 continue
             unknown_subjects.add(k.subjek.cell)
-            yield finding("UNKNOWN_REFERENCE", k.subjek.cell,
-                          f"{where}subjek '{k.subjek.value}' bukan indikator, kode, nomor, akun atau Total yang "
-                          "ada di data.", k.subjek.value, None)
+            yield finding("UNKNOWN_REFERENCE", k.subjek.cell, "subjek", table=where, subjek=k.subjek.value,
+                          dilaporkan=k.subjek.value)
             continue
         if ukuran not in subject.measures:
-            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell,
-                          f"{where}ukuran {ukuran} tidak berlaku untuk {subject.label}.", k.ukuran.value, None)
+            yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "ukuran_subjek", table=where, ukuran=ukuran,
+                          subject=subject.label, dilaporkan=k.ukuran.value)
             continue
         if computed is None:
             continue  # not computable (e.g. zero target): reported by its own check
@@ -132,15 +129,13 @@ def check(result: Result) -> Iterator[Finding]:
         if ukuran == "Kategori":
             text = stated.value if not isinstance(stated, Num) else str(stated.raw)
             if norm_label(text) != norm_label(str(computed)):
-                yield finding("CLAIM_MISMATCH", stated.cell,
-                              f"{where}Kategori {subject.label} dilaporkan '{text}', sedangkan hasil hitung "
-                              f"'{computed}'.", text, computed)
+                yield finding("CLAIM_MISMATCH", stated.cell, "kategori", table=where, subject=subject.label,
+                              stated=text, computed=computed, dilaporkan=text, dihitung=computed)
             continue
         if not isinstance(stated, Num):
             what = KIND_WORDS[ukuran_kind(k.ukuran.value)]
-            yield finding("UNREADABLE_VALUE", stated.cell,
-                          f"Lembar {stated.cell.sheet} sel {stated.cell.ref}: nilai '{shown_raw(stated.value)}' tidak "
-                          f"dapat dibaca sebagai {what}.", stated.value, None)
+            yield finding("UNREADABLE_VALUE", stated.cell, "claim", raw=shown_raw(stated.value), expected=what,
+                          dilaporkan=stated.value)
             continue
         value = float(computed)  # type: ignore[arg-type]
         figure = subject.figure + (FIGURE_MEASURE[ukuran],)
@@ -157,6 +152,6 @@ def check(result: Result) -> Iterator[Finding]:
             else:
                 shown = (angka(stated.value, d, True), angka(value, max(d, 2) + 2))
         if not ok:
-            yield finding("CLAIM_MISMATCH", stated.cell,
-                          f"{where}{ukuran} {subject.label} dilaporkan {shown[0]}, sedangkan hasil hitung {shown[1]}.",
-                          stated.value, value, figure=figure, kind=kind, decimals=decimals)
+            yield finding("CLAIM_MISMATCH", stated.cell, "value", table=where, ukuran=ukuran, subject=subject.label,
+                          stated=shown[0], computed=shown[1], dilaporkan=stated.value, dihitung=value,
+                          figure=figure, kind=kind, decimals=decimals)

@@ -54,8 +54,8 @@ def read_input(path: str) -> InputData:
 def file_findings(wb) -> list:
     """What the file itself says about its numbers: formulas never calculated (exit 3: every figure
     would be a silent zero), links to other workbooks, texts longer than Excel allows."""
-    from lkip_xl.checks.codes import finding
     from lkip_xl.errors import InputError
+    from lkip_xl.findings import finding
     from lkip_xl.reader.sheets import column_letter
 
     out = []
@@ -68,22 +68,13 @@ def file_findings(wb) -> list:
                 "buka berkas itu di Excel atau LibreOffice, simpan, lalu jalankan lagi.")
         if grid.external_refs:
             r, c = grid.external_refs[0]
-            sel = f"{column_letter(c)}{r}"
-            out.append(finding("EXTERNAL_LINK", wb.cell(grid.name, r, c),
-                               f"Lembar {grid.name} sel {sel}: {len(grid.external_refs)} rumus mengambil angka dari "
-                               "workbook lain; yang dibaca adalah nilai terakhir yang tersimpan di berkas ini, "
-                               "yang mungkin sudah tidak sama dengan berkas sumbernya."))
+            out.append(finding("EXTERNAL_LINK", wb.cell(grid.name, r, c), "cell", count=len(grid.external_refs)))
         if grid.long_texts:
             r, c = grid.long_texts[0]
-            sel = f"{column_letter(c)}{r}"
             more = f" (dan {len(grid.long_texts) - 1} sel lain)" if len(grid.long_texts) > 1 else ""
-            out.append(finding("UNREADABLE_VALUE", wb.cell(grid.name, r, c),
-                               f"Lembar {grid.name} sel {sel}{more}: teks lebih panjang dari 32.767 karakter (batas "
-                               "Excel); hanya 32.767 karakter pertamanya yang dibaca."))
+            out.append(finding("UNREADABLE_VALUE", wb.cell(grid.name, r, c), "long_text", more=more))
     if wb.has_external_links and not any(f.kode == "EXTERNAL_LINK" for f in out):
-        out.append(finding("EXTERNAL_LINK", None,
-                           f"Berkas {wb.file_name} memuat tautan ke workbook lain; angka yang dibaca adalah nilai "
-                           "terakhir yang tersimpan, yang mungkin sudah tidak sama dengan berkas sumbernya."))
+        out.append(finding("EXTERNAL_LINK", None, "file", file=wb.file_name))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from lkip_xl.errors import InputError
+from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Identitas
 from lkip_xl.reader.sheets import Sheet, column_letter
 from lkip_xl.reader.rows import percent_format_finding
@@ -79,9 +80,8 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
         if chosen is None:
             cell = found[key][1]
             allowed = " atau ".join(sorted(set(choices.values())))
-            findings.append(Finding("UNREADABLE_VALUE", "kesalahan", cell.sheet, cell.ref,
-                                    f"Lembar {cell.sheet} sel {cell.ref}: pilihan '{value}' tidak dikenal "
-                                    f"(gunakan {allowed}); dipakai bawaan {default}.", dilaporkan=value))
+            findings.append(finding("UNREADABLE_VALUE", cell, "option", value=value, allowed=allowed,
+                                    default=default, dilaporkan=value))
             return default
         return chosen
 
@@ -99,9 +99,7 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
             tol = parse_number(raw, cell, fmt, MONEY)
         except Unreadable:
             tol = None
-            findings.append(Finding("UNREADABLE_VALUE", "kesalahan", cell.sheet, cell.ref,
-                                    f"Lembar {cell.sheet} sel {cell.ref}: Toleransi Rupiah '{raw}' bukan angka; "
-                                    "dipakai bawaan 1.", dilaporkan=str(raw)))
+            findings.append(finding("UNREADABLE_VALUE", cell, "toleransi", raw=raw, dilaporkan=str(raw)))
         if tol is not None and tol.percent_format:
             findings.append(percent_format_finding(tol, "Toleransi Rupiah"))
         if tol is not None and tol.value >= 0:

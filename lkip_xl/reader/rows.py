@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from lkip_xl.errors import InputError
+from lkip_xl.findings import finding
 from lkip_xl.model import Cell, Finding, Num, Txt
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter, shown_label
 from lkip_xl.reader.values import (
@@ -60,8 +61,6 @@ def missing_column_message(sheet: Sheet, specs: list[FieldSpec], closest: Header
 
 def ambiguous_finding(sheet: Sheet, header: Header, specs: list[FieldSpec], name: str, left: list[int]) -> Finding:
     """AMBIGUOUS_COLUMN (SPEC §10.2): several columns could serve one field; says which one was used."""
-    from lkip_xl.checks.codes import finding
-
     title = next((s.title for s in specs if s.name == name), name)
     col = header.columns[name][0]
 
@@ -73,10 +72,8 @@ def ambiguous_finding(sheet: Sheet, header: Header, specs: list[FieldSpec], name
     r = header.last_row
     anchor = sheet.merge_anchor.get((r, col), (r, col))
     others = ", ".join(named(c) for c in left)
-    return finding("AMBIGUOUS_COLUMN", sheet.cell(anchor[0], col),
-                   f"Lembar {sheet.name}: beberapa kolom dapat dibaca sebagai {title}; yang dipakai kolom "
-                   f"{named(col)}, yang tidak dipakai {others}. Jika keliru, tetapkan kolomnya di lembar "
-                   "Pengaturan Baca.", dilaporkan=", ".join(column_letter(c) for c in left), dihitung=column_letter(col))
+    return finding("AMBIGUOUS_COLUMN", sheet.cell(anchor[0], col), title=title, used=named(col), others=others,
+                   dilaporkan=", ".join(column_letter(c) for c in left), dihitung=column_letter(col))
 
 
 def record_header(sheet: Sheet, header: Header, specs: list[FieldSpec]) -> None:
@@ -165,15 +162,7 @@ class TableReader:
 
     def unreadable(self, cell: Cell, raw: object, why: str) -> None:
         self.findings.append(
-            Finding(
-                "UNREADABLE_VALUE",
-                "kesalahan",
-                cell.sheet,
-                cell.ref,
-                f"Lembar {cell.sheet} sel {cell.ref}: {why}.",
-                dilaporkan=None if raw is None else str(raw),
-            )
-        )
+            finding("UNREADABLE_VALUE", cell, "cell", why=why, dilaporkan=None if raw is None else str(raw)))
 
     def code(self, r: int, name: str = "kode") -> tuple[str | None, Cell | None]:
         """A code from one column or joined from adjacent part columns (`7.01.03 | 2.01 | 0001`)."""
@@ -210,13 +199,6 @@ def percent_format_finding(num: Num, where: str) -> Finding:
 
     cell = num.cell
     as_shown = float(f"{num.value * 100:.15g}")
-    return Finding(
-        "UNIT_MISMATCH",
-        "peringatan",
-        cell.sheet,
-        cell.ref,
-        f"Lembar {cell.sheet} sel {cell.ref}: sel berformat persen padahal {where} berisi jumlah Rupiah; "
-        f"dibaca sebagai {rupiah(num.value)} (angka yang tersimpan), bukan {angka(as_shown)} % yang tampil.",
-        dilaporkan=as_shown,
-        dihitung=num.value,
-    )
+    # plain=False: the report has always shown these two as the floats they are (150.0, not 150).
+    return finding("UNIT_MISMATCH", cell, "percent_format", where=where, amount=rupiah(num.value),
+                   shown=angka(as_shown), dilaporkan=as_shown, dihitung=num.value, plain=False)
