@@ -235,8 +235,9 @@ def test_sipd_dpa_lists_its_closing_rows_as_skipped(tmp_path):
     path, _ = layout_01_dpa_sipd(tmp_path)
     dpa = by_sheet(build_report(analyse(str(path))))["DPA"]
     assert dpa["baris_header"] == [10, 11] and dpa["kolom"]["Pagu"] == "K"
-    ws = openpyxl.load_workbook(path, read_only=True)["DPA"]
-    values = [[c.value for c in row] for row in ws.iter_rows()]
+    wb = openpyxl.load_workbook(path, read_only=True)
+    values = [[c.value for c in row] for row in wb["DPA"].iter_rows()]
+    wb.close()  # a read-only workbook keeps its file open: left to GC, -W error fails a later test
     total = next(i for i, r in enumerate(values, 1) if r[0] == "Jumlah Total Anggaran :")
     after = {i for i, r in enumerate(values, 1) if i > total and any(v is not None for v in r)}
     skipped = {d["baris"] for d in dpa["dilewati"]}

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from lkip_xl.model import MAX_DECIMALS, Cell, Num, Txt, shortest_decimals
-from lkip_xl.names import norm_label  # noqa: F401 (re-exported: the reader and checks key labels with it)
+from lkip_xl.names import norm_label, norm_name  # noqa: F401 (re-exported: the reader, checks and tests key labels with them)
 
 NO_VALUE = {"", "-", "--", "–", "—", "tidak ada", "n/a", "nihil"}
 _DASHES = {"-", "--", "–", "—"}
