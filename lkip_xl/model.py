@@ -2,19 +2,15 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lkip_xl.figures import SERAPAN
+
 def percent_of(part: float, whole: float) -> float | None:
-    """part / whole × 100: serapan and the like. None when whole is 0, and when the quotient is not a
-    finite number (an absurdly small whole): no figure is ever inf or nan."""
-    if not whole:
-        return None
-    try:
-        value = part / whole * 100
-    except (ArithmeticError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
+    """Serapan: part / whole × 100 as declared in `figures.SERAPAN` (None on a zero whole, never inf)."""
+    return SERAPAN.value({"realisasi": part, "pagu": whole})
 
 
 # urusan / bidang: heading rows above the programs (`7`, `7.01`), their amounts are claims (§10.5);
@@ -32,6 +28,19 @@ class Cell:
 
     def __str__(self) -> str:
         return f"{self.sheet}!{self.ref}"
+
+
+# A double carries about 17 significant digits; more decimals than that say nothing more.
+MAX_DECIMALS = 17
+
+
+def shortest_decimals(value: float) -> int:
+    """Decimals of the shortest form of `value` (93.67 -> 2), at most MAX_DECIMALS."""
+    try:
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    except (OverflowError, ValueError):
+        return 0
+    return min(MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,3 +373,8 @@ class Result:
         """Σ pagu and Σ realisasi over the kelompok belanja (5.1, 5.2, …): the per-jenis total."""
         kelompok = [g for g in self.belanja if g.kelompok]
         return sum(g.pagu for g in kelompok), sum(g.realisasi for g in kelompok)
+
+    @property
+    def belanja_jumlah_serapan(self) -> float | None:
+        pagu, realisasi = self.belanja_jumlah
+        return percent_of(realisasi, pagu)

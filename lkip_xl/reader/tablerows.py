@@ -235,11 +235,6 @@ def total_kind(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def subtotal_name(text: str) -> str:
-    """The group a `Jumlah <name>` row names (`Jumlah Program Penunjang …` -> `program penunjang …`)."""
-    return norm_label(text).removeprefix("jumlah").strip()
-
-
 def first_text(sheet: "Sheet", r: int) -> "Txt | None":
     """The row's first text that is words: not a number written as text (`93,67` in a Rasio column
     left of Uraian), not a code."""

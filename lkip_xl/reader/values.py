@@ -6,7 +6,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from lkip_xl.model import Cell, Num, Txt
+from lkip_xl.model import MAX_DECIMALS, Cell, Num, Txt, shortest_decimals
+from lkip_xl.names import norm_label, norm_name  # noqa: F401 (re-exported: the reader, checks and tests key labels with them)
 
 NO_VALUE = {"", "-", "--", "–", "—", "tidak ada", "n/a", "nihil"}
 _DASHES = {"-", "--", "–", "—"}
@@ -31,8 +32,6 @@ MAX_VALUE = 10**15
 # A Rupiah amount that is not 0 yet below 10^-100 is no amount either (Excel's rounding noise is
 # around 10^-17); bounded below, no serapan (realisasi / pagu) can overflow.
 MIN_MONEY = 1e-100
-# A double carries about 17 significant digits; more decimals than that say nothing more.
-MAX_DECIMALS = 17
 
 # Scale words after an amount: `Rp 2,5 M`, `1.000 juta`, `Rp1,2jt`, `350 rb`.
 _SCALE_EXP = {"rb": 3, "ribu": 3, "jt": 6, "juta": 6, "m": 9, "miliar": 9, "milyar": 9,
@@ -50,20 +49,6 @@ class Unreadable(ValueError):
     def __init__(self, text: object, reason: str | None = None):
         super().__init__(str(text))
         self.reason = reason
-
-
-def norm_label(text: object) -> str:
-    """Lower-case and turn every run of non-letters/digits into one space."""
-    return re.sub(r"[^0-9a-z]+", " ", str(text).lower()).strip()
-
-
-_LEVEL_PREFIX = re.compile(r"^(program|kegiatan|sub kegiatan|subkegiatan)\s+")
-
-
-def norm_name(text: object) -> str:
-    """Name key for joining rows across sheets: case, spaces, punctuation and a level word."""
-    key = norm_label(text)
-    return _LEVEL_PREFIX.sub("", key) or key
 
 
 def is_blank(raw: object) -> bool:
@@ -111,15 +96,6 @@ def _integer_digits(number_format: str | None) -> int:
         return 0
     section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.split(";")[0])
     return section.split(".")[0].count("0")
-
-
-def shortest_decimals(value: float) -> int:
-    """Decimals of the shortest form of `value` (93.67 -> 2), at most MAX_DECIMALS."""
-    try:
-        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-    except (OverflowError, ValueError):
-        return 0
-    return min(MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
 # ASCII digits only: Excel reads Arabic-Indic (٠١٢) or full-width (０１２) digits as text, so must we

@@ -5,7 +5,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from lkip_xl.model import AkunLine, BudgetNode, BudgetRow
-from lkip_xl.reader.values import norm_name
+from lkip_xl.names import norm_name, subtotal_name
 
 PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
 HEADINGS = ("urusan", "bidang")
@@ -64,8 +64,6 @@ def subtotal_groups(row: BudgetRow, latest: BudgetNode | None) -> list[BudgetNod
     """The groups a subtotal row may state (§10.4): among the last node and its ancestors, the one
     its label names by level (`Jumlah Anggaran Sub Kegiatan :`) or by name (`Jumlah <program>`);
     with neither (`Sub Total`), every one of them, innermost first."""
-    from lkip_xl.reader.tablerows import subtotal_name
-
     chain = []
     node = latest
     while node is not None:

@@ -1,12 +1,11 @@
 """compute(data) -> Result: every figure of the LKIP, computed once from the leaves."""
 from __future__ import annotations
 
-import math
-
+from lkip_xl import figures
 from lkip_xl.model import InputData, Result
 from lkip_xl.rules import belanja as belanja_rules
 from lkip_xl.rules.budget import build_tree
-from lkip_xl.rules.kinerja import compute_indicators, nilai_efisiensi, scale_for
+from lkip_xl.rules.kinerja import compute_indicators, counts_for_e, nilai_efisiensi, scale_for
 
 
 def compute(data: InputData) -> Result:
@@ -18,11 +17,7 @@ def compute(data: InputData) -> Result:
     source = "akun" if groups is not None else None
     if groups is None and data.belanja:
         groups, source = belanja_rules.from_sheet(data.belanja), "sheet"
-    effs = [i.efisiensi for i in indicators
-            if i.level == "sasaran" and i.pagu is not None and i.efisiensi is not None]
-    e = sum(x / len(effs) for x in effs) if effs else None  # divided first: never inf from finite terms
-    if e is not None and not math.isfinite(e):
-        e = None
+    e = figures.E.value({"efisiensi_sasaran": [i.efisiensi for i in indicators if counts_for_e(i)]})
     result = Result(
         data=data, nodes=tree.nodes, total_pagu=tree.total_pagu, total_realisasi=tree.total_realisasi,
         indicators=indicators, belanja=groups or [], belanja_source=source,

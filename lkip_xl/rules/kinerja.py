@@ -4,8 +4,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from lkip_xl import figures
 from lkip_xl.model import Cell, Identitas, Indicator, IndicatorRow, KomponenRow, PemetaanRow, SkalaRow, percent_of
-from lkip_xl.reader.values import norm_label
+from lkip_xl.names import norm_label
 from lkip_xl.rules.budget import BudgetTree
 
 SCALES: dict[str, list[tuple[float, str]]] = {
@@ -38,31 +39,18 @@ def kategori(capaian: float | None, scale: list[tuple[float, str]]) -> str | Non
 
 
 def capaian(target: float | None, realisasi: float | None, polaritas: str, rumus_negatif: str) -> float | None:
-    """Achievement in percent; None when the target is 0 or missing or nothing was realised."""
-    if target is None or realisasi is None or target == 0:
-        return None
-    if polaritas == "negatif":
-        if rumus_negatif == "T/R":
-            return target / realisasi * 100 if realisasi else None
-        return (2 * target - realisasi) / target * 100
-    return realisasi / target * 100
+    """Achievement in percent (`figures.capaian`); None when the target is 0 or missing or nothing was realised."""
+    return figures.capaian(rumus_negatif).value({"target": target, "realisasi": realisasi, "polaritas": polaritas})
 
 
 def efisiensi(capaian_pct: float | None, serapan: float | None, rumus: str) -> float | None:
-    if capaian_pct is None or serapan is None:
-        return None
-    if rumus == "Selisih":
-        return capaian_pct - serapan
-    if capaian_pct == 0:
-        return None
-    return (1 - serapan / capaian_pct) * 100
+    """Efisiensi of an indicator (`figures.efisiensi`)."""
+    return figures.efisiensi(rumus).value({"capaian": capaian_pct, "serapan": serapan})
 
 
 def nilai_efisiensi(e: float | None) -> float | None:
-    """Nilai Efisiensi = 50 + (E / 20) × 50 with E clamped to [-20, 20]."""
-    if e is None:
-        return None
-    return 50 + (max(-20.0, min(20.0, e)) / 20) * 50
+    """Nilai Efisiensi (`figures.NILAI`)."""
+    return figures.NILAI.value({"e": e})
 
 
 def komponen_value(rows: list[KomponenRow]) -> float | None:
@@ -260,3 +248,8 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
             ind.realisasi_anggaran = tree.total_realisasi
         if ind.pagu:
             ind.serapan = percent_of(ind.realisasi_anggaran or 0.0, ind.pagu)
+
+
+def counts_for_e(ind: Indicator) -> bool:
+    """A sasaran indicator with a budget and an efisiensi enters E (SPEC §9.3)."""
+    return ind.level == "sasaran" and ind.pagu is not None and ind.efisiensi is not None

@@ -4,8 +4,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from lkip_xl.model import Num
-from lkip_xl.reader.values import MAX_DECIMALS, shortest_decimals
+from lkip_xl.model import MAX_DECIMALS, Num, shortest_decimals
 
 
 def round_excel(x: float, n: int = 0) -> float:

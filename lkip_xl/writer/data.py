@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result, percent_of
+from lkip_xl import figures
+from lkip_xl.figures import E, NILAI, SERAPAN, SERAPAN_INDIKATOR
+from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result
 from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.belanja import jenis_of, kelompok_of, leaf_codes
 from lkip_xl.rules.kinerja import komponen_value
@@ -86,8 +88,8 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         book.formula(ws, r, C_REAL, f"SUM({a1(a, C_REAL_DATA)}:{a1(b, C_REAL_DATA)})", real_value,
                      bold=(kind == "node" and obj.level != "sub_kegiatan"))
         book.formula(ws, r, C_SISA, f"{a1(r, C_PAGU)}-{a1(r, C_REAL)}", pagu_value - real_value)
-        book.formula(ws, r, C_SERAPAN, f'IF({a1(r, C_PAGU)}=0,"-",{a1(r, C_REAL)}/{a1(r, C_PAGU)}*100)',
-                     percent_of(real_value, pagu_value), kind="percent")
+        book.formula(ws, r, C_SERAPAN, SERAPAN.formula({"pagu": a1(r, C_PAGU), "realisasi": a1(r, C_REAL)}),
+                     SERAPAN.value({"pagu": pagu_value, "realisasi": real_value}), kind="percent")
         if kind == "node":
             idx = layout.node_index[id(obj)]
             for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
@@ -103,7 +105,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     book.formula(ws, total, C_REAL, f"SUM({a1(first, C_REAL_DATA)}:{a1(end, C_REAL_DATA)})", result.total_realisasi,
                  bold=True)
     book.formula(ws, total, C_SISA, f"{a1(total, C_PAGU)}-{a1(total, C_REAL)}", result.total_sisa, bold=True)
-    book.formula(ws, total, C_SERAPAN, f'IF({a1(total, C_PAGU)}=0,"-",{a1(total, C_REAL)}/{a1(total, C_PAGU)}*100)',
+    book.formula(ws, total, C_SERAPAN, SERAPAN.formula({"pagu": a1(total, C_PAGU), "realisasi": a1(total, C_REAL)}),
                  result.total_serapan, kind="percent", bold=True)
     for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
         book.remember_figure(("total", measure), ANGGARAN, total, col)
@@ -446,6 +448,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
             book.number(ws, rr, 0, bound, "decimal")
             book.text(ws, rr, 1, name)
     kc = layout.kinerja_cols
+    capaian, efisiensi = figures.capaian(ident.rumus_polaritas_negatif), figures.efisiensi(ident.rumus_efisiensi)
     for ind in result.indicators:
         r = layout.ind_row[id(ind)]
         row = ind.row
@@ -467,13 +470,13 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
         book.remember_figure(("ind", _idx(result, ind), "realisasi"), HITUNG, r, H_REAL)
         pol = f"{ref(KINERJA, r, 6)}"
         t, rl = a1(r, H_TARGET), a1(r, H_REAL)
-        book.formula(ws, r, H_CAP, _capaian_formula(t, rl, pol, ident.rumus_polaritas_negatif), ind.capaian,
+        book.formula(ws, r, H_CAP, capaian.formula({"target": t, "realisasi": rl, "polaritas": pol}), ind.capaian,
                      kind="percent")
         book.formula(ws, r, H_KAT, _kategori_formula(a1(r, H_CAP), result.skala, scale_row), ind.kategori,
                      kind="text")
         end_ref = ref(KINERJA, r, kc[("target", ind.tahun_akhir)]) if ("target", ind.tahun_akhir) in kc else None
         book.formula(ws, r, H_TAKHIR, _first_of([end_ref] if end_ref else []), ind.target_akhir, kind="decimal")
-        book.formula(ws, r, H_CAKHIR, _capaian_formula(a1(r, H_TAKHIR), rl, pol, ident.rumus_polaritas_negatif),
+        book.formula(ws, r, H_CAKHIR, capaian.formula({"target": a1(r, H_TAKHIR), "realisasi": rl, "polaritas": pol}),
                      ind.capaian_akhir, kind="percent")
         # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
         if ind.supports is not None and "pemetaan" in layout.hitung_cols:
@@ -488,14 +491,10 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
         book.formula(ws, r, H_PAGU, pf, ind.pagu)
         book.formula(ws, r, H_RA, rf, ind.realisasi_anggaran)
         p, ra = a1(r, H_PAGU), a1(r, H_RA)
-        book.formula(ws, r, H_SERAPAN, f'IF(AND(ISNUMBER({p}),ISNUMBER({ra})),IF({p}=0,"-",{ra}/{p}*100),"-")',
+        book.formula(ws, r, H_SERAPAN, SERAPAN_INDIKATOR.formula({"pagu": p, "realisasi": ra}),
                      ind.serapan, kind="percent")
-        c, s = a1(r, H_CAP), a1(r, H_SERAPAN)
-        if ident.rumus_efisiensi == "Selisih":
-            ef = f'IF(AND(ISNUMBER({c}),ISNUMBER({s})),{c}-{s},"-")'
-        else:
-            ef = f'IF(AND(ISNUMBER({c}),ISNUMBER({s})),IF({c}=0,"-",(1-{s}/{c})*100),"-")'
-        book.formula(ws, r, H_EFF, ef, ind.efisiensi, kind="percent")
+        book.formula(ws, r, H_EFF, efisiensi.formula({"capaian": a1(r, H_CAP), "serapan": a1(r, H_SERAPAN)}),
+                     ind.efisiensi, kind="percent")
         counts = ind.level == "sasaran" and ind.pagu is not None and ind.efisiensi is not None
         book.formula(ws, r, H_E, f'IF(AND({a1(r, H_LEVEL)}="Sasaran",ISNUMBER({a1(r, H_EFF)}),'
                                  f'ISNUMBER({p})),{a1(r, H_EFF)},"")', ind.efisiensi if counts else "",
@@ -510,7 +509,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
                          ind.realisasi_by_year.get(y), kind="decimal")
             ty = ref(KINERJA, r, kc[("target", y)]) if ("target", y) in kc else None
             tf = f'IF(ISNUMBER({ty}),{ty},"-")' if ty else '"-"'
-            capf = _capaian_formula(tf, a1(r, cr), pol, ident.rumus_polaritas_negatif)
+            capf = capaian.formula({"target": tf, "realisasi": a1(r, cr), "polaritas": pol})
             book.formula(ws, r, cc, capf, ind.capaian_by_year.get(y), kind="percent")
             book.remember_figure(("ind", _idx(result, ind), f"realisasi_{y}"), HITUNG, r, cr)
             book.remember_figure(("ind", _idx(result, ind), f"capaian_{y}"), HITUNG, r, cc)
@@ -520,11 +519,11 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
     last = 3 + max(len(result.indicators) - 1, 0)
     er = last + 2
     book.text(ws, er, H_IND, "Rata-rata efisiensi indikator sasaran (E)", bold=True)
-    book.formula(ws, er, H_EFF, f'IFERROR(AVERAGE({a1(first, H_E)}:{a1(last, H_E)}),"-")',
+    book.formula(ws, er, H_EFF, E.formula({"efisiensi_sasaran": f"{a1(first, H_E)}:{a1(last, H_E)}"}),
                  result.efisiensi_rata_rata, kind="percent", bold=True)
     book.text(ws, er + 1, H_IND, "Nilai Efisiensi = 50 + (E / 20) × 50, E dibatasi −20 s.d. 20", bold=True)
     e = a1(er, H_EFF)
-    book.formula(ws, er + 1, H_EFF, f'IF(ISNUMBER({e}),50+(MAX(-20,MIN(20,{e}))/20)*50,"-")',
+    book.formula(ws, er + 1, H_EFF, NILAI.formula({"e": e}),
                  result.nilai_efisiensi, kind="decimal", bold=True)
     layout.e_cell, layout.nilai_cell = (er, H_EFF), (er + 1, H_EFF)
     book.remember_figure(("total", "efisiensi"), HITUNG, er, H_EFF)
@@ -553,12 +552,6 @@ def _realisasi_formula(kc: dict, r: int, year: int, komponen: str | None) -> str
     if komponen:
         return f"IFERROR({komponen},{fallback})"
     return fallback
-
-
-def _capaian_formula(t: str, r: str, pol: str, rumus: str) -> str:
-    neg = f"IF({r}=0,\"-\",{t}/{r}*100)" if rumus == "T/R" else f"(2*{t}-{r})/{t}*100"
-    return (f'IF(OR(NOT(ISNUMBER({t})),NOT(ISNUMBER({r}))),"-",IF({t}=0,"-",'
-            f'IF({pol}="Negatif",{neg},{r}/{t}*100)))')
 
 
 def _kategori_formula(cap: str, scale: list[tuple[float, str]], scale_row: int) -> str:

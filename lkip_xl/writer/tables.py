@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkip_xl.model import BudgetNode, Indicator, Result, percent_of
+from lkip_xl.figures import SERAPAN
+from lkip_xl.model import BudgetNode, Indicator, Result
 from lkip_xl.writer import data as D
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
 
@@ -416,7 +417,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         book.formula(ws, r, 2, D.belanja_formula(layout, g.kode, "pagu"), g.pagu, bold=bold)
         book.formula(ws, r, 3, D.belanja_formula(layout, g.kode, "realisasi"), g.realisasi, bold=bold)
         book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", g.pagu - g.realisasi, bold=bold)
-        book.formula(ws, r, 5, f'IF({a1(r, 2)}=0,"-",{a1(r, 3)}/{a1(r, 2)}*100)', g.serapan, kind="percent",
+        book.formula(ws, r, 5, SERAPAN.formula({"pagu": a1(r, 2), "realisasi": a1(r, 3)}), g.serapan, kind="percent",
                      bold=bold)
         for measure, col in (("pagu", 2), ("realisasi", 3), ("realisasi_anggaran", 3), ("sisa", 4), ("serapan", 5)):
             book.remember_figure(("belanja", g.kode, measure), ws.name, r, col)
@@ -429,7 +430,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     book.formula(ws, r, 2, "+".join(a1(k, 2) for k in kelompok_rows) or "0", pagu, bold=True)
     book.formula(ws, r, 3, "+".join(a1(k, 3) for k in kelompok_rows) or "0", real, bold=True)
     book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", pagu - real, bold=True)
-    book.formula(ws, r, 5, f'IF({a1(r, 2)}=0,"-",{a1(r, 3)}/{a1(r, 2)}*100)', percent_of(real, pagu),
+    book.formula(ws, r, 5, SERAPAN.formula({"pagu": a1(r, 2), "realisasi": a1(r, 3)}), result.belanja_jumlah_serapan,
                  kind="percent", bold=True)
     for measure, col in (("pagu", 2), ("realisasi", 3), ("sisa", 4), ("serapan", 5)):
         book.remember_figure(("belanja_total", measure), ws.name, r, col)

@@ -1,0 +1,282 @@
+"""Every derived figure declared once: an expression that evaluates and renders.
+
+A figure is an expression over named inputs (`Ref`) and constants. The same declaration
+
+- `value(env)`: the unrounded Python value, with Excel's semantics where Python differs: a guarded
+  division by zero, a text input or a missing input is "no value" (None, the "-" the sheet shows);
+- `formula(addr)`: the Excel formula text for the given cell addresses, without the leading "=".
+
+The rules evaluate the declarations (JSON, findings, cached results); the writer renders them and
+caches the value the rules evaluated, so a formula and its cached value cannot drift. LibreOffice
+recalculation (tests/test_fill.py) proves the two agree.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+Env = Mapping[str, Any]
+Addr = Mapping[str, str]
+
+
+def _number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+class Expr:
+    """An expression; `prec` orders operators for parentheses (atoms bind tightest)."""
+
+    prec = 9
+
+    def value(self, env: Env) -> Any:
+        raise NotImplementedError
+
+    def formula(self, addr: Addr) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Ref(Expr):
+    """A named input: a number, None ("-") or, for a label such as the polarity, text."""
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        return env.get(self.name)
+
+    def formula(self, addr: Addr) -> str:
+        return addr[self.name]
+
+
+@dataclass(frozen=True)
+class Const(Expr):
+    x: float
+
+    def value(self, env: Env) -> Any:
+        return self.x
+
+    def formula(self, addr: Addr) -> str:
+        return f"{self.x:g}"
+
+
+def _e(x: Expr | float) -> Expr:
+    return x if isinstance(x, Expr) else Const(x)
+
+
+@dataclass(frozen=True)
+class _Binary(Expr):
+    left: Expr
+    right: Expr
+    op = "?"
+
+    def __init__(self, left: Expr | float, right: Expr | float) -> None:
+        object.__setattr__(self, "left", _e(left))
+        object.__setattr__(self, "right", _e(right))
+
+    def value(self, env: Env) -> Any:
+        a, b = self.left.value(env), self.right.value(env)
+        if not (_number(a) and _number(b)):
+            return None  # Excel: #VALUE! on "-" ; the guards around never let it get here
+        return self.apply(a, b)
+
+    def apply(self, a: float, b: float) -> Any:
+        raise NotImplementedError
+
+    def formula(self, addr: Addr) -> str:
+        left = self.left.formula(addr)
+        right = self.right.formula(addr)
+        if self.left.prec < self.prec:
+            left = f"({left})"
+        if self.right.prec <= self.prec:  # left-associative: a-(b-c), a/(b*c) keep theirs
+            right = f"({right})"
+        return f"{left}{self.op}{right}"
+
+
+class Add(_Binary):
+    op, prec = "+", 1
+
+    def apply(self, a: float, b: float) -> Any:
+        return a + b
+
+
+class Sub(_Binary):
+    op, prec = "-", 1
+
+    def apply(self, a: float, b: float) -> Any:
+        return a - b
+
+
+class Mul(_Binary):
+    op, prec = "*", 2
+
+    def apply(self, a: float, b: float) -> Any:
+        return a * b
+
+
+class Div(_Binary):
+    op, prec = "/", 2
+
+    def apply(self, a: float, b: float) -> Any:
+        return a / b if b else None  # Excel: #DIV/0!
+
+
+@dataclass(frozen=True)
+class Group(Expr):
+    """Parentheses as the formula has always been written; no effect on the value."""
+
+    inner: Expr
+
+    def value(self, env: Env) -> Any:
+        return self.inner.value(env)
+
+    def formula(self, addr: Addr) -> str:
+        return f"({self.inner.formula(addr)})"
+
+
+@dataclass(frozen=True)
+class ZeroGuard(Expr):
+    """IF(x=0,"-",then): nothing when `x` is zero."""
+
+    x: Expr
+    then: Expr
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return None if x == 0 else self.then.value(env)
+
+    def formula(self, addr: Addr) -> str:
+        return f'IF({self.x.formula(addr)}=0,"-",{self.then.formula(addr)})'
+
+
+@dataclass(frozen=True)
+class Finite(Expr):
+    """No figure is ever inf or nan: an overflowing quotient is "no value" (checks/finite.py says why)."""
+
+    inner: Expr
+
+    def value(self, env: Env) -> Any:
+        v = self.inner.value(env)
+        return v if v is None or math.isfinite(v) else None
+
+    def formula(self, addr: Addr) -> str:
+        return self.inner.formula(addr)
+
+
+@dataclass(frozen=True)
+class IfNumbers(Expr):
+    """`then` when every input is a number, else "-".
+
+    style "and":    IF(AND(ISNUMBER(a),ISNUMBER(b)),then,"-")
+    style "or_not": IF(OR(NOT(ISNUMBER(a)),NOT(ISNUMBER(b))),"-",then)
+    """
+
+    inputs: tuple[Expr, ...]
+    then: Expr
+    style: str = "and"
+
+    def value(self, env: Env) -> Any:
+        if not all(_number(i.value(env)) for i in self.inputs):
+            return None
+        return self.then.value(env)
+
+    def formula(self, addr: Addr) -> str:
+        refs = [i.formula(addr) for i in self.inputs]
+        if self.style == "or_not":
+            test = ",".join(f"NOT(ISNUMBER({r}))" for r in refs)
+            return f'IF(OR({test}),"-",{self.then.formula(addr)})'
+        test = ",".join(f"ISNUMBER({r})" for r in refs)
+        if len(refs) > 1:
+            test = f"AND({test})"
+        return f'IF({test},{self.then.formula(addr)},"-")'
+
+
+@dataclass(frozen=True)
+class IfNegatif(Expr):
+    """IF(pol="Negatif",negatif,positif); Excel compares text ignoring case."""
+
+    polaritas: Expr
+    negatif: Expr
+    positif: Expr
+
+    def value(self, env: Env) -> Any:
+        pol = self.polaritas.value(env)
+        negative = isinstance(pol, str) and pol.lower() == "negatif"
+        return (self.negatif if negative else self.positif).value(env)
+
+    def formula(self, addr: Addr) -> str:
+        return (f'IF({self.polaritas.formula(addr)}="Negatif",{self.negatif.formula(addr)},'
+                f'{self.positif.formula(addr)})')
+
+
+@dataclass(frozen=True)
+class Clamp(Expr):
+    """MAX(lo,MIN(hi,x))."""
+
+    x: Expr
+    lo: float
+    hi: float
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return None if not _number(x) else max(self.lo, min(self.hi, x))
+
+    def formula(self, addr: Addr) -> str:
+        return f"MAX({self.lo:g},MIN({self.hi:g},{self.x.formula(addr)}))"
+
+
+@dataclass(frozen=True)
+class Mean(Expr):
+    """IFERROR(AVERAGE(range),"-"): the mean of the numbers of a range; `env[name]` lists them.
+
+    Each term is divided before the sum, so finite terms never give inf; a mean that is still
+    not finite is "no value".
+    """
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        xs = [x for x in env.get(self.name) or () if _number(x)]
+        if not xs:
+            return None
+        mean = sum(x / len(xs) for x in xs)
+        return mean if math.isfinite(mean) else None
+
+    def formula(self, addr: Addr) -> str:
+        return f'IFERROR(AVERAGE({addr[self.name]}),"-")'
+
+
+# ----------------------------------------------------------------------------- the figures
+
+R, P = Ref("realisasi"), Ref("pagu")
+
+# serapan = realisasi / pagu × 100; nothing on a zero pagu (SPEC §4)
+SERAPAN = Finite(ZeroGuard(P, Mul(Div(R, P), 100)))
+# the same where pagu and realisasi may be "-" (an indicator without budget)
+SERAPAN_INDIKATOR = IfNumbers((P, R), SERAPAN)
+
+T, RL, POL = Ref("target"), Ref("realisasi"), Ref("polaritas")
+_POSITIF = Mul(Div(RL, T), 100)                                  # R / T × 100
+_NEGATIF = {"(2T-R)/T": Mul(Div(Sub(Mul(2, T), RL), T), 100),    # (2T − R) / T × 100
+            "T/R": ZeroGuard(RL, Mul(Div(T, RL), 100))}           # T / R × 100
+
+
+def capaian(rumus_negatif: str) -> Expr:
+    """Capaian (%) by polarity; `rumus_negatif` is Identitas' Rumus Polaritas Negatif."""
+    return IfNumbers((T, RL), ZeroGuard(T, IfNegatif(POL, _NEGATIF[rumus_negatif], _POSITIF)), style="or_not")
+
+
+CAP, SER = Ref("capaian"), Ref("serapan")
+_EFISIENSI = {"PMK 249": ZeroGuard(CAP, Mul(Group(Sub(1, Div(SER, CAP))), 100)),  # (1 − serapan/capaian) × 100
+              "Selisih": Sub(CAP, SER)}                                          # capaian − serapan
+
+
+def efisiensi(rumus: str) -> Expr:
+    """Efisiensi (%) of an indicator; `rumus` is Identitas' Rumus Efisiensi."""
+    return IfNumbers((CAP, SER), _EFISIENSI.get(rumus, _EFISIENSI["PMK 249"]))
+
+
+# E: the mean of the sasaran indicators' efisiensi that have a budget (SPEC §9.3)
+E = Mean("efisiensi_sasaran")
+# Nilai Efisiensi = 50 + (E / 20) × 50, E clamped to [−20, 20]
+NILAI = IfNumbers((Ref("e"),), Add(50, Mul(Group(Div(Clamp(Ref("e"), -20.0, 20.0), 20)), 50)))
