@@ -161,3 +161,38 @@ def test_fill_exits_0(name, folder, tmp_path):
     proc = run_cli("fill", path, "-o", out, cwd=tmp_path)
     assert proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr.strip()[-500:]}"
     assert out.exists()
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    """Every layout's `fill` output and its LibreOffice recalculation, in ONE LibreOffice run."""
+    from recalc import assert_sentinel_recalculated, recalculate_many, soffice, with_sentinel
+
+    from lkip_xl.writer import write_workbook
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    work = tmp_path_factory.mktemp("realworld_lo")
+    outputs, planted = {}, {}
+    for name, build in LAYOUTS.items():
+        path, _ = build(work)
+        outputs[name] = work / f"{path.stem}_lkip.xlsx"
+        write_workbook(analyse(str(path)), str(outputs[name]))
+        planted[name] = with_sentinel(outputs[name], work)
+    copies = recalculate_many([p[0] for p in planted.values()], work)
+    done = {}
+    for (name, (_copy, _member, cell, true_value)), copy in zip(planted.items(), copies):
+        assert_sentinel_recalculated(copy, cell, true_value)
+        done[name] = (outputs[name], copy)
+    return done
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_libreoffice_recalculates_every_formula_of_the_layout(recalculated, name):
+    """Subtotal, heading and period readings still give formulas that equal their cached values."""
+    from recalc import differences
+
+    produced, recalced = recalculated[name]
+    bad, n = differences(produced, recalced)
+    assert n > 200 and not bad, bad[:10]
