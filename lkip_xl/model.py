@@ -358,6 +358,9 @@ class Result:
     nilai_efisiensi: float | None
     skala: list[tuple[float, str]]
     issues: dict[str, list] = field(default_factory=dict)  # structural facts for the checks
+    # Dilaporkan row (its index) -> whether the claim agrees with the computed figure; judged once,
+    # by checks/klaim.py, and shown by the workbook's Data Dilaporkan status.
+    claim_agrees: dict[int, bool] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
     @property

@@ -105,7 +105,7 @@ def check(result: Result) -> Iterator[Finding]:
     index = IndicatorIndex(result.indicators)
     tol = result.data.identitas.toleransi_rupiah
     unknown_subjects: set = set()  # a Subjek filled down over several rows is reported once
-    for k in result.data.dilaporkan:
+    for i, k in enumerate(result.data.dilaporkan):
         ukuran, computed, subject = claim_value(result, k, index)
         where = f"{k.tabel}: " if k.tabel else ""
         if ukuran is None:
@@ -126,9 +126,11 @@ def check(result: Result) -> Iterator[Finding]:
         if computed is None:
             continue  # not computable (e.g. zero target): reported by its own check
         stated = k.nilai
-        if ukuran == "Kategori":
+        if ukuran == "Kategori" or not isinstance(stated, Num):
             text = stated.value if not isinstance(stated, Num) else str(stated.raw)
-            if norm_label(text) != norm_label(str(computed)):
+            result.claim_agrees[i] = norm_label(str(text)) == norm_label(str(computed))
+        if ukuran == "Kategori":
+            if not result.claim_agrees[i]:
                 yield finding("CLAIM_MISMATCH", stated.cell, "kategori", table=where, subject=subject.label,
                               stated=text, computed=computed, dilaporkan=text, dihitung=computed)
             continue
@@ -151,6 +153,7 @@ def check(result: Result) -> Iterator[Finding]:
                 shown = (persen(stated.value, d, True), persen(value, max(d, 2) + 2))
             else:
                 shown = (angka(stated.value, d, True), angka(value, max(d, 2) + 2))
+        result.claim_agrees[i] = ok
         if not ok:
             yield finding("CLAIM_MISMATCH", stated.cell, "value", table=where, ukuran=ukuran, subject=subject.label,
                           stated=shown[0], computed=shown[1], dilaporkan=stated.value, dihitung=value,

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from lkip_xl.checks.klaim import FIGURE_MEASURE, MONEY, claim_value
 from lkip_xl.model import Finding, Num, Result
-from lkip_xl.reader.values import norm_label
 from lkip_xl.rules.kinerja import IndicatorIndex
-from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, round_excel
+from lkip_xl.rules.rounding import claim_decimals, round_excel
 from lkip_xl.writer import data as D
 from lkip_xl.writer.book import Book, a1, excel_value, finite_or_none, quote_sheet, ref, setup_table_sheet
 
@@ -87,8 +86,7 @@ def write_dilaporkan(book: Book, result: Result) -> None:
             continue
         book.formula(ws, r, 4, f, computed, kind=kind if kind != "text" else "text")
         if ukuran == "Kategori" or not isinstance(stated, Num) or not numeric:
-            same = norm_label(str(stated.value if not isinstance(stated, Num) else stated.raw)) == \
-                norm_label(str(computed))
+            same = result.claim_agrees[i]  # judged once, by the checks
             book.text(ws, r, 5, "")
             book.formula(ws, r, 6, f'IF({a1(r, 3)}={a1(r, 4)},"Sesuai","Tidak sesuai")',
                          "Sesuai" if same else "Tidak sesuai", kind="text")
@@ -99,7 +97,7 @@ def write_dilaporkan(book: Book, result: Result) -> None:
         value = _selisih_value(stated.value, float(computed), skind, d)
         book.formula(ws, r, 5, _selisih(a1(r, 3), a1(r, 4), skind, d), value,
                      kind="money" if money else "decimal")
-        ok = money_agrees(stated.value, float(computed), tol) if money else ratio_agrees(stated, float(computed))
+        ok = result.claim_agrees[i]  # judged once, by the checks
         book.formula(ws, r, 6, _status(a1(r, 5), skind, tol, "Sesuai", "Tidak sesuai"),
                      "Sesuai" if ok else "Tidak sesuai", kind="text")
 
