@@ -246,6 +246,153 @@ class Mean(Expr):
         return f'IFERROR(AVERAGE({addr[self.name]}),"-")'
 
 
+@dataclass(frozen=True)
+class FirstNumber(Expr):
+    """The first of the inputs that is a number, else "-": IF(ISNUMBER(a),a,IF(ISNUMBER(b),b,"-")).
+
+    An input the workbook has no cell for (absent from the addresses) is skipped in the formula;
+    its value is then None as well.
+    """
+
+    names: tuple[str, ...]
+
+    def value(self, env: Env) -> Any:
+        return next((env[n] for n in self.names if _number(env.get(n))), None)
+
+    def formula(self, addr: Addr) -> str:
+        formula = '"-"'
+        for name in reversed(self.names):
+            if name in addr:
+                formula = f"IF(ISNUMBER({addr[name]}),{addr[name]},{formula})"
+        return formula
+
+
+@dataclass(frozen=True)
+class IfError(Expr):
+    """IFERROR(first,fallback): `fallback` where `first` has no value."""
+
+    first: Expr
+    fallback: Expr
+
+    def value(self, env: Env) -> Any:
+        v = self.first.value(env)
+        return self.fallback.value(env) if v is None else v
+
+    def formula(self, addr: Addr) -> str:
+        return f"IFERROR({self.first.formula(addr)},{self.fallback.formula(addr)})"
+
+
+@dataclass(frozen=True)
+class Sum(Expr):
+    """SUM(range): `env[name]` lists the numbers of the range, `addr[name]` is the range."""
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        return sum(x for x in env.get(self.name) or () if _number(x))
+
+    def formula(self, addr: Addr) -> str:
+        return f"SUM({addr[self.name]})"
+
+
+@dataclass(frozen=True)
+class Plus(Expr):
+    """a+b+c… over cells (`addr[name]` lists them, `env[name]` their values); 0 with none."""
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        return sum(env.get(self.name) or ())
+
+    def formula(self, addr: Addr) -> str:
+        return "+".join(addr[self.name]) or "0"
+
+
+@dataclass(frozen=True)
+class SumIfs(Expr):
+    """The Data Komponen numbers of one indicator and year (and, for a ratio, one metode).
+
+    `addr["nilai"]` is the value range, `addr["kriteria"]` the criteria pairs of the indicator and
+    year, `addr["metode"]` the metode range; `env[name]` lists the matching numbers in row order.
+    """
+
+    name: str  # "nilai" (every row), "pembilang" or "penyebut"
+    how: str = "sum"  # "sum" | "mean"
+
+    def value(self, env: Env) -> Any:
+        xs = list(env.get(self.name) or ())
+        if self.how == "mean":
+            return sum(xs) / len(xs) if xs else None  # Excel: #DIV/0!
+        return sum(xs)
+
+    def formula(self, addr: Addr) -> str:
+        fn = "AVERAGEIFS" if self.how == "mean" else "SUMIFS"
+        metode = f',{addr["metode"]},"{self.name}"' if self.name != "nilai" else ""
+        return f'{fn}({addr["nilai"]},{addr["kriteria"]}{metode})'
+
+
+@dataclass(frozen=True)
+class SumProductEq(Expr):
+    """SUMPRODUCT(--(keys="kode"),values): the sum of the values whose key is `kode`, as text.
+
+    `env["values"]` lists the values of the rows whose key equals the code, in row order.
+    """
+
+    def value(self, env: Env) -> Any:
+        return sum(env.get("values") or ())
+
+    def formula(self, addr: Addr) -> str:
+        return f'SUMPRODUCT(--({addr["keys"]}="{addr["kode"]}"),{addr["values"]})'
+
+
+@dataclass(frozen=True)
+class Band(Expr):
+    """The kategori of a capaian on a live scale: nested IF(c>=bound,name,…) over the scale's cells.
+
+    `env["skala"]` is [(lower bound, name)], highest first, the last open below (-inf);
+    `addr["batas"]` / `addr["nama"]` list the scale's cells in the same order.
+    """
+
+    capaian: Expr
+
+    def value(self, env: Env) -> Any:
+        c = self.capaian.value(env)
+        if not _number(c):
+            return None
+        scale = env["skala"]
+        # Compare at 15 significant digits, as Excel and LibreOffice do: a capaian built from
+        # components (rata-rata 89,97 and 90,11 against a target of 90,04) is 99.99999999999999 in
+        # binary floating point, and shows, and is, 100 %.
+        c = float(f"{c:.15g}")
+        for bound, name in scale:
+            if c >= bound:
+                return name
+        return scale[-1][1]
+
+    def formula(self, addr: Addr) -> str:  # type: ignore[override]
+        batas, nama = addr["batas"], addr["nama"]
+        cap = self.capaian.formula(addr)
+        formula = nama[-1]
+        for k in range(len(nama) - 2, -1, -1):
+            formula = f"IF({cap}>={batas[k]},{nama[k]},{formula})"
+        return f'IF(ISNUMBER({cap}),{formula},"-")'
+
+
+@dataclass(frozen=True)
+class CountsForE(Expr):
+    """The efisiensi of an indicator that enters E, else "" (SPEC §9.3): a sasaran indicator with a
+    budget and an efisiensi. IF(AND(level="Sasaran",ISNUMBER(eff),ISNUMBER(pagu)),eff,"")."""
+
+    def value(self, env: Env) -> Any:
+        ok = (str(env.get("level", "")).lower() == "sasaran" and _number(env.get("efisiensi"))
+              and _number(env.get("pagu")))
+        return env["efisiensi"] if ok else ""
+
+    def formula(self, addr: Addr) -> str:
+        eff = addr["efisiensi"]
+        return f'IF(AND({addr["level"]}="Sasaran",ISNUMBER({eff}),ISNUMBER({addr["pagu"]})),{eff},"")'
+
+
 # ----------------------------------------------------------------------------- the figures
 
 R, P = Ref("realisasi"), Ref("pagu")
@@ -254,6 +401,43 @@ R, P = Ref("realisasi"), Ref("pagu")
 SERAPAN = Finite(ZeroGuard(P, Mul(Div(R, P), 100)))
 # the same where pagu and realisasi may be "-" (an indicator without budget)
 SERAPAN_INDIKATOR = IfNumbers((P, R), SERAPAN)
+# sisa = pagu − realisasi
+SISA = Sub(P, R)
+# a difference: what one place says minus what another gives (Selisih)
+SELISIH = Sub(Ref("dilaporkan"), Ref("dihitung"))
+# a rollup: the sum of the rincian (leaf) amounts of a row's span, or of the kelompok rows
+JUMLAH = Sum("rincian")
+JUMLAH_KELOMPOK = Plus("kelompok")
+# an indicator's supporting budget: the pagu (realisasi) of its distinct supporting sub kegiatan
+PENDUKUNG = SumIfs("nilai")
+# a jenis / kelompok belanja: the leaf amounts whose jenis (kelompok) is its code
+PER_JENIS = SumProductEq()
+
+# target of the report year: the PK target when given, else the Renstra target
+TARGET = FirstNumber(("target_pk", "target_renstra"))
+# a stated number that may be "-"
+TERTULIS = FirstNumber(("tertulis",))
+
+# realisasi built from Data Komponen rows (SPEC §5): Σpembilang / Σpenyebut × 100, Σ (all "jumlah"),
+# else the rata-rata
+_KOMPONEN = {"rasio": Mul(Div(SumIfs("pembilang"), SumIfs("penyebut")), 100),
+             "jumlah": SumIfs("nilai"), "rata": SumIfs("nilai", "mean")}
+
+
+def komponen_metode(metodes: list[str]) -> str:
+    """Which Komponen rule the rows' metodes call for: "rasio", "jumlah" or "rata"."""
+    if any(m in ("pembilang", "penyebut") for m in metodes):
+        return "rasio"
+    return "jumlah" if metodes and all(m == "jumlah" for m in metodes) else "rata"
+
+
+def komponen(metode: str) -> Expr:
+    return _KOMPONEN[metode]
+
+
+def realisasi(metode: str | None) -> Expr:
+    """Realisasi of a year: from Komponen when it has rows (and gives a number), else the stated value."""
+    return IfError(komponen(metode), TERTULIS) if metode else TERTULIS
 
 T, RL, POL = Ref("target"), Ref("realisasi"), Ref("polaritas")
 _POSITIF = Mul(Div(RL, T), 100)                                  # R / T × 100
@@ -276,7 +460,10 @@ def efisiensi(rumus: str) -> Expr:
     return IfNumbers((CAP, SER), _EFISIENSI.get(rumus, _EFISIENSI["PMK 249"]))
 
 
+# kategori of a capaian on the scale (Identitas' Skala Kategori or the Skala sheet)
+KATEGORI = Band(Ref("capaian"))
 # E: the mean of the sasaran indicators' efisiensi that have a budget (SPEC §9.3)
+EFISIENSI_UNTUK_E = CountsForE()
 E = Mean("efisiensi_sasaran")
 # Nilai Efisiensi = 50 + (E / 20) × 50, E clamped to [−20, 20]
 NILAI = IfNumbers((Ref("e"),), Add(50, Mul(Group(Div(Clamp(Ref("e"), -20.0, 20.0), 20)), 50)))

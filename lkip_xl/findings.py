@@ -17,7 +17,7 @@ import string
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from lkip_xl.model import Cell, Finding, Tingkat
+from lkip_xl.model import Cell, FigureKey, Finding, Tingkat
 
 DEFAULT = "default"  # the shape name of a code that has one message shape
 
@@ -164,7 +164,7 @@ LABEL: dict[str, str] = {c.kode: c.label for c in _CODES}
 
 
 def finding(kode: str, cell: Cell | None, shape: str = DEFAULT, *, dilaporkan: Any = None, dihitung: Any = None,
-            figure: tuple | None = None, kind: str | None = None, decimals: int | None = None,
+            figure: FigureKey | None = None, kind: str | None = None, decimals: int | None = None,
             plain: bool = True, **fields: Any) -> Finding:
     """The finding `kode` at `cell`, its sentence rendered from the registry's template `shape`.
 

@@ -30,6 +30,41 @@ class Cell:
         return f"{self.sheet}!{self.ref}"
 
 
+@dataclass(frozen=True, slots=True)
+class FigureKey:
+    """Which computed figure a finding or a claim compares with, and the workbook shows live.
+
+    `subject` is "total" (the whole budget, E, Nilai), "node" (a program / kegiatan / sub kegiatan
+    by its index in `Result.nodes`), "ind" (an indicator by its index in `Result.indicators`),
+    "belanja" (a jenis or kelompok belanja by its code) or "belanja_total"; `measure` names the figure
+    ("pagu", "serapan", "capaian_2023", …).
+    """
+
+    subject: str
+    index: int | str | None
+    measure: str
+
+    @classmethod
+    def total(cls, measure: str) -> "FigureKey":
+        return cls("total", None, measure)
+
+    @classmethod
+    def node(cls, index: int, measure: str) -> "FigureKey":
+        return cls("node", index, measure)
+
+    @classmethod
+    def ind(cls, index: int, measure: str) -> "FigureKey":
+        return cls("ind", index, measure)
+
+    @classmethod
+    def belanja(cls, kode: str, measure: str) -> "FigureKey":
+        return cls("belanja", kode, measure)
+
+    def of(self, measure: str) -> "FigureKey":
+        """The same subject's figure `measure`."""
+        return FigureKey(self.subject, self.index, measure)
+
+
 # A double carries about 17 significant digits; more decimals than that say nothing more.
 MAX_DECIMALS = 17
 
@@ -80,8 +115,8 @@ class Finding:
     dilaporkan: Any = None
     dihitung: Any = None
     # For the workbook's live selisih: which computed figure the stated cell is compared with
-    # (e.g. ("node", 3, "pagu"), ("ind", 2, "serapan"), ("total", "realisasi")), and how.
-    figure: tuple | None = field(default=None, compare=False)
+    # (e.g. FigureKey.node(3, "pagu"), FigureKey.ind(2, "serapan")), and how.
+    figure: FigureKey | None = field(default=None, compare=False)
     kind: str | None = field(default=None, compare=False)  # "money" | "ratio"
     decimals: int | None = field(default=None, compare=False)
 
@@ -193,11 +228,37 @@ class BelanjaRow:
 
 @dataclass(slots=True)
 class Klaim:
+    """A figure of the draft report (Dilaporkan), as read: the reader also says what it names."""
+
     row: int
     tabel: str
     subjek: Txt
     ukuran: Txt
     nilai: Num | Txt
+    measure: str | None = None  # the canonical ukuran ("Pagu", "Capaian", …), None: not one we know
+    kode: str | None = None  # the Subjek read as a budget / akun code, if it is one
+    nomor: str | None = None  # the Subjek read as an outline number (1.2.3), if it is one
+    expected: str = "angka"  # what the Nilai must be, in words ("jumlah Rupiah", "persentase", "angka")
+
+
+# The canonical claim measures (Klaim.measure): Rupiah amounts, percentages, and the computed
+# figure each one is compared with (FigureKey.measure).
+MONEY_MEASURES = frozenset({"Pagu", "Realisasi Anggaran", "Sisa"})
+PERCENT_MEASURES = frozenset({"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"})
+FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
+                  "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
+                  "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
+                  "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
+
+
+@dataclass(slots=True)
+class ClaimJudgement:
+    """What the checks found for one Dilaporkan row; the workbook shows it and never re-judges."""
+
+    computed: Any = None  # the computed figure (None: none, or not computable)
+    figure: FigureKey | None = None  # where the workbook holds it
+    kind: Literal["money", "percent", "decimal"] = "decimal"  # how the stated number is shown
+    agrees: bool | None = None  # None: not judged (unknown subject, unreadable value, …)
 
 
 @dataclass(slots=True)
@@ -299,6 +360,24 @@ class BudgetNode:
         return [leaf for child in self.children for leaf in child.leaves()]
 
 
+@dataclass(eq=False, slots=True)
+class AnggaranRow:
+    """A row of the budget listing (Data Anggaran), depth first: a program / kegiatan / sub kegiatan,
+    or an akun code under a sub kegiatan with its DPA and Realisasi lines. Its pagu and realisasi
+    are the sum of the leaf amounts of rows `index … last` (its span)."""
+
+    depth: int
+    node: BudgetNode | None = None
+    kode: str = ""  # an akun row's code
+    dpa: AkunLine | None = None
+    real: AkunLine | None = None
+    last: int = 0  # index of the last row of its span in the listing
+    pagu: float = 0.0
+    realisasi: float = 0.0
+    jenis: str = ""  # an akun row's jenis (5.1.02) and kelompok (5.1) belanja, when its code has them
+    kelompok: str = ""
+
+
 @dataclass(slots=True)
 class BelanjaGroup:
     kode: str
@@ -320,6 +399,7 @@ class Indicator:
     realisasi: float | None = None
     realisasi_source: str | None = None  # "komponen" | "kinerja"
     komponen: dict[int, float] = field(default_factory=dict)
+    komponen_metode: dict[int, str] = field(default_factory=dict)  # year -> figures.komponen_metode, when built
     realisasi_by_year: dict[int, float] = field(default_factory=dict)
     capaian_by_year: dict[int, float | None] = field(default_factory=dict)
     capaian: float | None = None
@@ -343,6 +423,79 @@ class Indicator:
         return self.row.level
 
 
+# ------------------------------------------------------- facts for the checks
+
+
+@dataclass
+class BudgetIssues:
+    """Structural facts the checks report (rules only record them)."""
+
+    duplicates: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, the repeated key
+    orphans: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, missing parent label
+    unmatched_realisasi: list[BudgetRow] = field(default_factory=list)
+    unmatched_dpa: list[BudgetNode] = field(default_factory=list)
+    name_mismatch: list[tuple[BudgetNode, BudgetRow]] = field(default_factory=list)
+    dpa_totals: list[BudgetRow] = field(default_factory=list)
+    realisasi_totals: list[BudgetRow] = field(default_factory=list)
+    missing_amount: list[BudgetRow] = field(default_factory=list)
+    # Stated subtotals (§10.4): the row and the groups it may total (the first one when none agrees).
+    dpa_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
+    realisasi_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
+    # Urusan / bidang heading rows (§10.5): claims on the programs whose codes they prefix.
+    dpa_headings: list[BudgetRow] = field(default_factory=list)
+    realisasi_headings: list[BudgetRow] = field(default_factory=list)
+
+
+@dataclass
+class BudgetTree:
+    nodes: list[BudgetNode]
+    by_code: dict[str, BudgetNode]
+    by_nomor: dict[str, BudgetNode]
+    issues: BudgetIssues
+    total_pagu: float = 0.0
+    total_realisasi: float = 0.0
+
+    def find(self, kode: str | None, nomor: str | None) -> BudgetNode | None:
+        if kode and kode in self.by_code:
+            return self.by_code[kode]
+        if nomor and nomor in self.by_nomor:
+            return self.by_nomor[nomor]
+        return None
+
+    @property
+    def roots(self) -> list[BudgetNode]:
+        return [n for n in self.nodes if n.parent is None]
+
+
+@dataclass
+class Overflow:
+    """A figure whose formula gave no finite number (e.g. a target of 1e-300): left empty, reported."""
+
+    cell: Cell  # the input cell responsible (the tiny target, the Σpenyebut's first row, …)
+    figure: str  # "capaian 2024", "efisiensi", … (Indonesian, for the sentence)
+    indikator: str
+    numbers: tuple[tuple[str, float], ...]  # the inputs of the formula, named
+
+
+@dataclass
+class KinerjaIssues:
+    komponen_join: list[list[Indicator]] = field(default_factory=list)  # per Komponen row, the indicators it names
+    unknown_komponen: list[KomponenRow] = field(default_factory=list)
+    unknown_pemetaan_indicator: list[PemetaanRow] = field(default_factory=list)
+    unknown_pemetaan_code: list[PemetaanRow] = field(default_factory=list)
+    overflows: list[Overflow] = field(default_factory=list)
+
+
+@dataclass
+class Positions:
+    """Where each node / indicator / belanja group sits in a Result (for FigureKey), built once."""
+
+    sizes: tuple[int, int, int]
+    node: dict[int, int]  # id(node) -> index in Result.nodes
+    ind: dict[int, int]  # id(indicator) -> index in Result.indicators
+    belanja: dict[str, BelanjaGroup]  # kode -> the first group with it
+
+
 @dataclass(eq=False)
 class Result:
     """Everything computed from one input: the single source of every figure."""
@@ -357,11 +510,27 @@ class Result:
     efisiensi_rata_rata: float | None
     nilai_efisiensi: float | None
     skala: list[tuple[float, str]]
-    issues: dict[str, list] = field(default_factory=dict)  # structural facts for the checks
-    # Dilaporkan row (its index) -> whether the claim agrees with the computed figure; judged once,
-    # by checks/klaim.py, and shown by the workbook's Data Dilaporkan status.
-    claim_agrees: dict[int, bool] = field(default_factory=dict)
+    tree: BudgetTree | None = None  # the budget tree and its structural facts, for the checks
+    kinerja_issues: KinerjaIssues = field(default_factory=KinerjaIssues)
+    # Dilaporkan row (its index) -> what the checks found for that claim; judged once, by
+    # checks/klaim.py, and shown by the workbook's Data Dilaporkan sheet.
+    claims: dict[int, ClaimJudgement] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def budget_issues(self) -> BudgetIssues:
+        return self.tree.issues if self.tree is not None else BudgetIssues()
+
+    def positions(self) -> Positions:
+        sizes = (len(self.nodes), len(self.indicators), len(self.belanja))
+        if self._positions is None or self._positions.sizes != sizes:
+            belanja: dict[str, BelanjaGroup] = {}
+            for g in self.belanja:
+                belanja.setdefault(g.kode, g)
+            self._positions = Positions(sizes, {id(n): i for i, n in enumerate(self.nodes)},
+                                        {id(ind): i for i, ind in enumerate(self.indicators)}, belanja)
+        return self._positions
 
     @property
     def total_sisa(self) -> float:

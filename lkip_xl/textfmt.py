@@ -43,3 +43,9 @@ def angka_penuh(x: float | None) -> str:
     if x == 0 or 1e-4 <= abs(x) < 1e15:
         return angka(x, 4)
     return f"{x:.6g}".replace(".", ",")
+
+
+def shown(raw: object, n: int = 60) -> str:
+    """A cell's content for a sentence: long text (a 400-digit number) cut short."""
+    text = str(raw)
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -92,3 +92,59 @@ def test_arithmetic_renders_the_parentheses_it_needs():
     assert F.Sub(F.Sub(a, b), c).value({"a": 5.0, "b": 2.0, "c": 1.0}) == 2.0
     assert F.Div(a, b).value({"a": 1.0, "b": 0.0}) is None  # Excel: #DIV/0!
     assert F.Add(a, b).value({"a": 1.0, "b": "-"}) is None
+
+
+def test_target_is_pk_else_renstra_and_skips_columns_the_workbook_lacks():
+    assert F.TARGET.value({"target_pk": 90.0, "target_renstra": 80.0}) == 90.0
+    assert F.TARGET.value({"target_pk": None, "target_renstra": 80.0}) == 80.0
+    assert F.TARGET.value({}) is None
+    assert F.TARGET.formula({"target_pk": "K4", "target_renstra": "H4"}) == \
+        'IF(ISNUMBER(K4),K4,IF(ISNUMBER(H4),H4,"-"))'
+    assert F.TARGET.formula({"target_renstra": "H4"}) == 'IF(ISNUMBER(H4),H4,"-")'
+    assert F.TARGET.formula({}) == '"-"'
+
+
+@pytest.mark.parametrize("metodes, values, expected, fn", [
+    (["jumlah", "jumlah"], [7.0, 4.0], 11.0, "SUMIFS(E4:E9,A4:A9,\"I01\")"),
+    (["rata-rata", "jumlah"], [7.0, 4.0], 5.5, "AVERAGEIFS(E4:E9,A4:A9,\"I01\")"),
+    (["pembilang", "penyebut"], [3.0, 4.0], 75.0,
+     'SUMIFS(E4:E9,A4:A9,"I01",F4:F9,"pembilang")/SUMIFS(E4:E9,A4:A9,"I01",F4:F9,"penyebut")*100'),
+])
+def test_komponen_rule_by_metode(metodes, values, expected, fn):
+    metode = F.komponen_metode(metodes)
+    env = {"nilai": values, "pembilang": [v for m, v in zip(metodes, values) if m == "pembilang"],
+           "penyebut": [v for m, v in zip(metodes, values) if m == "penyebut"]}
+    assert F.komponen(metode).value(env) == expected
+    addr = {"nilai": "E4:E9", "kriteria": 'A4:A9,"I01"', "metode": "F4:F9", "tertulis": "Kinerja!J4"}
+    assert F.komponen(metode).formula(addr) == fn
+    assert F.realisasi(metode).formula(addr) == f'IFERROR({fn},IF(ISNUMBER(Kinerja!J4),Kinerja!J4,"-"))'
+    # a ratio over no penyebut falls back to the stated realisasi, as IFERROR does
+    assert F.realisasi("rasio").value({"pembilang": [3.0], "penyebut": [], "tertulis": 80.0}) == 80.0
+    assert F.realisasi(None).value({"tertulis": None}) is None
+
+
+def test_kategori_band_on_the_live_scale():
+    scale = [(100, "Sangat Berhasil"), (75, "Berhasil"), (float("-inf"), "Kurang Berhasil")]
+    assert F.KATEGORI.value({"capaian": 99.99999999999999, "skala": scale}) == "Sangat Berhasil"  # 15 digits
+    assert F.KATEGORI.value({"capaian": 74.99, "skala": scale}) == "Kurang Berhasil"
+    assert F.KATEGORI.value({"capaian": None, "skala": scale}) is None
+    addr = {"capaian": "F4", "batas": ["A20", "A21", "A22"], "nama": ["B20", "B21", "B22"]}
+    assert F.KATEGORI.formula(addr) == 'IF(ISNUMBER(F4),IF(F4>=A20,B20,IF(F4>=A21,B21,B22)),"-")'
+
+
+def test_efisiensi_counts_for_e_only_for_sasaran_with_budget():
+    f = F.EFISIENSI_UNTUK_E
+    assert f.value({"level": "sasaran", "efisiensi": 5.0, "pagu": 10.0}) == 5.0
+    assert f.value({"level": "tujuan", "efisiensi": 5.0, "pagu": 10.0}) == ""
+    assert f.value({"level": "sasaran", "efisiensi": 5.0, "pagu": None}) == ""
+    assert f.formula({"level": "C4", "efisiensi": "M4", "pagu": "J4"}) == \
+        'IF(AND(C4="Sasaran",ISNUMBER(M4),ISNUMBER(J4)),M4,"")'
+
+
+def test_sums_and_differences():
+    assert F.SISA.value({"pagu": 10.0, "realisasi": 7.5}) == 2.5 and F.SISA.formula({"pagu": "G4", "realisasi": "H4"}) == "G4-H4"
+    assert F.JUMLAH.formula({"rincian": "E4:E9"}) == "SUM(E4:E9)"
+    assert F.JUMLAH_KELOMPOK.formula({"kelompok": ["C4", "C7"]}) == "C4+C7"
+    assert F.JUMLAH_KELOMPOK.formula({"kelompok": []}) == "0"
+    assert F.PER_JENIS.formula({"keys": "P4:P9", "kode": "5.1.02", "values": "E4:E9"}) == \
+        'SUMPRODUCT(--(P4:P9="5.1.02"),E4:E9)'

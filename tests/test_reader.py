@@ -381,7 +381,7 @@ def test_total_rows(tmp_path):
     data = minimal()
     put(data["realisasi"], "Total", "Uraian", "Total Anggaran / Realisasi / Rata-Rata Rasio Capaian")
     result = run(tmp_path, **data)
-    tree = result.issues["budget"]
+    tree = result.budget_issues
     assert [r.amount.value for r in tree.dpa_totals] == [250 * M]
     assert [(r.amount.value, r.label_cell.ref) for r in tree.realisasi_totals] == [(230 * M, "B11")]
     assert codes(result) == []

@@ -533,3 +533,25 @@ def test_akun_subtotals_sum_their_leaves_at_any_depth(tmp_path):
         "5.1.02.01.01.0024": (True, 10 * M), "5.1.02.01.01.0026": (True, 15 * M),
         "5.1.02.02.01.0001": (True, 10 * M), "5.2.05.01.01.0001": (True, 15 * M)}
     assert node.pagu == 50 * M
+
+
+def test_budget_listing_spans_follow_code_prefixes_not_depth():
+    """5.1.02 followed by 5.2.05.01.01.0001 (no 5.2 row): the second is not inside the first's span."""
+    from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Cell, Num
+    from lkip_xl.rules.budget import listing
+
+    def line(kode, amount, leaf=True):
+        row = BudgetRow(level="akun", kode=kode, nomor=None, uraian=None,
+                        amount=Num(amount, Cell("DPA", "C1")) if amount is not None else None,
+                        sheet="DPA", label_cell=Cell("DPA", "B1"), row=1)
+        return AkunLine(kode, row, leaf=leaf, amount=amount or 0.0)
+
+    sub = BudgetNode("sub_kegiatan", "7.01.02.2.02.0001", None, "Sub", line("x", 0))
+    sub.akun = [line("5.1.02", 20.0, leaf=False), line("5.1.02.01.01.0026", 20.0), line("5.2.05.01.01.0001", 30.0)]
+    sub.akun[0].amount = 20.0
+    sub.pagu = 50.0
+    rows = listing([sub])
+    assert [r.kode for r in rows] == ["", "5.1.02", "5.1.02.01.01.0026", "5.2.05.01.01.0001"]
+    assert [r.last for r in rows] == [3, 2, 2, 3]
+    assert [r.pagu for r in rows] == [50.0, 20.0, 20.0, 30.0]
+    assert (rows[1].jenis, rows[1].kelompok) == ("5.1.02", "5.1")

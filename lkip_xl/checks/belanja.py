@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import Finding, Result, percent_of
-from lkip_xl.reader.values import norm_label
+from lkip_xl.model import FigureKey, Finding, Result, percent_of
+from lkip_xl.names import norm_label
 from lkip_xl.rules.belanja import leaf_codes
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import persen, rupiah
@@ -44,7 +44,7 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
     kelompok = [g for g in result.belanja if g.kelompok]
     for r in rows:
         label = f"belanja {r.kode}" if r.kode else "total belanja"
-        fig = ("belanja", r.kode) if r.kode else ("belanja_total",)
+        fig = FigureKey.belanja(r.kode, "") if r.kode else FigureKey("belanja_total", None, "")
         if r.kode is None:
             if not norm_label(r.uraian.value if r.uraian else "").startswith(("total", "jumlah")):
                 continue
@@ -66,11 +66,11 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
                     yield finding("SUM_MISMATCH", stated.cell, "belanja", measure=what.capitalize(), subject=label,
                                   stated=rupiah(stated.value), computed=rupiah(computed),
                                   difference=rupiah(stated.value - computed), dilaporkan=stated.value,
-                                  dihitung=computed, figure=fig + (what,), kind="money")
+                                  dihitung=computed, figure=fig.of(what), kind="money")
         serapan = percent_of(real, pagu)
         if r.persen is not None and serapan is not None:
             if not ratio_agrees(r.persen, serapan):
                 yield finding("PERCENT_MISMATCH", r.persen.cell, "belanja", subject=label,
                               stated=persen(r.persen.value), realisasi=rupiah(real), pagu=rupiah(pagu),
                               computed=persen(serapan), dilaporkan=r.persen.value, dihitung=serapan,
-                              figure=fig + ("serapan",), kind="ratio", decimals=claim_decimals(r.persen))
+                              figure=fig.of("serapan"), kind="ratio", decimals=claim_decimals(r.persen))

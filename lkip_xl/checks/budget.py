@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result, percent_of
-from lkip_xl.rules.budget import BudgetIssues
+from lkip_xl.model import AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result, percent_of
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
 from lkip_xl.textfmt import persen, rupiah
 
@@ -30,7 +29,7 @@ def _short(text: str, n: int = 60) -> str:
 
 def check(result: Result) -> Iterator[Finding]:
     tol = result.data.identitas.toleransi_rupiah
-    issues: BudgetIssues = result.issues["budget"]
+    issues = result.budget_issues
     yield from _structure(result, issues)
     for i, node in enumerate(result.nodes):
         yield from _dpa_claims(node, tol, i)
@@ -54,7 +53,7 @@ def check(result: Result) -> Iterator[Finding]:
 
 
 def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts: str,
-                  figure: tuple | None = None) -> Finding:
+                  figure: FigureKey | None = None) -> Finding:
     return finding("SUM_MISMATCH", stated.cell, "parts", measure=what.capitalize(), subject=subject(row),
                    stated=rupiah(stated.value), parts=parts, computed=rupiah(computed),
                    difference=rupiah(stated.value - computed),
@@ -65,7 +64,7 @@ def _dpa_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
     stated = node.row.amount
     if stated is not None and (node.children or node.akun) and not money_agrees(stated.value, node.pagu, tol):
         parts = "rincian akunnya" if node.akun and not node.children else "rinciannya"
-        yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts, ("node", i, "pagu"))
+        yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts, FigureKey.node(i, "pagu"))
     yield from _akun_claims(node.akun, tol, "pagu")
 
 
@@ -80,9 +79,9 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
     row = node.real_row
     stated = row.amount
     if stated is not None and (node.children or node.real_akun) and not money_agrees(stated.value, node.realisasi, tol):
-        yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", ("node", i, "realisasi"))
+        yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", FigureKey.node(i, "realisasi"))
     yield from _akun_claims(node.real_akun, tol, "realisasi")
-    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), ("node", i))
+    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), FigureKey.node(i, ""))
     dpa_lines = {a.kode: a for a in node.akun}  # one lookup per akun line, not a scan
     for line in node.real_akun:
         dpa = dpa_lines.get(line.kode)
@@ -94,10 +93,11 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
 
 
 def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str,
-                  figure: tuple | None = None) -> Iterator[Finding]:
-    """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures."""
-    def fig(measure: str) -> tuple | None:
-        return figure + (measure,) if figure else None
+                  figure: FigureKey | None = None) -> Iterator[Finding]:
+    """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures (those of
+    `figure`'s subject, when the workbook has one)."""
+    def fig(measure: str) -> FigureKey | None:
+        return figure.of(measure) if figure else None
 
     if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
         yield finding("PAGU_MISMATCH", row.pagu.cell, subject=label, sheet=row.sheet,
@@ -122,7 +122,7 @@ def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Findin
             yield finding("SUM_MISMATCH", row.amount.cell, "total_pagu", sheet=row.sheet,
                           stated=rupiah(row.amount.value), computed=rupiah(result.total_pagu),
                           difference=rupiah(row.amount.value - result.total_pagu),
-                          dilaporkan=row.amount.value, dihitung=result.total_pagu, figure=("total", "pagu"),
+                          dilaporkan=row.amount.value, dihitung=result.total_pagu, figure=FigureKey.total("pagu"),
                           kind="money")
     for row in issues.realisasi_totals:
         if row.amount is not None and not money_agrees(row.amount.value, result.total_realisasi, tol):
@@ -130,14 +130,14 @@ def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Findin
                           stated=rupiah(row.amount.value), computed=rupiah(result.total_realisasi),
                           difference=rupiah(row.amount.value - result.total_realisasi),
                           dilaporkan=row.amount.value, dihitung=result.total_realisasi,
-                          figure=("total", "realisasi"), kind="money")
-        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", ("total",))
+                          figure=FigureKey.total("realisasi"), kind="money")
+        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", FigureKey.total(""))
 
 
 def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
     """A stated subtotal (`Jumlah <program>`, `Jumlah Anggaran Sub Kegiatan :`) against the group
     above it (SPEC §10.4); a label that names no group agrees when any enclosing group agrees."""
-    index = {id(n): i for i, n in enumerate(result.nodes)}
+    index = result.positions().node
     for measure, subtotals in (("pagu", issues.dpa_subtotals), ("realisasi", issues.realisasi_subtotals)):
         for row, groups in subtotals:
             stated = row.amount
@@ -151,10 +151,10 @@ def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Fin
                               label=_short(row.uraian.value if row.uraian else ''), sheet=row.sheet,
                               stated=rupiah(stated.value), subject=subject(node.row), computed=rupiah(computed),
                               difference=rupiah(stated.value - computed), dilaporkan=stated.value,
-                              dihitung=computed, figure=("node", index[id(node)], measure), kind="money")
+                              dihitung=computed, figure=FigureKey.node(index[id(node)], measure), kind="money")
             if measure == "realisasi":
                 yield from stated_ratios(row, node.pagu, node.realisasi, tol, f"subtotal {subject(node.row)}",
-                                         ("node", index[id(node)]))
+                                         FigureKey.node(index[id(node)], ""))
 
 
 def _headings(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:

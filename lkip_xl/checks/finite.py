@@ -11,12 +11,11 @@ from typing import Iterator
 
 from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Result
-from lkip_xl.rules.kinerja import KinerjaIssues
 from lkip_xl.textfmt import angka_penuh, rupiah
 
 
 def check(result: Result) -> Iterator[Finding]:
-    issues: KinerjaIssues = result.issues["kinerja"]
+    issues = result.kinerja_issues
     seen: set = set()
     for o in issues.overflows:
         numbers = " dan ".join(f"{name} {angka_penuh(value)}" for name, value in o.numbers)

@@ -5,9 +5,8 @@ import re
 from typing import Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import Finding, Indicator, Result
-from lkip_xl.reader.values import norm_label
-from lkip_xl.rules.kinerja import KinerjaIssues
+from lkip_xl.model import FigureKey, Finding, Indicator, KinerjaIssues, Result
+from lkip_xl.names import norm_label
 from lkip_xl.rules.rounding import claim_decimals, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
 
@@ -25,7 +24,7 @@ def check(result: Result) -> Iterator[Finding]:
         yield from _units(ind)
         if ind.level == "sasaran" and ind.supports is None:
             yield finding("UNMAPPED_INDICATOR", ind.row.indikator.cell, indikator=ind.nama)
-    yield from _references(result.issues["kinerja"])
+    yield from _references(result.kinerja_issues)
     if result.data.pemetaan is not None:
         yield from _unmapped_subs(result)
 
@@ -63,7 +62,7 @@ def _realisasi(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
         if stated is not None and not ratio_agrees(stated, built):
             yield finding("COMPONENT_MISMATCH", stated.cell, year=year, indicator=_q(ind),
                           stated=angka(stated.value, 4), computed=angka(built, 4), dilaporkan=stated.value,
-                          dihitung=built, figure=("ind", i, f"realisasi_{year}"), kind="ratio",
+                          dihitung=built, figure=FigureKey.ind(i, f"realisasi_{year}"), kind="ratio",
                           decimals=claim_decimals(stated))
 
 
@@ -76,7 +75,7 @@ def _stated(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
         if computed is not None and not ratio_agrees(stated, computed):
             yield finding("PERCENT_MISMATCH", stated.cell, "capaian", year=year, indicator=_q(ind),
                           stated=persen(stated.value), computed=persen(computed), dilaporkan=stated.value,
-                          dihitung=computed, figure=("ind", i, f"capaian_{year}"), kind="ratio",
+                          dihitung=computed, figure=FigureKey.ind(i, f"capaian_{year}"), kind="ratio",
                           decimals=claim_decimals(stated))
     if row.kategori is not None and ind.kategori is not None:
         if norm_label(row.kategori.value) != norm_label(ind.kategori):

@@ -5,31 +5,26 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import Finding, Klaim, Num, Result, percent_of
-from lkip_xl.reader.links import MONEY_UKURAN as MONEY
-from lkip_xl.reader.links import PERCENT_UKURAN as PERCENT
-from lkip_xl.reader.links import UKURAN, ukuran_kind
-from lkip_xl.reader.rows import shown as shown_raw
-from lkip_xl.reader.values import KIND_WORDS, norm_label, parse_code, parse_outline
+from lkip_xl.model import (
+    FIGURE_MEASURE, MONEY_MEASURES, PERCENT_MEASURES, ClaimJudgement, FigureKey, Finding, Klaim, Num, Result,
+    percent_of,
+)
+from lkip_xl.names import norm_label
 from lkip_xl.rules.kinerja import IndicatorIndex
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
-from lkip_xl.textfmt import angka, persen, rupiah
-
-FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
-                  "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
-                  "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
-                  "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
+from lkip_xl.textfmt import angka, persen, rupiah, shown as shown_raw
 
 
 @dataclass
 class Subject:
     label: str
     measures: dict[str, Callable[[], object]]
-    figure: tuple = ()  # ("total",), ("node", i), ("belanja", kode), ("ind", i)
+    figure: FigureKey  # the subject's figures in the workbook (its measure is replaced per claim)
 
 
-def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
+def resolve(result: Result, klaim: Klaim, index: IndicatorIndex) -> Subject | None:
     """What a Dilaporkan `Subjek` names: Total, a budget code/number, an akun group or an indicator."""
+    text = klaim.subjek.value
     key = norm_label(text)
     if key in ("total", "jumlah", "total anggaran", "jumlah total"):
         r = result
@@ -37,24 +32,24 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Pagu": lambda: r.total_pagu, "Realisasi": lambda: r.total_realisasi,
             "Realisasi Anggaran": lambda: r.total_realisasi, "Sisa": lambda: r.total_sisa,
             "Serapan": lambda: r.total_serapan, "Efisiensi": lambda: r.efisiensi_rata_rata,
-            "Nilai Efisiensi": lambda: r.nilai_efisiensi}, ("total",))
-    tree = result.issues["tree"]
-    where = _positions(result)
-    code = parse_code(text)
+            "Nilai Efisiensi": lambda: r.nilai_efisiensi}, FigureKey.total(""))
+    tree = result.tree
+    where = result.positions()
+    code = klaim.kode
     node = tree.find(code, None) if code else None
-    group = where["belanja"].get(code) if code else None
+    group = where.belanja.get(code) if code else None
     # `5.1.02` is an akun code, never the outline number 5.1.2; an akun-shaped `5.1` that names a jenis
     # belanja group is that group (a kegiatan numbered 5.1 can be named by its full code).
     zero_padded = any(len(p) > 1 and p.startswith("0") for p in (code or "").split("."))
     if node is None and code and group is None and not zero_padded:
-        node = tree.find(None, parse_outline(text))
+        node = tree.find(None, klaim.nomor)
     if node is not None:
         return Subject(f"{node.label} ({node.uraian})", _money(lambda: node.pagu, lambda: node.realisasi),
-                       ("node", where["node"][id(node)]))
+                       FigureKey.node(where.node[id(node)], ""))
     if code:
         if group is not None:
             return Subject(f"belanja {group.kode} ({group.uraian})",
-                           _money(lambda: group.pagu, lambda: group.realisasi), ("belanja", group.kode))
+                           _money(lambda: group.pagu, lambda: group.realisasi), FigureKey.belanja(group.kode, ""))
     found = index.find(text)
     if found:
         ind = found[0]
@@ -64,24 +59,8 @@ def resolve(result: Result, text: str, index: IndicatorIndex) -> Subject | None:
             "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
             "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
             "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori},
-            ("ind", where["ind"][id(ind)]))
+            FigureKey.ind(where.ind[id(ind)], ""))
     return None
-
-
-def _positions(result: Result) -> dict[str, dict]:
-    """Where each node / indicator / belanja group sits, built once per result (one lookup per claim)."""
-    cached = result.issues.get("positions")
-    if cached is None or cached["sizes"] != (len(result.nodes), len(result.indicators), len(result.belanja)):
-        cached = {
-            "sizes": (len(result.nodes), len(result.indicators), len(result.belanja)),
-            "node": {id(n): i for i, n in enumerate(result.nodes)},
-            "ind": {id(ind): i for i, ind in enumerate(result.indicators)},
-            "belanja": {},
-        }
-        for g in result.belanja:
-            cached["belanja"].setdefault(g.kode, g)
-        result.issues["positions"] = cached
-    return cached
 
 
 def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
@@ -93,9 +72,9 @@ def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Ca
 
 
 def claim_value(result: Result, klaim: Klaim, index: IndicatorIndex) -> tuple[str | None, object, Subject | None]:
-    """(canonical ukuran, computed value, subject) of one claim; used by the checks and the writer."""
-    ukuran = UKURAN.get(norm_label(klaim.ukuran.value))
-    subject = resolve(result, klaim.subjek.value, index)
+    """(canonical ukuran, computed value, subject) of one claim."""
+    ukuran = klaim.measure
+    subject = resolve(result, klaim, index)
     if ukuran is None or subject is None or ukuran not in subject.measures:
         return ukuran, None, subject
     return ukuran, subject.measures[ukuran](), subject
@@ -107,6 +86,10 @@ def check(result: Result) -> Iterator[Finding]:
     unknown_subjects: set = set()  # a Subjek filled down over several rows is reported once
     for i, k in enumerate(result.data.dilaporkan):
         ukuran, computed, subject = claim_value(result, k, index)
+        judged = result.claims[i] = ClaimJudgement(
+            computed=computed,
+            figure=subject.figure.of(FIGURE_MEASURE[ukuran]) if subject and ukuran in FIGURE_MEASURE else None,
+            kind="money" if ukuran in MONEY_MEASURES else "percent" if ukuran in PERCENT_MEASURES else "decimal")
         where = f"{k.tabel}: " if k.tabel else ""
         if ukuran is None:
             yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "ukuran", table=where, ukuran=k.ukuran.value,
@@ -128,20 +111,18 @@ def check(result: Result) -> Iterator[Finding]:
         stated = k.nilai
         if ukuran == "Kategori" or not isinstance(stated, Num):
             text = stated.value if not isinstance(stated, Num) else str(stated.raw)
-            result.claim_agrees[i] = norm_label(str(text)) == norm_label(str(computed))
+            judged.agrees = norm_label(str(text)) == norm_label(str(computed))
         if ukuran == "Kategori":
-            if not result.claim_agrees[i]:
+            if not judged.agrees:
                 yield finding("CLAIM_MISMATCH", stated.cell, "kategori", table=where, subject=subject.label,
                               stated=text, computed=computed, dilaporkan=text, dihitung=computed)
             continue
         if not isinstance(stated, Num):
-            what = KIND_WORDS[ukuran_kind(k.ukuran.value)]
-            yield finding("UNREADABLE_VALUE", stated.cell, "claim", raw=shown_raw(stated.value), expected=what,
+            yield finding("UNREADABLE_VALUE", stated.cell, "claim", raw=shown_raw(stated.value), expected=k.expected,
                           dilaporkan=stated.value)
             continue
         value = float(computed)  # type: ignore[arg-type]
-        figure = subject.figure + (FIGURE_MEASURE[ukuran],)
-        if ukuran in MONEY:
+        if ukuran in MONEY_MEASURES:
             kind, decimals = "money", None
             ok = money_agrees(stated.value, value, tol)
             shown = (rupiah(stated.value), rupiah(value))
@@ -149,12 +130,12 @@ def check(result: Result) -> Iterator[Finding]:
             ok = ratio_agrees(stated, value)
             d = claim_decimals(stated)
             kind, decimals = "ratio", d
-            if ukuran in PERCENT:
+            if ukuran in PERCENT_MEASURES:
                 shown = (persen(stated.value, d, True), persen(value, max(d, 2) + 2))
             else:
                 shown = (angka(stated.value, d, True), angka(value, max(d, 2) + 2))
-        result.claim_agrees[i] = ok
+        judged.agrees = ok
         if not ok:
             yield finding("CLAIM_MISMATCH", stated.cell, "value", table=where, ukuran=ukuran, subject=subject.label,
                           stated=shown[0], computed=shown[1], dilaporkan=stated.value, dihitung=value,
-                          figure=figure, kind=kind, decimals=decimals)
+                          figure=judged.figure, kind=kind, decimals=decimals)

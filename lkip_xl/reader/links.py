@@ -1,11 +1,12 @@
 """Pemetaan (budget -> indicator), Dilaporkan (claims to check) and Skala (kategori bands)."""
 from __future__ import annotations
 
-from lkip_xl.model import Finding, Klaim, PemetaanRow, SkalaRow
+from lkip_xl.model import MONEY_MEASURES, PERCENT_MEASURES, Finding, Klaim, PemetaanRow, SkalaRow
 from lkip_xl.reader.rows import TableReader, locate, percent_format_finding
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import (
-    MONEY, PERCENT, VALUE, Kind, Unreadable, as_text, norm_label, parse_number, parse_outline,
+    KIND_WORDS, MONEY, PERCENT, VALUE, Kind, Unreadable, as_text, norm_label, parse_code, parse_number,
+    parse_outline,
 )
 
 PEMETAAN_FIELDS = [
@@ -58,15 +59,13 @@ UKURAN = {
     "nilai efisiensi": "Nilai Efisiensi",
     "kategori": "Kategori",
 }
-MONEY_UKURAN = {"Pagu", "Realisasi Anggaran", "Sisa"}
-PERCENT_UKURAN = {"Capaian", "Capaian Akhir Renstra", "Serapan", "Efisiensi"}
 
 
 def ukuran_kind(text: str) -> Kind:
     """How a Dilaporkan `Nilai` is read: Rupiah for Pagu / Realisasi Anggaran / Sisa, percent for
     Capaian / Serapan / Efisiensi, an indicator value otherwise."""
     ukuran = UKURAN.get(norm_label(text))
-    return MONEY if ukuran in MONEY_UKURAN else PERCENT if ukuran in PERCENT_UKURAN else VALUE
+    return MONEY if ukuran in MONEY_MEASURES else PERCENT if ukuran in PERCENT_MEASURES else VALUE
 
 
 DILAPORKAN_FIELDS = [
@@ -99,7 +98,11 @@ def read_dilaporkan(sheet: Sheet, findings: list[Finding]) -> list[Klaim]:
             nilai = None
         if nilai is not None and nilai.percent_format:
             findings.append(percent_format_finding(nilai, f"nilai {ukuran.value}"))
-        out.append(Klaim(r, tabel or "", subjek, ukuran, nilai if nilai is not None else as_text(raw, cell)))
+        code = parse_code(subjek.value)
+        out.append(Klaim(r, tabel or "", subjek, ukuran, nilai if nilai is not None else as_text(raw, cell),
+                         measure=UKURAN.get(norm_label(ukuran.value)), kode=code,
+                         nomor=parse_outline(subjek.value) if code else None,
+                         expected=KIND_WORDS[ukuran_kind(ukuran.value)]))
     return out
 
 

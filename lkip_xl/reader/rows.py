@@ -6,6 +6,7 @@ import re
 from lkip_xl.errors import InputError
 from lkip_xl.findings import finding
 from lkip_xl.model import Cell, Finding, Num, Txt
+from lkip_xl.textfmt import shown
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter, shown_label
 from lkip_xl.reader.values import (
     EN, ID, KIND_WORDS, VALUE, Kind, Style, Unreadable, as_text, number_style, parse_code, parse_number,
@@ -185,12 +186,6 @@ class TableReader:
         if not parts:
             return None, self.sheet.cell(r, cols[0])
         return ".".join(parts), first
-
-
-def shown(raw: object, n: int = 60) -> str:
-    """A cell's content for a sentence: long text (a 400-digit number) cut short."""
-    text = str(raw)
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def percent_format_finding(num: Num, where: str) -> Finding:

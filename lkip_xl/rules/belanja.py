@@ -32,6 +32,24 @@ def kelompok_of(kode: str) -> str:
     return ".".join(kode.split(".")[:2])
 
 
+def keys_of(kode: str) -> tuple[str, str]:
+    """(jenis, kelompok) belanja of an akun code, "" where the code is too short to have one."""
+    return (jenis_of(kode) if kode.count(".") >= 2 else "", kelompok_of(kode) if kode.count(".") >= 1 else "")
+
+
+def sheet_leaves(rows: list[BelanjaRow]) -> list[bool]:
+    """For each Belanja sheet row: whether it is a leaf the sums count (its code has no code below it,
+    and is its first occurrence)."""
+    leaves = leaf_codes([r.kode for r in rows if r.kode])
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        out.append(bool(r.kode) and r.kode in leaves and r.kode not in seen)
+        if r.kode:
+            seen.add(r.kode)
+    return out
+
+
 def leaf_codes(codes: list[str]) -> set[str]:
     """The codes with no other code below them (`5.1.02` is not a leaf when `5.1.02.01` is there)."""
     parents = set()
@@ -74,13 +92,7 @@ def from_akun(nodes: list[BudgetNode]) -> list[BelanjaGroup] | None:
 
 
 def from_sheet(rows: list[BelanjaRow]) -> list[BelanjaGroup]:
-    coded = [r for r in rows if r.kode]
-    leaves = leaf_codes([r.kode for r in coded])
-    names = {r.kode: r.uraian.value for r in coded if r.uraian}
-    seen: set[str] = set()
-    items = []
-    for r in coded:
-        if r.kode in leaves and r.kode not in seen:
-            seen.add(r.kode)
-            items.append((r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0))
+    names = {r.kode: r.uraian.value for r in rows if r.kode and r.uraian}
+    items = [(r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0)
+             for r, leaf in zip(rows, sheet_leaves(rows)) if leaf]
     return group_leaves(items, names)

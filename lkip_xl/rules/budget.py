@@ -4,53 +4,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from lkip_xl.model import AkunLine, BudgetNode, BudgetRow
+from lkip_xl.model import AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
+from lkip_xl.rules.belanja import keys_of
 from lkip_xl.names import norm_name, subtotal_name
 
 PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
 HEADINGS = ("urusan", "bidang")
 CODE_PREFIX = {"program": 3, "kegiatan": 5}
-
-
-@dataclass
-class BudgetIssues:
-    """Structural facts the checks report (rules only record them)."""
-
-    duplicates: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, the repeated key
-    orphans: list[tuple[BudgetRow, str]] = field(default_factory=list)  # row, missing parent label
-    unmatched_realisasi: list[BudgetRow] = field(default_factory=list)
-    unmatched_dpa: list[BudgetNode] = field(default_factory=list)
-    name_mismatch: list[tuple[BudgetNode, BudgetRow]] = field(default_factory=list)
-    dpa_totals: list[BudgetRow] = field(default_factory=list)
-    realisasi_totals: list[BudgetRow] = field(default_factory=list)
-    missing_amount: list[BudgetRow] = field(default_factory=list)
-    # Stated subtotals (§10.4): the row and the groups it may total (the first one when none agrees).
-    dpa_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
-    realisasi_subtotals: list[tuple[BudgetRow, list[BudgetNode]]] = field(default_factory=list)
-    # Urusan / bidang heading rows (§10.5): claims on the programs whose codes they prefix.
-    dpa_headings: list[BudgetRow] = field(default_factory=list)
-    realisasi_headings: list[BudgetRow] = field(default_factory=list)
-
-
-@dataclass
-class BudgetTree:
-    nodes: list[BudgetNode]
-    by_code: dict[str, BudgetNode]
-    by_nomor: dict[str, BudgetNode]
-    issues: BudgetIssues
-    total_pagu: float = 0.0
-    total_realisasi: float = 0.0
-
-    def find(self, kode: str | None, nomor: str | None) -> BudgetNode | None:
-        if kode and kode in self.by_code:
-            return self.by_code[kode]
-        if nomor and nomor in self.by_nomor:
-            return self.by_nomor[nomor]
-        return None
-
-    @property
-    def roots(self) -> list[BudgetNode]:
-        return [n for n in self.nodes if n.parent is None]
 
 
 def _parent_code(kode: str | None, level: str) -> str | None:
@@ -298,3 +258,51 @@ def _roll_up(tree: BudgetTree) -> None:
         visit(root)
     tree.total_pagu = sum(r.pagu for r in tree.roots)
     tree.total_realisasi = sum(r.realisasi for r in tree.roots)
+
+
+def _akun_key(kode: str) -> list[int]:
+    return [int(p) for p in kode.split(".")]
+
+
+def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
+    """The budget rows depth first, each node followed by its akun codes (DPA and Realisasi merged,
+    in code order) and then its children; every row with its span and the sums over it.
+
+    A node's span is its akun rows and its descendants; an akun row's span is the codes below it
+    (its code a prefix of theirs). The sums add the leaf amounts of the span, exactly as the
+    workbook's SUM over the span adds its rincian column.
+    """
+    out: list[AnggaranRow] = []
+
+    def close(i: int) -> None:
+        row = out[i]
+        row.last = len(out) - 1
+        if row.node is None:
+            span = out[i: row.last + 1]
+            row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
+            row.realisasi = sum(r.real.amount for r in span
+                                if r.real is not None and r.real.leaf and r.real.row.amount)
+
+    def visit(node: BudgetNode, depth: int) -> None:
+        start = len(out)
+        out.append(AnggaranRow(depth, node=node, pagu=node.pagu, realisasi=node.realisasi))
+        if node.akun or node.real_akun:
+            dpa = {a.kode: a for a in node.akun}
+            real = {a.kode: a for a in node.real_akun}
+            open_rows: list[int] = []
+            for code in sorted(set(dpa) | set(real), key=_akun_key):
+                while open_rows and not code.startswith(out[open_rows[-1]].kode + "."):
+                    close(open_rows.pop())
+                jenis, kelompok = keys_of(code)
+                out.append(AnggaranRow(depth + 1 + code.count("."), kode=code, dpa=dpa.get(code),
+                                       real=real.get(code), jenis=jenis, kelompok=kelompok))
+                open_rows.append(len(out) - 1)
+            while open_rows:
+                close(open_rows.pop())
+        for child in node.children:
+            visit(child, depth + 1)
+        out[start].last = len(out) - 1
+
+    for root in (n for n in nodes if n.parent is None):
+        visit(root, 0)
+    return out

@@ -22,6 +22,6 @@ def compute(data: InputData) -> Result:
         data=data, nodes=tree.nodes, total_pagu=tree.total_pagu, total_realisasi=tree.total_realisasi,
         indicators=indicators, belanja=groups or [], belanja_source=source,
         efisiensi_rata_rata=e, nilai_efisiensi=nilai_efisiensi(e), skala=scale,
+        tree=tree, kinerja_issues=kin_issues,
     )
-    result.issues = {"budget": tree.issues, "kinerja": kin_issues, "tree": tree}
     return result

@@ -5,7 +5,9 @@ import math
 from dataclasses import dataclass, field
 
 from lkip_xl import figures
-from lkip_xl.model import Cell, Identitas, Indicator, IndicatorRow, KomponenRow, PemetaanRow, SkalaRow, percent_of
+from lkip_xl.model import (
+    Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow, PemetaanRow, SkalaRow, percent_of,
+)
 from lkip_xl.names import norm_label
 from lkip_xl.rules.budget import BudgetTree
 
@@ -26,16 +28,8 @@ def scale_for(identitas: Identitas, skala: list[SkalaRow] | None) -> list[tuple[
 
 
 def kategori(capaian: float | None, scale: list[tuple[float, str]]) -> str | None:
-    if capaian is None:
-        return None
-    # Compare at 15 significant digits, as Excel and LibreOffice do: a capaian built from
-    # components (rata-rata 89,97 and 90,11 against a target of 90,04) is 99.99999999999999 in
-    # binary floating point, and shows, and is, 100 %.
-    capaian = float(f"{capaian:.15g}")
-    for bound, name in scale:
-        if capaian >= bound:
-            return name
-    return scale[-1][1]
+    """The kategori band of a capaian (`figures.KATEGORI`)."""
+    return figures.KATEGORI.value({"capaian": capaian, "skala": scale})
 
 
 def capaian(target: float | None, realisasi: float | None, polaritas: str, rumus_negatif: str) -> float | None:
@@ -54,18 +48,12 @@ def nilai_efisiensi(e: float | None) -> float | None:
 
 
 def komponen_value(rows: list[KomponenRow]) -> float | None:
-    """Realisasi built from components: rata-rata, jumlah, or Σpembilang / Σpenyebut × 100."""
-    pembilang = [r.nilai.value for r in rows if r.metode == "pembilang"]
-    penyebut = [r.nilai.value for r in rows if r.metode == "penyebut"]
-    if pembilang or penyebut:
-        den = sum(penyebut)
-        return sum(pembilang) / den * 100 if den else None
-    values = [r.nilai.value for r in rows]
-    if not values:
-        return None
-    if all(r.metode == "jumlah" for r in rows):
-        return sum(values)
-    return sum(values) / len(values)
+    """Realisasi built from components (`figures.komponen`): rata-rata, jumlah, or Σpembilang / Σpenyebut × 100."""
+    metode = figures.komponen_metode([r.metode for r in rows])
+    return figures.komponen(metode).value({
+        "nilai": [r.nilai.value for r in rows],
+        "pembilang": [r.nilai.value for r in rows if r.metode == "pembilang"],
+        "penyebut": [r.nilai.value for r in rows if r.metode == "penyebut"]})
 
 
 @dataclass
@@ -95,24 +83,6 @@ class IndicatorIndex:
         return self.loose[key]
 
 
-@dataclass
-class Overflow:
-    """A figure whose formula gave no finite number (e.g. a target of 1e-300): left empty, reported."""
-
-    cell: Cell  # the input cell responsible (the tiny target, the Σpenyebut's first row, …)
-    figure: str  # "capaian 2024", "efisiensi", … (Indonesian, for the sentence)
-    indikator: str
-    numbers: tuple[tuple[str, float], ...]  # the inputs of the formula, named
-
-
-@dataclass
-class KinerjaIssues:
-    unknown_komponen: list[KomponenRow] = field(default_factory=list)
-    unknown_pemetaan_indicator: list[PemetaanRow] = field(default_factory=list)
-    unknown_pemetaan_code: list[PemetaanRow] = field(default_factory=list)
-    overflows: list[Overflow] = field(default_factory=list)
-
-
 def renstra_years(identitas: Identitas, rows: list[IndicatorRow]) -> tuple[int, int] | None:
     if identitas.periode:
         return identitas.periode
@@ -130,6 +100,7 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
     groups: dict[int, dict[int, list[KomponenRow]]] = {}  # id(indicator) -> year -> components
     for k in komponen:
         found = index.find(k.indikator.value)
+        issues.komponen_join.append(found)
         if not found:
             issues.unknown_komponen.append(k)
         for ind in found:
@@ -149,6 +120,8 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
 
         for year, ks in groups.get(id(ind), {}).items():
             value = komponen_value(ks)
+            if value is not None:  # the workbook then builds this year's realisasi from Data Komponen
+                ind.komponen_metode[year] = figures.komponen_metode([k.metode for k in ks])
             first = next((k for k in ks if k.metode == "penyebut"), ks[0])
             value = finite(value, first.nilai.cell, f"realisasi {year}", ("jumlah pembilang Komponen",
                            _sum(ks, "pembilang")), ("jumlah penyebut Komponen", _sum(ks, "penyebut")))
@@ -164,7 +137,9 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
             ind.target_num = row.target_pk
         elif tahun in row.targets:
             ind.target_num = row.targets[tahun]
-        ind.target = ind.target_num.value if ind.target_num else None
+        ind.target = figures.TARGET.value({"target_pk": row.target_pk.value if row.target_pk else None,
+                                           "target_renstra": row.targets[tahun].value if tahun in row.targets
+                                           else None})
         ind.realisasi = ind.realisasi_by_year.get(tahun)
         ind.realisasi_source = ("komponen" if tahun in ind.komponen else
                                 "kinerja" if tahun in row.realisasi else None)
@@ -240,8 +215,8 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
         if chosen is not None:
             leaves = list(chosen.values())
             ind.supports = sorted(leaves, key=lambda n: order[id(n)])
-            ind.pagu = sum(n.pagu for n in leaves)
-            ind.realisasi_anggaran = sum(n.realisasi for n in leaves)
+            ind.pagu = figures.PENDUKUNG.value({"nilai": [n.pagu for n in ind.supports]})
+            ind.realisasi_anggaran = figures.PENDUKUNG.value({"nilai": [n.realisasi for n in ind.supports]})
         elif ind.level == "tujuan":
             ind.whole_budget = True
             ind.pagu = tree.total_pagu
@@ -252,4 +227,4 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
 
 def counts_for_e(ind: Indicator) -> bool:
     """A sasaran indicator with a budget and an efisiensi enters E (SPEC §9.3)."""
-    return ind.level == "sasaran" and ind.pagu is not None and ind.efisiensi is not None
+    return figures.EFISIENSI_UNTUK_E.value({"level": ind.level, "efisiensi": ind.efisiensi, "pagu": ind.pagu}) != ""

@@ -5,7 +5,7 @@ import datetime
 import math
 from typing import Any
 
-from lkip_xl.model import Cell
+from lkip_xl.model import Cell, FigureKey
 from lkip_xl.reader.sheets import column_letter
 
 FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
@@ -65,7 +65,7 @@ class Book:
         self.wb.set_properties({"created": FIXED_DATE, "title": "LKIP", "author": "lkip-xl"})
         self.wb.set_calc_mode("auto")
         self.input_cells: dict[tuple[str, str], tuple[str, int, int]] = {}  # input Cell -> output cell
-        self.figures: dict[tuple, tuple[str, int, int]] = {}  # figure key -> output cell
+        self.figures: dict[FigureKey, tuple[str, int, int]] = {}  # figure key -> output cell
         self.formats: dict[tuple, Any] = {}
         self.sheets: dict[str, Any] = {}
         self.pending_fits: list[tuple] = []  # wrapped text -> row heights at close
@@ -153,10 +153,10 @@ class Book:
         if cell is not None:
             self.input_cells[(cell.sheet, cell.ref)] = (sheet, row, col)
 
-    def remember_figure(self, key: tuple, sheet: str, row: int, col: int) -> None:
+    def remember_figure(self, key: FigureKey, sheet: str, row: int, col: int) -> None:
         self.figures[key] = (sheet, row, col)
 
-    def figure_ref(self, key: tuple) -> str | None:
+    def figure_ref(self, key: FigureKey) -> str | None:
         where = self.figures.get(key)
         return ref(*where) if where else None
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lkip_xl import figures
-from lkip_xl.figures import E, NILAI, SERAPAN, SERAPAN_INDIKATOR
-from lkip_xl.model import AkunLine, BudgetNode, Indicator, Num, Result
-from lkip_xl.reader.values import norm_label
-from lkip_xl.rules.belanja import jenis_of, kelompok_of, leaf_codes
-from lkip_xl.rules.kinerja import komponen_value
+from lkip_xl.figures import (
+    E, EFISIENSI_UNTUK_E, PER_JENIS, JUMLAH, KATEGORI, NILAI, PENDUKUNG, SERAPAN, SERAPAN_INDIKATOR, SISA, TARGET, TERTULIS,
+)
+from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Indicator, Num, Result
+from lkip_xl.rules.belanja import keys_of, sheet_leaves
+from lkip_xl.rules.budget import listing
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
 
 ANGGARAN = "Data Anggaran"
@@ -40,11 +41,11 @@ class Layout:
     ind_row: dict[int, int] = field(default_factory=dict)  # id(indicator) -> row in Perhitungan/Data Kinerja
     ind_id: dict[int, str] = field(default_factory=dict)
     kinerja_cols: dict[tuple, int] = field(default_factory=dict)
-    hitung_cols: dict[str, int] = field(default_factory=dict)
+    pemetaan_last: int | None = None  # last row of Data Pemetaan's supporting list, when written
     realisasi_years: list[int] = field(default_factory=list)
     e_cell: tuple[int, int] = (0, 0)
     nilai_cell: tuple[int, int] = (0, 0)
-    belanja_cells: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # kode -> row, pagu col, real col
+    belanja: "BelanjaData | None" = None
 
 
 # Data Anggaran columns
@@ -65,35 +66,30 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20, 40],
                       freeze_col=4)
-    rows = _anggaran_rows(result)
+    rows = listing(result.nodes)
     layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
     first = 3
-    # spans: each row's descendants are the rows that follow it until its depth comes back
-    spans = []
-    for i, (depth, *_rest) in enumerate(rows):
-        j = i + 1
-        while j < len(rows) and rows[j][0] > depth:
-            j += 1
-        spans.append((first + i, first + j - 1))
-    for i, (depth, kind, obj, extra) in enumerate(rows):
+    for i, row in enumerate(rows):
         r = first + i
-        a, b = spans[i]
-        if kind == "node":
-            _write_node_row(book, ws, r, depth, obj, layout, result)
+        a, b = r, first + row.last
+        node = row.node
+        if node is not None:
+            _write_node_row(book, ws, r, row.depth, node, layout, result)
         else:
-            _write_akun_row(book, ws, r, depth, obj, extra)
-        pagu_value, real_value = _span_values(rows, i, spans[i][1] - first)
-        book.formula(ws, r, C_PAGU, f"SUM({a1(a, C_PAGU_DATA)}:{a1(b, C_PAGU_DATA)})", pagu_value,
-                     bold=(kind == "node" and obj.level != "sub_kegiatan"))
-        book.formula(ws, r, C_REAL, f"SUM({a1(a, C_REAL_DATA)}:{a1(b, C_REAL_DATA)})", real_value,
-                     bold=(kind == "node" and obj.level != "sub_kegiatan"))
-        book.formula(ws, r, C_SISA, f"{a1(r, C_PAGU)}-{a1(r, C_REAL)}", pagu_value - real_value)
-        book.formula(ws, r, C_SERAPAN, SERAPAN.formula({"pagu": a1(r, C_PAGU), "realisasi": a1(r, C_REAL)}),
-                     SERAPAN.value({"pagu": pagu_value, "realisasi": real_value}), kind="percent")
-        if kind == "node":
-            idx = layout.node_index[id(obj)]
+            _write_akun_row(book, ws, r, row)
+        bold = node is not None and node.level != "sub_kegiatan"
+        book.formula(ws, r, C_PAGU, JUMLAH.formula({"rincian": f"{a1(a, C_PAGU_DATA)}:{a1(b, C_PAGU_DATA)}"}),
+                     row.pagu, bold=bold)
+        book.formula(ws, r, C_REAL, JUMLAH.formula({"rincian": f"{a1(a, C_REAL_DATA)}:{a1(b, C_REAL_DATA)}"}),
+                     row.realisasi, bold=bold)
+        money = {"pagu": a1(r, C_PAGU), "realisasi": a1(r, C_REAL)}
+        values = {"pagu": row.pagu, "realisasi": row.realisasi}
+        book.formula(ws, r, C_SISA, SISA.formula(money), SISA.value(values))
+        book.formula(ws, r, C_SERAPAN, SERAPAN.formula(money), SERAPAN.value(values), kind="percent")
+        if node is not None:
+            idx = layout.node_index[id(node)]
             for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
-                book.remember_figure(("node", idx, measure), ANGGARAN, r, col)
+                book.remember_figure(FigureKey.node(idx, measure), ANGGARAN, r, col)
     last = first + len(rows) - 1
     total = last + 1
     layout.total_row = total
@@ -101,15 +97,16 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     for c in (C_LEVEL, C_KODE, C_NO, C_PAGU_DATA, C_REAL_DATA):
         ws.write_blank(total, c, None, book.cell_fmt("text"))
     end = max(last, first)
-    book.formula(ws, total, C_PAGU, f"SUM({a1(first, C_PAGU_DATA)}:{a1(end, C_PAGU_DATA)})", result.total_pagu, bold=True)
-    book.formula(ws, total, C_REAL, f"SUM({a1(first, C_REAL_DATA)}:{a1(end, C_REAL_DATA)})", result.total_realisasi,
-                 bold=True)
-    book.formula(ws, total, C_SISA, f"{a1(total, C_PAGU)}-{a1(total, C_REAL)}", result.total_sisa, bold=True)
-    book.formula(ws, total, C_SERAPAN, SERAPAN.formula({"pagu": a1(total, C_PAGU), "realisasi": a1(total, C_REAL)}),
-                 result.total_serapan, kind="percent", bold=True)
+    book.formula(ws, total, C_PAGU, JUMLAH.formula({"rincian": f"{a1(first, C_PAGU_DATA)}:{a1(end, C_PAGU_DATA)}"}),
+                 result.total_pagu, bold=True)
+    book.formula(ws, total, C_REAL, JUMLAH.formula({"rincian": f"{a1(first, C_REAL_DATA)}:{a1(end, C_REAL_DATA)}"}),
+                 result.total_realisasi, bold=True)
+    money = {"pagu": a1(total, C_PAGU), "realisasi": a1(total, C_REAL)}
+    book.formula(ws, total, C_SISA, SISA.formula(money), result.total_sisa, bold=True)
+    book.formula(ws, total, C_SERAPAN, SERAPAN.formula(money), result.total_serapan, kind="percent", bold=True)
     for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
-        book.remember_figure(("total", measure), ANGGARAN, total, col)
-    issues = result.issues["budget"]
+        book.remember_figure(FigureKey.total(measure), ANGGARAN, total, col)
+    issues = result.budget_issues
     for row in issues.dpa_totals + issues.realisasi_totals:
         col = C_S_PAGU_DPA if row in issues.dpa_totals else C_S_REAL
         if row.amount is not None:
@@ -139,48 +136,6 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
             book.text(ws, r, C_SUMBER, f"{row.sheet}!{row.label_cell.ref}")
 
 
-def _anggaran_rows(result: Result) -> list[tuple[int, str, object, object]]:
-    """Budget rows depth-first: (depth, 'node'|'akun', node or code, (dpa line, realisasi line))."""
-    out: list[tuple[int, str, object, object]] = []
-
-    def visit(node: BudgetNode, depth: int) -> None:
-        out.append((depth, "node", node, None))
-        if node.akun or node.real_akun:
-            dpa = {a.kode: a for a in node.akun}
-            real = {a.kode: a for a in node.real_akun}
-            codes = sorted(set(dpa) | set(real), key=lambda k: [int(p) for p in k.split(".")])
-            for code in codes:
-                level = depth + 1 + code.count(".")
-                out.append((level, "akun", code, (dpa.get(code), real.get(code))))
-        for child in node.children:
-            visit(child, depth + 1)
-
-    roots = [n for n in result.nodes if n.parent is None]
-    for root in roots:
-        visit(root, 0)
-    return out
-
-
-def _span_values(rows, i: int, last: int) -> tuple[float, float]:
-    """The rules' pagu and realisasi for the row at i (the same numbers the SUM gives)."""
-    depth, kind, obj, extra = rows[i]
-    if kind == "node":
-        return obj.pagu, obj.realisasi
-    dpa, real = extra
-    pagu = _akun_span(rows, i, last, 0)
-    realisasi = _akun_span(rows, i, last, 1)
-    return pagu, realisasi
-
-
-def _akun_span(rows, i: int, last: int, side: int) -> float:
-    total = 0.0
-    for j in range(i, last + 1):
-        line: AkunLine | None = rows[j][3][side]
-        if line is not None and line.leaf and line.row.amount is not None:
-            total += line.row.amount.value
-    return total
-
-
 def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout: Layout, result: Result) -> None:
     layout.node_row[id(node)] = r
     bold = node.level != "sub_kegiatan"
@@ -196,7 +151,7 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
     real = node.real_row
     if real is not None:
         sources.append(f"{real.sheet}!{real.label_cell.ref}")
-        if any(row is real for _node, row in result.issues["budget"].name_mismatch):
+        if any(row is real for _node, row in result.budget_issues.name_mismatch):
             # a NAME_MISMATCH links here: show the name as the Realisasi sheet writes it
             book.text(ws, r, C_URAIAN_REAL, real.uraian.value)
             book.remember_input(real.label_cell, ANGGARAN, r, C_URAIAN_REAL)
@@ -212,14 +167,14 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
     book.text(ws, r, C_SUMBER, "; ".join(sources))
 
 
-def _write_akun_row(book: Book, ws, r: int, depth: int, code: str, lines) -> None:
-    dpa, real = lines
+def _write_akun_row(book: Book, ws, r: int, row: AnggaranRow) -> None:
+    dpa, real = row.dpa, row.real
     book.text(ws, r, C_LEVEL, "Akun")
-    book.text(ws, r, C_KODE, code)
+    book.text(ws, r, C_KODE, row.kode)
     uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
-    book.text(ws, r, C_URAIAN, uraian.value if uraian else "", indent=depth)
-    book.text(ws, r, C_JENIS, jenis_of(code) if code.count(".") >= 2 else "")
-    book.text(ws, r, C_KELOMPOK, kelompok_of(code) if code.count(".") >= 1 else "")
+    book.text(ws, r, C_URAIAN, uraian.value if uraian else "", indent=row.depth)
+    book.text(ws, r, C_JENIS, row.jenis)
+    book.text(ws, r, C_KELOMPOK, row.kelompok)
     sources = []
     for line, data_col, stated_col in ((dpa, C_PAGU_DATA, C_S_PAGU_DPA), (real, C_REAL_DATA, C_S_REAL)):
         if line is None:
@@ -320,57 +275,38 @@ def _kinerja_value(row, key: tuple):
     return row.benchmarks.get(name)
 
 
-def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], str]:
-    """Data Komponen; returns (id(indicator), year) -> the formula that builds that realisasi."""
-    from lkip_xl.rules.kinerja import IndicatorIndex
-
-    formulas: dict[tuple[int, int], str] = {}
+def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], dict[str, str]]:
+    """Data Komponen; returns (id(indicator), year) -> the addresses `figures.komponen` sums over."""
+    where: dict[tuple[int, int], dict[str, str]] = {}
     rows = result.data.komponen
     if not rows:
-        return formulas
+        return where
     ws = book.sheet(KOMPONEN)
     ws.write_string(0, 0, "Komponen realisasi indikator (misalnya IKM per semester).", book.title_fmt())
     for c, h in enumerate(["ID", "Indikator", "Tahun", "Komponen", "Nilai", "Metode"]):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [5, 48, 7, 18, 10, 11])
-    index = IndicatorIndex(result.indicators)
     r = 3
-    groups: dict[tuple[int, int], list] = {}
-    for k in rows:
-        for ind in index.find(k.indikator.value):
-            book.text(ws, r, 0, layout.ind_id[id(ind)])
+    for k, found in zip(rows, result.kinerja_issues.komponen_join):
+        # a row naming no indicator is shown, never summed ("?")
+        for iid in [layout.ind_id[id(ind)] for ind in found] or ["?"]:
+            book.text(ws, r, 0, iid)
             book.text(ws, r, 1, k.indikator.value)
             book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
             book.number(ws, r, 2, k.tahun, "center")
             book.text(ws, r, 3, k.komponen.value if k.komponen else "")
             book.number(ws, r, 4, k.nilai.value, "decimal")
-            book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
-            book.text(ws, r, 5, k.metode)
-            groups.setdefault((id(ind), k.tahun), []).append(k)
-            r += 1
-        if not index.find(k.indikator.value):  # an unknown indicator: shown, never summed
-            book.text(ws, r, 0, "?")
-            book.text(ws, r, 1, k.indikator.value)
-            book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
-            book.number(ws, r, 2, k.tahun, "center")
-            book.text(ws, r, 3, k.komponen.value if k.komponen else "")
-            book.number(ws, r, 4, k.nilai.value, "decimal")
+            if found:
+                book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
             book.text(ws, r, 5, k.metode)
             r += 1
     last = max(r - 1, 3)
     rng = {c: f"{ref(KOMPONEN, 3, c)}:{ref(KOMPONEN, last, c)}" for c in range(6)}
-    for (key, year), ks in groups.items():
-        if komponen_value(ks) is None:
-            continue
-        crit = f'{rng[0]},"{layout.ind_id[key]}",{rng[2]},{year}'
-        if any(k.metode in ("pembilang", "penyebut") for k in ks):
-            f = (f'SUMIFS({rng[4]},{crit},{rng[5]},"pembilang")/SUMIFS({rng[4]},{crit},{rng[5]},"penyebut")*100')
-        elif all(k.metode == "jumlah" for k in ks):
-            f = f"SUMIFS({rng[4]},{crit})"
-        else:
-            f = f"AVERAGEIFS({rng[4]},{crit})"
-        formulas[(key, year)] = f
-    return formulas
+    for ind in result.indicators:
+        for year in ind.komponen_metode:
+            where[(id(ind), year)] = {"nilai": rng[4], "metode": rng[5],
+                                      "kriteria": f'{rng[0]},"{layout.ind_id[id(ind)]}",{rng[2]},{year}'}
+    return where
 
 
 def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
@@ -378,7 +314,6 @@ def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
     mapped = [i for i in result.indicators if i.supports]
     if result.data.pemetaan is None:
         return
-    layout.hitung_cols["pemetaan"] = 1
     ws = book.sheet(PEMETAAN)
     ws.write_string(0, 0, "Anggaran pendukung per indikator (sub kegiatan yang berbeda, dari lembar Pemetaan).",
                     book.title_fmt())
@@ -397,7 +332,7 @@ def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
             book.formula(ws, r, 5, ref(ANGGARAN, nr, C_PAGU), node.pagu)
             book.formula(ws, r, 6, ref(ANGGARAN, nr, C_REAL), node.realisasi)
             r += 1
-    layout.hitung_cols["pemetaan_last"] = max(r - 1, 3)
+    layout.pemetaan_last = max(r - 1, 3)
     r += 1
     ws.write_string(r, 0, "Baris lembar Pemetaan seperti diisi:", book.title_fmt())
     r += 1
@@ -417,7 +352,7 @@ def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
 H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
 
 
-def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: dict) -> None:
+def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict) -> None:
     """One row per indicator: target, realisasi, capaian, kategori, budget, efisiensi — live."""
     ws = book.sheet(HITUNG)
     ident = result.data.identitas
@@ -447,6 +382,8 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
         else:
             book.number(ws, rr, 0, bound, "decimal")
             book.text(ws, rr, 1, name)
+    skala = {"batas": [ref(HITUNG, scale_row + k, 0) for k in range(len(result.skala))],
+             "nama": [ref(HITUNG, scale_row + k, 1) for k in range(len(result.skala))]}
     kc = layout.kinerja_cols
     capaian, efisiensi = figures.capaian(ident.rumus_polaritas_negatif), figures.efisiensi(ident.rumus_efisiensi)
     for ind in result.indicators:
@@ -457,33 +394,32 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
         book.text(ws, r, H_IND, ind.nama)
         book.text(ws, r, H_LEVEL, ind.level.capitalize())
         # target: PK when given, else the Renstra target of the report year
-        parts = []
+        target = {}
         if ("target_pk",) in kc:
-            parts.append(ref(KINERJA, r, kc[("target_pk",)]))
+            target["target_pk"] = ref(KINERJA, r, kc[("target_pk",)])
         if ("target", tahun) in kc:
-            parts.append(ref(KINERJA, r, kc[("target", tahun)]))
-        book.formula(ws, r, H_TARGET, _first_of(parts), ind.target, kind=_num_kind(ind.target_num))
-        book.remember_figure(("ind", _idx(result, ind), "target"), HITUNG, r, H_TARGET)
+            target["target_renstra"] = ref(KINERJA, r, kc[("target", tahun)])
+        book.formula(ws, r, H_TARGET, TARGET.formula(target), ind.target, kind="decimal")
+        book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], "target"), HITUNG, r, H_TARGET)
         # realisasi of the report year (Komponen wins over a stated value)
-        book.formula(ws, r, H_REAL, _realisasi_formula(kc, r, tahun, komponen_f.get((id(ind), tahun))),
-                     ind.realisasi, kind="decimal")
-        book.remember_figure(("ind", _idx(result, ind), "realisasi"), HITUNG, r, H_REAL)
+        book.formula(ws, r, H_REAL, _realisasi_formula(ind, kc, r, tahun, komponen), ind.realisasi, kind="decimal")
+        book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], "realisasi"), HITUNG, r, H_REAL)
         pol = f"{ref(KINERJA, r, 6)}"
         t, rl = a1(r, H_TARGET), a1(r, H_REAL)
         book.formula(ws, r, H_CAP, capaian.formula({"target": t, "realisasi": rl, "polaritas": pol}), ind.capaian,
                      kind="percent")
-        book.formula(ws, r, H_KAT, _kategori_formula(a1(r, H_CAP), result.skala, scale_row), ind.kategori,
-                     kind="text")
+        book.formula(ws, r, H_KAT, KATEGORI.formula({"capaian": a1(r, H_CAP), **skala}), ind.kategori, kind="text")
         end_ref = ref(KINERJA, r, kc[("target", ind.tahun_akhir)]) if ("target", ind.tahun_akhir) in kc else None
-        book.formula(ws, r, H_TAKHIR, _first_of([end_ref] if end_ref else []), ind.target_akhir, kind="decimal")
+        book.formula(ws, r, H_TAKHIR, TERTULIS.formula({"tertulis": end_ref} if end_ref else {}), ind.target_akhir,
+                     kind="decimal")
         book.formula(ws, r, H_CAKHIR, capaian.formula({"target": a1(r, H_TAKHIR), "realisasi": rl, "polaritas": pol}),
                      ind.capaian_akhir, kind="percent")
         # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
-        if ind.supports is not None and "pemetaan" in layout.hitung_cols:
-            last = layout.hitung_cols.get("pemetaan_last", 3)
-            ids = f"{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)}"
-            pf = f'SUMIFS({ref(PEMETAAN, 3, 5)}:{ref(PEMETAAN, last, 5)},{ids},"{iid}")'
-            rf = f'SUMIFS({ref(PEMETAAN, 3, 6)}:{ref(PEMETAAN, last, 6)},{ids},"{iid}")'
+        if ind.supports is not None and layout.pemetaan_last is not None:
+            last = layout.pemetaan_last
+            which = f'{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)},"{iid}"'
+            pf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 5)}:{ref(PEMETAAN, last, 5)}", "kriteria": which})
+            rf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 6)}:{ref(PEMETAAN, last, 6)}", "kriteria": which})
         elif ind.whole_budget:
             pf, rf = ref(ANGGARAN, layout.total_row, C_PAGU), ref(ANGGARAN, layout.total_row, C_REAL)
         else:
@@ -495,26 +431,25 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
                      ind.serapan, kind="percent")
         book.formula(ws, r, H_EFF, efisiensi.formula({"capaian": a1(r, H_CAP), "serapan": a1(r, H_SERAPAN)}),
                      ind.efisiensi, kind="percent")
-        counts = ind.level == "sasaran" and ind.pagu is not None and ind.efisiensi is not None
-        book.formula(ws, r, H_E, f'IF(AND({a1(r, H_LEVEL)}="Sasaran",ISNUMBER({a1(r, H_EFF)}),'
-                                 f'ISNUMBER({p})),{a1(r, H_EFF)},"")', ind.efisiensi if counts else "",
+        book.formula(ws, r, H_E, EFISIENSI_UNTUK_E.formula({"level": a1(r, H_LEVEL), "efisiensi": a1(r, H_EFF),
+                                                            "pagu": p}),
+                     EFISIENSI_UNTUK_E.value({"level": ind.level, "efisiensi": ind.efisiensi, "pagu": ind.pagu}),
                      kind="percent")
         for measure, col in (("capaian", H_CAP), ("kategori", H_KAT), ("target_akhir", H_TAKHIR),
                              ("capaian_akhir", H_CAKHIR), ("pagu", H_PAGU), ("realisasi_anggaran", H_RA),
                              ("serapan", H_SERAPAN), ("efisiensi", H_EFF)):
-            book.remember_figure(("ind", _idx(result, ind), measure), HITUNG, r, col)
+            book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], measure), HITUNG, r, col)
         for y in earlier:
             cr, cc = extra_col[("real", y)], extra_col[("cap", y)]
-            book.formula(ws, r, cr, _realisasi_formula(kc, r, y, komponen_f.get((id(ind), y))),
-                         ind.realisasi_by_year.get(y), kind="decimal")
-            ty = ref(KINERJA, r, kc[("target", y)]) if ("target", y) in kc else None
-            tf = f'IF(ISNUMBER({ty}),{ty},"-")' if ty else '"-"'
-            capf = capaian.formula({"target": tf, "realisasi": a1(r, cr), "polaritas": pol})
+            book.formula(ws, r, cr, _realisasi_formula(ind, kc, r, y, komponen), ind.realisasi_by_year.get(y),
+                         kind="decimal")
+            ty = {"tertulis": ref(KINERJA, r, kc[("target", y)])} if ("target", y) in kc else {}
+            capf = capaian.formula({"target": TERTULIS.formula(ty), "realisasi": a1(r, cr), "polaritas": pol})
             book.formula(ws, r, cc, capf, ind.capaian_by_year.get(y), kind="percent")
-            book.remember_figure(("ind", _idx(result, ind), f"realisasi_{y}"), HITUNG, r, cr)
-            book.remember_figure(("ind", _idx(result, ind), f"capaian_{y}"), HITUNG, r, cc)
-        book.remember_figure(("ind", _idx(result, ind), f"realisasi_{tahun}"), HITUNG, r, H_REAL)
-        book.remember_figure(("ind", _idx(result, ind), f"capaian_{tahun}"), HITUNG, r, H_CAP)
+            book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"realisasi_{y}"), HITUNG, r, cr)
+            book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"capaian_{y}"), HITUNG, r, cc)
+        book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"realisasi_{tahun}"), HITUNG, r, H_REAL)
+        book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"capaian_{tahun}"), HITUNG, r, H_CAP)
     first = 3
     last = 3 + max(len(result.indicators) - 1, 0)
     er = last + 2
@@ -526,43 +461,39 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen_f: di
     book.formula(ws, er + 1, H_EFF, NILAI.formula({"e": e}),
                  result.nilai_efisiensi, kind="decimal", bold=True)
     layout.e_cell, layout.nilai_cell = (er, H_EFF), (er + 1, H_EFF)
-    book.remember_figure(("total", "efisiensi"), HITUNG, er, H_EFF)
-    book.remember_figure(("total", "nilai"), HITUNG, er + 1, H_EFF)
+    book.remember_figure(FigureKey.total("efisiensi"), HITUNG, er, H_EFF)
+    book.remember_figure(FigureKey.total("nilai"), HITUNG, er + 1, H_EFF)
 
 
 def _idx(result: Result, ind: Indicator) -> int:
     return result.indicators.index(ind)
 
 
-def _num_kind(num: Num | None) -> str:
-    return "decimal"
-
-
-def _first_of(refs: list[str]) -> str:
-    """The first non-empty of the given cells, else '-'."""
-    formula = '"-"'
-    for r in reversed(refs):
-        formula = f'IF(ISNUMBER({r}),{r},{formula})'
-    return formula
-
-
-def _realisasi_formula(kc: dict, r: int, year: int, komponen: str | None) -> str:
-    stated = ref(KINERJA, r, kc[("realisasi", year)]) if ("realisasi", year) in kc else None
-    fallback = f'IF(ISNUMBER({stated}),{stated},"-")' if stated else '"-"'
-    if komponen:
-        return f"IFERROR({komponen},{fallback})"
-    return fallback
-
-
-def _kategori_formula(cap: str, scale: list[tuple[float, str]], scale_row: int) -> str:
-    formula = ref(HITUNG, scale_row + len(scale) - 1, 1)
-    for k in range(len(scale) - 2, -1, -1):
-        rr = scale_row + k
-        formula = f"IF({cap}>={ref(HITUNG, rr, 0)},{ref(HITUNG, rr, 1)},{formula})"
-    return f'IF(ISNUMBER({cap}),{formula},"-")'
+def _realisasi_formula(ind: Indicator, kc: dict, r: int, year: int, komponen: dict) -> str:
+    """`figures.realisasi`: from Data Komponen when the rules built it so, else the stated value."""
+    addr = dict(komponen.get((id(ind), year), {}))
+    if ("realisasi", year) in kc:
+        addr["tertulis"] = ref(KINERJA, r, kc[("realisasi", year)])
+    return figures.realisasi(ind.komponen_metode.get(year)).formula(addr)
 
 
 # ------------------------------------------------------------------- belanja
+
+
+@dataclass
+class BelanjaData:
+    """Where the leaf amounts the jenis belanja sums read are: sheet, rows and columns."""
+
+    sheet: str
+    first: int
+    last: int
+    jenis: int
+    kelompok: int
+    pagu: int
+    realisasi: int
+
+    def range(self, col: int) -> str:
+        return f"{ref(self.sheet, self.first, col)}:{ref(self.sheet, self.last, col)}"
 
 
 def write_belanja_data(book: Book, result: Result, layout: Layout) -> None:
@@ -570,59 +501,39 @@ def write_belanja_data(book: Book, result: Result, layout: Layout) -> None:
     if not result.belanja:
         return
     if result.belanja_source == "akun":
-        last = layout.total_row - 1
-        sheet, first = ANGGARAN, 3
-        cols = {"jenis": C_JENIS, "kelompok": C_KELOMPOK, "pagu": C_PAGU_DATA, "real": C_REAL_DATA}
-    else:
-        sheet, first = BELANJA, 3
-        ws = book.sheet(BELANJA)
-        ws.write_string(0, 0, "Data belanja per jenis (dari lembar Belanja input).", book.title_fmt())
-        header = ["Kode", "Uraian", "Jenis", "Kelompok", "Pagu (data)", "Realisasi (data)",
-                  "Pagu tertulis", "Realisasi tertulis", "% tertulis"]
-        for c, h in enumerate(header):
-            ws.write_string(2, c, h, book.header_fmt())
-        setup_table_sheet(ws, (2, 2), [18, 40, 9, 9, 15, 15, 15, 15, 9])
-        rows = result.data.belanja or []
-        leaves = leaf_codes([r.kode for r in rows if r.kode])
-        seen: set[str] = set()
-        r = first
-        for row in rows:
-            book.text(ws, r, 0, row.kode or "")
-            book.text(ws, r, 1, row.uraian.value if row.uraian else "")
-            book.remember_input(row.label_cell, BELANJA, r, 1)
-            is_leaf = bool(row.kode) and row.kode in leaves and row.kode not in seen
-            if row.kode:
-                seen.add(row.kode)
-            book.text(ws, r, 2, jenis_of(row.kode) if is_leaf and row.kode.count(".") >= 2 else "")
-            book.text(ws, r, 3, kelompok_of(row.kode) if is_leaf and row.kode.count(".") >= 1 else "")
-            for num, data_col, stated_col in ((row.pagu, 4, 6), (row.realisasi, 5, 7)):
-                col = data_col if is_leaf else stated_col
-                book.number(ws, r, col, _n(num))
-                if num is not None:
-                    book.remember_input(num.cell, BELANJA, r, col)
-            if row.persen is not None:
-                book.number(ws, r, 8, row.persen.value, "decimal")
-                book.remember_input(row.persen.cell, BELANJA, r, 8)
-            r += 1
-        last = max(r - 1, first)
-        cols = {"jenis": 2, "kelompok": 3, "pagu": 4, "real": 5}
-    layout.belanja_cells = {}
-    layout.hitung_cols["belanja_sheet"] = sheet  # type: ignore[assignment]
-    layout.hitung_cols["belanja_first"] = first
-    layout.hitung_cols["belanja_last"] = last
-    layout.hitung_cols.update({f"belanja_{k}": v for k, v in cols.items()})
+        layout.belanja = BelanjaData(ANGGARAN, 3, layout.total_row - 1, C_JENIS, C_KELOMPOK, C_PAGU_DATA, C_REAL_DATA)
+        return
+    ws = book.sheet(BELANJA)
+    ws.write_string(0, 0, "Data belanja per jenis (dari lembar Belanja input).", book.title_fmt())
+    header = ["Kode", "Uraian", "Jenis", "Kelompok", "Pagu (data)", "Realisasi (data)",
+              "Pagu tertulis", "Realisasi tertulis", "% tertulis"]
+    for c, h in enumerate(header):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [18, 40, 9, 9, 15, 15, 15, 15, 9])
+    rows = result.data.belanja or []
+    first = r = 3
+    for row, is_leaf in zip(rows, sheet_leaves(rows)):
+        book.text(ws, r, 0, row.kode or "")
+        book.text(ws, r, 1, row.uraian.value if row.uraian else "")
+        book.remember_input(row.label_cell, BELANJA, r, 1)
+        jenis, kelompok = keys_of(row.kode) if is_leaf else ("", "")
+        book.text(ws, r, 2, jenis)
+        book.text(ws, r, 3, kelompok)
+        for num, data_col, stated_col in ((row.pagu, 4, 6), (row.realisasi, 5, 7)):
+            col = data_col if is_leaf else stated_col
+            book.number(ws, r, col, _n(num))
+            if num is not None:
+                book.remember_input(num.cell, BELANJA, r, col)
+        if row.persen is not None:
+            book.number(ws, r, 8, row.persen.value, "decimal")
+            book.remember_input(row.persen.cell, BELANJA, r, 8)
+        r += 1
+    layout.belanja = BelanjaData(BELANJA, first, max(r - 1, first), 2, 3, 4, 5)
 
 
 def belanja_formula(layout: Layout, kode: str, measure: str) -> str:
-    """SUMPRODUCT of the leaf amounts whose jenis/kelompok equals `kode` (plain text equality)."""
-    sheet = layout.hitung_cols["belanja_sheet"]
-    first, last = layout.hitung_cols["belanja_first"], layout.hitung_cols["belanja_last"]
-    key_col = layout.hitung_cols["belanja_kelompok"] if kode.count(".") == 1 else layout.hitung_cols["belanja_jenis"]
-    val_col = layout.hitung_cols["belanja_pagu" if measure == "pagu" else "belanja_real"]
-    keys = f"{ref(sheet, first, key_col)}:{ref(sheet, last, key_col)}"
-    vals = f"{ref(sheet, first, val_col)}:{ref(sheet, last, val_col)}"
-    return f'SUMPRODUCT(--({keys}="{kode}"),{vals})'
-
-
-def norm(text: str) -> str:
-    return norm_label(text)
+    """`figures.PER_JENIS`: the leaf amounts whose jenis (kelompok) equals `kode` (plain text equality)."""
+    b = layout.belanja
+    key_col = b.kelompok if kode.count(".") == 1 else b.jenis
+    return PER_JENIS.formula({"keys": b.range(key_col), "kode": kode,
+                            "values": b.range(b.pagu if measure == "pagu" else b.realisasi)})

@@ -1,9 +1,8 @@
 """Temuan (findings, with live selisih) and Data Dilaporkan (every claim against its computed figure)."""
 from __future__ import annotations
 
-from lkip_xl.checks.klaim import FIGURE_MEASURE, MONEY, claim_value
-from lkip_xl.model import Finding, Num, Result
-from lkip_xl.rules.kinerja import IndicatorIndex
+from lkip_xl.figures import SISA
+from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
 from lkip_xl.rules.rounding import claim_decimals, round_excel
 from lkip_xl.writer import data as D
 from lkip_xl.writer.book import Book, a1, excel_value, finite_or_none, quote_sheet, ref, setup_table_sheet
@@ -12,19 +11,19 @@ TEMUAN = "Temuan"
 ROW_COLOURS = {"kesalahan": "#F8CBAD", "peringatan": "#FFE699", "info": None}
 
 
-def figure_formula(book: Book, key: tuple | None) -> str | None:
+def figure_formula(book: Book, key: FigureKey | None) -> str | None:
     """A formula giving the computed figure `key`, or None when the workbook has no cell for it."""
     if not key:
         return None
     found = book.figure_ref(key)
     if found:
         return found
-    if key[-1] == "realisasi_anggaran":
-        return book.figure_ref(key[:-1] + ("realisasi",))
-    if key[0] == "ind" and key[-1] == "sisa":
-        pagu, ra = book.figure_ref(key[:-1] + ("pagu",)), book.figure_ref(key[:-1] + ("realisasi_anggaran",))
+    if key.measure == "realisasi_anggaran":
+        return book.figure_ref(key.of("realisasi"))
+    if key.subject == "ind" and key.measure == "sisa":
+        pagu, ra = book.figure_ref(key.of("pagu")), book.figure_ref(key.of("realisasi_anggaran"))
         if pagu and ra:
-            return f"{pagu}-{ra}"
+            return SISA.formula({"pagu": pagu, "realisasi": ra})
     return None
 
 
@@ -58,7 +57,6 @@ def write_dilaporkan(book: Book, result: Result) -> None:
     for c, h in enumerate(header):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [12, 46, 18, 15, 15, 12, 14], freeze_col=3)
-    index = IndicatorIndex(result.indicators)
     for i, k in enumerate(klaim):
         r = 3 + i
         book.text(ws, r, 0, k.tabel)
@@ -67,37 +65,36 @@ def write_dilaporkan(book: Book, result: Result) -> None:
         book.text(ws, r, 2, k.ukuran.value)
         book.remember_input(k.ukuran.cell, D.DILAPORKAN, r, 2)
         stated = k.nilai
-        ukuran, computed, subject = claim_value(result, k, index)
-        numeric = ukuran is not None and ukuran != "Kategori"
+        judged = result.claims.get(i) or ClaimJudgement()  # judged once, by the checks
+        computed = judged.computed
+        numeric = k.measure is not None and k.measure != "Kategori"
         if isinstance(stated, Num):
-            kind = "money" if ukuran in MONEY else "percent" if ukuran in ("Capaian", "Capaian Akhir Renstra",
-                                                                            "Serapan", "Efisiensi") else "decimal"
+            kind = judged.kind
             book.number(ws, r, 3, stated.value, kind)
         else:
             kind = "text"
             book.text(ws, r, 3, stated.value)
         book.remember_input(stated.cell, D.DILAPORKAN, r, 3)
-        key = subject.figure + (FIGURE_MEASURE[ukuran],) if subject and ukuran in FIGURE_MEASURE else None
-        f = figure_formula(book, key) if computed is not None else None
+        f = figure_formula(book, judged.figure) if computed is not None else None
         if f is None:
             book.text(ws, r, 4, "-" if computed is None else "")
             for c in (5, 6):
                 book.text(ws, r, c, "")
             continue
         book.formula(ws, r, 4, f, computed, kind=kind if kind != "text" else "text")
-        if ukuran == "Kategori" or not isinstance(stated, Num) or not numeric:
-            same = result.claim_agrees[i]  # judged once, by the checks
+        if k.measure == "Kategori" or not isinstance(stated, Num) or not numeric:
+            same = judged.agrees
             book.text(ws, r, 5, "")
             book.formula(ws, r, 6, f'IF({a1(r, 3)}={a1(r, 4)},"Sesuai","Tidak sesuai")',
                          "Sesuai" if same else "Tidak sesuai", kind="text")
             continue
-        money = ukuran in MONEY
+        money = judged.kind == "money"
         d = None if money else claim_decimals(stated)
         skind = "money" if money else "ratio"
         value = _selisih_value(stated.value, float(computed), skind, d)
         book.formula(ws, r, 5, _selisih(a1(r, 3), a1(r, 4), skind, d), value,
                      kind="money" if money else "decimal")
-        ok = result.claim_agrees[i]  # judged once, by the checks
+        ok = judged.agrees
         book.formula(ws, r, 6, _status(a1(r, 5), skind, tol, "Sesuai", "Tidak sesuai"),
                      "Sesuai" if ok else "Tidak sesuai", kind="text")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkip_xl.figures import SERAPAN
-from lkip_xl.model import BudgetNode, Indicator, Result
+from lkip_xl.figures import JUMLAH_KELOMPOK, SELISIH, SERAPAN, SISA, TERTULIS
+from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result
 from lkip_xl.writer import data as D
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
 
@@ -109,7 +109,7 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         for k, y in enumerate(years):
             cell = ref(D.KINERJA, kr, layout.kinerja_cols[("target", y)])
             t = row.targets.get(y)
-            book.formula(ws, r, 4 + k, f'IF(ISNUMBER({cell}),{cell},"-")', t.value if t else None,
+            book.formula(ws, r, 4 + k, TERTULIS.formula({"tertulis": cell}), t.value if t else None,
                          kind=_kind_for(ind))
         r += 1
 
@@ -252,7 +252,7 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
         kind = _kind_for(ind)
         c = 3
         for y in earlier:
-            book.formula(ws, r, c, book.figure_ref(("ind", result.indicators.index(ind), f"realisasi_{y}")),
+            book.formula(ws, r, c, book.figure_ref(FigureKey.ind(result.indicators.index(ind), f"realisasi_{y}")),
                          ind.realisasi_by_year.get(y), kind=kind)
             c += 1
         for col, value, k in ((D.H_TARGET, ind.target, kind), (D.H_REAL, ind.realisasi, kind),
@@ -416,30 +416,34 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         book.text(ws, r, 1, g.uraian, bold=bold, indent=0 if g.kelompok else 1)
         book.formula(ws, r, 2, D.belanja_formula(layout, g.kode, "pagu"), g.pagu, bold=bold)
         book.formula(ws, r, 3, D.belanja_formula(layout, g.kode, "realisasi"), g.realisasi, bold=bold)
-        book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", g.pagu - g.realisasi, bold=bold)
-        book.formula(ws, r, 5, SERAPAN.formula({"pagu": a1(r, 2), "realisasi": a1(r, 3)}), g.serapan, kind="percent",
+        money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
+        book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": g.pagu, "realisasi": g.realisasi}), bold=bold)
+        book.formula(ws, r, 5, SERAPAN.formula(money), g.serapan, kind="percent",
                      bold=bold)
         for measure, col in (("pagu", 2), ("realisasi", 3), ("realisasi_anggaran", 3), ("sisa", 4), ("serapan", 5)):
-            book.remember_figure(("belanja", g.kode, measure), ws.name, r, col)
+            book.remember_figure(FigureKey.belanja(g.kode, measure), ws.name, r, col)
         if g.kelompok:
             kelompok_rows.append(r)
         r += 1
     pagu, real = result.belanja_jumlah
     book.text(ws, r, 0, "", bold=True)
     book.text(ws, r, 1, "Jumlah belanja", bold=True)
-    book.formula(ws, r, 2, "+".join(a1(k, 2) for k in kelompok_rows) or "0", pagu, bold=True)
-    book.formula(ws, r, 3, "+".join(a1(k, 3) for k in kelompok_rows) or "0", real, bold=True)
-    book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", pagu - real, bold=True)
-    book.formula(ws, r, 5, SERAPAN.formula({"pagu": a1(r, 2), "realisasi": a1(r, 3)}), result.belanja_jumlah_serapan,
+    book.formula(ws, r, 2, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 2) for k in kelompok_rows]}), pagu, bold=True)
+    book.formula(ws, r, 3, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 3) for k in kelompok_rows]}), real, bold=True)
+    money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
+    book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": pagu, "realisasi": real}), bold=True)
+    book.formula(ws, r, 5, SERAPAN.formula(money), result.belanja_jumlah_serapan,
                  kind="percent", bold=True)
     for measure, col in (("pagu", 2), ("realisasi", 3), ("sisa", 4), ("serapan", 5)):
-        book.remember_figure(("belanja_total", measure), ws.name, r, col)
+        book.remember_figure(FigureKey("belanja_total", None, measure), ws.name, r, col)
     r += 1
     book.text(ws, r, 1, "Selisih terhadap total realisasi anggaran program/kegiatan")
     book.text(ws, r, 0, "")
     tp, tr = ref(D.ANGGARAN, layout.total_row, D.C_PAGU), ref(D.ANGGARAN, layout.total_row, D.C_REAL)
-    book.formula(ws, r, 2, f"{a1(r - 1, 2)}-{tp}", pagu - result.total_pagu)
-    book.formula(ws, r, 3, f"{a1(r - 1, 3)}-{tr}", real - result.total_realisasi)
+    book.formula(ws, r, 2, SELISIH.formula({"dilaporkan": a1(r - 1, 2), "dihitung": tp}),
+                 SELISIH.value({"dilaporkan": pagu, "dihitung": result.total_pagu}))
+    book.formula(ws, r, 3, SELISIH.formula({"dilaporkan": a1(r - 1, 3), "dihitung": tr}),
+                 SELISIH.value({"dilaporkan": real, "dihitung": result.total_realisasi}))
 
 
 # -------------------------------------------------------------------- Bab IV
