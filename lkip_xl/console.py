@@ -47,7 +47,7 @@ def _loc(f) -> str:
 def pembacaan_table(result: Result, file_name: str, width: int = 110) -> str:
     """Pembacaan (SPEC §10.7): per input sheet its header rows, the column of each field with its label
     as written, the data row count and the rows skipped with why."""
-    from lkip_xl.report import dilewati_runs, dipatok_in_order, key_fields, kolom_in_order
+    from lkip_xl.model import dilewati_runs, dipatok_in_order, key_fields, kolom_in_order
 
     tahun = result.data.identitas.tahun
     lines = [f"Pembacaan {file_name} — baris header dan kolom yang dibaca dari setiap lembar", ""]
@@ -94,7 +94,7 @@ def pembacaan_table(result: Result, file_name: str, width: int = 110) -> str:
 
 
 def _summary(reading: SheetReading, key: list[tuple[str, str]]) -> str:
-    from lkip_xl.report import header_rows_text
+    from lkip_xl.model import header_rows_text
 
     if reading.baris_header:
         header = f"header baris {header_rows_text(reading)}"

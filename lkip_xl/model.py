@@ -1,7 +1,7 @@
 """Plain data of the product: what was read (with its cell) and what a finding says."""
 from __future__ import annotations
 
-import math
+
 from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -550,3 +550,66 @@ class Result:
     def belanja_jumlah_serapan(self) -> float | None:
         pagu, realisasi = self.belanja_jumlah
         return percent_of(realisasi, pagu)
+
+
+# ------------------------------------------------- how a sheet was read, shown
+
+
+def kolom_in_order(reading: SheetReading) -> list[tuple[str, str]]:
+    """(field, column letters) from left to right, as the user sees the columns."""
+    return sorted(reading.kolom.items(), key=lambda item: (column_number(item[1]), item[0]))
+
+
+def dipatok_in_order(reading: SheetReading) -> list[str]:
+    fields = [name for name, _ in kolom_in_order(reading) if name in reading.dipatok]
+    return fields + sorted(reading.dipatok - set(fields))
+
+
+def column_number(letters: str) -> int:
+    """`A` -> 1, `AB` -> 28; a split code `A:C` by its first column."""
+    n = 0
+    for ch in letters.split(":")[0].strip().upper():
+        if not "A" <= ch <= "Z":
+            break
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def header_rows_text(reading: SheetReading) -> str:
+    """`3`, `3–4`, or `-` when the sheet has no header row."""
+    if not reading.baris_header:
+        return "-"
+    first, last = reading.baris_header
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def key_fields(reading: SheetReading, tahun: int | None) -> list[tuple[str, str]]:
+    """The columns a user checks first when a figure looks wrong: the money of a budget sheet, this
+    year's target and realisasi of Kinerja."""
+    wanted = ["Realisasi", "Pagu"] if reading.peran == "Realisasi" else ["Pagu", "Realisasi"]
+    if tahun:
+        wanted += [f"Target {tahun}", "Target PK", f"Realisasi {tahun}"]
+    return [(name, reading.kolom[name]) for name in wanted if name in reading.kolom]
+
+
+def main_fields(reading: SheetReading, tahun: int | None) -> list[tuple[str, str]]:
+    """The key fields of the sheet, or its first few columns when it has none (Identitas, Pemetaan)."""
+    return key_fields(reading, tahun) or kolom_in_order(reading)[:4]
+
+
+def dilewati_runs(reading: SheetReading) -> list[tuple[int, int, str]]:
+    """Skipped rows as runs (first, last, alasan): neighbouring rows with one reason and no data
+    row between them read as one line (a signature block, a page header)."""
+    import bisect
+
+    data = sorted(reading.data_rows)
+    runs: list[tuple[int, int, str]] = []
+    for r, alasan in sorted(reading.dilewati.items()):
+        if runs and runs[-1][2] == alasan:
+            first, last, _ = runs[-1]
+            k = bisect.bisect_right(data, last)
+            if k == len(data) or data[k] > r:
+                runs[-1] = (first, r, alasan)
+                continue
+        runs.append((r, r, alasan))
+    return runs

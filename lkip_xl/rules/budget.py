@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
 
 from lkip_xl.model import AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
 from lkip_xl.rules.belanja import keys_of

@@ -6,8 +6,9 @@ from lkip_xl.model import Result
 
 def write_workbook(result: Result, path: str) -> None:
     """Write the whole workbook to `path` (the caller makes it atomic)."""
-    from lkip_xl.writer import data as D
-    from lkip_xl.writer import pembacaan, review, ringkasan, tables
+    from lkip_xl.writer import data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables
+    from lkip_xl.writer import layout as D
+    from lkip_xl.writer.tables import anggaran, capaian, efisiensi, rangkuman, rencana
     from lkip_xl.writer.book import Book
 
     book = Book(path)
@@ -28,22 +29,16 @@ def write_workbook(result: Result, path: str) -> None:
     layout = D.Layout()
     D.indicator_ids(result, layout)
     # data first (they decide where every figure lives), then the tables that refer to them
-    D.write_anggaran(book, result, layout)
-    D.write_kinerja(book, result, layout)
-    komponen = D.write_komponen(book, result, layout)
-    D.write_pemetaan(book, result, layout)
-    D.write_perhitungan(book, result, layout, komponen)
-    D.write_belanja_data(book, result, layout)
-    tables.write_renstra(book, result, layout, plan)
-    tables.write_renja(book, result, layout, plan)
-    tables.write_iku(book, result, layout, plan)
-    tables.write_pk(book, result, layout, plan)
-    tables.write_tujuan(book, result, layout, plan)
-    tables.write_sasaran(book, result, layout, plan)
-    tables.write_anggaran(book, result, layout, plan)
-    tables.write_efisiensi_summary(book, result, layout, plan)
-    tables.write_belanja(book, result, layout, plan)
-    tables.write_rangkuman(book, result, layout, plan)
+    data_anggaran.write_anggaran(book, result, layout)
+    data_kinerja.write_kinerja(book, result, layout)
+    komponen = data_kinerja.write_komponen(book, result, layout)
+    data_kinerja.write_pemetaan(book, result, layout)
+    perhitungan.write_perhitungan(book, result, layout, komponen)
+    data_belanja.write_belanja_data(book, result, layout)
+    for write in (rencana.write_renstra, rencana.write_renja, rencana.write_iku, rencana.write_pk,
+                  capaian.write_tujuan, capaian.write_sasaran, anggaran.write_anggaran,
+                  efisiensi.write_efisiensi_summary, anggaran.write_belanja, rangkuman.write_rangkuman):
+        write(book, result, layout, plan)
     review.write_dilaporkan(book, result)
     review.write_temuan(book, result)
     pembacaan.write_pembacaan(book, result)

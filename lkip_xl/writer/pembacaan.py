@@ -2,9 +2,8 @@
 wrong header row or a wrong column at a glance."""
 from __future__ import annotations
 
-from lkip_xl.model import Result, SheetReading
-from lkip_xl.report import (
-    dilewati_runs, dipatok_in_order, header_rows_text, key_fields, kolom_in_order, main_fields,
+from lkip_xl.model import (
+    Result, SheetReading, dilewati_runs, dipatok_in_order, header_rows_text, key_fields, kolom_in_order, main_fields,
 )
 from lkip_xl.writer.book import Book
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lkip_xl.figures import SISA
 from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
 from lkip_xl.rules.rounding import claim_decimals, round_excel
-from lkip_xl.writer import data as D
+from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, a1, excel_value, finite_or_none, quote_sheet, ref, setup_table_sheet
 
 TEMUAN = "Temuan"

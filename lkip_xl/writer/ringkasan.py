@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lkip_xl.model import Result
-from lkip_xl.writer import data as D
+from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref
 from lkip_xl.writer import review
 from lkip_xl.writer.review import TEMUAN

@@ -1,0 +1,148 @@
+"""Data Kinerja (the indicator rows as read), Data Komponen and Data Pemetaan."""
+from __future__ import annotations
+
+from lkip_xl.model import Num, Result
+from lkip_xl.writer.book import Book, ref, setup_table_sheet
+from lkip_xl.writer.layout import ANGGARAN, C_PAGU, C_REAL, HITUNG, KINERJA, KOMPONEN, PEMETAAN, Layout
+
+
+def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
+    ws = book.sheet(KINERJA)
+    inds = result.indicators
+    tahun = result.data.identitas.tahun
+    target_years = sorted({y for i in inds for y in i.row.targets})
+    real_years = sorted({y for i in inds for y in i.row.realisasi} | {y for i in inds for y in i.komponen})
+    layout.realisasi_years = [y for y in real_years if y <= tahun]
+    cap_years = sorted({y for i in inds for y in i.row.capaian})
+    has_pk = any(i.row.target_pk is not None for i in inds)
+    cols: list[tuple[str, tuple]] = [("ID", ("id",)), ("Level", ("level",)), ("Tujuan", ("tujuan",)),
+                                     ("Sasaran", ("sasaran",)), ("Indikator", ("indikator",)),
+                                     ("Satuan", ("satuan",)), ("Polaritas", ("polaritas",))]
+    cols += [(f"Target {y}", ("target", y)) for y in target_years]
+    cols += [(f"Realisasi {y} (tertulis)", ("realisasi", y)) for y in sorted({y for i in inds for y in i.row.realisasi})]
+    if has_pk:
+        cols.append(("Target PK", ("target_pk",)))
+    cols += [(f"Capaian {y} (tertulis)", ("capaian", y)) for y in cap_years]
+    cols += [("Kategori (tertulis)", ("kategori",)), ("Kab/Kota Lain", ("kab_kota_lain",)),
+             ("RPJMD Provinsi", ("rpjmd_provinsi",)), ("RPJMN", ("rpjmn",))]
+    ws.write_string(0, 0, "Data indikator kinerja (Renstra, PK, realisasi) — dibaca oleh lembar "
+                          f"{HITUNG}.", book.title_fmt())
+    for c, (label, key) in enumerate(cols):
+        ws.write_string(2, c, label, book.header_fmt())
+        layout.kinerja_cols[key] = c
+    widths = [5, 9, 30, 30, 40, 9, 9] + [10] * (len(cols) - 7)
+    setup_table_sheet(ws, (2, 2), widths, freeze_col=5)
+    for i, ind in enumerate(inds):
+        r = 3 + i
+        layout.ind_row[id(ind)] = r
+        row = ind.row
+        book.text(ws, r, 0, layout.ind_id[id(ind)])
+        book.text(ws, r, 1, row.level.capitalize())
+        book.text(ws, r, 2, row.tujuan.value if row.tujuan else "")
+        book.text(ws, r, 3, row.sasaran.value if row.sasaran else "")
+        book.text(ws, r, 4, row.indikator.value)
+        book.remember_input(row.indikator.cell, KINERJA, r, 4)
+        book.text(ws, r, 5, row.satuan.value if row.satuan else "")
+        if row.satuan:
+            book.remember_input(row.satuan.cell, KINERJA, r, 5)
+        book.text(ws, r, 6, row.polaritas.capitalize())
+        for (label, key) in cols[7:]:
+            c = layout.kinerja_cols[key]
+            value = _kinerja_value(row, key)
+            if isinstance(value, Num):
+                book.number(ws, r, c, value.value, "decimal")
+                book.remember_input(value.cell, KINERJA, r, c)
+            elif value is not None:
+                book.text(ws, r, c, value.value)
+                book.remember_input(value.cell, KINERJA, r, c)
+            else:
+                ws.write_blank(r, c, None, book.cell_fmt("text"))
+
+
+def _kinerja_value(row, key: tuple):
+    name = key[0]
+    if name == "target":
+        return row.targets.get(key[1])
+    if name == "realisasi":
+        return row.realisasi.get(key[1])
+    if name == "capaian":
+        return row.capaian.get(key[1])
+    if name == "target_pk":
+        return row.target_pk
+    if name == "kategori":
+        return row.kategori
+    return row.benchmarks.get(name)
+
+
+def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], dict[str, str]]:
+    """Data Komponen; returns (id(indicator), year) -> the addresses `figures.komponen` sums over."""
+    where: dict[tuple[int, int], dict[str, str]] = {}
+    rows = result.data.komponen
+    if not rows:
+        return where
+    ws = book.sheet(KOMPONEN)
+    ws.write_string(0, 0, "Komponen realisasi indikator (misalnya IKM per semester).", book.title_fmt())
+    for c, h in enumerate(["ID", "Indikator", "Tahun", "Komponen", "Nilai", "Metode"]):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [5, 48, 7, 18, 10, 11])
+    r = 3
+    for k, found in zip(rows, result.kinerja_issues.komponen_join):
+        # a row naming no indicator is shown, never summed ("?")
+        for iid in [layout.ind_id[id(ind)] for ind in found] or ["?"]:
+            book.text(ws, r, 0, iid)
+            book.text(ws, r, 1, k.indikator.value)
+            book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
+            book.number(ws, r, 2, k.tahun, "center")
+            book.text(ws, r, 3, k.komponen.value if k.komponen else "")
+            book.number(ws, r, 4, k.nilai.value, "decimal")
+            if found:
+                book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
+            book.text(ws, r, 5, k.metode)
+            r += 1
+    last = max(r - 1, 3)
+    rng = {c: f"{ref(KOMPONEN, 3, c)}:{ref(KOMPONEN, last, c)}" for c in range(6)}
+    for ind in result.indicators:
+        for year in ind.komponen_metode:
+            where[(id(ind), year)] = {"nilai": rng[4], "metode": rng[5],
+                                      "kriteria": f'{rng[0]},"{layout.ind_id[id(ind)]}",{rng[2]},{year}'}
+    return where
+
+
+def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
+    """The distinct supporting sub kegiatan of each indicator, with their live pagu and realisasi."""
+    mapped = [i for i in result.indicators if i.supports]
+    if result.data.pemetaan is None:
+        return
+    ws = book.sheet(PEMETAAN)
+    ws.write_string(0, 0, "Anggaran pendukung per indikator (sub kegiatan yang berbeda, dari lembar Pemetaan).",
+                    book.title_fmt())
+    for c, h in enumerate(["ID", "Indikator", "Kode", "No", "Sub Kegiatan", "Pagu", "Realisasi"]):
+        ws.write_string(2, c, h, book.header_fmt())
+    setup_table_sheet(ws, (2, 2), [5, 40, 18, 7, 48, 15, 15])
+    r = 3
+    for ind in mapped:
+        for node in ind.supports:
+            nr = layout.node_row[id(node)]
+            book.text(ws, r, 0, layout.ind_id[id(ind)])
+            book.text(ws, r, 1, ind.nama)
+            book.text(ws, r, 2, node.kode)
+            book.text(ws, r, 3, node.nomor)
+            book.text(ws, r, 4, node.uraian)
+            book.formula(ws, r, 5, ref(ANGGARAN, nr, C_PAGU), node.pagu)
+            book.formula(ws, r, 6, ref(ANGGARAN, nr, C_REAL), node.realisasi)
+            r += 1
+    layout.pemetaan_last = max(r - 1, 3)
+    r += 1
+    ws.write_string(r, 0, "Baris lembar Pemetaan seperti diisi:", book.title_fmt())
+    r += 1
+    for c, h in enumerate(["", "Indikator", "Kode", "No"]):
+        ws.write_string(r, c, h, book.header_fmt())
+    for p in result.data.pemetaan:
+        r += 1
+        book.text(ws, r, 1, p.indikator.value)
+        book.remember_input(p.indikator.cell, PEMETAAN, r, 1)
+        book.text(ws, r, 2, p.kode)
+        book.text(ws, r, 3, p.nomor)
+        book.remember_input(p.cell, PEMETAAN, r, 2 if p.kode else 3)
+
+

@@ -1,0 +1,106 @@
+"""Where the data sheets put things: sheet names, columns, and the cells every table refers to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from lkip_xl.model import Indicator, Num, Result
+from lkip_xl.writer.book import ref
+
+ANGGARAN = "Data Anggaran"
+KINERJA = "Data Kinerja"
+KOMPONEN = "Data Komponen"
+PEMETAAN = "Data Pemetaan"
+BELANJA = "Data Belanja"
+DILAPORKAN = "Data Dilaporkan"
+HITUNG = "Perhitungan Kinerja"
+
+LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "akun": "Akun"}
+
+
+
+def n(num: Num | None) -> float | None:
+    return None if num is None else num.value
+
+
+@dataclass
+class Layout:
+    """Where things landed, for the tables."""
+
+    node_row: dict[int, int] = field(default_factory=dict)  # id(node) -> row in Data Anggaran
+    node_index: dict[int, int] = field(default_factory=dict)  # id(node) -> index in result.nodes
+    total_row: int = 0
+    ind_row: dict[int, int] = field(default_factory=dict)  # id(indicator) -> row in Perhitungan/Data Kinerja
+    ind_id: dict[int, str] = field(default_factory=dict)
+    kinerja_cols: dict[tuple, int] = field(default_factory=dict)
+    pemetaan_last: int | None = None  # last row of Data Pemetaan's supporting list, when written
+    realisasi_years: list[int] = field(default_factory=list)
+    e_cell: tuple[int, int] = (0, 0)
+    nilai_cell: tuple[int, int] = (0, 0)
+    belanja: BelanjaData | None = None
+
+
+# Data Anggaran columns
+C_LEVEL, C_KODE, C_NO, C_URAIAN, C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL, C_SISA, C_SERAPAN = range(10)
+C_S_PAGU_DPA, C_S_REAL, C_S_PAGU_REAL, C_S_PERSEN, C_S_SISA, C_JENIS, C_KELOMPOK, C_SUMBER = range(10, 18)
+C_URAIAN_REAL = 18
+
+
+
+# Perhitungan Kinerja columns
+H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """A figure of an indicator as Perhitungan Kinerja defines it: its column there, its value, and how a
+    table shows it (None: the indicator's own kind, whole numbers or decimals as its input)."""
+
+    col: int
+    value: Callable[[Indicator], Any]
+    kind: str | None
+
+
+INDICATOR_FIGURES: dict[str, IndicatorFigure] = {
+    "target": IndicatorFigure(H_TARGET, lambda i: i.target, None),
+    "realisasi": IndicatorFigure(H_REAL, lambda i: i.realisasi, None),
+    "capaian": IndicatorFigure(H_CAP, lambda i: i.capaian, "percent"),
+    "kategori": IndicatorFigure(H_KAT, lambda i: i.kategori, "text"),
+    "target_akhir": IndicatorFigure(H_TAKHIR, lambda i: i.target_akhir, None),
+    "capaian_akhir": IndicatorFigure(H_CAKHIR, lambda i: i.capaian_akhir, "percent"),
+    "pagu": IndicatorFigure(H_PAGU, lambda i: i.pagu, "money"),
+    "realisasi_anggaran": IndicatorFigure(H_RA, lambda i: i.realisasi_anggaran, "money"),
+    "serapan": IndicatorFigure(H_SERAPAN, lambda i: i.serapan, "percent"),
+    "efisiensi": IndicatorFigure(H_EFF, lambda i: i.efisiensi, "percent"),
+}
+
+
+@dataclass
+class BelanjaData:
+    """Where the leaf amounts the jenis belanja sums read are: sheet, rows and columns."""
+
+    sheet: str
+    first: int
+    last: int
+    jenis: int
+    kelompok: int
+    pagu: int
+    realisasi: int
+
+    def range(self, col: int) -> str:
+        return f"{ref(self.sheet, self.first, col)}:{ref(self.sheet, self.last, col)}"
+
+
+def indicator_ids(result: Result, layout: Layout) -> None:
+    for i, ind in enumerate(result.indicators):
+        layout.ind_id[id(ind)] = f"I{i + 1:02d}"
+
+
+def belanja_formula(layout: Layout, kode: str, measure: str) -> str:
+    """`figures.PER_JENIS`: the leaf amounts whose jenis (kelompok) equals `kode` (plain text equality)."""
+    b = layout.belanja
+    key_col = b.kelompok if kode.count(".") == 1 else b.jenis
+    from lkip_xl.figures import PER_JENIS
+
+    return PER_JENIS.formula({"keys": b.range(key_col), "kode": kode,
+                            "values": b.range(b.pagu if measure == "pagu" else b.realisasi)})

@@ -1,0 +1,154 @@
+"""The LKIP tables (Bab II–IV of the report), each on its own sheet, as formulas over the data sheets.
+
+One module per family of tables: `rencana` (Bab II), `capaian` (capaian, pendukung), `efisiensi`,
+`anggaran` (realisasi anggaran, jenis belanja) and `rangkuman` (Bab IV). A table declares its columns;
+an indicator's figures are referred to by name (`layout.INDICATOR_FIGURES`), never recomputed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lkip_xl.model import BudgetNode, Indicator, Result
+from lkip_xl.writer import layout as D
+from lkip_xl.writer.book import Book, ref
+
+
+@dataclass
+class Plan:
+    """Sheet names and table numbers, decided before anything is written."""
+
+    tahun: int
+    sasaran: list[tuple[str, list[Indicator]]]
+    names: dict[str, str]  # role -> sheet name
+    numbers: dict[str, str]  # role -> table number
+
+
+def plan(result: Result) -> Plan:
+    groups: list[tuple[str, list[Indicator]]] = []
+    for ind in result.indicators:
+        if ind.level != "sasaran":
+            continue
+        name = ind.row.sasaran.value if ind.row.sasaran else ind.nama
+        if groups and groups[-1][0] == name:
+            groups[-1][1].append(ind)
+        else:
+            groups.append((name, [ind]))
+    names: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+
+    def add(role: str, number: str, title: str) -> None:
+        numbers[role] = number
+        names[role] = f"{number} {title}"[:31]
+
+    add("renstra", "2.1", "Renstra")
+    add("renja", "2.2", "Renja")
+    add("iku", "2.3", "IKU")
+    add("pk", "2.4", "Perjanjian Kinerja")
+    add("tujuan", "3.1", "Capaian Tujuan")
+    n = 2
+    for k in range(len(groups)):
+        add(f"capaian{k}", f"3.{n}", f"Capaian Sasaran {k + 1}")
+        add(f"pendukung{k}", f"3.{n + 1}", f"Pendukung Sasaran {k + 1}")
+        add(f"efisiensi{k}", f"3.{n + 2}", f"Efisiensi Sasaran {k + 1}")
+        n += 3
+    add("anggaran", f"3.{n}", "Realisasi Anggaran")
+    add("efisiensi", f"3.{n + 1}", "Efisiensi")
+    if result.belanja:
+        add("belanja", f"3.{n + 2}", "Jenis Belanja")
+    add("rangkuman", "4.1", "Rangkuman PK")
+    return Plan(result.data.identitas.tahun, groups, names, numbers)
+
+
+def title(book: Book, ws, number: str, text: str, ncols: int) -> None:
+    ws.merge_range(0, 0, 0, max(ncols - 1, 1), f"Tabel {number} {text}", book.fmt(bold=True, font_size=11))
+
+
+def headers(book: Book, ws, row: int, spec: list) -> int:
+    """Write a one- or two-row header. spec items: 'Label' or ('Group', ['a', 'b'])."""
+    two = any(isinstance(s, tuple) for s in spec)
+    hf = book.header_fmt()
+    c = 0
+    for s in spec:
+        if isinstance(s, tuple):
+            group, subs = s
+            if len(subs) > 1:
+                ws.merge_range(row, c, row, c + len(subs) - 1, group, hf)
+            else:
+                ws.write_string(row, c, group, hf)
+            for k, sub in enumerate(subs):
+                ws.write_string(row + 1, c + k, sub, hf)
+                book.fit(ws, row + 1, c + k, sub)
+            c += len(subs)
+        else:
+            if two:
+                ws.merge_range(row, c, row + 1, c, s, hf)
+                book.fit(ws, row + 1, c, s[: max(0, len(s) - 12)])
+            else:
+                ws.write_string(row, c, s, hf)
+                book.fit(ws, row, c, s)
+            c += 1
+    return row + (2 if two else 1)
+
+
+def hitung(ind: Indicator, layout: D.Layout, col: int) -> str:
+    return ref(D.HITUNG, layout.ind_row[id(ind)], col)
+
+
+# ------------------------------------------------------------------- Bab II
+
+
+@dataclass
+class Shown:
+    """The tujuan and sasaran already written above: a name is shown once per group."""
+
+    tujuan: str | None = None
+    sasaran: str | None = None
+
+
+def tujuan_sasaran_cells(book: Book, ws, r: int, ind: Indicator, shown: Shown) -> None:
+    """Columns Tujuan | Indikator Tujuan | Sasaran | Indikator Sasaran of one indicator row."""
+    tujuan = ind.row.tujuan.value if ind.row.tujuan else ""
+    book.text(ws, r, 0, tujuan if tujuan != shown.tujuan else "")
+    shown.tujuan = tujuan
+    if ind.level == "tujuan":
+        cells, shown.sasaran = [ind.nama, "", ""], None
+    else:
+        sasaran = ind.row.sasaran.value if ind.row.sasaran else ""
+        cells = ["", sasaran if sasaran != shown.sasaran else "", ind.nama]
+        shown.sasaran = sasaran
+    for c, text in enumerate(cells, start=1):
+        book.text(ws, r, c, text)
+
+
+def kind_for(ind: Indicator) -> str:
+    values = [v for v in [*ind.row.targets.values(), *ind.row.realisasi.values()] if v is not None]
+    if values and all(float(v.value).is_integer() for v in values) and ind.realisasi_source != "komponen":
+        return "integer"
+    return "decimal"
+
+
+def tree_order(result: Result) -> list[BudgetNode]:
+    out: list[BudgetNode] = []
+
+    def visit(n: BudgetNode) -> None:
+        out.append(n)
+        for c in n.children:
+            visit(c)
+
+    for n in result.nodes:
+        if n.parent is None:
+            visit(n)
+    return out
+
+
+
+
+def figure_cells(book: Book, ws, r: int, c: int, ind: Indicator, layout: D.Layout, measures: tuple[str, ...],
+                 bold: bool = False) -> int:
+    """Cells c, c+1, … referring to the indicator's figures `measures` in Perhitungan Kinerja, each with
+    its value cached and shown as the figure's kind; returns the next column."""
+    for measure in measures:
+        fig = D.INDICATOR_FIGURES[measure]
+        book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind), kind=fig.kind or kind_for(ind), bold=bold)
+        c += 1
+    return c

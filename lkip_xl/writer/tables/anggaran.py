@@ -1,0 +1,80 @@
+"""Bab III: realisasi anggaran per program / kegiatan / sub kegiatan, and per jenis belanja."""
+from __future__ import annotations
+
+from lkip_xl.model import Result
+from lkip_xl.writer import layout as D
+from lkip_xl.figures import JUMLAH_KELOMPOK, SELISIH, SERAPAN, SISA
+from lkip_xl.model import FigureKey
+from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
+from lkip_xl.writer.tables import Plan, headers, title, tree_order
+
+
+def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    ws = book.sheet(p.names["anggaran"])
+    title(book, ws, p.numbers["anggaran"], f"Rincian Realisasi Anggaran per 31 Desember {p.tahun}", 7)
+    r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi",
+                                "Sisa", "Rasio Capaian"])
+    setup_table_sheet(ws, (2, r - 1), [7, 18, 50, 16, 16, 15, 9])
+    for node in tree_order(result):
+        bold = node.level != "sub_kegiatan"
+        depth = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}[node.level]
+        nr = layout.node_row[id(node)]
+        book.text(ws, r, 0, node.nomor or "", bold=bold)
+        book.text(ws, r, 1, node.kode or "", bold=bold)
+        book.text(ws, r, 2, node.uraian, bold=bold, indent=depth)
+        for c, (col, value, kind) in enumerate(((D.C_PAGU, node.pagu, "money"), (D.C_REAL, node.realisasi, "money"),
+                                               (D.C_SISA, node.sisa, "money"), (D.C_SERAPAN, node.serapan, "percent"))):
+            book.formula(ws, r, 3 + c, ref(D.ANGGARAN, nr, col), value, kind=kind, bold=bold)
+        r += 1
+    ws.merge_range(r, 0, r, 2, "Total Anggaran / Realisasi / Rasio Capaian", book.fmt(bold=True, border=1))
+    for c, (col, value, kind) in enumerate(((D.C_PAGU, result.total_pagu, "money"),
+                                           (D.C_REAL, result.total_realisasi, "money"),
+                                           (D.C_SISA, result.total_sisa, "money"),
+                                           (D.C_SERAPAN, result.total_serapan, "percent"))):
+        book.formula(ws, r, 3 + c, ref(D.ANGGARAN, layout.total_row, col), value, kind=kind, bold=True)
+
+
+def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "belanja" not in p.names:
+        return
+    ws = book.sheet(p.names["belanja"])
+    title(book, ws, p.numbers["belanja"], f"Realisasi Anggaran per Jenis Belanja Tahun {p.tahun}", 6)
+    r = headers(book, ws, 2, ["Kode Rekening", "Jenis Belanja", "Pagu Anggaran", "Realisasi", "Sisa", "Serapan"])
+    setup_table_sheet(ws, (2, r - 1), [14, 44, 17, 17, 16, 10])
+    kelompok_rows = []
+    for g in result.belanja:
+        bold = g.kelompok
+        book.text(ws, r, 0, g.kode, bold=bold)
+        book.text(ws, r, 1, g.uraian, bold=bold, indent=0 if g.kelompok else 1)
+        book.formula(ws, r, 2, D.belanja_formula(layout, g.kode, "pagu"), g.pagu, bold=bold)
+        book.formula(ws, r, 3, D.belanja_formula(layout, g.kode, "realisasi"), g.realisasi, bold=bold)
+        money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
+        book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": g.pagu, "realisasi": g.realisasi}), bold=bold)
+        book.formula(ws, r, 5, SERAPAN.formula(money), g.serapan, kind="percent",
+                     bold=bold)
+        for measure, col in (("pagu", 2), ("realisasi", 3), ("realisasi_anggaran", 3), ("sisa", 4), ("serapan", 5)):
+            book.remember_figure(FigureKey.belanja(g.kode, measure), ws.name, r, col)
+        if g.kelompok:
+            kelompok_rows.append(r)
+        r += 1
+    pagu, real = result.belanja_jumlah
+    book.text(ws, r, 0, "", bold=True)
+    book.text(ws, r, 1, "Jumlah belanja", bold=True)
+    book.formula(ws, r, 2, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 2) for k in kelompok_rows]}), pagu, bold=True)
+    book.formula(ws, r, 3, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 3) for k in kelompok_rows]}), real, bold=True)
+    money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
+    book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": pagu, "realisasi": real}), bold=True)
+    book.formula(ws, r, 5, SERAPAN.formula(money), result.belanja_jumlah_serapan,
+                 kind="percent", bold=True)
+    for measure, col in (("pagu", 2), ("realisasi", 3), ("sisa", 4), ("serapan", 5)):
+        book.remember_figure(FigureKey("belanja_total", None, measure), ws.name, r, col)
+    r += 1
+    book.text(ws, r, 1, "Selisih terhadap total realisasi anggaran program/kegiatan")
+    book.text(ws, r, 0, "")
+    tp, tr = ref(D.ANGGARAN, layout.total_row, D.C_PAGU), ref(D.ANGGARAN, layout.total_row, D.C_REAL)
+    book.formula(ws, r, 2, SELISIH.formula({"dilaporkan": a1(r - 1, 2), "dihitung": tp}),
+                 SELISIH.value({"dilaporkan": pagu, "dihitung": result.total_pagu}))
+    book.formula(ws, r, 3, SELISIH.formula({"dilaporkan": a1(r - 1, 3), "dihitung": tr}),
+                 SELISIH.value({"dilaporkan": real, "dihitung": result.total_realisasi}))
+
+
