@@ -445,19 +445,49 @@ _NEGATIF = {"(2T-R)/T": Mul(Div(Sub(Mul(2, T), RL), T), 100),    # (2T − R) / 
             "T/R": ZeroGuard(RL, Mul(Div(T, RL), 100))}           # T / R × 100
 
 
+@dataclass(frozen=True)
+class Rumus:
+    """A rule the office chooses in Identitas: its name there, the spellings read as it (normalised
+    labels), its expression, and how the report and the Efisiensi table name it."""
+
+    name: str
+    spellings: tuple[str, ...]
+    expr: Expr
+    report_text: str = ""
+    table_text: str = ""
+
+
+# Rumus Polaritas Negatif: capaian of an indicator where lower is better
+RUMUS_NEGATIF = {r.name: r for r in (
+    Rumus("(2T-R)/T", ("2t r t",), _NEGATIF["(2T-R)/T"]),
+    Rumus("T/R", ("t r",), _NEGATIF["T/R"]),
+)}
+
+
 def capaian(rumus_negatif: str) -> Expr:
     """Capaian (%) by polarity; `rumus_negatif` is Identitas' Rumus Polaritas Negatif."""
-    return IfNumbers((T, RL), ZeroGuard(T, IfNegatif(POL, _NEGATIF[rumus_negatif], _POSITIF)), style="or_not")
+    negatif = RUMUS_NEGATIF[rumus_negatif].expr
+    return IfNumbers((T, RL), ZeroGuard(T, IfNegatif(POL, negatif, _POSITIF)), style="or_not")
 
 
 CAP, SER = Ref("capaian"), Ref("serapan")
-_EFISIENSI = {"PMK 249": ZeroGuard(CAP, Mul(Group(Sub(1, Div(SER, CAP))), 100)),  # (1 − serapan/capaian) × 100
-              "Selisih": Sub(CAP, SER)}                                          # capaian − serapan
+# Rumus Efisiensi; a new rule is one more entry here (Identitas, template, report and tables follow)
+RUMUS_EFISIENSI = {r.name: r for r in (
+    Rumus("PMK 249", ("pmk 249", "pmk", "pmk 249 pmk 02 2011"),
+          ZeroGuard(CAP, Mul(Group(Sub(1, Div(SER, CAP))), 100)),  # (1 − serapan/capaian) × 100
+          "(1 - (RA/RK) / (PA/TK)) x 100 (PMK 249/PMK.02/2011)",
+          "E = Σ (1 − (RA/RK) / (PA/TK)) × 100% / n  (PMK 249/PMK.02/2011); RA realisasi anggaran, "
+          "RK realisasi kinerja, PA pagu anggaran, TK target kinerja"),
+    Rumus("Selisih", ("selisih",), Sub(CAP, SER),  # capaian − serapan
+          "capaian kinerja - serapan anggaran (Selisih)",
+          "Efisiensi = capaian kinerja − serapan anggaran (rumus Selisih)"),
+)}
+DEFAULT_EFISIENSI = "PMK 249"
 
 
 def efisiensi(rumus: str) -> Expr:
     """Efisiensi (%) of an indicator; `rumus` is Identitas' Rumus Efisiensi."""
-    return IfNumbers((CAP, SER), _EFISIENSI.get(rumus, _EFISIENSI["PMK 249"]))
+    return IfNumbers((CAP, SER), RUMUS_EFISIENSI.get(rumus, RUMUS_EFISIENSI[DEFAULT_EFISIENSI]).expr)
 
 
 # kategori of a capaian on the scale (Identitas' Skala Kategori or the Skala sheet)

@@ -146,7 +146,7 @@ class Identitas:
     jabatan: str = ""
     tempat_tanggal: str = ""
     rumus_polaritas_negatif: Literal["(2T-R)/T", "T/R"] = "(2T-R)/T"
-    rumus_efisiensi: Literal["PMK 249", "Selisih"] = "PMK 249"
+    rumus_efisiensi: str = "PMK 249"  # a key of figures.RUMUS_EFISIENSI
     skala_kategori: Literal["Berhasil", "Permendagri 86"] = "Berhasil"
     toleransi_rupiah: float = 1.0
     cells: dict[str, Cell] = field(default_factory=dict)

@@ -5,6 +5,7 @@ import math
 from typing import Any
 
 from lkip_xl.findings import finding
+from lkip_xl.figures import RUMUS_EFISIENSI
 from lkip_xl.model import Result, SheetReading, dilewati_runs, dipatok_in_order, kolom_in_order  # noqa: F401
 
 
@@ -82,8 +83,7 @@ def _build(result: Result) -> dict[str, Any]:
             for i in result.indicators
         ],
         "efisiensi": {
-            "rumus": ("(1 - (RA/RK) / (PA/TK)) x 100 (PMK 249/PMK.02/2011)" if ident.rumus_efisiensi == "PMK 249"
-                      else "capaian kinerja - serapan anggaran (Selisih)"),
+            "rumus": RUMUS_EFISIENSI[ident.rumus_efisiensi].report_text,
             "rata_rata": _n(result.efisiensi_rata_rata),
             "nilai": _n(result.nilai_efisiensi),
         },

@@ -6,6 +6,7 @@ import os
 from itertools import groupby
 from typing import NamedTuple
 
+from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, RUMUS_NEGATIF
 from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
 from lkip_xl.reader.identitas import KEYS
 from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS
@@ -52,8 +53,8 @@ IDENTITAS = [  # key, default value, allowed values, example
     ("NIP", "", [], "19800101 200501 1 001"),
     ("Jabatan", "", [], "Camat Juai"),
     ("Tempat dan Tanggal", "", [], "Juai, Februari 2025"),
-    ("Rumus Polaritas Negatif", "(2T-R)/T", ["(2T-R)/T", "T/R"], "(2T-R)/T"),
-    ("Rumus Efisiensi", "PMK 249", ["PMK 249", "Selisih"], "PMK 249"),
+    ("Rumus Polaritas Negatif", "(2T-R)/T", list(RUMUS_NEGATIF), "(2T-R)/T"),
+    ("Rumus Efisiensi", DEFAULT_EFISIENSI, list(RUMUS_EFISIENSI), DEFAULT_EFISIENSI),
     ("Skala Kategori", "Berhasil", ["Berhasil", "Permendagri 86"], "Berhasil"),
     ("Toleransi Rupiah", 1, [], "1"),
 ]

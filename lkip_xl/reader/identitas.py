@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, RUMUS_NEGATIF
 from lkip_xl.errors import InputError
 from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Identitas
@@ -86,10 +87,9 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
         return chosen
 
     ident.rumus_polaritas_negatif = option(  # type: ignore[assignment]
-        "rumus_polaritas_negatif", {"2t r t": "(2T-R)/T", "t r": "T/R"}, "(2T-R)/T")
+        "rumus_polaritas_negatif", _spellings(RUMUS_NEGATIF), "(2T-R)/T")
     ident.rumus_efisiensi = option(  # type: ignore[assignment]
-        "rumus_efisiensi", {"pmk 249": "PMK 249", "pmk": "PMK 249", "pmk 249 pmk 02 2011": "PMK 249",
-                            "selisih": "Selisih"}, "PMK 249")
+        "rumus_efisiensi", _spellings(RUMUS_EFISIENSI), DEFAULT_EFISIENSI)
     ident.skala_kategori = option(  # type: ignore[assignment]
         "skala_kategori", {"berhasil": "Berhasil", "permendagri 86": "Permendagri 86",
                            "permendagri 86 2017": "Permendagri 86"}, "Berhasil")
@@ -156,3 +156,7 @@ def _record_reading(sheet: Sheet, keyed: dict[int, tuple[str, int, int | None]])
 def _shown(value: object) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
+
+def _spellings(rules: dict) -> dict[str, str]:
+    """Normalised spelling -> rule name, for the rules of a `figures` registry."""
+    return {spelling: name for name, rule in rules.items() for spelling in rule.spellings}

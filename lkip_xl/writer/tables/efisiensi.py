@@ -1,6 +1,7 @@
 """Bab III: efisiensi of the resources per sasaran and for the whole office (E, Nilai Efisiensi)."""
 from __future__ import annotations
 
+from lkip_xl.figures import RUMUS_EFISIENSI
 from lkip_xl.model import Indicator, Result
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
@@ -39,10 +40,7 @@ def write_efisiensi_summary(book: Book, result: Result, layout: D.Layout, p: Pla
     ws.merge_range(r + 1, 0, r + 1, 7, "Nilai Efisiensi = 50 + (E / 20) × 50, dengan E dibatasi −20 s.d. 20",
                    bold_text)
     book.formula(ws, r + 1, 8, ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, kind="decimal", bold=True)
-    rumus = ("E = Σ (1 − (RA/RK) / (PA/TK)) × 100% / n  (PMK 249/PMK.02/2011); RA realisasi anggaran, "
-             "RK realisasi kinerja, PA pagu anggaran, TK target kinerja"
-             if result.data.identitas.rumus_efisiensi == "PMK 249"
-             else "Efisiensi = capaian kinerja − serapan anggaran (rumus Selisih)")
+    rumus = RUMUS_EFISIENSI[result.data.identitas.rumus_efisiensi].table_text
     ws.merge_range(r + 3, 0, r + 3, 8, "Rumus: " + rumus, book.fmt(italic=True, text_wrap=True))
     ws.set_row(r + 3, 28)
 
