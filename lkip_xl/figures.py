@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Mapping
 
 Env = Mapping[str, Any]
@@ -22,6 +23,27 @@ Addr = Mapping[str, str]
 
 def _number(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def round_excel(x: float, n: int = 0) -> float:
+    """Round half away from zero after 15 significant digits, as Excel and LibreOffice do.
+
+    Total: any finite float and any `n` (also 450 decimals, or -400) give a finite float.
+    """
+    if not math.isfinite(x):
+        return x
+    d = Decimal(f"{x:.15g}")
+    exponent = d.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent >= -n:
+        out = float(d)  # nothing beyond the n-th decimal: no rounding to do
+    elif d.adjusted() < -n - 1:
+        out = 0.0  # below half a unit of the n-th decimal
+    else:
+        # Digits kept: those before the point plus n (both bounded here: at most ~340 + 15).
+        context = Context(prec=max(28, d.adjusted() + n + 3))
+        out = float(d.quantize(Decimal(1).scaleb(-n, context), rounding=ROUND_HALF_UP, context=context))
+    # 15 significant digits of the largest doubles round up past the largest double.
+    return out if math.isfinite(out) else x
 
 
 class Expr:
@@ -393,6 +415,45 @@ class CountsForE(Expr):
         return f'IF(AND({addr["level"]}="Sasaran",ISNUMBER({eff}),ISNUMBER({addr["pagu"]})),{eff},"")'
 
 
+@dataclass(frozen=True)
+class Round(Expr):
+    """ROUND(x,digits): half away from zero, after 15 significant digits, as Excel rounds."""
+
+    x: Expr
+    digits: int
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return round_excel(x, self.digits) if _number(x) else None
+
+    def formula(self, addr: Addr) -> str:
+        return f"ROUND({self.x.formula(addr)},{self.digits})"
+
+
+@dataclass(frozen=True)
+class Agrees(Expr):
+    """Whether a claim's selisih is nothing: |selisih| ≤ tolerance (Rupiah) or selisih = 0 (ratio).
+
+    The Rupiah test allows 1e-9 more than the tolerance: amounts stored as doubles differ by a
+    rounding error that is no Rupiah.
+    """
+
+    selisih: Expr
+    tolerance: float | None  # None: a ratio, exact
+    yes: str
+    no: str
+
+    def value(self, env: Env) -> Any:
+        x = self.selisih.value(env)
+        ok = _number(x) and (x == 0 if self.tolerance is None else abs(x) <= self.tolerance + 1e-9)
+        return self.yes if ok else self.no
+
+    def formula(self, addr: Addr) -> str:
+        x = self.selisih.formula(addr)
+        test = f"{x}=0" if self.tolerance is None else f"ABS({x})<={self.tolerance + 1e-9!r}"
+        return f'IF({test},"{self.yes}","{self.no}")'
+
+
 # ----------------------------------------------------------------------------- the figures
 
 R, P = Ref("realisasi"), Ref("pagu")
@@ -405,6 +466,25 @@ SERAPAN_INDIKATOR = IfNumbers((P, R), SERAPAN)
 SISA = Sub(P, R)
 # a difference: what one place says minus what another gives (Selisih)
 SELISIH = Sub(Ref("dilaporkan"), Ref("dihitung"))
+
+
+def selisih(kind: str, decimals: int | None) -> Expr:
+    """Selisih of a claim: Rupiah as stated − computed; a ratio at the claim's decimals, both rounded
+    (a claim written 96,67 is read at 2 decimals, whatever digits the cell holds beyond them)."""
+    if kind == "money":
+        return SELISIH
+    d = decimals or 0
+    return Sub(Round(Ref("dilaporkan"), d), Round(Ref("dihitung"), d))
+
+
+SESUAI, TIDAK_SESUAI = "Sesuai", "Tidak sesuai"
+
+
+def agrees(kind: str, tolerance: float, yes: str = SESUAI, no: str = TIDAK_SESUAI) -> Expr:
+    """The claim rule (SPEC §4) on a selisih `Ref("selisih")`: the checks judge with it, the workbook's
+    Status column renders it."""
+    return Agrees(Ref("selisih"), tolerance if kind == "money" else None, yes, no)
+
 # a rollup: the sum of the rincian (leaf) amounts of a row's span, or of the kelompok rows
 JUMLAH = Sum("rincian")
 JUMLAH_KELOMPOK = Plus("kelompok")

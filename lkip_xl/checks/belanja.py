@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import FigureKey, Finding, Result, percent_of
+from lkip_xl.checks.budget import serapan_claim
+from lkip_xl.model import FigureKey, Finding, Result
 from lkip_xl.names import norm_label
 from lkip_xl.rules.belanja import leaf_codes
-from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
-from lkip_xl.textfmt import persen, rupiah
+from lkip_xl.rules.rounding import money_agrees
+from lkip_xl.textfmt import rupiah
 
 
 def check(result: Result) -> Iterator[Finding]:
@@ -67,10 +68,4 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
                                   stated=rupiah(stated.value), computed=rupiah(computed),
                                   difference=rupiah(stated.value - computed), dilaporkan=stated.value,
                                   dihitung=computed, figure=fig.of(what), kind="money")
-        serapan = percent_of(real, pagu)
-        if r.persen is not None and serapan is not None:
-            if not ratio_agrees(r.persen, serapan):
-                yield finding("PERCENT_MISMATCH", r.persen.cell, "belanja", subject=label,
-                              stated=persen(r.persen.value), realisasi=rupiah(real), pagu=rupiah(pagu),
-                              computed=persen(serapan), dilaporkan=r.persen.value, dihitung=serapan,
-                              figure=fig.of("serapan"), kind="ratio", decimals=claim_decimals(r.persen))
+        yield from serapan_claim(r.persen, real, pagu, label, fig.of("serapan"), "belanja")

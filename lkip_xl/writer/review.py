@@ -1,9 +1,9 @@
 """Temuan (findings, with live selisih) and Data Dilaporkan (every claim against its computed figure)."""
 from __future__ import annotations
 
-from lkip_xl.figures import SISA
+from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, agrees, selisih
 from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
-from lkip_xl.rules.rounding import claim_decimals, round_excel
+from lkip_xl.rules.rounding import claim_decimals
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, a1, excel_value, finite_or_none, quote_sheet, ref, setup_table_sheet
 
@@ -27,22 +27,18 @@ def figure_formula(book: Book, key: FigureKey | None) -> str | None:
     return None
 
 
-def _selisih(stated: str, computed: str, kind: str, decimals: int | None) -> str:
-    if kind == "ratio":
-        return f"{stated}-ROUND({computed},{decimals or 0})"
-    return f"{stated}-{computed}"
-
-
-def _selisih_value(stated: float, computed: float, kind: str, decimals: int | None) -> float:
-    if kind == "ratio":
-        return stated - round_excel(computed, decimals or 0)
-    return stated - computed
-
-
-def _status(selisih_cell: str, kind: str, tol: float, done: str, open_: str) -> str:
-    if kind == "ratio":
-        return f'IF({selisih_cell}=0,"{done}","{open_}")'
-    return f'IF(ABS({selisih_cell})<={tol!r},"{done}","{open_}")'
+def _selisih(ws, book: Book, r: int, stated: float, computed: float, kind: str, decimals: int | None,
+             cell_kind: str | None = None, fmt=None) -> float:
+    """Column F/I: `figures.selisih` of the stated (col-2) and computed (col-1) cells; returns its value."""
+    c = 5 if fmt is None else 8
+    fig = selisih(kind, decimals)
+    value = fig.value({"dilaporkan": stated, "dihitung": computed})
+    formula = fig.formula({"dilaporkan": a1(r, c - 2), "dihitung": a1(r, c - 1)})
+    if fmt is None:
+        book.formula(ws, r, c, formula, value, kind=cell_kind or "decimal")
+    else:
+        ws.write_formula(r, c, "=" + formula, fmt, excel_value(value))
+    return value
 
 
 def write_dilaporkan(book: Book, result: Result) -> None:
@@ -85,18 +81,15 @@ def write_dilaporkan(book: Book, result: Result) -> None:
         if k.measure == "Kategori" or not isinstance(stated, Num) or not numeric:
             same = judged.agrees
             book.text(ws, r, 5, "")
-            book.formula(ws, r, 6, f'IF({a1(r, 3)}={a1(r, 4)},"Sesuai","Tidak sesuai")',
-                         "Sesuai" if same else "Tidak sesuai", kind="text")
+            book.formula(ws, r, 6, f'IF({a1(r, 3)}={a1(r, 4)},"{SESUAI}","{TIDAK_SESUAI}")',
+                         SESUAI if same else TIDAK_SESUAI, kind="text")
             continue
         money = judged.kind == "money"
-        d = None if money else claim_decimals(stated)
         skind = "money" if money else "ratio"
-        value = _selisih_value(stated.value, float(computed), skind, d)
-        book.formula(ws, r, 5, _selisih(a1(r, 3), a1(r, 4), skind, d), value,
-                     kind="money" if money else "decimal")
-        ok = judged.agrees
-        book.formula(ws, r, 6, _status(a1(r, 5), skind, tol, "Sesuai", "Tidak sesuai"),
-                     "Sesuai" if ok else "Tidak sesuai", kind="text")
+        _selisih(ws, book, r, stated.value, float(computed), skind, None if money else claim_decimals(stated),
+                 "money" if money else "decimal")
+        book.formula(ws, r, 6, agrees(skind, tol).formula({"selisih": a1(r, 5)}),
+                     SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
 
 
 MAX_TEMUAN_ROWS = 5000
@@ -166,11 +159,10 @@ def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, ext
     ws.write_formula(r, 6, "=" + stated_ref, cell, excel_value(dilaporkan))
     ws.write_formula(r, 7, "=" + computed_ref, book.fmt(border=1, num_format="#,##0.####" if f.kind == "money"
                                                          else "0.00##", **extra), excel_value(dihitung))
-    value = _selisih_value(float(dilaporkan), float(dihitung), f.kind, f.decimals)
-    ws.write_formula(r, 8, "=" + _selisih(a1(r, 6), a1(r, 7), f.kind, f.decimals), cell, excel_value(value))
-    ok = abs(value) <= tol if f.kind == "money" else value == 0
-    ws.write_formula(r, 9, "=" + _status(a1(r, 8), f.kind, tol, "Sudah sesuai", "Belum sesuai"),
-                     book.fmt(border=1, bold=True, **extra), "Sudah sesuai" if ok else "Belum sesuai")
+    value = _selisih(ws, book, r, float(dilaporkan), float(dihitung), f.kind, f.decimals, fmt=cell)
+    status = agrees(f.kind, tol, "Sudah sesuai", "Belum sesuai")
+    ws.write_formula(r, 9, "=" + status.formula({"selisih": a1(r, 8)}), book.fmt(border=1, bold=True, **extra),
+                     status.value({"selisih": value}))
 
 
 def book_num_format(f: Finding, value: float) -> str:
