@@ -18,7 +18,8 @@ The construction (for an expression X and d decimals) uses only locale-free piec
 3. `MID(padded, 20-INT((4*L-1)/3), 99)` drops the leading zeros and dots, where
    `L = LEN(TEXT(N,"0..0"))-d` is the count of integer digits (L digits plus INT((L-1)/3) dots).
 4. The minus sign is `IF(ROUND(X,d)<0,"-","")`: no "-0,00" when a negative rounds to zero.
-5. Guards: X not a number (text, blank, TRUE, an error such as #DIV/0!) shows `kosong` ("-");
+5. Guards: X not a number (text, blank, TRUE, an error such as #DIV/0!) shows `kosong` ("-"), tested
+   as AND(ISNUMBER(X),NOT(ISLOGICAL(X))) since LibreOffice counts TRUE as a number and Excel does not;
    N >= 1e15 (more than the 15 significant digits Excel keeps: |x| >= 10^(15-d)) shows `kosong` too,
    so a sentence never shows #VALUE! or invented digits. Money (0 decimals) is exact below 1e15.
 
@@ -76,6 +77,11 @@ def _scaled(x: float, d: int) -> int:
     return int(round_excel(round_excel(abs(x), d) * 10**d, 0))
 
 
+def _is_number_formula(X: str) -> str:
+    """A number and not TRUE/FALSE: LibreOffice's ISNUMBER(TRUE) is TRUE, Excel's is FALSE."""
+    return f"AND(ISNUMBER({X}),NOT(ISLOGICAL({X})))"
+
+
 def _n_formula(X: str, d: int) -> str:
     return f"ROUND(ABS({X}),0)" if d == 0 else f"ROUND(ROUND(ABS({X}),{d})*{10**d},0)"
 
@@ -99,7 +105,7 @@ def _number(X: str, x: object, d: int, *, prefix: str = "", suffix: str = "", ko
     g = _literal(kosong)
     pre = f"{_literal(prefix)}&" if prefix else ""
     suf = f"&{_literal(suffix)}" if suffix else ""
-    formula = (f"IF(ISNUMBER({X}),IF({_n_formula(X, d)}<1E15,"
+    formula = (f"IF({_is_number_formula(X)},IF({_n_formula(X, d)}<1E15,"
                f'IF(ROUND({X},{d})<0,"-","")&{pre}{_digits_formula(X, d)}{suf},{g}),{g})')
     if not _is_number(x) or _scaled(float(x), d) >= LIMIT:
         return Teks(formula, kosong)
@@ -144,7 +150,7 @@ def naik_turun(a_expr: str, a: object, b_expr: str, b: object, decimals: int = 2
     D, diff = selisih(a_expr, a, b_expr, b, d)
     g = _literal(kosong)
     suf = f"&{_literal(satuan)}" if satuan else ""
-    formula = (f"IF(AND(ISNUMBER({a_expr}),ISNUMBER({b_expr})),IF({_n_formula(D, d)}<1E15,"
+    formula = (f"IF(AND({_is_number_formula(a_expr)},{_is_number_formula(b_expr)}),IF({_n_formula(D, d)}<1E15,"
                f'IF({D}=0,"tetap",IF({D}>0,"naik ","turun ")&{_digits_formula(D, d)}{suf}),{g}),{g})')
     if diff is None or _scaled(diff, d) >= LIMIT:
         value = _clean(kosong)
