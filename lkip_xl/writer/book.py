@@ -15,6 +15,13 @@ MONEY = "#,##0"
 PERCENT = '0.00"%"'
 DECIMAL = "#,##0.00"
 INTEGER = "#,##0"
+UNIT = "unit:"  # a kind "unit:<number format>": an indicator value shown with its unit (writer/units.py)
+
+# Data sheets: what the user may edit, what is only compared, and the rest (formulas)
+INPUT_FILL = "#FFF2CC"  # light yellow: data the formulas read; edit here
+CLAIM_FILL = "#EDEDED"  # light grey, italic: a number as the input states it, compared (Temuan), feeds nothing
+ROLE_PROPS = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FILL, "italic": True,
+                                                             "font_color": "#595959"}}
 
 
 def a1(row: int, col: int, absolute: bool = False) -> str:
@@ -69,6 +76,7 @@ class Book:
         self.formats: dict[tuple, Any] = {}
         self.sheets: dict[str, Any] = {}
         self.pending_fits: list[tuple] = []  # wrapped text -> row heights at close
+        self.pending_legends: list[tuple] = []  # data sheets' input / claim legend, written at close
         base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
         self._base = base
         self._cell_fmts: dict[tuple, Any] = {}
@@ -81,21 +89,97 @@ class Book:
             self.formats[key] = self.wb.add_format({**self._base, **props})
         return self.formats[key]
 
+    LEGEND = (("Kuning muda: data input (ubah di sini, semua tabel mengikuti)", "input"),
+              ("Abu-abu miring: angka tertulis di input, hanya dibandingkan (lihat Temuan); sel putih: rumus",
+               "claim"))
+
+    def legend(self, ws, row: int = 1) -> None:
+        """The note that says which cells of a data sheet are inputs, which are only stated, and the rest
+        (written at close, over as many columns as each text needs)."""
+        self.pending_legends.append((ws, row))
+
+    def _legends(self) -> None:
+        for ws, row in self.pending_legends:
+            widths = getattr(ws, "lkip_widths", None) or [10.0]
+            col = 0
+            for text, role in self.LEGEND:
+                last, room = col, 0.0
+                while room < len(text) * 0.95 and last < len(widths):
+                    room += widths[last]
+                    last += 1
+                fmt = self.fmt(**{"italic": True, "border": 1, **ROLE_PROPS[role]})
+                if last - 1 > col:
+                    ws.merge_range(row, col, row, last - 1, text, fmt)
+                else:
+                    ws.write_string(row, col, text, fmt)
+                col = last
+
+    # ------------------------------------------------------ live colours
+
+    RED = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
+    GREEN = {"bg_color": "#C6EFCE", "font_color": "#006100"}
+    # kategori bands, best first: green … red (the scale's own bands pick from these by rank)
+    BANDS = ({"bg_color": "#C6EFCE", "font_color": "#006100"}, {"bg_color": "#E2EFDA", "font_color": "#375623"},
+             {"bg_color": "#FFEB9C", "font_color": "#9C5700"}, {"bg_color": "#F8CBAD", "font_color": "#843C0C"},
+             {"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+
+    def cf_fmt(self, props: dict):
+        key = ("cf",) + tuple(sorted(props.items()))
+        if key not in self.formats:
+            self.formats[key] = self.wb.add_format(dict(props))
+        return self.formats[key]
+
+    def flag(self, ws, first: int, last: int, col: int, test: str) -> None:
+        """Colour red, live, the cells of rows first..last of `col` for which `test` holds; `test` is a
+        formula over `{c}`, the cell (e.g. "{c}>100"); text such as "-" never counts."""
+        if last < first:
+            return
+        c = a1(first, col)
+        ws.conditional_format(first, col, last, col, {
+            "type": "formula", "criteria": f"=AND(ISNUMBER({c}),{test.format(c=c)})", "format": self.cf_fmt(self.RED)})
+
+    def flag_serapan(self, ws, first: int, last: int, col: int) -> None:
+        """Serapan above 100 %: more realised than budgeted."""
+        self.flag(ws, first, last, col, "{c}>100")
+
+    def flag_sisa(self, ws, first: int, last: int, col: int) -> None:
+        """A negative sisa: more realised than budgeted."""
+        self.flag(ws, first, last, col, "{c}<0")
+
+    def kategori_colours(self, ws, first: int, last: int, col: int, names: list[str]) -> None:
+        """A colour per kategori band, live: the cell equals the band's name on the scale (`names`, the
+        scale's name cells, best band first)."""
+        if last < first or not names:
+            return
+        c = a1(first, col)
+        n = len(names)
+        for k, name in enumerate(names):
+            band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
+            ws.conditional_format(first, col, last, col, {
+                "type": "formula", "criteria": f"={c}={name}", "format": self.cf_fmt(band)})
+
     def header_fmt(self):
         return self.fmt(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center", valign="vcenter")
 
     def title_fmt(self):
         return self.fmt(bold=True, font_size=11)
 
-    def cell_fmt(self, kind: str = "text", bold: bool = False, indent: int = 0, risky: bool = False):
-        key = (kind, bold, indent, risky)
+    def cell_fmt(self, kind: str = "text", bold: bool = False, indent: int = 0, risky: bool = False,
+                 role: str | None = None):
+        """A bordered cell of `kind` (text, money, percent, decimal, integer, center, or UNIT + a number
+        format); `role` "input" or "claim" marks data-sheet cells the user edits or that are only compared."""
+        key = (kind, bold, indent, risky, role)
         known = self._cell_fmts.get(key)
         if known is None:
-            known = self._cell_fmts[key] = self._new_cell_fmt(kind, bold, indent, risky)
+            known = self._cell_fmts[key] = self._new_cell_fmt(kind, bold, indent, risky, role)
         return known
 
-    def _new_cell_fmt(self, kind: str, bold: bool, indent: int, risky: bool):
-        props: dict[str, Any] = {"border": 1}
+    def _new_cell_fmt(self, kind: str, bold: bool, indent: int, risky: bool, role: str | None = None):
+        props: dict[str, Any] = {"border": 1, **ROLE_PROPS.get(role or "", {})}
+        if kind.startswith(UNIT):
+            props["num_format"] = kind[len(UNIT):]
+            props["align"] = "right"
+            return self.fmt(**props)
         if bold:
             props["bold"] = True
         if kind == "text":
@@ -133,8 +217,9 @@ class Book:
         else:
             ws.write_blank(row, col, None, f)
 
-    def number(self, ws, row: int, col: int, value: float | None, kind: str = "money", bold: bool = False) -> None:
-        f = self.cell_fmt(kind, bold=bold)
+    def number(self, ws, row: int, col: int, value: float | None, kind: str = "money", bold: bool = False,
+               role: str | None = None) -> None:
+        f = self.cell_fmt(kind, bold=bold, role=role)
         if finite_or_none(value) is None:
             ws.write_blank(row, col, None, f)
         else:
@@ -145,7 +230,8 @@ class Book:
         """A live formula carrying the rules' value as its cached result."""
         f = self.cell_fmt(kind if not isinstance(excel_value(value), str) else "center", bold=bold) \
             if kind != "text" else self.cell_fmt("text", bold=bold)
-        if kind in ("percent", "decimal", "money", "integer") and isinstance(excel_value(value), str):
+        if (kind in ("percent", "decimal", "money", "integer") or kind.startswith(UNIT)) and \
+                isinstance(excel_value(value), str):
             f = self.cell_fmt(kind, bold=bold)
         ws.write_formula(row, col, "=" + formula.lstrip("="), f, excel_value(value))
 
@@ -190,6 +276,7 @@ class Book:
         return self.sheets[name]
 
     def close(self) -> None:
+        self._legends()
         self._row_heights()
         self.wb.close()
 

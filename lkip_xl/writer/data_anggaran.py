@@ -20,6 +20,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
               "Uraian di lembar Realisasi (bila berbeda)"]
     ws.write_string(0, 0, "Data anggaran dan realisasi — angka rincian (kolom E dan F) dibaca oleh semua rumus; "
                           "ubah angka di sini dan seluruh tabel mengikuti.", book.title_fmt())
+    book.legend(ws)
     for c, h in enumerate(header):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20, 40],
@@ -51,6 +52,8 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     last = first + len(rows) - 1
     total = last + 1
     layout.total_row = total
+    book.flag_sisa(ws, first, total, C_SISA)
+    book.flag_serapan(ws, first, total, C_SERAPAN)
     book.text(ws, total, C_URAIAN, "Total", bold=True)
     for c in (C_LEVEL, C_KODE, C_NO, C_PAGU_DATA, C_REAL_DATA):
         ws.write_blank(total, c, None, book.cell_fmt("text"))
@@ -68,11 +71,11 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     for row in issues.dpa_totals + issues.realisasi_totals:
         col = C_S_PAGU_DPA if row in issues.dpa_totals else C_S_REAL
         if row.amount is not None:
-            book.number(ws, total, col, row.amount.value)
+            book.number(ws, total, col, row.amount.value, role="claim")
             book.remember_input(row.amount.cell, ANGGARAN, total, col)
         for num, c in ((row.pagu, C_S_PAGU_REAL), (row.persen, C_S_PERSEN), (row.sisa, C_S_SISA)):
             if num is not None:
-                book.number(ws, total, c, num.value, "decimal" if c == C_S_PERSEN else "money")
+                book.number(ws, total, c, num.value, "decimal" if c == C_S_PERSEN else "money", role="claim")
                 book.remember_input(num.cell, ANGGARAN, total, c)
         book.remember_input(row.label_cell, ANGGARAN, total, C_URAIAN)
     # rows the rollups leave out (no DPA row, repeated codes): shown, never summed
@@ -88,7 +91,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
             book.text(ws, r, C_URAIAN, row.uraian.value if row.uraian else "")
             col = C_S_PAGU_DPA if row.sheet == result.data.sheet_names.get("dpa") else C_S_REAL
             if row.amount is not None:
-                book.number(ws, r, col, row.amount.value)
+                book.number(ws, r, col, row.amount.value, role="claim")
                 book.remember_input(row.amount.cell, ANGGARAN, r, col)
             book.remember_input(row.label_cell, ANGGARAN, r, C_URAIAN)
             book.text(ws, r, C_SUMBER, f"{row.sheet}!{row.label_cell.ref}")
@@ -118,7 +121,7 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
         _amount(book, ws, r, real.amount, leaf_real, C_REAL_DATA, C_S_REAL)
         for num, c in ((real.pagu, C_S_PAGU_REAL), (real.persen, C_S_PERSEN), (real.sisa, C_S_SISA)):
             if num is not None:
-                book.number(ws, r, c, num.value, "decimal" if c == C_S_PERSEN else "money")
+                book.number(ws, r, c, num.value, "decimal" if c == C_S_PERSEN else "money", role="claim")
                 book.remember_input(num.cell, ANGGARAN, r, c)
     else:
         ws.write_blank(r, C_REAL_DATA, None, book.cell_fmt("money"))
@@ -147,13 +150,13 @@ def _write_akun_row(book: Book, ws, r: int, row: AnggaranRow) -> None:
 def _amount(book: Book, ws, r: int, amount: Num | None, leaf: bool, data_col: int, stated_col: int) -> None:
     """A leaf amount is data the rollups sum; any other stated amount is a claim, kept aside."""
     if leaf:
-        book.number(ws, r, data_col, amount.value if amount else None)
+        book.number(ws, r, data_col, amount.value if amount else None, role="input")
         if amount is not None:
             book.remember_input(amount.cell, ANGGARAN, r, data_col)
         return
     ws.write_blank(r, data_col, None, book.cell_fmt("money"))
     if amount is not None:
-        book.number(ws, r, stated_col, amount.value)
+        book.number(ws, r, stated_col, amount.value, role="claim")
         book.remember_input(amount.cell, ANGGARAN, r, stated_col)
 
 

@@ -16,6 +16,7 @@ def write_belanja_data(book: Book, result: Result, layout: Layout) -> None:
         return
     ws = book.sheet(BELANJA)
     ws.write_string(0, 0, "Data belanja per jenis (dari lembar Belanja input).", book.title_fmt())
+    book.legend(ws)
     header = ["Kode", "Uraian", "Jenis", "Kelompok", "Pagu (data)", "Realisasi (data)",
               "Pagu tertulis", "Realisasi tertulis", "% tertulis"]
     for c, h in enumerate(header):
@@ -32,11 +33,11 @@ def write_belanja_data(book: Book, result: Result, layout: Layout) -> None:
         book.text(ws, r, 3, kelompok)
         for num, data_col, stated_col in ((row.pagu, 4, 6), (row.realisasi, 5, 7)):
             col = data_col if is_leaf else stated_col
-            book.number(ws, r, col, n(num))
+            book.number(ws, r, col, n(num), role="input" if is_leaf else "claim")
             if num is not None:
                 book.remember_input(num.cell, BELANJA, r, col)
         if row.persen is not None:
-            book.number(ws, r, 8, row.persen.value, "decimal")
+            book.number(ws, r, 8, row.persen.value, "decimal", role="claim")
             book.remember_input(row.persen.cell, BELANJA, r, 8)
         r += 1
     layout.belanja = BelanjaData(BELANJA, first, max(r - 1, first), 2, 3, 4, 5)

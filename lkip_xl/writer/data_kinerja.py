@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from lkip_xl.model import Num, Result
-from lkip_xl.writer.book import Book, ref, setup_table_sheet
+from lkip_xl.writer import units
+from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
 from lkip_xl.writer.layout import ANGGARAN, C_PAGU, C_REAL, HITUNG, KINERJA, KOMPONEN, PEMETAAN, Layout
 
 
@@ -27,6 +28,7 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
              ("RPJMD Provinsi", ("rpjmd_provinsi",)), ("RPJMN", ("rpjmn",))]
     ws.write_string(0, 0, "Data indikator kinerja (Renstra, PK, realisasi) — dibaca oleh lembar "
                           f"{HITUNG}.", book.title_fmt())
+    book.legend(ws)
     for c, (label, key) in enumerate(cols):
         ws.write_string(2, c, label, book.header_fmt())
         layout.kinerja_cols[key] = c
@@ -46,14 +48,19 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
         if row.satuan:
             book.remember_input(row.satuan.cell, KINERJA, r, 5)
         book.text(ws, r, 6, row.polaritas.capitalize())
+        kind = units.kind_of(ind)
         for (label, key) in cols[7:]:
             c = layout.kinerja_cols[key]
             value = _kinerja_value(row, key)
+            # the stated capaian and kategori, and a realisasi the Komponen rows build, are only compared
+            claim = key[0] in ("capaian", "kategori") or (key[0] == "realisasi" and key[1] in ind.komponen_metode)
+            role = "claim" if claim else "input"
             if isinstance(value, Num):
-                book.number(ws, r, c, value.value, "decimal")
+                book.number(ws, r, c, value.value, "percent" if key[0] == "capaian" else kind, role=role)
                 book.remember_input(value.cell, KINERJA, r, c)
             elif value is not None:
-                book.text(ws, r, c, value.value)
+                book.text(ws, r, c, value.value, fmt=book.cell_fmt("text", risky=value.value.startswith(RISKY_START),
+                                                                   role=role))
                 book.remember_input(value.cell, KINERJA, r, c)
             else:
                 ws.write_blank(r, c, None, book.cell_fmt("text"))
@@ -82,6 +89,7 @@ def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int
         return where
     ws = book.sheet(KOMPONEN)
     ws.write_string(0, 0, "Komponen realisasi indikator (misalnya IKM per semester).", book.title_fmt())
+    book.legend(ws)
     for c, h in enumerate(["ID", "Indikator", "Tahun", "Komponen", "Nilai", "Metode"]):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [5, 48, 7, 18, 10, 11])
@@ -94,7 +102,7 @@ def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int
             book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
             book.number(ws, r, 2, k.tahun, "center")
             book.text(ws, r, 3, k.komponen.value if k.komponen else "")
-            book.number(ws, r, 4, k.nilai.value, "decimal")
+            book.number(ws, r, 4, k.nilai.value, "decimal", role="input" if found else "claim")
             if found:
                 book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
             book.text(ws, r, 5, k.metode)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from lkip_xl import figures
 from lkip_xl.figures import E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS
 from lkip_xl.model import FigureKey, Indicator, Result
+from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
 from lkip_xl.writer.layout import (
     ANGGARAN, C_PAGU, C_REAL, H_CAKHIR, H_CAP, H_E, H_EFF, H_ID, H_IND, H_KAT, H_LEVEL, H_PAGU, H_RA, H_REAL,
@@ -43,6 +44,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
             book.text(ws, rr, 1, name)
     skala = {"batas": [ref(HITUNG, scale_row + k, 0) for k in range(len(result.skala))],
              "nama": [ref(HITUNG, scale_row + k, 1) for k in range(len(result.skala))]}
+    layout.skala_nama = [ref(HITUNG, scale_row + k, 1) for k in range(len(result.skala))]
     kc = layout.kinerja_cols
     capaian, efisiensi = figures.capaian(ident.rumus_polaritas_negatif), figures.efisiensi(ident.rumus_efisiensi)
     for ind in result.indicators:
@@ -57,10 +59,11 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
             target["target_pk"] = ref(KINERJA, r, kc[("target_pk",)])
         if ("target", tahun) in kc:
             target["target_renstra"] = ref(KINERJA, r, kc[("target", tahun)])
-        book.formula(ws, r, H_TARGET, TARGET.formula(target), ind.target, kind="decimal")
+        kind = units.kind_of(ind)
+        book.formula(ws, r, H_TARGET, TARGET.formula(target), ind.target, kind=kind)
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], "target"), HITUNG, r, H_TARGET)
         # realisasi of the report year (Komponen wins over a stated value)
-        book.formula(ws, r, H_REAL, _realisasi_formula(ind, kc, r, tahun, komponen), ind.realisasi, kind="decimal")
+        book.formula(ws, r, H_REAL, _realisasi_formula(ind, kc, r, tahun, komponen), ind.realisasi, kind=kind)
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], "realisasi"), HITUNG, r, H_REAL)
         pol = f"{ref(KINERJA, r, 6)}"
         t, rl = a1(r, H_TARGET), a1(r, H_REAL)
@@ -69,7 +72,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
         book.formula(ws, r, H_KAT, KATEGORI.formula({"capaian": a1(r, H_CAP), **skala}), ind.kategori, kind="text")
         end_ref = ref(KINERJA, r, kc[("target", ind.tahun_akhir)]) if ("target", ind.tahun_akhir) in kc else None
         book.formula(ws, r, H_TAKHIR, TERTULIS.formula({"tertulis": end_ref} if end_ref else {}), ind.target_akhir,
-                     kind="decimal")
+                     kind=kind)
         book.formula(ws, r, H_CAKHIR, capaian.formula({"target": a1(r, H_TAKHIR), "realisasi": rl, "polaritas": pol}),
                      ind.capaian_akhir, kind="percent")
         # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
@@ -100,7 +103,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
         for y in earlier:
             cr, cc = extra_col[("real", y)], extra_col[("cap", y)]
             book.formula(ws, r, cr, _realisasi_formula(ind, kc, r, y, komponen), ind.realisasi_by_year.get(y),
-                         kind="decimal")
+                         kind=kind)
             ty = {"tertulis": ref(KINERJA, r, kc[("target", y)])} if ("target", y) in kc else {}
             capf = capaian.formula({"target": TERTULIS.formula(ty), "realisasi": a1(r, cr), "polaritas": pol})
             book.formula(ws, r, cc, capf, ind.capaian_by_year.get(y), kind="percent")
@@ -110,6 +113,9 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"capaian_{tahun}"), HITUNG, r, H_CAP)
     first = 3
     last = 3 + max(len(result.indicators) - 1, 0)
+    if result.indicators:
+        book.kategori_colours(ws, first, last, H_KAT, layout.skala_nama)
+        book.flag_serapan(ws, first, last, H_SERAPAN)
     er = last + 2
     book.text(ws, er, H_IND, "Rata-rata efisiensi indikator sasaran (E)", bold=True)
     book.formula(ws, er, H_EFF, E.formula({"efisiensi_sasaran": f"{a1(first, H_E)}:{a1(last, H_E)}"}),

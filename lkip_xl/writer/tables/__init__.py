@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from lkip_xl.model import BudgetNode, Indicator, Result
 from lkip_xl.writer import layout as D
+from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref
 
 
@@ -121,10 +122,8 @@ def tujuan_sasaran_cells(book: Book, ws, r: int, ind: Indicator, shown: Shown) -
 
 
 def kind_for(ind: Indicator) -> str:
-    values = [v for v in [*ind.row.targets.values(), *ind.row.realisasi.values()] if v is not None]
-    if values and all(float(v.value).is_integer() for v in values) and ind.realisasi_source != "komponen":
-        return "integer"
-    return "decimal"
+    """How the indicator's own values show: its unit and its input's decimals (writer/units.py)."""
+    return units.kind_of(ind)
 
 
 def tree_order(result: Result) -> list[BudgetNode]:

@@ -15,6 +15,7 @@ def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> Non
     r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi",
                                 "Sisa", "Rasio Capaian"])
     setup_table_sheet(ws, (2, r - 1), [7, 18, 50, 16, 16, 15, 9])
+    first = r
     for node in tree_order(result):
         bold = node.level != "sub_kegiatan"
         depth = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}[node.level]
@@ -32,6 +33,8 @@ def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> Non
                                            (D.C_SISA, result.total_sisa, "money"),
                                            (D.C_SERAPAN, result.total_serapan, "percent"))):
         book.formula(ws, r, 3 + c, ref(D.ANGGARAN, layout.total_row, col), value, kind=kind, bold=True)
+    book.flag_sisa(ws, first, r, 5)
+    book.flag_serapan(ws, first, r, 6)
 
 
 def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
@@ -41,6 +44,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     title(book, ws, p.numbers["belanja"], f"Realisasi Anggaran per Jenis Belanja Tahun {p.tahun}", 6)
     r = headers(book, ws, 2, ["Kode Rekening", "Jenis Belanja", "Pagu Anggaran", "Realisasi", "Sisa", "Serapan"])
     setup_table_sheet(ws, (2, r - 1), [14, 44, 17, 17, 16, 10])
+    first = r
     kelompok_rows = []
     for g in result.belanja:
         bold = g.kelompok
@@ -57,6 +61,8 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         if g.kelompok:
             kelompok_rows.append(r)
         r += 1
+    book.flag_sisa(ws, first, r, 4)  # the groups and their Jumlah row below
+    book.flag_serapan(ws, first, r, 5)
     pagu, real = result.belanja_jumlah
     book.text(ws, r, 0, "", bold=True)
     book.text(ws, r, 1, "Jumlah belanja", bold=True)

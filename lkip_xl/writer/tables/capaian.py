@@ -21,7 +21,7 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
              "Serapan Anggaran"]
     ncols = 3 + len(earlier) + 3 + 8
     title(book, ws, number, heading, ncols)
-    r = headers(book, ws, 2, spec)
+    r = first = headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [5, 26, 32] + [10] * len(earlier) + [10, 10, 10, 14, 10, 11, 13, 13, 13, 11])
     last_group = None
     n = 0
@@ -37,7 +37,7 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
         kind = kind_for(ind)
         c = 3
         for y in earlier:
-            book.formula(ws, r, c, book.figure_ref(FigureKey.ind(result.indicators.index(ind), f"realisasi_{y}")),
+            book.formula(ws, r, c, book.figure_ref(FigureKey.ind(result.positions().ind[id(ind)], f"realisasi_{y}")),
                          ind.realisasi_by_year.get(y), kind=kind)
             c += 1
         c = figure_cells(book, ws, r, c, ind, layout, KINERJA_COLUMNS)
@@ -47,6 +47,8 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
             c += 1
         figure_cells(book, ws, r, c, ind, layout, ("serapan",))
         r += 1
+    book.kategori_colours(ws, first, r - 1, 3 + len(earlier) + 3, layout.skala_nama)
+    book.flag_serapan(ws, first, r - 1, ncols - 1)
 
 
 def write_tujuan(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:

@@ -17,7 +17,7 @@ def efisiensi_table(book: Book, ws, result: Result, layout: D.Layout, number: st
             (f"Kinerja {tahun}", ["Target", "Realisasi", "Capaian"]),
             (f"Keuangan {tahun}", ["Target", "Realisasi", "Capaian"]), "Efisiensi Anggaran"]
     title(book, ws, number, heading, 9)
-    r = headers(book, ws, 2, spec)
+    r = first = headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [28, 34, 10, 10, 10, 16, 16, 10, 11])
     for name, inds in groups:
         for k, ind in enumerate(inds):
@@ -25,6 +25,7 @@ def efisiensi_table(book: Book, ws, result: Result, layout: D.Layout, number: st
             book.text(ws, r, 1, ind.nama)
             figure_cells(book, ws, r, 2, ind, layout, COLUMNS)
             r += 1
+    book.flag_serapan(ws, first, r - 1, 2 + COLUMNS.index("serapan"))
     return r
 
 

@@ -17,7 +17,9 @@ def write_rangkuman(book: Book, result: Result, layout: D.Layout, p: Plan) -> No
                                 (f"Kinerja Tahun {p.tahun}", ["Target", "Realisasi", "Capaian", "Kategori"])])
     setup_table_sheet(ws, (2, r - 1), [26, 24, 26, 32, 10, 10, 10, 15])
     shown = Shown()
+    first = r
     for ind in result.indicators:
         tujuan_sasaran_cells(book, ws, r, ind, shown)
         figure_cells(book, ws, r, 4, ind, layout, COLUMNS)
         r += 1
+    book.kategori_colours(ws, first, r - 1, 4 + COLUMNS.index("kategori"), layout.skala_nama)
