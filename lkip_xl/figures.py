@@ -576,4 +576,5 @@ KATEGORI = Band(Ref("capaian"))
 EFISIENSI_UNTUK_E = CountsForE()
 E = Mean("efisiensi_sasaran")
 # Nilai Efisiensi = 50 + (E / 20) × 50, E clamped to [−20, 20]
+NILAI_TEXT = "Nilai Efisiensi = 50 + (E / 20) × 50, dengan E dibatasi −20 s.d. 20"
 NILAI = IfNumbers((Ref("e"),), Add(50, Mul(Group(Div(Clamp(Ref("e"), -20.0, 20.0), 20)), 50)))

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from lkip_xl import figures
-from lkip_xl.figures import E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS
+from lkip_xl.figures import (
+    E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, NILAI_TEXT, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS,
+)
 from lkip_xl.model import FigureKey, Indicator, Result
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
@@ -120,7 +122,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
     book.text(ws, er, H_IND, "Rata-rata efisiensi indikator sasaran (E)", bold=True)
     book.formula(ws, er, H_EFF, E.formula({"efisiensi_sasaran": f"{a1(first, H_E)}:{a1(last, H_E)}"}),
                  result.efisiensi_rata_rata, kind="percent", bold=True)
-    book.text(ws, er + 1, H_IND, "Nilai Efisiensi = 50 + (E / 20) × 50, E dibatasi −20 s.d. 20", bold=True)
+    book.text(ws, er + 1, H_IND, NILAI_TEXT, bold=True)
     e = a1(er, H_EFF)
     book.formula(ws, er + 1, H_EFF, NILAI.formula({"e": e}),
                  result.nilai_efisiensi, kind="decimal", bold=True)

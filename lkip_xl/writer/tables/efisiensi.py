@@ -1,7 +1,7 @@
 """Bab III: efisiensi of the resources per sasaran and for the whole office (E, Nilai Efisiensi)."""
 from __future__ import annotations
 
-from lkip_xl.figures import RUMUS_EFISIENSI
+from lkip_xl.figures import NILAI_TEXT, RUMUS_EFISIENSI
 from lkip_xl.model import Indicator, Result
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
@@ -38,7 +38,7 @@ def write_efisiensi_summary(book: Book, result: Result, layout: D.Layout, p: Pla
     ws.merge_range(r, 0, r, 7, "Rata-rata efisiensi (E) = Σ efisiensi indikator sasaran yang memiliki anggaran / n",
                    bold_text)
     book.formula(ws, r, 8, ref(D.HITUNG, *layout.e_cell), result.efisiensi_rata_rata, kind="percent", bold=True)
-    ws.merge_range(r + 1, 0, r + 1, 7, "Nilai Efisiensi = 50 + (E / 20) × 50, dengan E dibatasi −20 s.d. 20",
+    ws.merge_range(r + 1, 0, r + 1, 7, NILAI_TEXT,
                    bold_text)
     book.formula(ws, r + 1, 8, ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, kind="decimal", bold=True)
     rumus = RUMUS_EFISIENSI[result.data.identitas.rumus_efisiensi].table_text
