@@ -78,13 +78,13 @@ def _write_daftar(book: Book, rekap: R.Rekap, link_base: Path | None) -> None:
     labels = ["No", "Berkas", "SKPD", "Tahun", "Status", "Kesalahan", "Peringatan", "Info", "Keterangan",
               "Workbook LKIP"]
     _header(book, ws, labels)
-    setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [5, 34, 34, 7, 13, 10, 10, 8, 50, 30], freeze_col=3)
+    setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [5, 30, 34, 7, 13, 10, 10, 8, 44, 30], freeze_col=3)
     bad = book.fmt(border=1, bold=True, font_color="#9C0006", bg_color="#FFC7CE")
     rows = R.daftar_rows(rekap)
     for k, (e, row) in enumerate(zip(rekap.entries, rows)):
         r = FIRST + k
         book.number(ws, r, 0, row["No"], "integer")
-        book.text(ws, r, 1, row["Berkas"])
+        book.text(ws, r, 1, e.path.name)  # the JSON keeps the path as given
         book.text(ws, r, 2, row["SKPD"])
         book.number(ws, r, 3, row["Tahun"], "center")
         if e.status == R.TERBACA:
@@ -285,7 +285,8 @@ def _write_temuan(book: Book, rekap: R.Rekap) -> None:
     setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [5, 26, 24, 11, 22, 12, 7, 70, 14, 14], freeze_col=2)
     fmts = {t: {"text": book.fmt(border=1, bg_color=colour, text_wrap=True),
                 "risky": book.fmt(border=1, bg_color=colour, text_wrap=True, quote_prefix=True),
-                "number": book.fmt(border=1, bg_color=colour, num_format="#,##0.####")}
+                "integer": book.fmt(border=1, bg_color=colour, num_format="#,##0"),
+                "number": book.fmt(border=1, bg_color=colour, num_format="#,##0.0###")}
             for t, colour in ROW_COLOURS.items()}
     for k, row in enumerate(rows):
         r = FIRST + k
@@ -293,11 +294,14 @@ def _write_temuan(book: Book, rekap: R.Rekap) -> None:
         for c, label in enumerate(labels):
             key = "SKPD" if label == "Perangkat Daerah" else label
             value = row[key]
+            if label == "Berkas":
+                value = Path(value).name
             if isinstance(value, (int, float)) and not isinstance(value, bool):
+                whole = float(value).is_integer()
                 if colour:
-                    ws.write_number(r, c, value, colour["number"])
+                    ws.write_number(r, c, value, colour["integer" if whole else "number"])
                 else:
-                    book.number(ws, r, c, value, "integer" if label == "No" else "decimal")
+                    book.number(ws, r, c, value, "integer" if whole else "decimal")
             else:
                 text = "" if value is None else value if isinstance(value, str) else json.dumps(
                     value, ensure_ascii=False)
