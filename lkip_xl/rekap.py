@@ -60,8 +60,6 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
 
     A file named twice (directly and through its folder) is read once. A path that does not exist
     stays in the list: reading it gives the sentence `check` would print."""
-    from lkip_xl.output import same_file
-
     found = Inputs([])
     for given in paths:
         given = Path(given)
@@ -86,8 +84,15 @@ def collect_inputs(paths: Iterable[Path]) -> Inputs:
         else:
             found.files.append(given)
     unique: list[Path] = []
+    seen: set = set()
     for path in found.files:
-        if not any(same_file(path, seen) for seen in unique):
+        try:
+            st = os.stat(path)
+            ident: tuple = (st.st_dev, st.st_ino)  # hard links and case-insensitive folders too
+        except OSError:
+            ident = ("path", os.path.realpath(path))
+        if ident not in seen:
+            seen.add(ident)
             unique.append(path)
     found.files = unique
     return found
@@ -473,9 +478,15 @@ def analyse_paths(paths: Iterable[Path], jobs: int | None = None) -> Rekap:
 # ----------------------------------------------------------------------------- the command
 
 
+def _line_width() -> int:
+    import shutil
+
+    return max(20, min(100, shutil.get_terminal_size((80, 24)).columns - 1))  # a wrapped line breaks \r
+
+
 def _progress_line(done: int, total: int, path: Path) -> None:
-    line = f"[{done}/{total}] {path.name}"
-    sys.stderr.write("\r" + line[:100].ljust(100))
+    width = _line_width()
+    sys.stderr.write("\r" + f"[{done}/{total}] {path.name}"[:width].ljust(width))
     sys.stderr.flush()
 
 
@@ -534,7 +545,7 @@ def run_rekap(inputs: list[Path], *, output: Path | None, force: bool, json_path
                                   f"({os_reason(exc)}).") from None
         results = check_all(files, parts, jobs, _progress_line if progress else None)
         if progress:
-            sys.stderr.write("\r" + " " * 100 + "\r")
+            sys.stderr.write("\r" + " " * _line_width() + "\r")
         rekap = build_rekap(files, results)
         if not rekap.readable:
             first = rekap.entries[0]
