@@ -152,6 +152,37 @@ def check(
     raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
 
 
+@app.command()
+def rekap(
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
+                                        help="Workbook input (.xlsx) dan/atau folder (semua *.xlsx di dalamnya)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Workbook rekap (bawaan: rekap_lkip.xlsx di folder kerja; "
+                                               "bila berupa folder, rekap_lkip.xlsx di dalamnya)."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
+    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga rekap JSON ke berkas ini."),
+    fill_dir: Optional[Path] = typer.Option(None, "--fill-dir",
+                                            help="Tulis juga workbook LKIP (hasil fill) setiap berkas ke folder ini."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1,
+                                       help="Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti CPU)."),
+) -> None:
+    """Rekap seluruh perangkat daerah: periksa setiap workbook seperti 'check', lalu tulis satu workbook rekap."""
+    from lkip_xl.rekap import run_rekap
+
+    try:
+        code, summary, written = run_rekap(inputs, output=output, force=force, json_path=json_report,
+                                           fill_dir=fill_dir, jobs=jobs or os.cpu_count() or 1,
+                                           progress=sys.stderr.isatty())
+    except (InputError, OutputError) as err:
+        _fail(str(err))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug while writing: nothing was placed
+        _unexpected(exc, output or Path("rekap_lkip.xlsx"), "ditulis")
+    _emit(summary, written=written)
+    raise typer.Exit(code)
+
+
 def _exit_code(result, *, strict: bool, fail_on_errors: bool) -> int:
     levels = {f.tingkat for f in result.findings}
     if fail_on_errors and "kesalahan" in levels:
@@ -254,7 +285,7 @@ def _usage_message(exc: Exception) -> str:
     elif kind == "NoArgsIsHelpError":
         return message.rstrip()  # the help text itself
     elif "Missing command" in message:
-        text = "Perintah belum diberikan (fill, check atau template)."
+        text = "Perintah belum diberikan (fill, check, rekap atau template)."
     else:
         import re
 
