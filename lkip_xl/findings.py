@@ -158,6 +158,16 @@ _CODES = (
         "padahal polaritasnya {polaritas}.")),
 )
 
+# The rekap's own findings (SPEC §11): about the set of files, not one file's figures.
+_CODES += (
+    Code("TAHUN_BERBEDA", "peringatan", "Tahun berkas berbeda", _one(
+        "Berkas {berkas} ({nama}) berisi data tahun {tahun}, sedangkan rekap ini tahun {rekap_tahun} "
+        "(tahun sebagian besar berkas); angkanya tetap masuk total.")),
+    Code("SKPD_GANDA", "peringatan", "SKPD ganda", _one(
+        "Berkas {berkas} dan {other} sama-sama berisi SKPD '{skpd}'; salah satunya mungkin salinan atau versi "
+        "lama, dan anggarannya terhitung dua kali dalam total.")),
+)
+
 CODES: dict[str, Code] = {c.kode: c for c in _CODES}
 TINGKAT: dict[str, Tingkat] = {c.kode: c.tingkat for c in _CODES}
 LABEL: dict[str, str] = {c.kode: c.label for c in _CODES}

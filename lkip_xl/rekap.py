@@ -19,6 +19,8 @@ from typing import Any, Callable, Iterable
 
 from lkip_xl.errors import InputError, file_kind, os_error_in, os_reason
 from lkip_xl.figures import SERAPAN
+from lkip_xl.findings import finding
+from lkip_xl.model import Finding
 
 TERBACA, TIDAK_TERBACA = "terbaca", "tidak terbaca"
 TINGKAT = ("kesalahan", "peringatan", "info")
@@ -306,10 +308,9 @@ def build_rekap(files: list[Path], results: list[dict[str, Any]]) -> Rekap:
     own: list[dict[str, Any]] = []
     for e in readable:
         if tahun is not None and e.tahun is not None and e.tahun != tahun:
-            own.append(_rekap_finding(
-                "TAHUN_BERBEDA", e,
-                f"Berkas {e.path.name} ({e.nama}) berisi data tahun {e.tahun}, sedangkan rekap ini tahun "
-                f"{tahun} (tahun sebagian besar berkas); angkanya tetap masuk total.", e.tahun, tahun))
+            own.append(_rekap_finding(e, finding("TAHUN_BERBEDA", None, berkas=e.path.name, nama=e.nama,
+                                                 tahun=e.tahun, rekap_tahun=tahun, dilaporkan=e.tahun,
+                                                 dihitung=tahun)))
     first_of: dict[str, Entry] = {}
     for e in readable:
         if not e.skpd:
@@ -317,11 +318,8 @@ def build_rekap(files: list[Path], results: list[dict[str, Any]]) -> Rekap:
         key = _norm_skpd(e.skpd)
         if key in first_of:
             other = first_of[key]
-            own.append(_rekap_finding(
-                "SKPD_GANDA", e,
-                f"Berkas {e.path.name} dan {other.path.name} sama-sama berisi SKPD '{e.skpd}'; "
-                "salah satunya mungkin salinan atau versi lama, dan anggarannya terhitung dua kali dalam total.",
-                e.skpd, other.berkas))
+            own.append(_rekap_finding(e, finding("SKPD_GANDA", None, berkas=e.path.name, other=other.path.name,
+                                                 skpd=e.skpd, dilaporkan=e.skpd, dihitung=other.berkas)))
         else:
             first_of[key] = e
     temuan = [dict(t, berkas=e.berkas) for e in readable for t in e.report["temuan"]] + own
@@ -331,9 +329,9 @@ def build_rekap(files: list[Path], results: list[dict[str, Any]]) -> Rekap:
     return Rekap(entries, tahun, temuan)
 
 
-def _rekap_finding(kode: str, e: Entry, pesan: str, dilaporkan: Any, dihitung: Any) -> dict[str, Any]:
-    return {"kode": kode, "tingkat": "peringatan", "lembar": None, "sel": None, "pesan": pesan,
-            "dilaporkan": dilaporkan, "dihitung": dihitung, "berkas": e.berkas}
+def _rekap_finding(e: Entry, f: Finding) -> dict[str, Any]:
+    """A finding of the rekap itself (the registry's TAHUN_BERBEDA, SKPD_GANDA) as a §11 temuan row."""
+    return {**f.as_dict(), "berkas": e.berkas}
 
 
 def rekap_json(rekap: Rekap) -> dict[str, Any]:

@@ -82,6 +82,8 @@ def formula_cells(path: Path) -> dict[tuple[str, str], str]:
             for c in row:
                 if isinstance(c.value, str) and c.value.startswith("="):
                     out[(ws.title, c.coordinate)] = c.value
+                elif type(c.value).__name__ == "ArrayFormula":  # {=…}: checked like any formula
+                    out[(ws.title, c.coordinate)] = "{" + str(c.value.text) + "}"
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from lkip_xl import rekap as R
 from lkip_xl.figures import NILAI, SERAPAN
-from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, quote_sheet, setup_table_sheet
+from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, excel_value, quote_sheet, setup_table_sheet
 
 HEADER_ROW = 3  # 0-based: title, note, blank, header
 FIRST = HEADER_ROW + 1
@@ -256,10 +256,14 @@ def _write_kinerja(book: Book, rekap: R.Rekap, ind: dict[str, str]) -> None:
                          row[name], kind="integer")
         counted = f"SUM({a1(r, first_kat)}:{a1(r, after - 1)})" if names else "0"
         book.formula(ws, r, after, f"{a1(r, 2)}-{counted}", row["Tanpa kategori"], kind="integer")
-        book.formula(ws, r, after + 1,
-                     f'IF(COUNTIFS({ind["no"]},{no},{ind["capaian"]},"<>")=0,"-",'
-                     f'_xlfn.MINIFS({ind["capaian"]},{ind["no"]},{no}))',
-                     row["Capaian terendah (%)"], kind="percent")
+        # the smallest numeric capaian of this SKPD, as a one-cell array formula: MIN(IF(…)) works in every
+        # Excel and in LibreOffice (MINIFS needs Excel 2019; AGGREGATE over an inline array is not
+        # evaluated as an array by LibreOffice)
+        mine = f'({ind["no"]}={no})*ISNUMBER({ind["capaian"]})'
+        lowest = row["Capaian terendah (%)"]
+        ws.write_array_formula(r, after + 1, r, after + 1,
+                               f'=IF(SUMPRODUCT({mine})=0,"-",MIN(IF({mine},{ind["capaian"]})))',
+                               book.cell_fmt("percent" if lowest is not None else "center"), excel_value(lowest))
         book.formula(ws, r, after + 2,
                      f'IFERROR(AVERAGEIFS({ind["efisiensi"]},{ind["no"]},{no},{ind["level"]},"Sasaran"),"-")',
                      row["E (%)"], kind="percent")
