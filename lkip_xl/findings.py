@@ -61,11 +61,9 @@ _CODES = (
                    "(selisih {difference}).",
     }),
     Code("PERCENT_MISMATCH", "kesalahan", "Persentase tidak sesuai", {
-        "serapan": "Rasio serapan {subject} tertulis {stated}, sedangkan realisasi {realisasi} / pagu {pagu} "
-                   "= {computed}.",
+        # `what`: "Rasio serapan" on a Realisasi row, "Persentase" on a Belanja row
+        "serapan": "{what} {subject} tertulis {stated}, sedangkan realisasi {realisasi} / pagu {pagu} = {computed}.",
         "capaian": "Capaian {year} {indicator} tertulis {stated}, sedangkan hasil hitung {computed}.",
-        "belanja": "Persentase {subject} tertulis {stated}, sedangkan realisasi {realisasi} / pagu {pagu} "
-                   "= {computed}.",
     }),
     Code("SISA_MISMATCH", "kesalahan", "Sisa tidak sesuai", _one(
         "Sisa {subject} tertulis {stated}, sedangkan pagu {pagu} − realisasi {realisasi} = {computed}.")),

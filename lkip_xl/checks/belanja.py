@@ -68,4 +68,4 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
                                   stated=rupiah(stated.value), computed=rupiah(computed),
                                   difference=rupiah(stated.value - computed), dilaporkan=stated.value,
                                   dihitung=computed, figure=fig.of(what), kind="money")
-        yield from serapan_claim(r.persen, real, pagu, label, fig.of("serapan"), "belanja")
+        yield from serapan_claim(r.persen, real, pagu, label, fig.of("serapan"), "Persentase")

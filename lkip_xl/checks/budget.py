@@ -93,11 +93,11 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
 
 
 def serapan_claim(stated: Num | None, realisasi: float, pagu: float, label: str, figure: FigureKey | None,
-                  shape: str) -> Iterator[Finding]:
+                  what: str = "Rasio serapan") -> Iterator[Finding]:
     """PERCENT_MISMATCH: a stated % against the serapan of its pagu and realisasi, at the claim's decimals."""
     serapan = percent_of(realisasi, pagu)
     if stated is not None and serapan is not None and not ratio_agrees(stated, serapan):
-        yield finding("PERCENT_MISMATCH", stated.cell, shape, subject=label,
+        yield finding("PERCENT_MISMATCH", stated.cell, "serapan", what=what, subject=label,
                       stated=persen(stated.value), realisasi=rupiah(realisasi), pagu=rupiah(pagu),
                       computed=persen(serapan), dilaporkan=stated.value, dihitung=serapan,
                       figure=figure, kind="ratio", decimals=claim_decimals(stated))
@@ -114,7 +114,7 @@ def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, lab
         yield finding("PAGU_MISMATCH", row.pagu.cell, subject=label, sheet=row.sheet,
                       stated=rupiah(row.pagu.value), computed=rupiah(pagu), difference=rupiah(row.pagu.value - pagu),
                       dilaporkan=row.pagu.value, dihitung=pagu, figure=fig("pagu"), kind="money")
-    yield from serapan_claim(row.persen, realisasi, pagu, label, fig("serapan"), "serapan")
+    yield from serapan_claim(row.persen, realisasi, pagu, label, fig("serapan"))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
         yield finding("SISA_MISMATCH", row.sisa.cell, subject=label, stated=rupiah(row.sisa.value),
                       pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(pagu - realisasi),
