@@ -240,13 +240,14 @@ def print_scale_for(widths: list[float], landscape: bool = True) -> int | None:
 
 def print_width(ws, widths: list[float], landscape: bool = True, repeat_cols: int = 0) -> None:
     """Fit the columns to one page across when that keeps them readable; otherwise print at
-    MIN_PRINT_SCALE, let the columns flow to further pages and repeat the identifying columns."""
+    MIN_PRINT_SCALE, let the columns flow to further pages and repeat the identifying columns
+    (when they take at most half a page)."""
     if print_scale_for(widths, landscape) is not None:
         ws.fit_to_pages(1, 0)
         return
     ws.set_print_scale(MIN_PRINT_SCALE)
     ws.print_across()
-    if repeat_cols and sum(column_px(w) for w in widths[:repeat_cols]) * MIN_PRINT_SCALE <= PAGE_PX[landscape] * 40:
+    if repeat_cols and sum(column_px(w) for w in widths[:repeat_cols]) * MIN_PRINT_SCALE <= PAGE_PX[landscape] * 50:
         ws.repeat_columns(0, repeat_cols - 1)
 
 

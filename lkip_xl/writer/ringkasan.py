@@ -169,7 +169,7 @@ def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int):
     largest = max([abs(n.pagu or 0) for n in programs] + [abs(n.realisasi or 0) for n in programs])
     num_format, unit = _money_axis(largest)
     chart.set_title({"name": "Pagu dan realisasi per program", "name_font": {"size": 12}})
-    chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
+    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": 8}})  # values along the bottom
     chart.set_x_axis({"min": 0, "major_unit": _major_unit(largest), "num_format": num_format,
                       "name": unit, "name_font": {"size": 9, "bold": False}, "num_font": {"size": 8},
                       "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
