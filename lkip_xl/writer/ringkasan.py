@@ -87,7 +87,7 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         r += 1
         nr = layout.node_row[id(node)]
         book.text(ws, r, 0, node.uraian)
-        ws.write_string(r, C_LABEL, chart_label(node.uraian, 34, 2))
+        book.text(ws, r, C_LABEL, chart_label(node.uraian, 34, 2))
         book.formula(ws, r, 1, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu)
         book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi)
         book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_SERAPAN), node.serapan, kind="percent")
@@ -106,7 +106,7 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         r += 1
         hr = layout.ind_row[id(ind)]
         book.text(ws, r, 0, ind.nama)
-        ws.write_string(r, C_LABEL, chart_label(ind.nama, per_line, 3 if n_ind <= 10 else 1))
+        book.text(ws, r, C_LABEL, chart_label(ind.nama, per_line, 3 if n_ind <= 10 else 1))
         ws.write_number(r, C_ACUAN, 100)
         book.formula(ws, r, 1, ref(D.HITUNG, hr, D.H_CAP), ind.capaian, kind="percent")
         book.formula(ws, r, 2, ref(D.HITUNG, hr, D.H_KAT), ind.kategori, kind="text")
