@@ -174,6 +174,8 @@ class Book:
             # Arial 9 fits about 1.1 characters per unit of column width (1.0 in bold), less the padding
             per_unit = (1.0 if bold else 1.1) * 9 / size
             width = max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
+            if len(text) <= width and "\n" not in text:
+                continue  # one line
             lines = min(wrapped_lines(text, width), 40)
             if lines > 1:
                 key = (ws.name, row)
