@@ -13,7 +13,7 @@ from lkip_xl.writer.review import TEMUAN
 RINGKASAN = "Ringkasan"
 
 
-WIDTHS = [34, 40, 16, 16, 16]  # printed columns A–E; charts sit below them, as wide
+WIDTHS = [44, 30, 16, 16, 16]  # printed columns A–E; charts sit below them, as wide
 C_LABEL, C_ACUAN = 6, 7  # hidden helper columns: short chart labels, the 100 % reference
 PAGE_HEIGHT_PX = 1010  # printable height of portrait A4 at 100 % (11.69" less margins), 96 dpi
 ROW_PX = 20  # a row of default height
@@ -125,7 +125,7 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
             breaks.append(at)
             used = 0
         chart.set_size({"width": width, "height": height})
-        ws.insert_chart(at, 0, chart, {"object_position": 3})
+        ws.insert_chart(at, 0, chart, {"object_position": 3, "y_offset": 6})  # clear of the page break
         rows = -(-height // ROW_PX) + 1
         at += rows
         used += rows * ROW_PX
