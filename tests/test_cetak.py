@@ -301,7 +301,8 @@ def test_pagu_chart_axis_names_its_unit(sample):
     chart = next(c for c in sample.charts if c.find(".//c:barChart/c:barDir", NS).get("val") == "bar")
     ax = chart.find(".//c:valAx", NS)
     assert ax.find("c:numFmt", NS).get("formatCode") == "#,##0,,"
-    assert "Rp juta" in "".join(t.text or "" for t in ax.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"))
+    drawing_text = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+    assert "Rp juta" in "".join(t.text or "" for t in ax.iter(drawing_text))
     assert float(ax.find("c:majorUnit", NS).get("val")) == 2_000_000_000
 
 

@@ -17,6 +17,7 @@ WIDTHS = [44, 30, 16, 16, 16]  # printed columns A–E; charts sit below them, a
 C_LABEL, C_ACUAN = 6, 7  # hidden helper columns: short chart labels, the 100 % reference
 PAGE_HEIGHT_PX = 1010  # printable height of portrait A4 at 100 % (11.69" less margins), 96 dpi
 ROW_PX = 20  # a row of default height
+MANY_PROGRAMS = 16  # beyond this the pagu chart's labels take one line
 
 
 def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
@@ -87,7 +88,7 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         r += 1
         nr = layout.node_row[id(node)]
         book.text(ws, r, 0, node.uraian)
-        book.text(ws, r, C_LABEL, chart_label(node.uraian, 34, 2))
+        book.text(ws, r, C_LABEL, chart_label(node.uraian, 34, 2 if len(programs) <= MANY_PROGRAMS else 1))
         book.formula(ws, r, 1, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu)
         book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi)
         book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_SERAPAN), node.serapan, kind="percent")
@@ -115,7 +116,9 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     at = r + 3
     charts = []
     if programs:
-        charts.append((_pagu_chart(book, programs, first, last_program, width), 110 + 48 * len(programs)))
+        # a bar per program and year, never taller than a page (many programs: one-line labels)
+        charts.append((_pagu_chart(book, programs, first, last_program, width),
+                       min(110 + 48 * len(programs), PAGE_HEIGHT_PX - 40)))
     if result.indicators:
         charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, width), 420))
     breaks = []
@@ -166,10 +169,12 @@ def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int):
     for c, name, colour in ((1, "Pagu", "#8EA9DB"), (2, "Realisasi", "#2F5597")):
         chart.add_series({"name": [RINGKASAN, first - 1, c], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
                           "values": [RINGKASAN, first, c, last, c], "fill": {"color": colour}, "gap": 60})
-    largest = max([abs(n.pagu or 0) for n in programs] + [abs(n.realisasi or 0) for n in programs])
+    amounts = [abs(v) for n in programs for v in (n.pagu, n.realisasi) if isinstance(v, (int, float))]
+    largest = max([v for v in amounts if math.isfinite(v)] + [0])
     num_format, unit = _money_axis(largest)
     chart.set_title({"name": "Pagu dan realisasi per program", "name_font": {"size": 12}})
-    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": 8}})  # values along the bottom
+    size = 8 if len(programs) <= MANY_PROGRAMS else 7
+    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": size}})  # values along the bottom
     chart.set_x_axis({"min": 0, "major_unit": _major_unit(largest), "num_format": num_format,
                       "name": unit, "name_font": {"size": 9, "bold": False}, "num_font": {"size": 8},
                       "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})

@@ -15,7 +15,9 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     years = sorted({y for i in result.indicators for y in i.row.targets})
     spec = ["Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran"]
     spec.append(("Target", [str(y) for y in years]) if years else "Target")
-    title(book, ws, p.numbers["renstra"], p.judul("Data Tujuan, Sasaran dan Target Indikator Sasaran pada Dokumen Rencana Strategis", p.periode_text()), 4 + len(years))
+    title(book, ws, p.numbers["renstra"],
+          p.judul("Data Tujuan, Sasaran dan Target Indikator Sasaran pada Dokumen Rencana Strategis", p.periode_text()),
+          4 + len(years))
     r = headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [28, 28, 28, 34] + [9] * len(years))
     shown = Shown()
@@ -34,7 +36,8 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
 def write_renja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["renja"])
     title(book, ws, p.numbers["renja"],
-           p.judul("Daftar Program, Kegiatan dan Sub Kegiatan pada Dokumen Rencana Kerja", f"Tahun Anggaran {p.tahun}"), 6)
+          p.judul("Daftar Program, Kegiatan dan Sub Kegiatan pada Dokumen Rencana Kerja",
+                  f"Tahun Anggaran {p.tahun}"), 6)
     r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Indikator",
                                 ("Target", ["Kinerja", "Keuangan (Rp)"])])
     setup_table_sheet(ws, (2, r - 1), [7, 18, 44, 44, 14, 16])
