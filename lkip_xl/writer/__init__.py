@@ -9,7 +9,7 @@ def write_workbook(result: Result, path: str) -> None:
     from lkip_xl.writer import data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables
     from lkip_xl.writer import layout as D
     from lkip_xl.writer.tables import anggaran, capaian, efisiensi, rangkuman, rencana
-    from lkip_xl.writer.book import Book
+    from lkip_xl.writer.book import Book, finish_print
 
     book = Book(path)
     plan = tables.plan(result)
@@ -44,4 +44,5 @@ def write_workbook(result: Result, path: str) -> None:
     pembacaan.write_pembacaan(book, result)
     ringkasan.write_ringkasan(book, result, layout)
     book.sheets[ringkasan.RINGKASAN].activate()
+    finish_print(book, result.data.identitas.skpd, result.data.identitas.tahun)
     book.close()

@@ -246,23 +246,29 @@ class Book:
         where = self.figures.get(key)
         return ref(*where) if where else None
 
-    def fit(self, ws, row: int, col: int, text: str, span: int = 1, indent: int = 0) -> None:
+    def fit(self, ws, row: int, col: int, text: str, span: int = 1, indent: int = 0, bold: bool = False,
+            font_size: float = 9) -> None:
         """Remember wrapped text: rows get their height at close (LibreOffice does not grow them)."""
-        self.pending_fits.append((ws, row, col, text, span, indent))
+        self.pending_fits.append((ws, row, col, text, span, indent, bold, font_size))
 
     def _row_heights(self) -> None:
-        heights: dict[tuple[str, int], int] = {}
-        for ws, row, col, text, span, indent in self.pending_fits:
+        heights: dict[tuple[str, int], float] = {}
+        for ws, row, col, text, span, indent, bold, size in self.pending_fits:
             widths = getattr(ws, "lkip_widths", None)
             if not widths or col >= len(widths):
                 continue
-            width = max(int(sum(widths[col:col + span]) * 1.2 - indent * 2.5), 4)
-            lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
-            key = (ws.name, row)
-            heights[key] = max(heights.get(key, 1), min(lines, 40))
-        for (name, row), lines in sorted(heights.items()):
+            # Arial 9 fits about 1.25 characters per unit of column width (1.1 in bold), less the padding;
+            # LibreOffice printing the sample fits ~1.45: the estimate errs towards a taller row, never a cut one
+            per_unit = (1.1 if bold else 1.25) * 9 / size
+            width = max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
+            if len(text) <= width and "\n" not in text:
+                continue  # one line
+            lines = min(wrapped_lines(text, width), 40)
             if lines > 1:
-                self.sheets[name].set_row(row, 11.5 * lines + 2)
+                key = (ws.name, row)
+                heights[key] = max(heights.get(key, 0), 11.5 * size / 9 * lines + 2)
+        for (name, row), height in sorted(heights.items()):
+            self.sheets[name].set_row(row, round(height, 2))
 
     def sheet(self, name: str):
         """The worksheet `name`: created in plan order beforehand, or now."""
@@ -287,14 +293,119 @@ def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
 
 def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], landscape: bool = True,
                       freeze_col: int = 0) -> None:
-    """Report-like print setup: A4 landscape, fit to width, header rows repeated, panes frozen."""
+    """Report-like print setup: A4, readable scale (`print_width`), header rows repeated, panes frozen."""
     ws.lkip_widths = list(widths)
+    ws.lkip_header_rows = header_rows
     for i, w in enumerate(widths):
         ws.set_column(i, i, w)
     if landscape:
         ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    print_width(ws, widths, landscape, repeat_cols=freeze_col)
     ws.repeat_rows(header_rows[0], header_rows[1])
     ws.freeze_panes(header_rows[1] + 1, freeze_col)
+
+
+# ---------------------------------------------------------------------- printing
+
+# Printable width of A4 at 100 % with 0.4" side margins, in pixels (96 dpi): 11.69" - 0.8" and 8.27" - 0.8".
+PAGE_PX = {True: 1045, False: 717}
+MIN_PRINT_SCALE = 55  # below this a printed sheet is no longer readable; wider sheets flow to more pages
+
+
+def column_px(width: float) -> int:
+    """Pixels of a column `width` characters wide (Excel's rule for the default 11 pt font)."""
+    if width <= 0:
+        return 0
+    return int(width * 12 + 0.5) if width < 1 else int(width * 7 + 0.5) + 5
+
+
+def print_scale_for(widths: list[float], landscape: bool = True) -> int | None:
+    """The scale at which `widths` fit one page across, or None when that is below MIN_PRINT_SCALE."""
+    need = sum(column_px(w) for w in widths)
+    scale = min(100, PAGE_PX[landscape] * 100 // max(need, 1))
+    return scale if scale >= MIN_PRINT_SCALE else None
+
+
+def print_width(ws, widths: list[float], landscape: bool = True, repeat_cols: int = 0) -> None:
+    """Fit the columns to one page across when that keeps them readable; otherwise print at
+    MIN_PRINT_SCALE, let the columns flow to further pages and repeat the identifying columns
+    (when they take at most half a page)."""
+    if print_scale_for(widths, landscape) is not None:
+        ws.fit_to_pages(1, 0)
+        return
+    ws.set_print_scale(MIN_PRINT_SCALE)
+    ws.print_across()
+    if repeat_cols and sum(column_px(w) for w in widths[:repeat_cols]) * MIN_PRINT_SCALE <= PAGE_PX[landscape] * 50:
+        ws.repeat_columns(0, repeat_cols - 1)
+
+
+FOOTER_LIMIT = 255  # Excel's limit for a header/footer string (UTF-16 units)
+
+
+def footer_text(skpd: str, tahun: int | str) -> str:
+    """'&L<SKPD> <tahun>&RHalaman &P dari &N': the SKPD is user text, so its '&' is escaped as '&&'
+    (a lone '&' would start a code) and it is shortened to stay within Excel's 255 units."""
+    right = "&RHalaman &P dari &N"
+    name = " ".join(str(skpd or "").split())
+    year = str(tahun or "").strip()
+
+    def build(n: str) -> str:
+        left = " ".join(x for x in (n.replace("&", "&&"), year) if x)
+        return (f"&L{left}" if left else "") + right
+
+    text = build(name)
+    while len(text.encode("utf-16-le")) // 2 > FOOTER_LIMIT and name:
+        name = name[:-1]
+        text = build(name.rstrip() + "…")
+    return text
+
+
+def set_page_footer(ws, skpd: str, tahun: int | str) -> None:
+    """The page footer of `ws`. xlsxwriter's set_footer rewrites '&[Picture]' and counts '&G' in the whole
+    string, which an escaped SKPD name ('A&&Gizi') would trip; so the fixed part goes through set_footer
+    and the finished string is stored as the footer afterwards."""
+    ws.set_footer("&RHalaman &P dari &N", {"margin": 0.3})
+    ws.footer = footer_text(skpd, tahun)
+
+
+def finish_print(book: Book, skpd: str, tahun: int | str) -> None:
+    """Before closing: every sheet gets the page footer, and the header rows of sheets set up with
+    `setup_table_sheet` are made tall enough for their wrapped header text."""
+    strings = None
+    for ws in book.sheets.values():
+        set_page_footer(ws, skpd, tahun)
+        rows = getattr(ws, "lkip_header_rows", None)
+        if not rows or not getattr(ws, "lkip_widths", None):
+            continue
+        if strings is None:
+            strings = {i: s for s, i in book.wb.str_table.string_table.items()}
+        spans = {(m[0], m[1]): m for m in ws.merge}
+        for row in range(rows[0], rows[1] + 1):
+            for col, cell in sorted(ws.table.get(row, {}).items()):
+                text = strings.get(getattr(cell, "string", None)) if type(cell).__name__ == "String" else None
+                if not text:
+                    continue
+                m = spans.get((row, col))
+                if m and m[2] > m[0]:
+                    continue  # a header over two rows: `headers` fits it on its lower row
+                book.fit(ws, row, col, text, span=(m[3] - m[1] + 1) if m else 1, bold=True)
+
+
+def wrapped_lines(text: str, chars: int) -> int:
+    """Lines that `text` takes when wrapped at word boundaries `chars` characters wide."""
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split(" "):
+            n = len(word)
+            if used and used + 1 + n > chars:
+                lines, used = lines + 1, 0
+            if used:
+                used += 1
+            while n > chars:  # a word longer than the line breaks inside it
+                lines, n = lines + 1, n - chars
+            used += n
+        total += lines
+    return total

@@ -1,26 +1,41 @@
 """Ringkasan: identity, key figures, finding counts and two native charts."""
 from __future__ import annotations
 
+import math
+import textwrap
+
 from lkip_xl.model import Result
 from lkip_xl.writer import layout as D
-from lkip_xl.writer.book import Book, ref
+from lkip_xl.writer.book import Book, column_px, ref
 from lkip_xl.writer import review
 from lkip_xl.writer.review import TEMUAN
 
 RINGKASAN = "Ringkasan"
 
 
+WIDTHS = [44, 30, 16, 16, 16]  # printed columns A–E; charts sit below them, as wide
+C_LABEL, C_ACUAN = 6, 7  # hidden helper columns: short chart labels, the 100 % reference
+PAGE_HEIGHT_PX = 1010  # printable height of portrait A4 at 100 % (11.69" less margins), 96 dpi
+ROW_PX = 20  # a row of default height
+MANY_PROGRAMS = 16  # beyond this the pagu chart's labels take one line
+
+
 def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     ws = book.sheet(RINGKASAN)
     ident = result.data.identitas
-    ws.set_column(0, 0, 34)
-    ws.set_column(1, 1, 40)
-    ws.set_column(2, 4, 16)
-    ws.set_landscape()
+    ws.lkip_widths = list(WIDTHS)
+    for c, w in enumerate(WIDTHS):
+        ws.set_column(c, c, w)
+    ws.set_column(C_LABEL, C_ACUAN, 30, None, {"hidden": True})
     ws.set_paper(9)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.fit_to_pages(1, 0)
-    ws.merge_range(0, 0, 0, 4, f"Ringkasan LKIP {ident.skpd} Tahun {ident.tahun}".replace("  ", " "),
-                   book.fmt(bold=True, font_size=13))
+    heading = " ".join(x for x in ("Ringkasan LKIP", " ".join(str(ident.skpd or "").split()),
+                                   f"Tahun {ident.tahun}") if x)
+    big = book.fmt(bold=True, font_size=13, text_wrap=True)
+    ws.merge_range(0, 0, 0, 4, "", big)
+    ws.write_string(0, 0, heading, big)
+    book.fit(ws, 0, 0, heading, span=5, bold=True, font_size=13)
     label = book.fmt(bold=True, border=1, bg_color="#F2F2F2")
     r = 2
     for key, value in (("SKPD", ident.skpd), ("Pemerintah Daerah", ident.pemda), ("Tahun", str(ident.tahun)),
@@ -66,46 +81,124 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     hf = book.header_fmt()
     for c, h in enumerate(["Program", "Pagu", "Realisasi", "Serapan (%)"]):
         ws.write_string(r, c, h, hf)
+    ws.write_string(r, C_LABEL, "Label grafik")
     first = r + 1
     programs = [n for n in result.nodes if n.parent is None]
     for node in programs:
         r += 1
         nr = layout.node_row[id(node)]
         book.text(ws, r, 0, node.uraian)
+        book.text(ws, r, C_LABEL, chart_label(node.uraian, 34, 2 if len(programs) <= MANY_PROGRAMS else 1))
         book.formula(ws, r, 1, ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu)
         book.formula(ws, r, 2, ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi)
         book.formula(ws, r, 3, ref(D.ANGGARAN, nr, D.C_SERAPAN), node.serapan, kind="percent")
-    last = r
-    if programs:
-        chart = book.wb.add_chart({"type": "bar"})
-        for c, name, colour in ((1, "Pagu", "#8EA9DB"), (2, "Realisasi", "#2F5597")):
-            chart.add_series({"name": [RINGKASAN, first - 1, c], "categories": [RINGKASAN, first, 0, last, 0],
-                              "values": [RINGKASAN, first, c, last, c], "fill": {"color": colour}})
-        chart.set_title({"name": "Pagu dan realisasi per program"})
-        chart.set_y_axis({"reverse": True})
-        chart.set_x_axis({"num_format": "#,##0"})
-        chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 720, "height": 90 + 42 * len(programs)})
-        ws.insert_chart(2, 5, chart)
+    last_program = r
     r += 2
     ws.write_string(r, 0, f"Capaian indikator {ident.tahun} (%)", book.fmt(bold=True, font_size=11))
     r += 1
     for c, h in enumerate(["Indikator", "Capaian (%)", "Kategori"]):
         ws.write_string(r, c, h, hf)
-    first = r + 1
+    ws.write_string(r, C_LABEL, "Label grafik")
+    ws.write_string(r, C_ACUAN, "Acuan 100 %")
+    first_ind = r + 1
+    n_ind = len(result.indicators)
+    per_line = max(12, min(30, 150 // max(n_ind, 1)))
     for ind in result.indicators:
         r += 1
         hr = layout.ind_row[id(ind)]
         book.text(ws, r, 0, ind.nama)
+        book.text(ws, r, C_LABEL, chart_label(ind.nama, per_line, 3 if n_ind <= 10 else 1))
+        ws.write_number(r, C_ACUAN, 100)
         book.formula(ws, r, 1, ref(D.HITUNG, hr, D.H_CAP), ind.capaian, kind="percent")
         book.formula(ws, r, 2, ref(D.HITUNG, hr, D.H_KAT), ind.kategori, kind="text")
+    # the charts on their own page below the tables, as wide as columns A–E
+    width = sum(column_px(w) for w in WIDTHS)
+    at = r + 3
+    charts = []
+    if programs:
+        # a bar per program and year, never taller than a page (many programs: one-line labels)
+        charts.append((_pagu_chart(book, programs, first, last_program, width),
+                       min(110 + 48 * len(programs), PAGE_HEIGHT_PX - 40)))
     if result.indicators:
-        chart = book.wb.add_chart({"type": "bar"})
-        chart.add_series({"name": "Capaian (%)", "categories": [RINGKASAN, first, 0, r, 0],
-                          "values": [RINGKASAN, first, 1, r, 1], "fill": {"color": "#548235"},
-                          "data_labels": {"value": True, "num_format": "0.00"}})
-        chart.set_title({"name": f"Capaian indikator {ident.tahun} (%)"})
-        chart.set_y_axis({"reverse": True})
-        chart.set_legend({"none": True})
-        chart.set_size({"width": 720, "height": 90 + 42 * len(result.indicators)})
-        ws.insert_chart(24, 5, chart)
+        charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, width), 420))
+    breaks = []
+    used = PAGE_HEIGHT_PX  # a new page before the first chart
+    for chart, height in charts:
+        if used + height > PAGE_HEIGHT_PX:
+            breaks.append(at)
+            used = 0
+        chart.set_size({"width": width, "height": height})
+        ws.insert_chart(at, 0, chart, {"object_position": 3, "y_offset": 6})  # clear of the page break
+        rows = -(-height // ROW_PX) + 1
+        at += rows
+        used += rows * ROW_PX
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
+
+
+def chart_label(text: str, per_line: int, lines: int) -> str:
+    """`text` wrapped at word boundaries into at most `lines` lines of `per_line` characters, the last
+    cut with '…' when the text is longer: chart category labels that do not run into each other."""
+    wrapped = textwrap.wrap(" ".join(str(text or "").split()), per_line) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][:per_line - 1].rstrip() + "…"
+    return "\n".join(wrapped)
+
+
+def _money_axis(largest: float) -> tuple[str, str]:
+    """The unit of the pagu axis by magnitude: (number format dividing by it, axis title)."""
+    if largest >= 1e10:
+        return "#,##0.0,,,", "Rp miliar"
+    if largest >= 1e7:
+        return "#,##0,,", "Rp juta"
+    return "#,##0.0,,", "Rp juta"
+
+
+def _major_unit(largest: float) -> float:
+    """A round step giving at most five gridlines over 0..largest (1, 2, 2.5 or 5 times a power of ten)."""
+    if largest <= 0:
+        return 1.0
+    raw = largest / 5
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(k * mag for k in (1, 2, 2.5, 5, 10) if k * mag >= raw)
+
+
+def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int):
+    chart = book.wb.add_chart({"type": "bar"})
+    for c, name, colour in ((1, "Pagu", "#8EA9DB"), (2, "Realisasi", "#2F5597")):
+        chart.add_series({"name": [RINGKASAN, first - 1, c], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
+                          "values": [RINGKASAN, first, c, last, c], "fill": {"color": colour}, "gap": 60})
+    amounts = [abs(v) for n in programs for v in (n.pagu, n.realisasi) if isinstance(v, (int, float))]
+    largest = max([v for v in amounts if math.isfinite(v)] + [0])
+    num_format, unit = _money_axis(largest)
+    chart.set_title({"name": "Pagu dan realisasi per program", "name_font": {"size": 12}})
+    size = 8 if len(programs) <= MANY_PROGRAMS else 7
+    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": size}})  # values along the bottom
+    chart.set_x_axis({"min": 0, "major_unit": _major_unit(largest), "num_format": num_format,
+                      "name": unit, "name_font": {"size": 9, "bold": False}, "num_font": {"size": 8},
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_legend({"position": "bottom"})
+    chart.show_hidden_data()
+    return chart
+
+
+def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, width: int):
+    chart = book.wb.add_chart({"type": "column"})
+    chart.add_series({"name": "Capaian (%)", "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
+                      "values": [RINGKASAN, first, 1, last, 1], "fill": {"color": "#548235"}, "gap": 80,
+                      "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end",
+                                      "font": {"size": 8}}})
+    line = book.wb.add_chart({"type": "line"})
+    line.add_series({"name": [RINGKASAN, first - 1, C_ACUAN], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
+                     "values": [RINGKASAN, first, C_ACUAN, last, C_ACUAN],
+                     "line": {"color": "#C00000", "width": 1.5, "dash_type": "dash"}, "marker": {"type": "none"}})
+    chart.combine(line)
+    chart.set_title({"name": f"Capaian indikator {tahun} (%)", "name_font": {"size": 12}})
+    chart.set_y_axis({"min": 0, "major_unit": 20, "num_format": "0", "name": "%", "num_font": {"size": 8},
+                      "name_font": {"size": 9, "bold": False},
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_x_axis({"num_font": {"size": 8, "rotation": -45 if n > 10 else 0}})
+    chart.set_legend({"position": "bottom"})
+    chart.show_hidden_data()
+    return chart

@@ -22,6 +22,15 @@ class Plan:
     sasaran: list[tuple[str, list[Indicator]]]
     names: dict[str, str]  # role -> sheet name
     numbers: dict[str, str]  # role -> table number
+    skpd: str = ""
+    periode: tuple[int, int] | None = None
+
+    def judul(self, before: str, after: str = "") -> str:
+        """A title as the LKIP writes it: `before`, the SKPD's name (left out when unknown), `after`."""
+        return " ".join(x for x in (before, self.skpd, after) if x)
+
+    def periode_text(self) -> str:
+        return f"Periode {self.periode[0]}–{self.periode[1]}" if self.periode else ""
 
 
 def plan(result: Result) -> Plan:
@@ -57,11 +66,42 @@ def plan(result: Result) -> Plan:
     if result.belanja:
         add("belanja", f"3.{n + 2}", "Jenis Belanja")
     add("rangkuman", "4.1", "Rangkuman PK")
-    return Plan(result.data.identitas.tahun, groups, names, numbers)
+    ident = result.data.identitas
+    return Plan(ident.tahun, groups, names, numbers, " ".join(str(ident.skpd or "").split()), ident.periode)
+
+
+_ANGKA = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+
+
+def terbilang(n: int) -> str:
+    """Indonesian number words of 0 <= n < 1,000,000 (lower case): 12 -> 'dua belas', 101 -> 'seratus satu'."""
+    if n < 12:
+        return _ANGKA[n] or "nol"
+    if n < 20:
+        return f"{_ANGKA[n - 10]} belas"
+    for unit, word, one in ((1000, "ribu", "seribu"), (100, "ratus", "seratus"), (10, "puluh", None)):
+        if n >= unit:
+            head, rest = divmod(n, unit)
+            text = one if head == 1 and one else f"{terbilang(head)} {word}"
+            return f"{text} {terbilang(rest)}" if rest else text
+    raise ValueError(n)  # unreachable
+
+
+def ordinal(n: int) -> str:
+    """The ordinal word as a title writes it: 1 -> 'Pertama', 2 -> 'Kedua', 11 -> 'Kesebelas',
+    12 -> 'Kedua Belas', 21 -> 'Kedua Puluh Satu', 100 -> 'Keseratus'."""
+    if n == 1:
+        return "Pertama"
+    return " ".join(w.capitalize() for w in f"ke{terbilang(n)}".split(" "))
 
 
 def title(book: Book, ws, number: str, text: str, ncols: int) -> None:
-    ws.merge_range(0, 0, 0, max(ncols - 1, 1), f"Tabel {number} {text}", book.fmt(bold=True, font_size=11))
+    """The table's title over its columns, wrapped (its row grows to the text at close)."""
+    text = f"Tabel {number} {text}"
+    span = max(ncols, 2)
+    ws.merge_range(0, 0, 0, span - 1, "", book.fmt(bold=True, font_size=11, text_wrap=True, valign="top"))
+    ws.write_string(0, 0, text, book.fmt(bold=True, font_size=11, text_wrap=True, valign="top"))
+    book.fit(ws, 0, 0, text, span=span, bold=True, font_size=11)
 
 
 def headers(book: Book, ws, row: int, spec: list) -> int:
@@ -78,15 +118,15 @@ def headers(book: Book, ws, row: int, spec: list) -> int:
                 ws.write_string(row, c, group, hf)
             for k, sub in enumerate(subs):
                 ws.write_string(row + 1, c + k, sub, hf)
-                book.fit(ws, row + 1, c + k, sub)
+                book.fit(ws, row + 1, c + k, sub, bold=True)
             c += len(subs)
         else:
             if two:
                 ws.merge_range(row, c, row + 1, c, s, hf)
-                book.fit(ws, row + 1, c, s[: max(0, len(s) - 12)])
+                book.fit(ws, row + 1, c, s[: max(0, len(s) - 12)], bold=True)
             else:
                 ws.write_string(row, c, s, hf)
-                book.fit(ws, row, c, s)
+                book.fit(ws, row, c, s, bold=True)
             c += 1
     return row + (2 if two else 1)
 

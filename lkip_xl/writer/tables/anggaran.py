@@ -11,7 +11,7 @@ from lkip_xl.writer.tables import Plan, headers, title, tree_order
 
 def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["anggaran"])
-    title(book, ws, p.numbers["anggaran"], f"Rincian Realisasi Anggaran per 31 Desember {p.tahun}", 7)
+    title(book, ws, p.numbers["anggaran"], p.judul("Rincian Realisasi Anggaran", f"per 31 Desember {p.tahun}"), 7)
     r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi",
                                 "Sisa", "Rasio Capaian"])
     setup_table_sheet(ws, (2, r - 1), [7, 18, 50, 16, 16, 15, 9])
@@ -41,7 +41,7 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     if "belanja" not in p.names:
         return
     ws = book.sheet(p.names["belanja"])
-    title(book, ws, p.numbers["belanja"], f"Realisasi Anggaran per Jenis Belanja Tahun {p.tahun}", 6)
+    title(book, ws, p.numbers["belanja"], p.judul("Realisasi Anggaran per Jenis Belanja", f"Tahun {p.tahun}"), 6)
     r = headers(book, ws, 2, ["Kode Rekening", "Jenis Belanja", "Pagu Anggaran", "Realisasi", "Sisa", "Serapan"])
     setup_table_sheet(ws, (2, r - 1), [14, 44, 17, 17, 16, 10])
     first = r

@@ -5,6 +5,7 @@ from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
 from lkip_xl.writer.tables import Plan, figure_cells, headers, kind_for, title, tree_order
+from lkip_xl.writer.tables import ordinal as tables_ordinal
 
 # Kinerja Tahun N (target, realisasi, capaian), kategori, and against the Renstra's end target
 KINERJA_COLUMNS = ("target", "realisasi", "capaian", "kategori", "target_akhir", "capaian_akhir")
@@ -54,26 +55,29 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
 def write_tujuan(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["tujuan"])
     inds = [i for i in result.indicators if i.level == "tujuan"]
-    _capaian_table(book, ws, result, layout, p, p.numbers["tujuan"], f"Analisis Capaian Tujuan Tahun {p.tahun}",
-                   inds, "Tujuan")
+    _capaian_table(book, ws, result, layout, p, p.numbers["tujuan"],
+                   p.judul("Analisis Capaian Tujuan", f"Tahun {p.tahun}"), inds, "Tujuan")
 
 
 def write_sasaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     for k, (name, inds) in enumerate(p.sasaran):
-        ordinal = k + 1
+        ordinal = tables_ordinal(k + 1)
         ws = book.sheet(p.names[f"capaian{k}"])
         _capaian_table(book, ws, result, layout, p, p.numbers[f"capaian{k}"],
-                       f"Capaian Sasaran Kinerja {ordinal} Tahun {p.tahun}", inds, "Sasaran Kinerja Utama")
+                       p.judul(f"Capaian Sasaran Kinerja {ordinal}", f"Sesuai Perjanjian Kinerja Tahun {p.tahun}"),
+                       inds, "Sasaran Kinerja Utama")
         _pendukung(book, result, layout, p, k, inds)
         efisiensi_table(book, book.sheet(p.names[f"efisiensi{k}"]), result, layout, p.numbers[f"efisiensi{k}"],
-                         f"Analisis Efisiensi Sumber Daya Anggaran Sasaran Kinerja {ordinal} Tahun {p.tahun}",
+                         p.judul(f"Analisis Efisiensi Sumber Daya Anggaran Capaian Sasaran Kinerja {ordinal}",
+                                 f"Tahun {p.tahun}"),
                          [(name, inds)], p.tahun, summary=False)
 
 
 def _pendukung(book: Book, result: Result, layout: D.Layout, p: Plan, k: int, inds: list[Indicator]) -> None:
     ws = book.sheet(p.names[f"pendukung{k}"])
     title(book, ws, p.numbers[f"pendukung{k}"],
-           f"Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran Kinerja {k + 1} Tahun {p.tahun}", 4)
+           p.judul(f"Program, Kegiatan dan Sub Kegiatan Pendukung Capaian Kinerja Sasaran {tables_ordinal(k + 1)}",
+                   f"Tahun {p.tahun}"), 4)
     r = headers(book, ws, 2, ["Kode", "Nama Program / Kegiatan / Sub Kegiatan", "Pagu", "Realisasi"])
     setup_table_sheet(ws, (2, r - 1), [20, 60, 16, 16])
     italic = book.fmt(italic=True, border=1, text_wrap=True)

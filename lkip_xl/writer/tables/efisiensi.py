@@ -32,8 +32,8 @@ def efisiensi_table(book: Book, ws, result: Result, layout: D.Layout, number: st
 def write_efisiensi_summary(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["efisiensi"])
     r = efisiensi_table(book, ws, result, layout, p.numbers["efisiensi"],
-                         f"Analisis Efisiensi Sumber Daya Sasaran Kinerja Utama Tahun {p.tahun}", p.sasaran, p.tahun,
-                         summary=True)
+                         p.judul("Daftar Analisis Efisiensi Sumber Daya Sasaran Kinerja Utama", f"Tahun {p.tahun}"),
+                         p.sasaran, p.tahun, summary=True)
     bold_text = book.fmt(bold=True, border=1, text_wrap=True)
     ws.merge_range(r, 0, r, 7, "Rata-rata efisiensi (E) = Σ efisiensi indikator sasaran yang memiliki anggaran / n",
                    bold_text)

@@ -12,7 +12,8 @@ COLUMNS = ("target", "realisasi", "capaian", "kategori")
 
 def write_rangkuman(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["rangkuman"])
-    title(book, ws, p.numbers["rangkuman"], f"Rincian Capaian Indikator Perjanjian Kinerja Tahun {p.tahun}", 8)
+    title(book, ws, p.numbers["rangkuman"],
+          p.judul("Daftar Rincian Capaian Indikator Perjanjian Kinerja", f"Tahun {p.tahun}"), 8)
     r = headers(book, ws, 2, ["Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran",
                                 (f"Kinerja Tahun {p.tahun}", ["Target", "Realisasi", "Capaian", "Kategori"])])
     setup_table_sheet(ws, (2, r - 1), [26, 24, 26, 32, 10, 10, 10, 15])

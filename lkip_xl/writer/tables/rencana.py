@@ -15,7 +15,9 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     years = sorted({y for i in result.indicators for y in i.row.targets})
     spec = ["Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran"]
     spec.append(("Target", [str(y) for y in years]) if years else "Target")
-    title(book, ws, p.numbers["renstra"], "Tujuan, Sasaran dan Target Indikator pada Rencana Strategis", 4 + len(years))
+    title(book, ws, p.numbers["renstra"],
+          p.judul("Data Tujuan, Sasaran dan Target Indikator Sasaran pada Dokumen Rencana Strategis", p.periode_text()),
+          4 + len(years))
     r = headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [28, 28, 28, 34] + [9] * len(years))
     shown = Shown()
@@ -34,7 +36,8 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
 def write_renja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["renja"])
     title(book, ws, p.numbers["renja"],
-           f"Program, Kegiatan dan Sub Kegiatan pada Rencana Kerja Tahun Anggaran {p.tahun}", 6)
+          p.judul("Daftar Program, Kegiatan dan Sub Kegiatan pada Dokumen Rencana Kerja",
+                  f"Tahun Anggaran {p.tahun}"), 6)
     r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Indikator",
                                 ("Target", ["Kinerja", "Keuangan (Rp)"])])
     setup_table_sheet(ws, (2, r - 1), [7, 18, 44, 44, 14, 16])
@@ -60,7 +63,7 @@ def write_renja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
 
 def write_iku(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["iku"])
-    title(book, ws, p.numbers["iku"], f"Indikator Kinerja Utama Tahun {p.tahun}", 9)
+    title(book, ws, p.numbers["iku"], p.judul("Indikator Kinerja Utama", f"Tahun {p.tahun}"), 9)
     spec = ["No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama", "Makna Indikator",
             "Alasan Pemilihan", "Formulasi Perhitungan", "Sumber/Referensi", "Penanggung Jawab", "Sumber Data"]
     r = headers(book, ws, 2, spec)
@@ -81,7 +84,7 @@ def write_iku(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
 
 def write_pk(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["pk"])
-    title(book, ws, p.numbers["pk"], f"Perjanjian Kinerja Tahun {p.tahun}", 5)
+    title(book, ws, p.numbers["pk"], p.judul("Data Perjanjian Kinerja", f"Tahun Anggaran {p.tahun}"), 5)
     r = headers(book, ws, 2, ["No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja", "Target", "Satuan"])
     setup_table_sheet(ws, (2, r - 1), [5, 36, 44, 12, 12])
     n = 0
