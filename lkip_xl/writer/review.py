@@ -109,7 +109,7 @@ def _table_roles(result: Result, plan: Plan, key: FigureKey) -> list[str]:
     if ind.level == "tujuan":
         own, budget, summary = "tujuan", None, None
     else:
-        k = next((k for k, (_, inds) in enumerate(plan.sasaran) if any(i is ind for i in inds)), None)
+        k = _sasaran_of(plan).get(id(ind))
         if k is None:
             return []
         own, budget, summary = f"capaian{k}", f"efisiensi{k}", "efisiensi"
@@ -121,6 +121,15 @@ def _table_roles(result: Result, plan: Plan, key: FigureKey) -> list[str]:
     if roles is None and measure.startswith("realisasi_"):
         roles = [own]  # an earlier year's realisasi: a column of the capaian table
     return [r for r in roles or [] if r]
+
+
+def _sasaran_of(plan: Plan) -> dict[int, int]:
+    """id(indicator) -> the index of its sasaran group in the plan (computed once per plan)."""
+    known = getattr(plan, "_sasaran_of", None)
+    if known is None:
+        known = {id(i): k for k, (_, inds) in enumerate(plan.sasaran) for i in inds}
+        plan._sasaran_of = known
+    return known
 
 
 def number_format(kind: str | None, decimals: int | None, percent: bool) -> str:
