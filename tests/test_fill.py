@@ -35,6 +35,7 @@ from recalc import (assert_sentinel_recalculated, differences, recalculate_many,
 from run_cli import SAMPLE, run_cli
 
 from lkip_xl.api import analyse
+from lkip_xl.findings import LABEL
 from lkip_xl.model import Cell, Result
 from lkip_xl.reader.values import Unreadable, parse_number
 from lkip_xl.report import build_report
@@ -467,7 +468,7 @@ def correct_claims(sample: Filled, dst: Path) -> tuple[Path, list[int]]:
         r = header_rows(temuan)[1] + 1 + i
         if f["kode"] != "CLAIM_MISMATCH":
             continue
-        link = temuan.cell(r, 5).hyperlink
+        link = temuan.cell(r, labels(temuan)["Sel di workbook ini"]).hyperlink
         sheet, coord = link.location.rsplit("!", 1)
         wb[sheet.strip("'")][coord].value = round2(f["dihitung"])
         rows.append(r)
@@ -929,18 +930,23 @@ def test_temuan_lists_every_finding_with_a_working_link(filled, name):
     first = header_rows(ws)[1] + 1
     findings = f.report["temuan"]
     assert findings
-    colours = {"kesalahan": "FFF8CBAD", "peringatan": "FFFFE699"}
+    colours = {"kesalahan": "FFFFC7CE", "peringatan": "FFFFEB9C"}
     problems = []
     for i, t in enumerate(findings):
         r = first + i
-        shown = [ws.cell(r, col[label]).value for label in ("Kode", "Tingkat", "Lembar input", "Sel input", "Pesan")]
-        if shown != [t["kode"], t["tingkat"], t["lembar"], t["sel"], t["pesan"]]:
+        shown = [ws.cell(r, col[label]).value for label in ("Kode", "Tingkat", "Sel input (berkas Anda)", "Pesan")]
+        sel = f"{t['lembar']}!{t['sel']}" if " " not in t["lembar"] else f"'{t['lembar']}'!{t['sel']}"
+        if shown != [t["kode"], t["tingkat"], sel, t["pesan"]]:
             problems.append(f"row {r}: {shown} vs {t}")
+        if ws.cell(r, col["Jenis temuan"]).value != LABEL[t["kode"]]:
+            problems.append(f"row {r}: no label next to {t['kode']}")
         for c in range(1, len(col) + 1):
             fill_ = ws.cell(r, c).fill
             if t["tingkat"] in colours and (fill_.fill_type, fill_.fgColor.rgb) != ("solid", colours[t["tingkat"]]):
                 problems.append(f"{get_column_letter(c)}{r}: {t['tingkat']} row not filled {colours[t['tingkat']]}")
-        link = ws.cell(r, col["Sel input"]).hyperlink
+        link = ws.cell(r, col["Sel di workbook ini"]).hyperlink
+        if link is not None and ws.cell(r, col["Sel di workbook ini"]).value != "Lihat di workbook":
+            problems.append(f"row {r}: link text {ws.cell(r, col['Sel di workbook ini']).value!r}")
         if link is None or not link.location:
             problems.append(f"row {r} ({t['kode']} {t['lembar']}!{t['sel']}): no internal link")
             continue

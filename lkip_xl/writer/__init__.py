@@ -39,8 +39,8 @@ def write_workbook(result: Result, path: str) -> None:
                   capaian.write_tujuan, capaian.write_sasaran, anggaran.write_anggaran,
                   efisiensi.write_efisiensi_summary, anggaran.write_belanja, rangkuman.write_rangkuman):
         write(book, result, layout, plan)
-    review.write_dilaporkan(book, result)
-    review.write_temuan(book, result)
+    review.write_dilaporkan(book, result, plan)
+    review.write_temuan(book, result, plan)
     pembacaan.write_pembacaan(book, result)
     ringkasan.write_ringkasan(book, result, layout)
     book.sheets[ringkasan.RINGKASAN].activate()

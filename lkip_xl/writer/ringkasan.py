@@ -62,7 +62,8 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         ("Nilai efisiensi", ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, "decimal"),
     ]
     shown = result.findings[:review.MAX_TEMUAN_ROWS]
-    tingkat = f"{ref(TEMUAN, 4, 2)}:{ref(TEMUAN, 3 + max(len(shown), 1), 2)}"
+    col = review.COL_TINGKAT
+    tingkat = f"{ref(TEMUAN, review.FIRST_ROW, col)}:{ref(TEMUAN, review.HEADER_ROW + max(len(shown), 1), col)}"
     for t in ("kesalahan", "peringatan", "info"):
         # Findings beyond the rows the Temuan sheet lists are counted as a constant.
         beyond = sum(1 for f in result.findings[len(shown):] if f.tingkat == t)
