@@ -164,7 +164,7 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
     for c, h in enumerate(header):
         ws.write_string(2, c, h, book.header_fmt())
         book.fit(ws, 2, c, h)
-    setup_table_sheet(ws, (2, 2), [11, 22, 44, 16, 15, 15, 12, 13], freeze_col=K_SUBJEK + 1)
+    setup_table_sheet(ws, (2, 2), [11, 22, 56, 16, 15, 15, 12, 13], freeze_col=K_SUBJEK + 1)
     sheets = claim_sheets(book, result, plan)
     for i, k in enumerate(klaim):
         r = 3 + i
