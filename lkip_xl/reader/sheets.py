@@ -1,6 +1,7 @@
 """Open the workbook, find sheets by name and header rows by their labels."""
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ SHEET_LABELS = {
 
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
     letters = ""
     while col:

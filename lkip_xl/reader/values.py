@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -77,6 +78,7 @@ def as_text(raw: object, cell: Cell) -> Txt | None:
 # ------------------------------------------------------------------ numbers
 
 
+@functools.lru_cache(maxsize=4096)
 def format_decimals(number_format: str | None) -> tuple[int | None, bool]:
     """Decimals fixed by an Excel number format, and whether it is a percent format."""
     if not number_format or number_format == "General":
@@ -90,6 +92,7 @@ def format_decimals(number_format: str | None) -> tuple[int | None, bool]:
     return (len(m.group(1)) if m else 0), percent
 
 
+@functools.lru_cache(maxsize=4096)
 def _integer_digits(number_format: str | None) -> int:
     """Minimum integer digits of a number format (`0000` -> 4, `#,##0.00` -> 1)."""
     if not number_format or number_format == "General":

@@ -25,7 +25,7 @@ MAX_TEXT = 32_767
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 # Non-empty cells kept over all sheets read. A large dinas DPA with rincian lines has ~50k; at
 # 300k (16.000 sub kegiatan in DPA and Realisasi) `fill` still answers in ~17 s and 350 MB.
-MAX_CELLS = 300_000
+MAX_CELLS = 3_000_000
 # Characters of text kept over all sheets read (distinct shared strings count once).
 MAX_CHARS = 64_000_000
 MAX_MERGES = 100_000
