@@ -22,13 +22,12 @@ def read_input(path: str) -> InputData:
     wb.set_report_year(identitas.tahun)
     indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
     _within_report_size(indicators, kinerja_sheet)
-    data = InputData(
-        path=path,
-        identitas=identitas,
-        indicators=indicators,
-        dpa=read_budget(dpa_sheet, "dpa", findings),
-        realisasi=read_budget(realisasi_sheet, "realisasi", findings),
-    )
+    # The two largest sheets: once read, their cells are let go (bounded memory on a kabupaten's rincian).
+    dpa = read_budget(dpa_sheet, "dpa", findings)
+    dpa_sheet.release()
+    realisasi = read_budget(realisasi_sheet, "realisasi", findings)
+    realisasi_sheet.release()
+    data = InputData(path=path, identitas=identitas, indicators=indicators, dpa=dpa, realisasi=realisasi)
     data.sheet_names = {"identitas": identitas_sheet.name, "kinerja": kinerja_sheet.name,
                         "dpa": dpa_sheet.name, "realisasi": realisasi_sheet.name}
     optional = {

@@ -121,7 +121,10 @@ class TableReader:
 
     def txt(self, r: int, name: str) -> Txt | None:
         c = self.col(name)
-        return None if c is None else as_text(self.sheet.raw(r, c), self.sheet.cell(r, c))
+        if c is None:
+            return None
+        raw = self.sheet.values.get((r, c))
+        return None if raw is None else as_text(raw, self.sheet.cell(r, c))
 
     def num(self, r: int, name: str, kind: Kind = VALUE) -> Num | None:
         """The number in field `name`, read as its column's kind (money, percent or indicator value)."""
