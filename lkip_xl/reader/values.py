@@ -216,6 +216,9 @@ def _is_dash(text: str) -> bool:
     return body.strip() in _DASHES
 
 
+_INFINITIES = (float("inf"), float("-inf"))
+
+
 def _limit(kind: Kind) -> int:
     return MAX_MONEY if kind == MONEY else MAX_VALUE
 
@@ -238,7 +241,7 @@ def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind:
     if isinstance(raw, int) and abs(raw) > _limit(kind):  # float() of a 400-digit int overflows
         raise _too_large(kind)
     value = float(raw)
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value in _INFINITIES:
         raise Unreadable(str(raw), "nilainya bukan angka terhingga")
     decimals, percent = format_decimals(number_format)
     percent_format = False
@@ -247,7 +250,8 @@ def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind:
         percent, percent_format, decimals = False, True, None
     if percent:
         value = float(f"{value * 100:.15g}")
-    _check_magnitude(value, kind)
+    if not (MIN_MONEY <= abs(value) <= MAX_VALUE):  # the ordinary figure needs no further look
+        _check_magnitude(value, kind)
     if decimals is None:
         decimals = shortest_decimals(value)
     return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, percent_format=percent_format)

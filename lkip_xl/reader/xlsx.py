@@ -23,9 +23,11 @@ from lkip_xl.textfmt import angka
 # Excel's own cell limit; a longer text can only come from a tool that ignored it.
 MAX_TEXT = 32_767
 MAX_ROW, MAX_COL = 1_048_576, 16_384
-# Non-empty cells kept over all sheets read. A large dinas DPA with rincian lines has ~50k; at
-# 300k (16.000 sub kegiatan in DPA and Realisasi) `fill` still answers in ~17 s and 350 MB.
-MAX_CELLS = 3_000_000
+# Non-empty cells kept over all sheets read: it bounds memory. A kabupaten dinas' rincian (2,000 sub
+# kegiatan x 50 akun lines, 102k rows on DPA and on Realisasi) is ~820k cells and `check` peaks at
+# ~330 MB on it (benchmarks/bench_scale.py); 1.5M admits the same rows with ~7 filled columns per
+# sheet and stays well under 1 GB.
+MAX_CELLS = 1_500_000
 # Characters of text kept over all sheets read (distinct shared strings count once).
 MAX_CHARS = 64_000_000
 MAX_MERGES = 100_000
@@ -642,6 +644,7 @@ class _CellSink:
                         raise _Fallback from None
         cols = self._cols
         values, formats, style_info = self.grid.values, self.grid.formats, self._style_info
+        styles_seen = self._styles_seen
         shared_cells = self.shared_cells
         stored = 0
         row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
@@ -683,7 +686,7 @@ class _CellSink:
                 except ValueError:
                     self.put(r, c, "n", style or b"0", _xml_text(v), None, False)
                     continue
-                fmt, is_date = style_info(style)
+                fmt, is_date = styles_seen.get(style) or style_info(style)
                 key = (r, c)
                 values[key] = _to_datetime(number, self.epoch) if is_date else number
                 if fmt:
@@ -700,7 +703,7 @@ class _CellSink:
                 else:
                     shared.append(key)
                 values[key] = index
-                fmt = style_info(style)[0]
+                fmt = (styles_seen.get(style) or style_info(style))[0]
                 if fmt:
                     formats[key] = fmt
                 stored += 1
