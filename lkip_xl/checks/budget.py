@@ -1,7 +1,7 @@
 """Checks on DPA and Realisasi: stated subtotals, %, sisa, pagu, structure."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lkip_xl.findings import finding
 from lkip_xl.model import AkunLine, BudgetNode, BudgetRow, Finding, Num, Result, percent_of
@@ -87,31 +87,35 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
     for line in node.real_akun:
         dpa = dpa_lines.get(line.kode)
         if dpa is not None:
-            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
+            # the subject is worded only for a finding: a rincian has 100k lines that agree
+            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, lambda row=line.row: subject(row))
         elif node.akun:
             yield finding("UNMATCHED_ROW", line.row.label_cell, "akun", code=line.kode, sheet=line.row.sheet,
                           subject=subject(node.row), amount=rupiah(line.amount), dilaporkan=line.amount)
 
 
-def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str,
+def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str | Callable[[], str],
                   figure: tuple | None = None) -> Iterator[Finding]:
-    """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures."""
+    """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures. `label`
+    may be a function giving it, called only when there is a finding to word."""
     def fig(measure: str) -> tuple | None:
         return figure + (measure,) if figure else None
 
+    labelled = label if callable(label) else lambda: label
+
     if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
-        yield finding("PAGU_MISMATCH", row.pagu.cell, subject=label, sheet=row.sheet,
+        yield finding("PAGU_MISMATCH", row.pagu.cell, subject=labelled(), sheet=row.sheet,
                       stated=rupiah(row.pagu.value), computed=rupiah(pagu), difference=rupiah(row.pagu.value - pagu),
                       dilaporkan=row.pagu.value, dihitung=pagu, figure=fig("pagu"), kind="money")
     serapan = percent_of(realisasi, pagu)
     if row.persen is not None and serapan is not None:
         if not ratio_agrees(row.persen, serapan):
-            yield finding("PERCENT_MISMATCH", row.persen.cell, "serapan", subject=label,
+            yield finding("PERCENT_MISMATCH", row.persen.cell, "serapan", subject=labelled(),
                           stated=persen(row.persen.value), realisasi=rupiah(realisasi), pagu=rupiah(pagu),
                           computed=persen(serapan), dilaporkan=row.persen.value, dihitung=serapan,
                           figure=fig("serapan"), kind="ratio", decimals=claim_decimals(row.persen))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
-        yield finding("SISA_MISMATCH", row.sisa.cell, subject=label, stated=rupiah(row.sisa.value),
+        yield finding("SISA_MISMATCH", row.sisa.cell, subject=labelled(), stated=rupiah(row.sisa.value),
                       pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(pagu - realisasi),
                       dilaporkan=row.sisa.value, dihitung=pagu - realisasi, figure=fig("sisa"), kind="money")
 
