@@ -135,8 +135,10 @@ def test_repetitive_sheet_that_is_read_is_no_bomb(tmp_path):
 
 
 def test_too_many_cells_refused(tmp_path):
+    from lkip_xl.reader.xlsx import MAX_CELLS
+
     cells = b"".join(b'<row r="%d"><c r="J%d"><v>1</v></c><c r="K%d"><v>2</v></c></row>' % (r, r, r)
-                     for r in range(100, 160_100))
+                     for r in range(100, 100 + MAX_CELLS // 2 + 100))
     path = rewrite(tmp_path / "sel_banyak.xlsx", {SHEET["DPA"]: lambda x: x.replace(
         b"</sheetData>", cells + b"</sheetData>", 1)}, level=1)
     del cells

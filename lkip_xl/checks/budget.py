@@ -1,7 +1,7 @@
 """Checks on DPA and Realisasi: stated subtotals, %, sisa, pagu, structure."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lkip_xl.findings import finding
 from lkip_xl.model import AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result, percent_of
@@ -86,37 +86,43 @@ def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]
     for line in node.real_akun:
         dpa = dpa_lines.get(line.kode)
         if dpa is not None:
-            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, subject(line.row))
+            # the subject is worded only for a finding: a rincian has 100k lines that agree
+            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, lambda row=line.row: subject(row))
         elif node.akun:
             yield finding("UNMATCHED_ROW", line.row.label_cell, "akun", code=line.kode, sheet=line.row.sheet,
                           subject=subject(node.row), amount=rupiah(line.amount), dilaporkan=line.amount)
 
 
-def serapan_claim(stated: Num | None, realisasi: float, pagu: float, label: str, figure: FigureKey | None,
-                  what: str = "Rasio serapan") -> Iterator[Finding]:
-    """PERCENT_MISMATCH: a stated % against the serapan of its pagu and realisasi, at the claim's decimals."""
+def serapan_claim(stated: Num | None, realisasi: float, pagu: float, label: str | Callable[[], str],
+                  figure: FigureKey | None, what: str = "Rasio serapan") -> Iterator[Finding]:
+    """PERCENT_MISMATCH: a stated % against the serapan of its pagu and realisasi, at the claim's decimals.
+    `label` may be a function giving it, called only when there is a finding to word."""
     serapan = percent_of(realisasi, pagu)
     if stated is not None and serapan is not None and not ratio_agrees(stated, serapan):
-        yield finding("PERCENT_MISMATCH", stated.cell, "serapan", what=what, subject=label,
+        yield finding("PERCENT_MISMATCH", stated.cell, "serapan", what=what,
+                      subject=label() if callable(label) else label,
                       stated=persen(stated.value), realisasi=rupiah(realisasi), pagu=rupiah(pagu),
                       computed=persen(serapan), dilaporkan=stated.value, dihitung=serapan,
                       figure=figure, kind="ratio", decimals=claim_decimals(stated))
 
 
-def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str,
+def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str | Callable[[], str],
                   figure: FigureKey | None = None) -> Iterator[Finding]:
     """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures (those of
-    `figure`'s subject, when the workbook has one)."""
+    `figure`'s subject, when the workbook has one). `label` may be a function giving it, called only
+    when there is a finding to word."""
     def fig(measure: str) -> FigureKey | None:
         return figure.of(measure) if figure else None
 
+    labelled = label if callable(label) else lambda: label
+
     if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
-        yield finding("PAGU_MISMATCH", row.pagu.cell, subject=label, sheet=row.sheet,
+        yield finding("PAGU_MISMATCH", row.pagu.cell, subject=labelled(), sheet=row.sheet,
                       stated=rupiah(row.pagu.value), computed=rupiah(pagu), difference=rupiah(row.pagu.value - pagu),
                       dilaporkan=row.pagu.value, dihitung=pagu, figure=fig("pagu"), kind="money")
-    yield from serapan_claim(row.persen, realisasi, pagu, label, fig("serapan"))
+    yield from serapan_claim(row.persen, realisasi, pagu, labelled, fig("serapan"))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
-        yield finding("SISA_MISMATCH", row.sisa.cell, subject=label, stated=rupiah(row.sisa.value),
+        yield finding("SISA_MISMATCH", row.sisa.cell, subject=labelled(), stated=rupiah(row.sisa.value),
                       pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(pagu - realisasi),
                       dilaporkan=row.sisa.value, dihitung=pagu - realisasi, figure=fig("sisa"), kind="money")
 
@@ -136,7 +142,8 @@ def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Findin
                           difference=rupiah(row.amount.value - result.total_realisasi),
                           dilaporkan=row.amount.value, dihitung=result.total_realisasi,
                           figure=FigureKey.total("realisasi"), kind="money")
-        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran", FigureKey.total(""))
+        yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran",
+                                 FigureKey.total(""))
 
 
 def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:

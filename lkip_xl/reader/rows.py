@@ -122,7 +122,10 @@ class TableReader:
 
     def txt(self, r: int, name: str) -> Txt | None:
         c = self.col(name)
-        return None if c is None else as_text(self.sheet.raw(r, c), self.sheet.cell(r, c))
+        if c is None:
+            return None
+        raw = self.sheet.values.get((r, c))
+        return None if raw is None else as_text(raw, self.sheet.cell(r, c))
 
     def num(self, r: int, name: str, kind: Kind = VALUE) -> Num | None:
         """The number in field `name`, read as its column's kind (money, percent or indicator value)."""
@@ -130,18 +133,21 @@ class TableReader:
         return None if c is None else self.num_at(r, c, kind)
 
     def num_at(self, r: int, c: int, kind: Kind = VALUE) -> Num | None:
-        raw = self.sheet.raw(r, c)
+        raw = self.sheet.values.get((r, c))
+        if raw is None:
+            return None  # parse_number's answer for an empty cell
         cell = self.sheet.cell(r, c)
-        label = self.header.labels.get(c, column_letter(c))
         style = self.style(c) if isinstance(raw, str) else None
         try:
-            num = parse_number(raw, cell, self.sheet.fmt(r, c), kind, style)
+            num = parse_number(raw, cell, self.sheet.formats.get((r, c)), kind, style)
         except Unreadable as err:
+            label = self.header.labels[c] if c in self.header.labels else column_letter(c)
             why = f" ({err.reason})" if err.reason else ""
             self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
                                        f"{KIND_WORDS[kind]}{why}")
             return None
         if num is not None and num.percent_format:
+            label = self.header.labels[c] if c in self.header.labels else column_letter(c)
             self.findings.append(percent_format_finding(num, f"kolom '{label}'"))
         return num
 

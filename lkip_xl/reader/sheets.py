@@ -1,6 +1,7 @@
 """Open the workbook, find sheets by name and header rows by their labels."""
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ SHEET_LABELS = {
 
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
     letters = ""
     while col:
@@ -120,9 +122,23 @@ class Sheet:
         self.report_year: int | None = None  # Identitas' Tahun, once read (SPEC §10.9)
         self.pengaturan = None  # what the Pengaturan Baca sheet pins for this sheet (reader.pengaturan.Pin)
         self.header_findings: list = []  # AMBIGUOUS_COLUMN findings of the header chosen
+        self._cells_row = 0
+        self._cells: dict[int, Cell] = {}
 
     def cell(self, r: int, c: int) -> Cell:
-        return Cell(self.name, f"{column_letter(c)}{r}")
+        # Readers go row by row and ask for one cell several times (its value, its label, its key):
+        # the Cells of the current row are made once and shared (a Cell is a frozen value).
+        if r != self._cells_row:
+            self._cells_row, self._cells = r, {}
+        cell = self._cells.get(c)
+        if cell is None:
+            cell = self._cells[c] = Cell(self.name, f"{column_letter(c)}{r}")
+        return cell
+
+    def release(self) -> None:
+        """Let the cells go once the sheet has been read (the grid shares these dicts)."""
+        for table in (self.values, self.formats, self.row_cols, self.merge_anchor, self._cells):
+            table.clear()
 
     def raw(self, r: int, c: int) -> object:
         return self.values.get((r, c))

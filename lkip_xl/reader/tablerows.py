@@ -8,6 +8,7 @@ around it: linear in the sheet.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -122,9 +123,17 @@ def _header_texts(sheet: "Sheet", header: "Header", lo: int, hi: int) -> dict[in
 
 def _key(v: object) -> str:
     """A label as compared with the header's (case and spacing aside: a copy is the same text)."""
+    if type(v) is str:
+        return _text_key(v) if len(v) <= 200 else " ".join(v.split()).lower()
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return " ".join(str(v).split()).lower()
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_key(v: str) -> str:
+    """_key of a short text, cached: a rincian repeats its akun codes and names on every sub kegiatan."""
+    return " ".join(v.split()).lower()
 
 
 def _texts(cells: list[tuple[int, object]]) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -69,14 +70,22 @@ def as_text(raw: object, cell: Cell) -> Txt | None:
         value = str(int(raw))
     elif isinstance(raw, (_dt.datetime, _dt.date)):
         value = raw.strftime("%d-%m-%Y")
+    elif type(raw) is str and len(raw) <= _CACHED_LEN:
+        value = _clean_text(raw)  # cached: a rincian repeats the same akun names under every sub kegiatan
     else:
         value = " ".join(str(raw).replace("\xa0", " ").split())
     return Txt(value, cell) if value else None
 
 
+@functools.lru_cache(maxsize=8192)
+def _clean_text(raw: str) -> str:
+    return " ".join(raw.replace("\xa0", " ").split())
+
+
 # ------------------------------------------------------------------ numbers
 
 
+@functools.lru_cache(maxsize=4096)
 def format_decimals(number_format: str | None) -> tuple[int | None, bool]:
     """Decimals fixed by an Excel number format, and whether it is a percent format."""
     if not number_format or number_format == "General":
@@ -90,6 +99,7 @@ def format_decimals(number_format: str | None) -> tuple[int | None, bool]:
     return (len(m.group(1)) if m else 0), percent
 
 
+@functools.lru_cache(maxsize=4096)
 def _integer_digits(number_format: str | None) -> int:
     """Minimum integer digits of a number format (`0000` -> 4, `#,##0.00` -> 1)."""
     if not number_format or number_format == "General":
@@ -186,6 +196,8 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind
     percent format is a slip, the stored number counts and `Num.percent_format` says so
     (UNIT_MISMATCH), and `%` cannot be read.
     """
+    if type(raw) is int or type(raw) is float:  # the common cell first (bool is no int here)
+        return _parse_stored(raw, cell, number_format, kind)
     if kind == MONEY and isinstance(raw, str) and _is_dash(raw):
         return Num(0.0, cell, raw, 0)  # `-`, `Rp -`, `Rp. -`: nothing budgeted or spent (SPEC §10.6)
     if is_blank(raw):
@@ -202,6 +214,9 @@ def parse_number(raw: object, cell: Cell, number_format: str | None = None, kind
 def _is_dash(text: str) -> bool:
     body = _CURRENCY.sub("", " ".join(text.replace("\xa0", " ").split()))
     return body.strip() in _DASHES
+
+
+_INFINITIES = (float("inf"), float("-inf"))
 
 
 def _limit(kind: Kind) -> int:
@@ -226,7 +241,7 @@ def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind:
     if isinstance(raw, int) and abs(raw) > _limit(kind):  # float() of a 400-digit int overflows
         raise _too_large(kind)
     value = float(raw)
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value in _INFINITIES:
         raise Unreadable(str(raw), "nilainya bukan angka terhingga")
     decimals, percent = format_decimals(number_format)
     percent_format = False
@@ -235,7 +250,8 @@ def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind:
         percent, percent_format, decimals = False, True, None
     if percent:
         value = float(f"{value * 100:.15g}")
-    _check_magnitude(value, kind)
+    if not (MIN_MONEY <= abs(value) <= MAX_VALUE):  # the ordinary figure needs no further look
+        _check_magnitude(value, kind)
     if decimals is None:
         decimals = shortest_decimals(value)
     return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, percent_format=percent_format)
@@ -317,15 +333,26 @@ def parse_code(raw: object, number_format: str | None = None) -> str | None:
         int_part, dot, frac = text.partition(".")
         text = int_part.zfill(_integer_digits(number_format)) + dot + frac
     else:
-        text = str(raw).strip().replace(" ", "").rstrip(".")
-        if "x" in text.lower():
-            text = text.upper()
-            # placeholders only in the urusan and bidang segments, and never the whole code
-            parts = text.split(".")
-            if "X" in "".join(parts[2:]) or not _BUDGET_CODE.match(text) or len(parts) < 3:
-                return None
-            return text
+        text = raw if type(raw) is str else str(raw)
+        # Short texts are cached: SIPD repeats the same akun codes under every sub kegiatan.
+        return _text_code_cached(text) if len(text) <= _CACHED_LEN else _text_code(text)
     return text if _CODE.match(text) else None
+
+
+def _text_code(raw: str) -> str | None:
+    text = raw.strip().replace(" ", "").rstrip(".")
+    if "x" in text.lower():
+        text = text.upper()
+        # placeholders only in the urusan and bidang segments, and never the whole code
+        parts = text.split(".")
+        if "X" in "".join(parts[2:]) or not _BUDGET_CODE.match(text) or len(parts) < 3:
+            return None
+        return text
+    return text if _CODE.match(text) else None
+
+
+_CACHED_LEN = 200  # texts up to this length are cached (8192 of them: a few MB at most)
+_text_code_cached = functools.lru_cache(maxsize=8192)(_text_code)
 
 
 def parse_outline(raw: object) -> str | None:

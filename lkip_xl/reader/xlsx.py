@@ -23,9 +23,11 @@ from lkip_xl.textfmt import angka
 # Excel's own cell limit; a longer text can only come from a tool that ignored it.
 MAX_TEXT = 32_767
 MAX_ROW, MAX_COL = 1_048_576, 16_384
-# Non-empty cells kept over all sheets read. A large dinas DPA with rincian lines has ~50k; at
-# 300k (16.000 sub kegiatan in DPA and Realisasi) `fill` still answers in ~17 s and 350 MB.
-MAX_CELLS = 300_000
+# Non-empty cells kept over all sheets read: it bounds memory. A kabupaten dinas' rincian (2,000 sub
+# kegiatan x 50 akun lines, 102k rows on DPA and on Realisasi) is ~820k cells and `check` peaks at
+# ~330 MB on it (benchmarks/bench_scale.py); 1.5M admits the same rows with ~7 filled columns per
+# sheet and stays well under 1 GB.
+MAX_CELLS = 1_500_000
 # Characters of text kept over all sheets read (distinct shared strings count once).
 MAX_CHARS = 64_000_000
 MAX_MERGES = 100_000
@@ -368,16 +370,18 @@ class XlsxFile:
         wanted = set().union(*(cells for _, cells in pending))
         texts = self._read_shared(wanted) if wanted else {}
         for grid, shared_cells in pending:
+            values, formats = grid.values, grid.formats
             for index, cells in shared_cells.items():
                 text, cut = texts.get(index, ("", False))
-                for rc in cells:
-                    if text.strip():
-                        grid.values[rc] = text
-                        if cut:
-                            grid.long_texts.append(rc)
-                    else:
-                        grid.values.pop(rc, None)
-                        grid.formats.pop(rc, None)
+                if text.strip():
+                    for rc in cells:
+                        values[rc] = text
+                    if cut:
+                        grid.long_texts.extend(cells)
+                else:
+                    for rc in cells:
+                        values.pop(rc, None)
+                        formats.pop(rc, None)
             grid.merges = _clip_merges(grid.merges, grid, self._refuse)
             grid.long_texts.sort()
         return [grid for grid, _ in pending]
@@ -640,7 +644,10 @@ class _CellSink:
                         raise _Fallback from None
         cols = self._cols
         values, formats, style_info = self.grid.values, self.grid.formats, self._style_info
+        styles_seen = self._styles_seen
+        shared_cells = self.shared_cells
         stored = 0
+        row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
         for letters, row, style, kind, extra, body in _CELL.findall(xml):
             if extra:  # attributes in another order, or more of them
                 a = _attrs(extra)
@@ -660,9 +667,11 @@ class _CellSink:
                 c = cols[letters] = col_index(letters.decode())
                 if c > MAX_COL:
                     raise _Fallback
-            r = int(row)
-            if not 1 <= r <= MAX_ROW:
-                raise _Fallback
+            if row != row_bytes:
+                r = int(row)
+                if not 1 <= r <= MAX_ROW:
+                    raise _Fallback
+                row_bytes = row
             simple = body[:3] == b"<v>" and body.find(b"<", 3) == len(body) - 4
             if simple and (not kind or kind == b"n"):
                 # The common cell, a stored number: no detour through text.
@@ -677,10 +686,26 @@ class _CellSink:
                 except ValueError:
                     self.put(r, c, "n", style or b"0", _xml_text(v), None, False)
                     continue
-                fmt, is_date = style_info(style)
-                values[(r, c)] = _to_datetime(number, self.epoch) if is_date else number
+                fmt, is_date = styles_seen.get(style) or style_info(style)
+                key = (r, c)
+                values[key] = _to_datetime(number, self.epoch) if is_date else number
                 if fmt:
-                    formats[(r, c)] = fmt
+                    formats[key] = fmt
+                stored += 1
+                continue
+            if simple and kind == b"s" and body[3:-4].isdigit():
+                # A shared string (ASCII digits only: what put() reads the same way): its text comes later.
+                key = (r, c)
+                index = int(body[3:-4])
+                shared = shared_cells.get(index)
+                if shared is None:
+                    shared_cells[index] = [key]
+                else:
+                    shared.append(key)
+                values[key] = index
+                fmt = (styles_seen.get(style) or style_info(style))[0]
+                if fmt:
+                    formats[key] = fmt
                 stored += 1
                 continue
             t = kind.decode() if kind else "n"
@@ -780,9 +805,10 @@ class _CellSink:
             elif is_date:
                 value = _to_datetime(value, self.epoch)
         self.book._count_cells(1)
-        grid.values[(r, c)] = value
+        key = (r, c)
+        grid.values[key] = value
         if fmt:
-            grid.formats[(r, c)] = fmt
+            grid.formats[key] = fmt
 
 
 _INF = float("inf")

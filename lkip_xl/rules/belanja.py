@@ -62,12 +62,12 @@ def leaf_codes(codes: list[str]) -> set[str]:
 def group_leaves(leaves: list[tuple[str, float, float]], names: dict[str, str]) -> list[BelanjaGroup]:
     """Sum (kode, pagu, realisasi) leaves into jenis (5.1.01 …) and kelompok (5.1, 5.2) groups."""
     sums: dict[str, list[float]] = {}
+    keys_of: dict[str, list[str]] = {}  # the same akun codes repeat under every sub kegiatan
     for kode, pagu, real in leaves:
-        if kode.count(".") < 1:
-            continue
-        keys = [kelompok_of(kode)]
-        if kode.count(".") >= 2:
-            keys.append(jenis_of(kode))
+        keys = keys_of.get(kode)
+        if keys is None:
+            keys = keys_of[kode] = [] if kode.count(".") < 1 else \
+                [kelompok_of(kode)] + ([jenis_of(kode)] if kode.count(".") >= 2 else [])
         for key in keys:
             acc = sums.setdefault(key, [0.0, 0.0])
             acc[0] += pagu

@@ -134,21 +134,26 @@ def _link_parent(tree: BudgetTree, node: BudgetNode, last: dict, issues: BudgetI
 def _mark_akun_leaves(nodes: list[BudgetNode], attr: str) -> None:
     """Leaf akun lines carry their amount; a line with lines below it (5.1.02 over 5.1.02.01.01.0024)
     is the sum of its leaves. Linear in the lines: each code has at most a handful of segments."""
+    prefixes: dict[str, list[str]] = {}  # SIPD repeats the same akun codes under every sub kegiatan
     for node in nodes:
         lines = getattr(node, "akun" if attr == "akun" else "real_akun")
         if not lines:
             continue
         codes = {a.kode for a in lines}
+        for c in codes:
+            if c not in prefixes:
+                prefixes[c] = _proper_prefixes(c)
         # Every code that has another line below it (a proper segment prefix of some line's code).
-        parents = {prefix for c in codes for prefix in _proper_prefixes(c) if prefix in codes}
+        parents = {prefix for c in codes for prefix in prefixes[c] if prefix in codes}
         totals: dict[str, float] = {}
         for line in lines:
             line.leaf = line.kode not in parents
             if line.leaf:
                 line.amount = line.row.amount.value if line.row.amount else 0.0
-                for prefix in _proper_prefixes(line.kode):
-                    if prefix in parents:
-                        totals[prefix] = totals.get(prefix, 0.0) + line.amount
+                if parents:
+                    for prefix in prefixes[line.kode]:
+                        if prefix in parents:
+                            totals[prefix] = totals.get(prefix, 0.0) + line.amount
         for line in lines:
             if not line.leaf:
                 line.amount = totals.get(line.kode, 0.0)
