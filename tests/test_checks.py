@@ -69,7 +69,9 @@ def test_baseline_does_not_trigger(baseline, kode):
 
 
 # Codes the product adds to SPEC §6, each for a case the SPEC's codes do not name.
-EXTENSIONS = {"EXTERNAL_LINK": "peringatan"}  # numbers read from links to another workbook (issue 6)
+EXTENSIONS = {"EXTERNAL_LINK": "peringatan",  # numbers read from links to another workbook (issue 6)
+              # the rekap's own findings (SPEC §11: files of different years, two files of one SKPD)
+              "TAHUN_BERBEDA": "peringatan", "SKPD_GANDA": "peringatan"}
 
 
 def test_severities_are_spec_severities():
