@@ -192,7 +192,7 @@ class Paragraph:
                                                                      lambda e, x: persen(e, x))), "")
             yes = Sentence(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
                            _perubahan(R, ind.realisasi, Ry, ry, self.d, change_unit, self.v), cap, ".")
-            no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasinya belum tersedia."
+            no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasi tahun {tahun} belum tersedia."
             self.sentences.append(Sentence(jika(ada(R, Ry), is_number(ind.realisasi) and is_number(ry), yes, no))
                                   .teks())
 
@@ -204,10 +204,11 @@ class Paragraph:
         ok = is_number(ind.realisasi) and is_number(ind.target_akhir) and is_number(ind.capaian_akhir)
         sisa_f, sisa = teks.selisih("100", 100, CA, ind.capaian_akhir, 2)
         gap_f, gap = teks.selisih(TA, ind.target_akhir, R, ind.realisasi, self.d)
+        gap_unit = " poin" if self.unit.strip() == "%" else self.unit
         tercapai = is_number(ind.capaian_akhir) and round_excel(float(ind.capaian_akhir), 2) >= 100
         rest = jika(f"ROUND({CA},2)>=100", tercapai, "sehingga target akhir Renstra telah tercapai",
                     Sentence("sehingga masih diperlukan ", persen(sisa_f, sisa), " lagi (selisih ",
-                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), self.unit,
+                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
                              ") untuk mencapai target akhir Renstra"))
         yes = Sentence(f"Realisasi tahun {tahun} tersebut telah mencapai ", persen(CA, ind.capaian_akhir),
                        f" dari target akhir Renstra {akhir} sebesar ", self.v(TA, ind.target_akhir), ", ", rest, ".")
