@@ -167,15 +167,16 @@ class Paragraph:
         T, R, C, K = self.h(D.H_TARGET), self.h(D.H_REAL), self.h(D.H_CAP), self.h(D.H_KAT)
         ok = is_number(ind.target) and is_number(ind.realisasi) and is_number(ind.capaian)
 
-        def sentence(nama: str) -> Teks:
-            yes = Sentence(f"Realisasi indikator {nama} tahun {tahun} sebesar ", self.v(R, ind.realisasi),
+        def sentence(nama: Teks) -> Teks:
+            yes = Sentence("Realisasi indikator ", nama, f" tahun {tahun} sebesar ", self.v(R, ind.realisasi),
                            " dari target ", self.v(T, ind.target), ", sehingga capaian kinerjanya ",
                            persen(C, ind.capaian), " (kategori ", Teks(K, str(cell_value(ind.kategori))), ").")
-            no = Sentence(f"Capaian indikator {nama} tahun {tahun} belum dapat dihitung: target ",
+            no = Sentence("Capaian indikator ", nama, f" tahun {tahun} belum dapat dihitung: target ",
                           self.v(T, ind.target), ", realisasi ", self.v(R, ind.realisasi), ".")
             return jika(ada(T, R, C), ok, yes, no)
 
-        self.sentences.append(_checked(sentence, ind.nama, "ini"))
+        # the name by reference to Perhitungan Kinerja's cell: shown, never evaluated, no input text in the formula
+        self.sentences.append(_checked(sentence, Teks(self.h(D.H_IND), ind.nama)))
 
     # 2. against each earlier year with data
     def tren(self) -> None:
@@ -260,27 +261,27 @@ class Paragraph:
 
     # 6. the supporting sub kegiatan with their serapan
     def pendukung(self) -> None:
+        """One sentence per sub kegiatan; its code and names are references to Data Anggaran's cells
+        (text shown, never evaluated; no input text inside the formula)."""
         nodes = [n for n in (self.ind.supports or []) if id(n) in self.layout.node_row]
         for k, node in enumerate(nodes, start=1):
             nr = self.layout.node_row[id(node)]
-            serapan = SERAPAN.value({"pagu": node.pagu, "realisasi": node.realisasi})
+            label = D.LEVEL_LABEL.get(node.level, node.level)
+            parts: list[str | Teks] = [f"{k}. {label} "]
+            if node.kode or node.nomor:
+                col = D.C_KODE if node.kode else D.C_NO
+                parts += [Teks(ref(D.ANGGARAN, nr, col), node.kode or node.nomor or ""), " "]
+            parts.append(Teks(ref(D.ANGGARAN, nr, D.C_URAIAN), node.uraian))
             program = _program(node)
-
-            def sentence(limit: int | None, k: int = k, node: BudgetNode = node, nr: int = nr,
-                         serapan: Any = serapan, program: BudgetNode | None = program) -> Teks:
-                cut = (lambda s: s) if limit is None else (lambda s: s[:limit])
-                label = D.LEVEL_LABEL.get(node.level, node.level)
-                name = " ".join(x for x in (node.kode or node.nomor or "", cut(node.uraian)) if x)
-                under = ""
-                if program is not None and program is not node:
-                    prog = cut(program.uraian)
-                    under = f" ({prog})" if prog.lower().startswith("program") else f" (Program {prog})"
-                return Sentence(f"{k}. {label} {name}{under}: pagu ",
-                                teks.rupiah(ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu), ", realisasi ",
-                                teks.rupiah(ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi), ", serapan ",
-                                persen(ref(D.ANGGARAN, nr, D.C_SERAPAN), serapan, "tidak dapat dihitung"), ".")
-
-            self.sentences.append(_checked(sentence, None, 300))
+            if program is not None and program is not node and id(program) in self.layout.node_row:
+                word = "" if program.uraian.lower().startswith("program") else "Program "
+                parts += [f" ({word}", Teks(ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN),
+                                            program.uraian), ")"]
+            serapan = SERAPAN.value({"pagu": node.pagu, "realisasi": node.realisasi})
+            self.sentences.append(Sentence(
+                *parts, ": pagu ", teks.rupiah(ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu), ", realisasi ",
+                teks.rupiah(ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi), ", serapan ",
+                persen(ref(D.ANGGARAN, nr, D.C_SERAPAN), serapan, "tidak dapat dihitung"), ".").teks())
 
 
 def _perubahan(now_expr: str, now: object, before_expr: str, before: object, decimals: int, unit: str,
