@@ -4,7 +4,7 @@
    in Indonesian format (`100,02`) and its kategori; the numbers read as the tables show them.
 2. Missing inputs read sensibly (the guard branch is taken and cached); an unmapped indicator, a
    negative efisiensi and the office's Rumus Efisiensi are written as they are.
-3. A benchmark text such as `=1+1` stays text: a string constant inside the formula, never evaluated.
+3. A benchmark text such as `=1+1` stays text: shown (by reference or as a string constant), never evaluated.
 4. Every indicator has an empty, marked input cell for the faktor penyebab dan solusi; print setup.
 5. LibreOffice recalculates every cell of the sheet to exactly the cached string under an English and
    an Indonesian locale (a TEXT(x,"#,##0.00") control proves the locale changed).

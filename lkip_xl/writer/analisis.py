@@ -11,7 +11,8 @@ The seven analyses the LKE expects (PermenPANRB 88/2021 with the format of 53/20
 1. realisasi against target, with capaian and kategori;
 2. the trend against each earlier year with data (naik / turun, by how much);
 3. capaian against the Renstra end target, and what remains;
-4. the benchmark, when given (the input's text, as a string constant: never evaluated);
+4. the benchmark, when given (the input's text by reference to Data Kinerja, else as a string
+   constant: shown, never evaluated);
 5. efisiensi: serapan against capaian, efisien when efisiensi > 0 (the office's Rumus Efisiensi);
 6. the supporting sub kegiatan with their pagu, realisasi and serapan;
 7. the causes and solutions: an empty, marked input cell the office fills in itself.
@@ -28,7 +29,7 @@ from typing import Any
 
 from lkip_xl import teks
 from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, SERAPAN, round_excel
-from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, shortest_decimals
+from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt, shortest_decimals
 from lkip_xl.teks import Sentence, Teks
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
@@ -106,7 +107,8 @@ def unit_of(ind: Indicator) -> str:
     return "" if satuan in ("", "-") else " " + satuan
 
 
-def _benchmarks(ind: Indicator) -> list[tuple[str, str]]:
+def _benchmarks(ind: Indicator) -> list[tuple[str, Txt]]:
+    """(label, text) of the benchmarks given: a cell saying there is none is none."""
     out = []
     for key, label in BENCHMARK_LABEL.items():
         value = ind.row.benchmarks.get(key)
@@ -114,7 +116,7 @@ def _benchmarks(ind: Indicator) -> list[tuple[str, str]]:
             continue
         text = " ".join(str(value.value).split())
         if text.lower().rstrip(".") not in NO_BENCHMARK:
-            out.append((label, text))
+            out.append((label, value))
     return out
 
 
@@ -227,9 +229,17 @@ class Paragraph:
         R = self.h(D.H_REAL)
 
         def sentence(limit: int | None) -> Teks:
-            texts = "; ".join(f"{label}: {text if limit is None else text[:limit]}" for label, text in given)
-            return Sentence(f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
-                            self.v(R, self.ind.realisasi), f" dibandingkan dengan {texts}.")
+            parts: list[str | Teks] = [f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
+                                       self.v(R, self.ind.realisasi), " dibandingkan dengan "]
+            for k, (label, txt) in enumerate(given):
+                parts.append(("; " if k else "") + f"{label}: ")
+                where = self.book.input_cells.get((txt.cell.sheet, txt.cell.ref))
+                if where is not None:  # the cell the input text landed in: shown, never evaluated
+                    parts.append(Teks(ref(*where), str(txt.value)))
+                else:  # a string constant
+                    text = " ".join(str(txt.value).split())
+                    parts.append(text if limit is None else text[:limit])
+            return Sentence(*parts, ".")
 
         self.sentences.append(_checked(sentence, None, 500))
 
