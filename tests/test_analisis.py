@@ -24,7 +24,7 @@ import pytest
 from lkip_xl import textfmt
 from lkip_xl.api import analyse
 from lkip_xl.writer.analisis import FAKTOR_LABEL, INPUT_FILL, SHEET
-from tests.builder import IND_A, IND_B, IND_T, M, build, minimal
+from tests.builder import IND_A, IND_B, IND_T, build, minimal
 from tests.recalc import cached_values, formula_cells, soffice
 from tests.run_cli import SAMPLE, run_cli
 from tests.test_teks import CONTROL, LOCALES, PROFILE
