@@ -431,6 +431,22 @@ class Round(Expr):
 
 
 @dataclass(frozen=True)
+class Compare(Expr):
+    """x>bound (or >=): a verdict the written analysis states; False when x is no number."""
+
+    x: Expr
+    op: str  # ">" | ">="
+    bound: float
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return _number(x) and (x > self.bound if self.op == ">" else x >= self.bound)
+
+    def formula(self, addr: Addr) -> str:
+        return f"{self.x.formula(addr)}{self.op}{self.bound:g}"
+
+
+@dataclass(frozen=True)
 class Agrees(Expr):
     """Whether a claim's selisih is nothing: |selisih| ≤ tolerance (Rupiah) or selisih = 0 (ratio).
 
@@ -572,6 +588,10 @@ def efisiensi(rumus: str) -> Expr:
 
 # kategori of a capaian on the scale (Identitas' Skala Kategori or the Skala sheet)
 KATEGORI = Band(Ref("capaian"))
+# the analysis' verdicts, at the 2 decimals the tables show: efisien (efisiensi above 0), and the
+# Renstra's end target reached (capaian against it at least 100 %)
+EFISIEN = Compare(Round(Ref("efisiensi"), 2), ">", 0)
+TERCAPAI = Compare(Round(Ref("capaian_akhir"), 2), ">=", 100)
 # E: the mean of the sasaran indicators' efisiensi that have a budget (SPEC §9.3)
 EFISIENSI_UNTUK_E = CountsForE()
 E = Mean("efisiensi_sasaran")

@@ -893,7 +893,7 @@ def test_sheets_are_in_lkip_order(sample_values):
                     f"3.{n + 2} Efisiensi Sasaran {k + 1}"]
     assert sample_values.sheetnames == [
         "Ringkasan", "2.1 Renstra", "2.2 Renja", "2.3 IKU", "2.4 Perjanjian Kinerja", "3.1 Capaian Tujuan",
-        *sasaran, "3.14 Realisasi Anggaran", "3.15 Efisiensi", "3.16 Jenis Belanja", "4.1 Rangkuman PK",
+        *sasaran, "3.14 Realisasi Anggaran", "3.15 Efisiensi", "3.16 Jenis Belanja", "4.1 Rangkuman PK", "Analisis Capaian",
         "Temuan", "Pembacaan Input", DATA_ANGGARAN, DATA_KINERJA, DATA_KOMPONEN, "Data Pemetaan", "Data Belanja", DATA_DILAPORKAN,
         HITUNG]
     assert sample_values.active.title == "Ringkasan"

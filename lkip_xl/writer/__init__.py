@@ -6,15 +6,17 @@ from lkip_xl.model import Result
 
 def write_workbook(result: Result, path: str) -> None:
     """Write the whole workbook to `path` (the caller makes it atomic)."""
-    from lkip_xl.writer import data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables
+    from lkip_xl.writer import (
+        analisis, data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables,
+    )
     from lkip_xl.writer import layout as D
     from lkip_xl.writer.tables import anggaran, capaian, efisiensi, rangkuman, rencana
     from lkip_xl.writer.book import Book, finish_print
 
     book = Book(path)
     plan = tables.plan(result)
-    order = [ringkasan.RINGKASAN, *plan.names.values(), review.TEMUAN, pembacaan.PEMBACAAN, D.ANGGARAN,
-             D.KINERJA]
+    order = [ringkasan.RINGKASAN, *plan.names.values(), analisis.SHEET, review.TEMUAN, pembacaan.PEMBACAAN,
+             D.ANGGARAN, D.KINERJA]
     if result.data.komponen:
         order.append(D.KOMPONEN)
     if result.data.pemetaan is not None:
@@ -39,6 +41,7 @@ def write_workbook(result: Result, path: str) -> None:
                   capaian.write_tujuan, capaian.write_sasaran, anggaran.write_anggaran,
                   efisiensi.write_efisiensi_summary, anggaran.write_belanja, rangkuman.write_rangkuman):
         write(book, result, layout, plan)
+    analisis.write_analisis(book, result, layout)
     review.write_dilaporkan(book, result, plan)
     review.write_temuan(book, result, plan)
     pembacaan.write_pembacaan(book, result)

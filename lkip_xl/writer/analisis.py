@@ -1,0 +1,398 @@
+"""Analisis Capaian: Bab III of the LKIP written out, live (issue 9, item 7).
+
+For every indicator (tujuan first, then each sasaran under its heading) one paragraph of Indonesian
+sentences, one sentence per row, each sentence ONE formula over the figures of Perhitungan Kinerja
+(and, for the supporting sub kegiatan, Data Anggaran): so a sentence changes when a number changes.
+The number text is built with `lkip_xl.teks` (locale-free: the same on an English and an Indonesian
+Excel or LibreOffice); each formula caches the string teks computes from the rules' values.
+
+The seven analyses the LKE expects (PermenPANRB 88/2021 with the format of 53/2014):
+
+1. realisasi against target, with capaian and kategori;
+2. the trend against each earlier year with data (naik / turun, by how much);
+3. capaian against the Renstra end target, and what remains;
+4. the benchmark, when given (the input's text by reference to Data Kinerja, else as a string
+   constant: shown, never evaluated);
+5. efisiensi: serapan against capaian, efisien when efisiensi > 0 (the office's Rumus Efisiensi);
+6. the supporting sub kegiatan with their pagu, realisasi and serapan;
+7. the causes and solutions: an empty, marked input cell the office fills in itself.
+
+A sentence whose inputs are missing reads sensibly: the whole sentence is
+IF(<its numbers are numbers>, <sentence>, <"... belum tersedia.">), and the cached Python value takes
+the same branch. Indicator values show the decimals of the indicator's input (the tables' rule),
+percentages 2 decimals, Rupiah whole.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from lkip_xl import teks
+from lkip_xl.figures import DEFAULT_EFISIENSI, EFISIEN, RUMUS_EFISIENSI, SERAPAN, TERCAPAI
+from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt
+from lkip_xl.teks import Sentence, Teks
+from lkip_xl.writer import layout as D
+from lkip_xl.writer import units
+from lkip_xl.writer.book import Book, ref, setup_table_sheet
+
+SHEET = "Analisis Capaian"
+INPUT_FILL = "#FFF2CC"  # a light input fill: the office writes here
+HEADING_FILL = "#D9E1F2"
+WIDTHS = [30, 95]  # column A the indicator, column B the paragraph
+FIRST = 4  # first row of the paragraphs (0-based); the header is row 3
+LINE_PT = 12.0  # one wrapped line of Arial 9, in points
+FAKTOR_LINES = 5  # room to write the causes and solutions
+FAKTOR_LABEL = "Faktor penyebab keberhasilan/kegagalan dan solusi (diisi SKPD)"
+
+BENCHMARK_LABEL = {"kab_kota_lain": "kabupaten/kota lain", "rpjmd_provinsi": "RPJMD Provinsi", "rpjmn": "RPJMN"}
+# a benchmark cell saying there is none
+NO_BENCHMARK = {"", "-", "--", "tidak ada", "belum ada", "tidak tersedia", "belum tersedia", "n/a", "na", "nihil"}
+BELUM = "belum tersedia"
+
+
+# ----------------------------------------------------------------------------- sentence pieces
+
+
+def is_number(x: object) -> bool:
+    """What AND(ISNUMBER(x),NOT(ISLOGICAL(x))) says of a cell holding the cached value of `x`."""
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(float(x))
+
+
+def ada(*exprs: str) -> str:
+    """Formula: every expression is a number (TRUE/FALSE not: LibreOffice counts them as numbers)."""
+    tests = [f"AND(ISNUMBER({e}),NOT(ISLOGICAL({e})))" for e in exprs]
+    return tests[0] if len(tests) == 1 else f"AND({','.join(tests)})"
+
+
+def as_teks(piece: str | Teks | Sentence) -> Teks:
+    if isinstance(piece, Sentence):
+        return Teks(piece.formula, piece.value)
+    if isinstance(piece, str):
+        return teks.literal(piece)
+    return piece
+
+
+def jika(condition: str, holds: bool, yes: str | Teks | Sentence, no: str | Teks | Sentence) -> Teks:
+    """IF(condition, yes, no): the cached value takes the branch `holds` says Excel takes."""
+    y, n = as_teks(yes), as_teks(no)
+    return Teks(f"IF({condition},{y.formula},{n.formula})", y.value if holds else n.value)
+
+
+def nilai(expr: str, x: object, decimals: int, unit: str, kosong: str = BELUM) -> Teks:
+    """An indicator value with its unit (`87,67 Indeks`, `100 %`), or `kosong` when it is no number."""
+    return jika(ada(expr), is_number(x), Sentence(teks.angka(expr, x, decimals), unit), kosong)
+
+
+def persen(expr: str, x: object, kosong: str = BELUM) -> Teks:
+    """A percentage with 2 decimals and a space, as the tables show it: `100,02 %`."""
+    return teks.persen(expr, x, 2, spasi=True, kosong=kosong)
+
+
+def cell_value(x: Any) -> Any:
+    """The value a figure's cell holds (book.excel_value): None and non-finite numbers show "-"."""
+    return "-" if x is None or (isinstance(x, float) and not math.isfinite(x)) else x
+
+
+def indicator_decimals(ind: Indicator) -> int:
+    """Decimals of the indicator's values: the tables' rule (writer/units.py), so text and tables agree."""
+    return units.decimals_of(ind)
+
+
+def unit_of(ind: Indicator) -> str:
+    """The satuan as the sentence writes it after a number: `%` -> " %", `Indeks` -> " Indeks"."""
+    satuan = " ".join((ind.row.satuan.value if ind.row.satuan else "").split())
+    return "" if satuan in ("", "-") else " " + satuan
+
+
+def _benchmarks(ind: Indicator) -> list[tuple[str, Txt]]:
+    """(label, text) of the benchmarks given: a cell saying there is none is none."""
+    out = []
+    for key, label in BENCHMARK_LABEL.items():
+        value = ind.row.benchmarks.get(key)
+        if value is None:
+            continue
+        text = " ".join(str(value.value).split())
+        if text.lower().rstrip(".") not in NO_BENCHMARK:
+            out.append((label, value))
+    return out
+
+
+def _checked(build, *fallbacks) -> Teks:
+    """The sentence `build(arg)` makes, for the first argument whose formula Excel can hold."""
+    for arg in fallbacks:
+        try:
+            return Sentence(as_teks(build(arg))).teks()
+        except ValueError:
+            continue
+    raise ValueError("sentence too long even in its shortest form")
+
+
+# ----------------------------------------------------------------------------- one indicator
+
+
+class Paragraph:
+    """The sentences of one indicator, in order: a formula (Teks) or plain text (str)."""
+
+    def __init__(self, book: Book, result: Result, layout: D.Layout, ind: Indicator) -> None:
+        self.book, self.result, self.layout, self.ind = book, result, layout, ind
+        self.index = result.positions().ind[id(ind)]
+        self.row = layout.ind_row[id(ind)]
+        self.tahun = result.data.identitas.tahun
+        self.d = indicator_decimals(ind)
+        self.unit = unit_of(ind)
+        self.sentences: list[Teks | str] = []
+
+    def h(self, col: int) -> str:
+        return ref(D.HITUNG, self.row, col)
+
+    def fig(self, measure: str) -> str | None:
+        return self.book.figure_ref(FigureKey.ind(self.index, measure))
+
+    def v(self, expr: str, x: object) -> Teks:
+        return nilai(expr, x, self.d, self.unit)
+
+    def build(self) -> list[Teks | str]:
+        self.capaian()
+        self.tren()
+        self.renstra()
+        self.pembanding()
+        self.anggaran()
+        self.pendukung()
+        return self.sentences
+
+    # 1. realisasi against target, capaian and kategori
+    def capaian(self) -> None:
+        ind, tahun = self.ind, self.tahun
+        T, R, C, K = self.h(D.H_TARGET), self.h(D.H_REAL), self.h(D.H_CAP), self.h(D.H_KAT)
+        ok = is_number(ind.target) and is_number(ind.realisasi) and is_number(ind.capaian)
+
+        def sentence(nama: Teks) -> Teks:
+            yes = Sentence("Realisasi indikator ", nama, f" tahun {tahun} sebesar ", self.v(R, ind.realisasi),
+                           " dari target ", self.v(T, ind.target), ", sehingga capaian kinerjanya ",
+                           persen(C, ind.capaian), " (kategori ", Teks(K, str(cell_value(ind.kategori))), ").")
+            no = Sentence("Capaian indikator ", nama, f" tahun {tahun} belum dapat dihitung: target ",
+                          self.v(T, ind.target), ", realisasi ", self.v(R, ind.realisasi), ".")
+            return jika(ada(T, R, C), ok, yes, no)
+
+        # the name by reference to Perhitungan Kinerja's cell: shown, never evaluated, no input text in the formula
+        self.sentences.append(_checked(sentence, Teks(self.h(D.H_IND), ind.nama)))
+
+    # 2. against each earlier year with data
+    def tren(self) -> None:
+        ind, tahun = self.ind, self.tahun
+        R, C = self.h(D.H_REAL), self.h(D.H_CAP)
+        change_unit = " poin" if self.unit.strip() == "%" else self.unit
+        for y in [y for y in self.layout.realisasi_years if y < tahun]:
+            ry, cy = ind.realisasi_by_year.get(y), ind.capaian_by_year.get(y)
+            Ry, Cy = self.fig(f"realisasi_{y}"), self.fig(f"capaian_{y}")
+            if Ry is None or Cy is None or not is_number(ry):
+                continue  # no data that year: nothing to compare with
+            cap = jika(ada(C, Cy), is_number(ind.capaian) and is_number(cy),
+                       Sentence(", sedangkan capaiannya ", _perubahan(C, ind.capaian, Cy, cy, 2, " poin",
+                                                                     lambda e, x: persen(e, x))), "")
+            yes = Sentence(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
+                           _perubahan(R, ind.realisasi, Ry, ry, self.d, change_unit, self.v), cap, ".")
+            no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasi tahun {tahun} belum tersedia."
+            self.sentences.append(Sentence(jika(ada(R, Ry), is_number(ind.realisasi) and is_number(ry), yes, no))
+                                  .teks())
+
+    # 3. against the Renstra end target, and what remains
+    def renstra(self) -> None:
+        ind, tahun = self.ind, self.tahun
+        R, TA, CA = self.h(D.H_REAL), self.h(D.H_TAKHIR), self.h(D.H_CAKHIR)
+        akhir = f"tahun {ind.tahun_akhir}" if ind.tahun_akhir else "periode ini"
+        ok = is_number(ind.realisasi) and is_number(ind.target_akhir) and is_number(ind.capaian_akhir)
+        sisa_f, sisa = teks.selisih("100", 100, CA, ind.capaian_akhir, 2)
+        gap_f, gap = teks.selisih(TA, ind.target_akhir, R, ind.realisasi, self.d)
+        gap_unit = " poin" if self.unit.strip() == "%" else self.unit
+        rest = jika(TERCAPAI.formula({"capaian_akhir": CA}), TERCAPAI.value({"capaian_akhir": ind.capaian_akhir}),
+                    "sehingga target akhir Renstra telah tercapai",
+                    Sentence("sehingga masih diperlukan ", persen(sisa_f, sisa), " lagi (selisih ",
+                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
+                             ") untuk mencapai target akhir Renstra"))
+        yes = Sentence(f"Realisasi tahun {tahun} tersebut telah mencapai ", persen(CA, ind.capaian_akhir),
+                       f" dari target akhir Renstra {akhir} sebesar ", self.v(TA, ind.target_akhir), ", ", rest, ".")
+        no = (f"Capaian terhadap target akhir Renstra {akhir} belum dapat dihitung karena target akhir atau "
+              f"realisasinya belum tersedia.")
+        self.sentences.append(Sentence(jika(ada(R, TA, CA), ok, yes, no)).teks())
+
+    # 4. the benchmark, when given: the input's text as a string constant
+    def pembanding(self) -> None:
+        given = _benchmarks(self.ind)
+        if not given:
+            self.sentences.append("Data pembanding (kabupaten/kota lain, RPJMD Provinsi, RPJMN) untuk indikator "
+                                  "ini belum tersedia.")
+            return
+        R = self.h(D.H_REAL)
+
+        def sentence(limit: int | None) -> Teks:
+            parts: list[str | Teks] = [f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
+                                       self.v(R, self.ind.realisasi), " dibandingkan dengan "]
+            for k, (label, txt) in enumerate(given):
+                parts.append(("; " if k else "") + f"{label}: ")
+                where = self.book.input_cells.get((txt.cell.sheet, txt.cell.ref))
+                if where is not None:  # the cell the input text landed in: shown, never evaluated
+                    parts.append(Teks(ref(*where), str(txt.value)))
+                else:  # a string constant
+                    text = " ".join(str(txt.value).split())
+                    parts.append(text if limit is None else text[:limit])
+            return Sentence(*parts, ".")
+
+        self.sentences.append(_checked(sentence, None, 500))
+
+    # 5. budget and efisiensi, when the indicator has a budget
+    def anggaran(self) -> None:
+        ind = self.ind
+        if not is_number(ind.pagu):
+            self.sentences.append("Indikator ini belum dipetakan ke sub kegiatan pendukung (lembar Pemetaan), "
+                                  "sehingga serapan anggaran dan efisiensinya belum dapat dianalisis.")
+            return
+        P, RA, S, C, E = (self.h(c) for c in (D.H_PAGU, D.H_RA, D.H_SERAPAN, D.H_CAP, D.H_EFF))
+        if ind.whole_budget:
+            intro = "Indikator ini didukung oleh seluruh anggaran SKPD: pagu "
+        else:
+            n = len(ind.supports or [])
+            intro = f"Anggaran {n} sub kegiatan pendukung indikator ini: pagu "
+        self.sentences.append(Sentence(intro, teks.rupiah(P, ind.pagu), ", realisasi ",
+                                       teks.rupiah(RA, ind.realisasi_anggaran), " (serapan ",
+                                       persen(S, ind.serapan), ").").teks())
+        ident = self.result.data.identitas
+        rumus = RUMUS_EFISIENSI.get(ident.rumus_efisiensi, RUMUS_EFISIENSI[DEFAULT_EFISIENSI])
+        yes = Sentence("Dengan serapan anggaran ", persen(S, ind.serapan), " untuk capaian kinerja ",
+                       persen(C, ind.capaian), ", efisiensi penggunaan anggaran sebesar ", persen(E, ind.efisiensi),
+                       f" (rumus {rumus.name}), sehingga penggunaan anggaran untuk indikator ini ",
+                       jika(EFISIEN.formula({"efisiensi": E}), EFISIEN.value({"efisiensi": ind.efisiensi}), "efisien",
+                            "tidak efisien"), ".")
+        no = "Efisiensi belum dapat dihitung karena capaian kinerja atau serapan anggaran belum tersedia."
+        self.sentences.append(Sentence(jika(ada(E), is_number(ind.efisiensi), yes, no)).teks())
+
+    # 6. the supporting sub kegiatan with their serapan
+    def pendukung(self) -> None:
+        """One sentence per sub kegiatan; its code and names are references to Data Anggaran's cells
+        (text shown, never evaluated; no input text inside the formula)."""
+        nodes = [n for n in (self.ind.supports or []) if id(n) in self.layout.node_row]
+        for k, node in enumerate(nodes, start=1):
+            nr = self.layout.node_row[id(node)]
+            label = D.LEVEL_LABEL.get(node.level, node.level)
+            parts: list[str | Teks] = [f"{k}. {label} "]
+            if node.kode or node.nomor:
+                col = D.C_KODE if node.kode else D.C_NO
+                parts += [Teks(ref(D.ANGGARAN, nr, col), node.kode or node.nomor or ""), " "]
+            parts.append(Teks(ref(D.ANGGARAN, nr, D.C_URAIAN), node.uraian))
+            program = _program(node)
+            if program is not None and program is not node and id(program) in self.layout.node_row:
+                word = "" if program.uraian.lower().startswith("program") else "Program "
+                parts += [f" ({word}", Teks(ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN),
+                                            program.uraian), ")"]
+            serapan = SERAPAN.value({"pagu": node.pagu, "realisasi": node.realisasi})
+            self.sentences.append(Sentence(
+                *parts, ": pagu ", teks.rupiah(ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu), ", realisasi ",
+                teks.rupiah(ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi), ", serapan ",
+                persen(ref(D.ANGGARAN, nr, D.C_SERAPAN), serapan, "tidak dapat dihitung"), ".").teks())
+
+
+def _perubahan(now_expr: str, now: object, before_expr: str, before: object, decimals: int, unit: str,
+               show) -> Teks:
+    """ "naik 0,05 Indeks (dari 87,62 Indeks menjadi 87,67 Indeks)", or "tetap 100 %" (both numbers)."""
+    diff_f, diff = teks.selisih(now_expr, now, before_expr, before, decimals)
+    return jika(f"{diff_f}=0", diff == 0, Sentence("tetap ", show(now_expr, now)),
+                Sentence(teks.naik_turun(now_expr, now, before_expr, before, decimals, unit), " (dari ",
+                         show(before_expr, before), " menjadi ", show(now_expr, now), ")"))
+
+
+def _program(node: BudgetNode) -> BudgetNode | None:
+    n: BudgetNode | None = node
+    while n is not None and n.level != "program":
+        n = n.parent
+    return n
+
+
+# ----------------------------------------------------------------------------- the sheet
+
+
+def _lines(text: str, width: float) -> int:
+    """Wrapped lines of `text` in a column `width` characters wide (Arial 9: ~1.2 characters a unit,
+    words wrap whole, so a line holds a little less)."""
+    per_line = max(int(width * 1.2), 8)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _slack(t: Teks) -> int:
+    """Room for the text to grow when the numbers change (a longer number, "naik" for "tetap")."""
+    return len(t.value) // 8 + 8
+
+
+def _groups(result: Result) -> list[tuple[str, list[Indicator]]]:
+    """Headings in indicator order: the tujuan, then each sasaran (consecutive indicators of one sasaran)."""
+    groups: list[tuple[str, list[Indicator]]] = []
+    sasaran_no = 0
+    last: tuple[str, str] | None = None
+    for ind in result.indicators:
+        if ind.level == "sasaran":
+            name = ind.row.sasaran.value if ind.row.sasaran else ind.nama
+        else:
+            name = ind.row.tujuan.value if ind.row.tujuan else ind.nama
+        key = (ind.level, name)
+        if key != last:
+            if ind.level == "sasaran":
+                sasaran_no += 1
+                groups.append((f"Sasaran Kinerja {sasaran_no}: {name}", []))
+            else:
+                groups.append((f"Tujuan: {name}", []))
+            last = key
+        groups[-1][1].append(ind)
+    return groups
+
+
+def write_analisis(book: Book, result: Result, layout: D.Layout) -> None:
+    ws = book.sheet(SHEET)
+    ident = result.data.identitas
+    tahun = ident.tahun
+    fmt = book.fmt
+    text_fmt = fmt(text_wrap=True)
+    name_fmt = fmt(text_wrap=True, bold=True)
+    heading_fmt = fmt(text_wrap=True, bold=True, bg_color=HEADING_FILL, border=1)
+    label_fmt = fmt(text_wrap=True, italic=True, bold=True, bg_color=INPUT_FILL, border=1)
+    input_fmt = fmt(text_wrap=True, bg_color=INPUT_FILL, border=1)
+    setup_table_sheet(ws, (3, 3), WIDTHS, landscape=False)
+    skpd = ident.skpd or ""  # the footer (SKPD, year, page numbers) is book.finish_print's, as on every sheet
+    title = f"Analisis Capaian Kinerja {skpd} Tahun {tahun}".replace("  ", " ")
+    ws.merge_range(0, 0, 0, 1, "", book.title_fmt())
+    ws.write_string(0, 0, title, book.title_fmt())
+    note = ("Kalimat di kolom B adalah rumus atas lembar Perhitungan Kinerja dan Data Anggaran: ubah angka di "
+            "lembar data, kalimatnya ikut berubah. Sel berwarna kuning \u201cFaktor penyebab\u201d diisi sendiri "
+            "oleh SKPD.")
+    ws.merge_range(1, 0, 1, 1, "", fmt(text_wrap=True, italic=True))
+    ws.write_string(1, 0, note, fmt(text_wrap=True, italic=True))
+    ws.set_row(1, LINE_PT * _lines(note, sum(WIDTHS)) + 3)
+    ws.write_string(3, 0, "Indikator Kinerja", book.header_fmt())
+    ws.write_string(3, 1, "Analisis Capaian", book.header_fmt())
+    r = FIRST
+    if not result.indicators:
+        ws.write_string(r, 0, "Tidak ada indikator kinerja di lembar Kinerja.", text_fmt)
+        return
+    for heading, inds in _groups(result):
+        ws.merge_range(r, 0, r, 1, "", heading_fmt)
+        ws.write_string(r, 0, heading, heading_fmt)
+        ws.set_row(r, LINE_PT * _lines(heading, sum(WIDTHS)) + 3)
+        r += 1
+        for ind in inds:
+            sentences = Paragraph(book, result, layout, ind).build()
+            name = f"{ind.nama}{' (' + unit_of(ind).strip() + ')' if unit_of(ind) else ''}"
+            for k, s in enumerate(sentences):
+                lines = 1
+                if k == 0:
+                    ws.write_string(r, 0, name, name_fmt)
+                    lines = _lines(name, WIDTHS[0])
+                if isinstance(s, Teks):
+                    ws.write_formula(r, 1, "=" + s.formula, text_fmt, s.value)
+                    lines = max(lines, _lines(s.value + " " * _slack(s), WIDTHS[1]))
+                else:
+                    ws.write_string(r, 1, s, text_fmt)
+                    lines = max(lines, _lines(s, WIDTHS[1]))
+                ws.set_row(r, LINE_PT * lines + 3)
+                r += 1
+            ws.write_string(r, 0, FAKTOR_LABEL, label_fmt)
+            ws.write_blank(r, 1, None, input_fmt)
+            ws.set_row(r, max(LINE_PT * FAKTOR_LINES, LINE_PT * _lines(FAKTOR_LABEL, WIDTHS[0]) + 3))
+            r += 2  # a blank row between paragraphs

@@ -1,0 +1,373 @@
+"""The Analisis Capaian sheet (issue 9, item 7): Bab III written out as live sentences.
+
+1. Every indicator with a capaian has a formula sentence whose cached text holds its name, its capaian
+   in Indonesian format (`100,02`) and its kategori; the numbers read as the tables show them.
+2. Missing inputs read sensibly (the guard branch is taken and cached); an unmapped indicator, a
+   negative efisiensi and the office's Rumus Efisiensi are written as they are.
+3. A benchmark text such as `=1+1` stays text: shown (by reference or as a string constant), never evaluated.
+4. Every indicator has an empty, marked input cell for the faktor penyebab dan solusi; print setup.
+5. LibreOffice recalculates every cell of the sheet to exactly the cached string under an English and
+   an Indonesian locale (a TEXT(x,"#,##0.00") control proves the locale changed).
+6. Live: a realisasi changed in Data Kinerja and recalculated gives the sentences a fresh `fill` of the
+   changed input writes.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lkip_xl import textfmt
+from lkip_xl.api import analyse
+from lkip_xl.writer.analisis import FAKTOR_LABEL, INPUT_FILL, SHEET
+from tests.builder import IND_A, IND_B, IND_T, build, minimal
+from tests.recalc import cached_values, formula_cells, soffice
+from tests.run_cli import SAMPLE, run_cli
+from tests.test_teks import CONTROL, LOCALES, PROFILE
+
+LKD = "Jumlah Lembaga Kemasyarakatan Desa (LKD) yang Aktif"
+IND_MISS = "Persentase Arsip Tertata"  # no realisasi 2024: capaian cannot be computed
+IND_ZERO = "Jumlah Inovasi Pelayanan"  # target 0: capaian "-" while both numbers are there
+IND_FREE = "Jumlah Kader Terlatih"  # not in Pemetaan: no budget
+RISKY = "=1+1"
+QUOTED = 'Rata-rata "nasional" 90%; lihat =SUM(A1:A3)'
+NEW_LKD_REALISASI = 63
+
+
+def need_soffice() -> None:
+    if soffice():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is required in CI")
+    pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def input_celah(folder: Path) -> Path:
+    """The minimal input with gaps: benchmarks (one formula-like), a missing realisasi, a zero target,
+    an unmapped indicator, 3-decimal values, a negative efisiensi and Rumus Efisiensi 'Selisih'."""
+    data = minimal()
+    kinerja = data["kinerja"]
+    kinerja[0] += ["Kab/Kota Lain", "RPJMN"]
+    for row in kinerja[1:]:
+        row += [None, None]
+    a = next(r for r in kinerja if r[3] == IND_A)
+    a[-2] = RISKY
+    b = next(r for r in kinerja if r[3] == IND_B)
+    b[-1] = QUOTED
+    b[10] = 10  # realisasi 2024 10 of 12: capaian 83,33 % with serapan 90 %: negative efisiensi
+    t = next(r for r in kinerja if r[3] == IND_T)
+    t[6:11] = [80.125, 82.25, 84.5, 81.375, 83.5]  # 3 decimals
+    tujuan, sasaran = a[1], a[2]
+    kinerja.append(["Sasaran", tujuan, sasaran, IND_MISS, "%", "Positif", 90, 95, 100, 92, None, "Tidak ada", "-"])
+    kinerja.append(["Sasaran", tujuan, sasaran, IND_ZERO, "Inovasi", "Positif", 1, 0, 2, 1, 1, None, None])
+    kinerja.append(["Sasaran", tujuan, sasaran, IND_FREE, "Orang", "Positif", 10, 12, 14, 10, 12, None, None])
+    data["pemetaan"] += [[IND_MISS, "7.01.02.2.01.0001"], [IND_ZERO, "7.01.02.2.01.0002"]]
+    return build(folder, "celah.xlsx", identitas={"Rumus Efisiensi": "Selisih"}, **{k: v for k, v in data.items()
+                                                                                  if k != "identitas"})
+
+
+def control_workbook(path: Path) -> Path:
+    """Locale-dependent formulas: they read differently in each locale (proof the locale changed)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Kontrol")
+    ws.write_formula(0, 0, 'TEXT(1234567.891,"#,##0.00")', None, "belum dihitung")
+    ws.write_formula(1, 0, "FIXED(1234.5,2)", None, "belum dihitung")
+    wb.close()
+    return path
+
+
+def fill(src: Path, out: Path) -> Path:
+    proc = run_cli("fill", str(src), "-o", str(out), "--force", cwd=src.parent)
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
+    return out
+
+
+def recalculate_in(paths: list[Path], workdir: Path, locale: str) -> dict[str, Path]:
+    """Copies of `paths` recalculated by one LibreOffice run with `locale` as its locale setting."""
+    profile = workdir / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE.format(locale=locale))
+    out = workdir / "out"
+    env = dict(os.environ, HOME=str(workdir), LC_ALL=LOCALES[locale], LANG=LOCALES[locale])
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, paths)],
+                   check=True, capture_output=True, timeout=300, env=env)
+    copies = {p.name: out / p.name for p in paths}
+    missing = [n for n, c in copies.items() if not c.exists()]
+    assert not missing, f"LibreOffice wrote no copy of {missing} ({locale})"
+    return copies
+
+
+SENTINEL = "BELUM DIHITUNG"
+
+
+def planted(path: Path, folder: Path) -> tuple[Path, str, str]:
+    """A copy of `path` where the first sentence of the sheet caches a wrong text: after a real
+    recalculation it must read its true text again (a run that recalculates nothing cannot pass)."""
+    import html
+    import zipfile
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    index = wb.sheetnames.index(SHEET)
+    wb.close()
+    member = f"xl/worksheets/sheet{index + 1}.xml"  # xlsxwriter numbers the parts in sheet order
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    with zipfile.ZipFile(path) as zin:
+        xml = zin.read(member).decode("utf-8")
+        m = re.search(r'<c r="([A-Z]+[0-9]+)"[^>]*t="str"[^>]*><f>[^<]*Perhitungan Kinerja[^<]*</f><v>([^<]*)</v>', xml)
+        assert m, "no sentence to plant the sentinel in"
+        xml = xml[: m.start(2)] + SENTINEL + xml[m.end(2):]
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                zout.writestr(info, xml.encode("utf-8") if info.filename == member else zin.read(info.filename))
+    assert cached_values(target)[(SHEET, m.group(1))] == SENTINEL
+    return target, m.group(1), html.unescape(m.group(2))
+
+
+def sheet_cells(path: Path, data_only: bool) -> dict[str, object]:
+    wb = openpyxl.load_workbook(path, data_only=data_only)
+    try:
+        ws = wb[SHEET]
+        return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    finally:
+        wb.close()
+
+
+def sentences(path: Path) -> list[tuple[str, str, str]]:
+    """(cell, formula, cached text) of every formula cell of the sheet."""
+    formulas, values = sheet_cells(path, False), sheet_cells(path, True)
+    return [(c, f, values.get(c)) for c, f in formulas.items() if isinstance(f, str) and f.startswith("=")]
+
+
+def outside_strings(formula: str) -> str:
+    """The formula with its string constants removed."""
+    return re.sub(r'"(?:[^"]|"")*"', '""', formula)
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("analisis")
+    sample = folder / SAMPLE.name
+    sample.write_bytes(SAMPLE.read_bytes())
+    celah = input_celah(folder)
+    return {"sample": fill(sample, folder / "sample_lkip.xlsx"), "celah": fill(celah, folder / "celah_lkip.xlsx"),
+            "sample_input": sample, "celah_input": celah}
+
+
+def _lkd_kinerja_cell(output: Path) -> tuple[str, str]:
+    """Data Kinerja cell LKD's realisasi of the report year is read from (its Perhitungan formula)."""
+    wb = openpyxl.load_workbook(output)
+    try:
+        ws = wb["Perhitungan Kinerja"]
+        row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == LKD)
+        head = next(r for r in range(1, 10) if str(ws.cell(r, 5).value or "").startswith("Realisasi"))
+        assert ws.cell(head, 5).value == "Realisasi 2024"
+        m = re.fullmatch(r"=IF\(ISNUMBER\('Data Kinerja'!\$([A-Z]+)\$(\d+)\),'Data Kinerja'!\$\1\$\2,\"-\"\)",
+                         ws.cell(row, 5).value)
+        assert m, ws.cell(row, 5).value
+        return "Data Kinerja", f"{m.group(1)}{m.group(2)}"
+    finally:
+        wb.close()
+
+
+@pytest.fixture(scope="module")
+def live(outputs, tmp_path_factory) -> dict[str, Path]:
+    """LKD's realisasi 2024 changed in the output's Data Kinerja, and in the input (then filled)."""
+    folder = tmp_path_factory.mktemp("ubah")
+    sheet, coord = _lkd_kinerja_cell(outputs["sample"])
+    wb = openpyxl.load_workbook(outputs["sample"])
+    assert wb[sheet][coord].value == 70
+    wb[sheet][coord].value = NEW_LKD_REALISASI
+    edited = folder / "diubah_di_keluaran.xlsx"
+    wb.save(edited)
+    wb.close()
+    result = analyse(str(outputs["sample_input"]))
+    ind = next(i for i in result.indicators if i.nama == LKD)
+    cell = ind.row.realisasi[2024].cell
+    wb = openpyxl.load_workbook(outputs["sample_input"])
+    old = wb[cell.sheet][cell.ref].value
+    assert old in (70, "70 LKD"), old  # the sample writes the unit beside the number
+    wb[cell.sheet][cell.ref].value = NEW_LKD_REALISASI if old == 70 else f"{NEW_LKD_REALISASI} LKD"
+    changed = folder / "diubah.xlsx"
+    wb.save(changed)
+    wb.close()
+    return {"edited": edited, "fresh": fill(changed, folder / "diubah_lkip.xlsx")}
+
+
+@pytest.fixture(scope="module")
+def recalculated(outputs, live, tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """locale -> file name -> recalculated copy; one LibreOffice run per locale."""
+    need_soffice()
+    root = tmp_path_factory.mktemp("libreoffice")
+    control = control_workbook(root / "kontrol.xlsx")
+    out = {}
+    for locale in LOCALES:
+        plants = {name: planted(outputs[name], root / "plant" / locale) for name in ("sample", "celah")}
+        paths = [control, *(p for p, _, _ in plants.values())]
+        if locale == "en-US":
+            paths.append(live["edited"])
+        copies = recalculate_in(paths, root / locale, locale)
+        for name, (_p, cell, true_text) in plants.items():
+            got = cached_values(copies[outputs[name].name])[(SHEET, cell)]
+            assert got == true_text, f"{locale}: LibreOffice did not recalculate {name} ({cell}: {got!r})"
+        out[locale] = copies
+    return out
+
+
+# ----------------------------------------------------------------------------- 1 acceptance
+
+
+def test_every_capaian_has_a_sentence_with_its_capaian_and_kategori(outputs):
+    for name in ("sample", "celah"):
+        result = analyse(str(outputs[f"{name}_input"]))
+        found = sentences(outputs[name])
+        assert found
+        with_capaian = [i for i in result.indicators if i.capaian is not None]
+        assert len(with_capaian) >= 3
+        for ind in with_capaian:
+            capaian = textfmt.angka(ind.capaian, 2, keep_zeros=True)
+            hits = [(c, v) for c, f, v in found
+                    if "'Perhitungan Kinerja'!" in f and f"indikator {ind.nama} tahun" in v and f"{capaian} %" in v and ind.kategori in v]
+            assert len(hits) == 1, (name, ind.nama, capaian, ind.kategori, [v for _, _, v in found][:5])
+
+
+def test_sample_sentences_show_the_numbers_as_the_tables_do(outputs):
+    texts = [v for _, _, v in sentences(outputs["sample"])]
+    joined = "\n".join(texts)
+    # indicator values with their input's decimals and unit, percentages with 2, money whole
+    assert "sebesar 87,67 Indeks dari target 87,65 Indeks, sehingga capaian kinerjanya 100,02 % " \
+           "(kategori Sangat Berhasil)." in joined
+    assert "sebesar 70 LKD dari target 70 LKD, sehingga capaian kinerjanya 100,00 %" in joined
+    assert "naik 10 LKD (dari 60 LKD menjadi 70 LKD)" in joined
+    assert "naik 0,05 Indeks (dari 87,62 Indeks menjadi 87,67 Indeks)" in joined
+    assert "77,78 % dari target akhir Renstra tahun 2026 sebesar 90 LKD, sehingga masih diperlukan 22,22 % lagi " \
+           "(selisih 20 LKD)" in joined
+    assert "target akhir Renstra telah tercapai" in joined
+    assert "pagu Rp7.996.663.078, realisasi Rp7.490.354.404 (serapan 93,67 %)" in joined
+    assert "efisiensi penggunaan anggaran sebesar 6,35 % (rumus PMK 249)" in joined
+    assert "pagu Rp140.669.200, realisasi Rp122.794.010, serapan 87,29 %." in joined
+    # no sentence shows an error value or a number formatted by the locale (English separators)
+    for t in texts:
+        assert "#" not in t and not re.search(r"(?:Rp|sebesar |dari |menjadi |naik |turun )\d{1,3},\d{3}\b", t), t
+
+
+def test_gaps_read_sensibly(outputs):
+    texts = [v for _, _, v in sentences(outputs["celah"])]
+    plain = [v for v in sheet_cells(outputs["celah"], False).values() if isinstance(v, str)]
+    joined = "\n".join(texts + plain)
+    assert f"Capaian indikator {IND_MISS} tahun 2024 belum dapat dihitung: target 95 %, realisasi belum tersedia." \
+           in joined
+    assert f"Capaian indikator {IND_ZERO} tahun 2024 belum dapat dihitung: target 0 Inovasi, realisasi 1 Inovasi." \
+           in joined
+    assert "Capaian terhadap target akhir Renstra tahun 2025 belum dapat dihitung" in joined
+    assert "Indikator ini belum dipetakan ke sub kegiatan pendukung" in joined
+    # IND_B: capaian 83,33 % against serapan 90 %, rule Selisih: capaian - serapan = -6,67 %
+    assert "efisiensi penggunaan anggaran sebesar -6,67 % (rumus Selisih), sehingga penggunaan anggaran untuk " \
+           "indikator ini tidak efisien." in joined
+    # the tujuan: 3 decimals as its input
+    assert f"Realisasi indikator {IND_T} tahun 2024 sebesar 83,500 Indeks dari target 82,250 Indeks" in joined
+    assert "naik 2,125 Indeks (dari 81,375 Indeks menjadi 83,500 Indeks)" in joined
+    for t in texts:
+        assert "#" not in t and " - " not in t and not t.endswith(" -."), t
+
+
+def test_a_benchmark_text_stays_text(outputs):
+    found = sentences(outputs["celah"])
+    risky = [(c, f, v) for c, f, v in found if RISKY in v]
+    assert len(risky) == 1
+    _c, formula, value = risky[0]
+    assert f"kabupaten/kota lain: {RISKY}" in value
+    assert RISKY not in outside_strings(formula) and "1+1" not in outside_strings(formula)
+    quoted = [(c, f, v) for c, f, v in found if QUOTED in v]
+    assert len(quoted) == 1 and "SUM(" not in outside_strings(quoted[0][1])
+    # a benchmark saying there is none is no benchmark
+    assert not any("Tidak ada" in v for _, _, v in found)
+    # nowhere in the workbook is the input text a formula of its own
+    wb = openpyxl.load_workbook(outputs["celah"])
+    try:
+        own = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+               if c.data_type == "f" and "1+1" in outside_strings(str(c.value))]
+    finally:
+        wb.close()
+    assert not own, own
+
+
+def test_every_indicator_has_an_empty_marked_faktor_cell_and_the_sheet_prints(outputs):
+    for name in ("sample", "celah"):
+        result = analyse(str(outputs[f"{name}_input"]))
+        wb = openpyxl.load_workbook(outputs[name])
+        try:
+            ws = wb[SHEET]
+            assert wb.sheetnames.index(SHEET) == wb.sheetnames.index("Temuan") - 1
+            rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == FAKTOR_LABEL]
+            assert len(rows) == len(result.indicators)
+            for r in rows:
+                cell = ws.cell(r, 2)
+                assert cell.value is None and cell.fill.fgColor.rgb.endswith(INPUT_FILL.lstrip("#"))
+            names = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+            for ind in result.indicators:
+                assert any(isinstance(n, str) and n.startswith(ind.nama) for n in names), ind.nama
+            setup = ws.page_setup
+            assert setup.orientation == "portrait" and int(setup.paperSize) == 9
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and int(setup.fitToWidth or 1) == 1
+            footer = ws.oddFooter
+            text = (footer.left.text or "") + (footer.right.text or "")
+            assert "&P" in text and "&N" in text and "2024" in text and result.data.identitas.skpd in text
+            # rows tall enough for their wrapped text (Arial 9: at most ~1.2 characters per width unit)
+            width = ws.column_dimensions["B"].width
+            for c, _f, v in sentences(outputs[name]):
+                r = int(c[1:])
+                lines = -(-len(v) // int(width * 1.2))
+                assert (ws.row_dimensions[r].height or 15) >= 11 * lines, (c, v, ws.row_dimensions[r].height)
+        finally:
+            wb.close()
+
+
+# ----------------------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("locale", list(LOCALES))
+def test_libreoffice_gives_the_cached_sentences_in_two_locales(outputs, recalculated, locale):
+    copies = recalculated[locale]
+    control = cached_values(copies["kontrol.xlsx"])
+    assert (control[("Kontrol", "A1")], control[("Kontrol", "A2")]) == CONTROL[locale]
+    checked = 0
+    for name in ("sample", "celah"):
+        produced = outputs[name]
+        formulas = formula_cells(produced)
+        cached = cached_values(produced)
+        recalced = cached_values(copies[produced.name])
+        cells = [k for k in formulas if k[0] == SHEET]
+        assert len(cells) >= 20
+        bad = [(c, cached[k], recalced.get(k)) for k in cells for c in [k[1]] if recalced.get(k) != cached[k]]
+        assert not bad, f"{locale} {name}: {len(bad)} of {len(cells)} differ:\n" + "\n".join(
+            f"  {c}: cached {want!r}\n      LibreOffice {got!r}" for c, want, got in bad[:10])
+        checked += len(cells)
+    assert checked >= 60
+
+
+@pytest.mark.libreoffice
+def test_a_realisasi_changed_in_data_kinerja_changes_the_sentences(outputs, live, recalculated):
+    recalced = sheet_cells(recalculated["en-US"][live["edited"].name], True)
+    fresh = {c: v for c, f, v in sentences(live["fresh"])}
+    before = {c: v for c, f, v in sentences(outputs["sample"])}
+    assert set(fresh) == set(before)
+    bad = [(c, recalced.get(c), v) for c, v in fresh.items() if recalced.get(c) != v]
+    assert not bad, "\n".join(f"{c}: recalculated {got!r}\n    fresh fill {want!r}" for c, got, want in bad[:10])
+    changed = [c for c in fresh if fresh[c] != before[c]]
+    texts = [fresh[c] for c in changed]
+    assert any(f"sebesar {NEW_LKD_REALISASI} LKD dari target 70 LKD, sehingga capaian kinerjanya 90,00 %" in t
+               for t in texts), texts
+    assert any(f"naik 3 LKD (dari 60 LKD menjadi {NEW_LKD_REALISASI} LKD)" in t for t in texts), texts
+    assert any("70,00 % dari target akhir Renstra" in t for t in texts), texts
