@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Mapping
 
+# Declarations are built once at import and never changed; only __init__ is generated (no repr, eq,
+# hash or frozen setattr): each generated method costs an exec at start-up, and the CLI starts often.
+_declaration = dataclass(eq=False, repr=False)
+
 Env = Mapping[str, Any]
 Addr = Mapping[str, str]
 
@@ -32,6 +36,8 @@ def round_excel(x: float, n: int = 0) -> float:
     """
     if not math.isfinite(x):
         return x
+    if n >= 0 and abs(x) < 1e15 and float(x).is_integer():
+        return float(x)  # a whole number below 15 digits: nothing to round (the common case, quickly)
     d = Decimal(f"{x:.15g}")
     exponent = d.as_tuple().exponent
     if not isinstance(exponent, int) or exponent >= -n:
@@ -58,7 +64,7 @@ class Expr:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@_declaration
 class Ref(Expr):
     """A named input: a number, None ("-") or, for a label such as the polarity, text."""
 
@@ -71,7 +77,7 @@ class Ref(Expr):
         return addr[self.name]
 
 
-@dataclass(frozen=True)
+@_declaration
 class Const(Expr):
     x: float
 
@@ -86,7 +92,7 @@ def _e(x: Expr | float) -> Expr:
     return x if isinstance(x, Expr) else Const(x)
 
 
-@dataclass(frozen=True)
+@_declaration
 class _Binary(Expr):
     left: Expr
     right: Expr
@@ -143,7 +149,7 @@ class Div(_Binary):
         return a / b if b else None  # Excel: #DIV/0!
 
 
-@dataclass(frozen=True)
+@_declaration
 class Group(Expr):
     """Parentheses as the formula has always been written; no effect on the value."""
 
@@ -156,7 +162,7 @@ class Group(Expr):
         return f"({self.inner.formula(addr)})"
 
 
-@dataclass(frozen=True)
+@_declaration
 class ZeroGuard(Expr):
     """IF(x=0,"-",then): nothing when `x` is zero."""
 
@@ -171,7 +177,7 @@ class ZeroGuard(Expr):
         return f'IF({self.x.formula(addr)}=0,"-",{self.then.formula(addr)})'
 
 
-@dataclass(frozen=True)
+@_declaration
 class Finite(Expr):
     """No figure is ever inf or nan: an overflowing quotient is "no value" (checks/finite.py says why)."""
 
@@ -185,7 +191,7 @@ class Finite(Expr):
         return self.inner.formula(addr)
 
 
-@dataclass(frozen=True)
+@_declaration
 class IfNumbers(Expr):
     """`then` when every input is a number, else "-".
 
@@ -213,7 +219,7 @@ class IfNumbers(Expr):
         return f'IF({test},{self.then.formula(addr)},"-")'
 
 
-@dataclass(frozen=True)
+@_declaration
 class IfNegatif(Expr):
     """IF(pol="Negatif",negatif,positif); Excel compares text ignoring case."""
 
@@ -231,7 +237,7 @@ class IfNegatif(Expr):
                 f'{self.positif.formula(addr)})')
 
 
-@dataclass(frozen=True)
+@_declaration
 class Clamp(Expr):
     """MAX(lo,MIN(hi,x))."""
 
@@ -247,7 +253,7 @@ class Clamp(Expr):
         return f"MAX({self.lo:g},MIN({self.hi:g},{self.x.formula(addr)}))"
 
 
-@dataclass(frozen=True)
+@_declaration
 class Mean(Expr):
     """IFERROR(AVERAGE(range),"-"): the mean of the numbers of a range; `env[name]` lists them.
 
@@ -268,7 +274,7 @@ class Mean(Expr):
         return f'IFERROR(AVERAGE({addr[self.name]}),"-")'
 
 
-@dataclass(frozen=True)
+@_declaration
 class FirstNumber(Expr):
     """The first of the inputs that is a number, else "-": IF(ISNUMBER(a),a,IF(ISNUMBER(b),b,"-")).
 
@@ -289,7 +295,7 @@ class FirstNumber(Expr):
         return formula
 
 
-@dataclass(frozen=True)
+@_declaration
 class IfError(Expr):
     """IFERROR(first,fallback): `fallback` where `first` has no value."""
 
@@ -304,7 +310,7 @@ class IfError(Expr):
         return f"IFERROR({self.first.formula(addr)},{self.fallback.formula(addr)})"
 
 
-@dataclass(frozen=True)
+@_declaration
 class Sum(Expr):
     """SUM(range): `env[name]` lists the numbers of the range, `addr[name]` is the range."""
 
@@ -317,7 +323,7 @@ class Sum(Expr):
         return f"SUM({addr[self.name]})"
 
 
-@dataclass(frozen=True)
+@_declaration
 class Plus(Expr):
     """a+b+c… over cells (`addr[name]` lists them, `env[name]` their values); 0 with none."""
 
@@ -330,7 +336,7 @@ class Plus(Expr):
         return "+".join(addr[self.name]) or "0"
 
 
-@dataclass(frozen=True)
+@_declaration
 class SumIfs(Expr):
     """The Data Komponen numbers of one indicator and year (and, for a ratio, one metode).
 
@@ -353,7 +359,7 @@ class SumIfs(Expr):
         return f'{fn}({addr["nilai"]},{addr["kriteria"]}{metode})'
 
 
-@dataclass(frozen=True)
+@_declaration
 class SumProductEq(Expr):
     """SUMPRODUCT(--(keys="kode"),values): the sum of the values whose key is `kode`, as text.
 
@@ -367,7 +373,7 @@ class SumProductEq(Expr):
         return f'SUMPRODUCT(--({addr["keys"]}="{addr["kode"]}"),{addr["values"]})'
 
 
-@dataclass(frozen=True)
+@_declaration
 class Band(Expr):
     """The kategori of a capaian on a live scale: nested IF(c>=bound,name,…) over the scale's cells.
 
@@ -400,7 +406,7 @@ class Band(Expr):
         return f'IF(ISNUMBER({cap}),{formula},"-")'
 
 
-@dataclass(frozen=True)
+@_declaration
 class CountsForE(Expr):
     """The efisiensi of an indicator that enters E, else "" (SPEC §9.3): a sasaran indicator with a
     budget and an efisiensi. IF(AND(level="Sasaran",ISNUMBER(eff),ISNUMBER(pagu)),eff,"")."""
@@ -415,7 +421,7 @@ class CountsForE(Expr):
         return f'IF(AND({addr["level"]}="Sasaran",ISNUMBER({eff}),ISNUMBER({addr["pagu"]})),{eff},"")'
 
 
-@dataclass(frozen=True)
+@_declaration
 class Round(Expr):
     """ROUND(x,digits): half away from zero, after 15 significant digits, as Excel rounds."""
 
@@ -430,7 +436,7 @@ class Round(Expr):
         return f"ROUND({self.x.formula(addr)},{self.digits})"
 
 
-@dataclass(frozen=True)
+@_declaration
 class Compare(Expr):
     """x>bound (or >=): a verdict the written analysis states; False when x is no number."""
 
@@ -446,7 +452,7 @@ class Compare(Expr):
         return f"{self.x.formula(addr)}{self.op}{self.bound:g}"
 
 
-@dataclass(frozen=True)
+@_declaration
 class Agrees(Expr):
     """Whether a claim's selisih is nothing: |selisih| ≤ tolerance (Rupiah) or selisih = 0 (ratio).
 
@@ -541,7 +547,7 @@ _NEGATIF = {"(2T-R)/T": Mul(Div(Sub(Mul(2, T), RL), T), 100),    # (2T − R) / 
             "T/R": ZeroGuard(RL, Mul(Div(T, RL), 100))}           # T / R × 100
 
 
-@dataclass(frozen=True)
+@_declaration
 class Rumus:
     """A rule the office chooses in Identitas: its name there, the spellings read as it (normalised
     labels), its expression, and how the report and the Efisiensi table name it."""

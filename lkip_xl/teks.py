@@ -36,6 +36,7 @@ to the cached ones.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from lkip_xl import textfmt
@@ -163,13 +164,19 @@ def naik_turun(a_expr: str, a: object, b_expr: str, b: object, decimals: int = 2
 
 def _clean(text: str) -> str:
     """Text as a sentence can hold it: other C0 control characters (not storable in xlsx) dropped."""
-    return "".join(c for c in text if c in _CONTROL or ord(c) >= 32)
+    return _OTHER_CONTROL.sub("", text)
+
+
+_OTHER_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 except tab, newline, CR
+_ANY_CONTROL = re.compile("[\x00-\x1f]")
 
 
 def _literal(text: str) -> str:
     """Formula text for the string `text`, never evaluated: quotes doubled, chunks <= 255 units,
     newline/tab/CR as CHAR(10)/CHAR(9)/CHAR(13)."""
     text = _clean(text)
+    if len(text) <= _LITERAL_CHUNK and not _ANY_CONTROL.search(text):  # the usual piece: one constant
+        return '"' + text.replace('"', '""') + '"' if text else '""'
     parts: list[str] = []  # formula pieces
     run = ""
 
@@ -199,17 +206,17 @@ def literal(text: str) -> Teks:
 def nesting(formula: str) -> int:
     """Deepest parenthesis level outside string constants (an upper bound on function nesting)."""
     depth = deepest = 0
-    in_string = False
-    for c in formula:
-        if c == '"':
-            in_string = not in_string
-        elif not in_string:
-            if c == "(":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif c == ")":
-                depth -= 1
+    for paren in _PARENS.findall(_STRINGS.sub("", formula)):  # a "" inside a string splits it in two: same
+        if paren == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
     return deepest
+
+
+_STRINGS = re.compile(r'"[^"]*"')
+_PARENS = re.compile(r"[()]")
 
 
 class Sentence:
