@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+LOCALE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
@@ -143,3 +143,39 @@ def mismatches(produced: Path, keep: Path | None = None) -> tuple[list[tuple], i
             shutil.copy(recalced_path, keep)
         assert_sentinel_recalculated(recalced_path, cell, true_value)
         return differences(produced, recalced_path)
+
+
+# ------------------------------------------------------------------ recalculation under a locale
+
+# A LibreOffice profile that recalculates on load and takes `locale` as its locale setting.
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
+<value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>{locale}</value></prop></item>
+</oor:items>
+"""
+LOCALES = {"en-US": "C.UTF-8", "id-ID": "id_ID.UTF-8"}  # LibreOffice locale, process locale
+CONTROL = {"en-US": ("1,234,567.89", "1,234.50"), "id-ID": ("1.234.567,89", "1.234,50")}
+
+
+def recalculate_in_locale(paths: list[Path], workdir: Path, locale: str) -> dict[str, Path]:
+    """Copies of `paths` recalculated by one LibreOffice run with `locale` as its locale setting
+    (and the process locale), by file name. CONTROL's cells prove the locale really changed."""
+    import os
+    import subprocess
+
+    profile = workdir / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(LOCALE_PROFILE.format(locale=locale))
+    out = workdir / "out"
+    env = dict(os.environ, HOME=str(workdir), LC_ALL=LOCALES[locale], LANG=LOCALES[locale])
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, paths)],
+                   check=True, capture_output=True, timeout=300, env=env)
+    copies = {p.name: out / p.name for p in paths}
+    missing = [n for n, c in copies.items() if not c.exists()]
+    assert not missing, f"LibreOffice wrote no copy of {missing} ({locale})"
+    return copies

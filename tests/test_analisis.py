@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -25,9 +24,8 @@ from lkip_xl import textfmt
 from lkip_xl.api import analyse
 from lkip_xl.writer.analisis import FAKTOR_LABEL, INPUT_FILL, SHEET
 from tests.builder import IND_A, IND_B, IND_T, build, minimal
-from tests.recalc import cached_values, formula_cells, soffice
+from tests.recalc import CONTROL, LOCALES, cached_values, formula_cells, recalculate_in_locale, soffice
 from tests.run_cli import SAMPLE, run_cli
-from tests.test_teks import CONTROL, LOCALES, PROFILE
 
 LKD = "Jumlah Lembaga Kemasyarakatan Desa (LKD) yang Aktif"
 IND_MISS = "Persentase Arsip Tertata"  # no realisasi 2024: capaian cannot be computed
@@ -89,19 +87,7 @@ def fill(src: Path, out: Path) -> Path:
 
 
 def recalculate_in(paths: list[Path], workdir: Path, locale: str) -> dict[str, Path]:
-    """Copies of `paths` recalculated by one LibreOffice run with `locale` as its locale setting."""
-    profile = workdir / "profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE.format(locale=locale))
-    out = workdir / "out"
-    env = dict(os.environ, HOME=str(workdir), LC_ALL=LOCALES[locale], LANG=LOCALES[locale])
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, paths)],
-                   check=True, capture_output=True, timeout=300, env=env)
-    copies = {p.name: out / p.name for p in paths}
-    missing = [n for n, c in copies.items() if not c.exists()]
-    assert not missing, f"LibreOffice wrote no copy of {missing} ({locale})"
-    return copies
+    return recalculate_in_locale(paths, workdir, locale)
 
 
 SENTINEL = "BELUM DIHITUNG"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from lkip_xl import textfmt
 from lkip_xl.teks import (LIMIT, MAX_FORMULA_CHARS, Sentence, Teks, angka, literal, naik_turun, nesting, persen,
                           rupiah, selisih)
-from tests.recalc import cached_values, formula_cells, soffice
+from tests.recalc import CONTROL, LOCALES, cached_values, formula_cells, recalculate_in_locale, soffice
 
 REF = "'Perhitungan Kinerja'!$H$12"  # the kind of reference the Analisis Capaian sheet will use
 
@@ -204,33 +203,12 @@ def test_literals_are_escaped_text_never_evaluated():
 
 # ----------------------------------------------------------------------------- LibreOffice, two locales
 
-PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
-<value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
-<value>{locale}</value></prop></item>
-</oor:items>
-"""
-LOCALES = {"en-US": "C.UTF-8", "id-ID": "id_ID.UTF-8"}  # LibreOffice locale, process locale
 DATA = "Perhitungan Kinerja"
-CONTROL = {"en-US": ("1,234,567.89", "1,234.50"), "id-ID": ("1.234.567,89", "1.234,50")}
 
 
 def recalculate_in(path: Path, workdir: Path, locale: str) -> Path:
     """A copy of `path` recalculated by LibreOffice with `locale` as its locale setting."""
-    profile = workdir / "profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE.format(locale=locale))
-    out = workdir / "out"
-    env = dict(os.environ, HOME=str(workdir), LC_ALL=LOCALES[locale], LANG=LOCALES[locale])
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=300, env=env)
-    copy = out / path.name
-    assert copy.exists(), f"LibreOffice wrote no copy ({locale})"
-    return copy
+    return recalculate_in_locale([path], workdir, locale)[path.name]
 
 
 def build_workbook(path: Path) -> dict[str, int]:

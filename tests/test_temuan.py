@@ -20,10 +20,11 @@ import pytest
 from builder import IND_A, IND_B, M, build, minimal, put
 from recalc import PROFILE, soffice
 from run_cli import SAMPLE
+from test_fill import input_value  # the reader's view of an input cell
 
 from lkip_xl.api import analyse
 from lkip_xl.findings import CODES, LABEL
-from lkip_xl.model import FigureKey, Finding
+from lkip_xl.model import FigureKey
 from lkip_xl.writer import review, write_workbook
 
 KESALAHAN = ("FFFFC7CE", "FF9C0006")
@@ -118,21 +119,6 @@ def test_temuan_row_label_input_text_and_workbook_link(request, which):
         assert got == want or (isinstance(got, float) and isinstance(want, (int, float))
                                and abs(got - want) < 1e-9), (r, link_cell.hyperlink.location, got, want)
     assert linked >= 1
-
-
-def input_value(path: Path, sheet: str, coord: str):
-    """An input cell as the reader reads it: Indonesian number text becomes a number."""
-    from lkip_xl.model import Cell
-    from lkip_xl.reader.values import Unreadable, parse_number
-
-    raw = load(path, data_only=True)[sheet][coord].value
-    if isinstance(raw, str):
-        try:
-            num = parse_number(raw, Cell(sheet, coord))
-        except Unreadable:
-            return raw
-        return raw if num is None else num.value
-    return raw
 
 
 def test_input_cell_text_names_the_users_sheet_as_excel_does():

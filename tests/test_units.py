@@ -28,6 +28,7 @@ def _ind(satuan, *values, decimals=None):
     (None, (3.0,), 0, "#,##0"),
     ('Do"k\\umen', (3.0,), 0, '#,##0" Dokumen"'),  # a quote or backslash would break the format
     ("Jumlah dokumen perencanaan yang disusun tepat waktu", (3.0,), 0, "#,##0"),  # a description, not a unit
+    ("per 100.000 KH", (120.0,), 0, "#,##0"),  # too long for a table column: the cell would print ###
     ("Indeks", (87.123456,), None, '#,##0.0000" Indeks"'),  # capped at 4 decimals
 ])
 def test_number_format_from_satuan_and_input_decimals(satuan, values, decimals, expected):

@@ -101,6 +101,8 @@ def indicator_decimals(ind: Indicator) -> int:
 def unit_of(ind: Indicator) -> str:
     """The satuan as the sentence writes it after a number: `%` -> " %", `Indeks` -> " Indeks"."""
     satuan = " ".join((ind.row.satuan.value if ind.row.satuan else "").split())
+    if units.is_percent(satuan):  # "Persen" reads as the tables show it: "%" (and a change in poin)
+        return " %"
     return "" if satuan in ("", "-") else " " + satuan
 
 
@@ -207,6 +209,10 @@ class Paragraph:
         gap_unit = " poin" if self.unit.strip() == "%" else self.unit
         rest = jika(TERCAPAI.formula({"capaian_akhir": CA}), TERCAPAI.value({"capaian_akhir": ind.capaian_akhir}),
                     "sehingga target akhir Renstra telah tercapai",
+                    Sentence("sehingga realisasi masih perlu diturunkan ",
+                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
+                             " lagi untuk mencapai target akhir Renstra (indikator ini makin rendah makin baik)")
+                    if ind.row.polaritas == "negatif" else
                     Sentence("sehingga masih diperlukan ", persen(sisa_f, sisa), " lagi (selisih ",
                              teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
                              ") untuk mencapai target akhir Renstra"))

@@ -213,7 +213,7 @@ class Book:
         f = fmt or self.cell_fmt("text", bold=bold, indent=indent, risky=risky)
         if value:
             ws.write_string(row, col, value, f)
-            self.fit(ws, row, col, value, indent=indent)
+            self.fit(ws, row, col, value, indent=indent, bold=bold)
         else:
             ws.write_blank(row, col, None, f)
 

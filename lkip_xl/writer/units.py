@@ -13,7 +13,7 @@ from lkip_xl.names import norm_label
 from lkip_xl.writer.book import UNIT
 
 MAX_DECIMALS = 4  # more digits than this say nothing in a report table
-MAX_UNIT = 30  # a longer Satuan is a description, not a unit: shown without it
+MAX_UNIT = 10  # a longer Satuan ("per 100.000 KH") would not fit the tables' columns: shown without it
 PERCENT_UNITS = {"%", "persen", "percent", "prosen"}
 _UNSAFE = re.compile(r'["\\\x00-\x1f\x7f]')  # closes the quoted text of a number format, or cannot print
 
@@ -32,12 +32,17 @@ def decimals_of(ind: Indicator) -> int:
     return min(d, MAX_DECIMALS)
 
 
+def is_percent(satuan: str | None) -> bool:
+    text = (satuan or "").strip()
+    return text in PERCENT_UNITS or norm_label(text) in PERCENT_UNITS
+
+
 def unit_suffix(satuan: str | None) -> str:
     """The number format's text after the digits: `"%"`, `" LKD"`, or nothing."""
     text = _UNSAFE.sub("", (satuan or "").strip())
     if not text:
         return ""
-    if text in PERCENT_UNITS or norm_label(text) in PERCENT_UNITS:
+    if is_percent(text):
         return '"%"'
     if len(text) > MAX_UNIT:
         return ""
