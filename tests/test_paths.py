@@ -68,10 +68,19 @@ def run_patched(prelude: str, *args: str, cwd: Path) -> subprocess.CompletedProc
                           stdin=subprocess.DEVNULL)
 
 
+def _default_signals() -> None:
+    """The child starts with the signals a user's shell gives it: a test run launched in the
+    background (`cmd &` ignores SIGINT) must not pass that on, or Ctrl+C would look ignored."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
 def start_cli(*args: str, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "lkip_xl", *map(str, args)], cwd=cwd, env=child_env(),
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, encoding="utf-8")
+                            text=True, encoding="utf-8",
+                            preexec_fn=_default_signals if os.name == "posix" else None)
 
 
 def is_workbook(path: Path) -> bool:
