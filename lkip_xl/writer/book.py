@@ -248,7 +248,12 @@ class Book:
 
     def fit(self, ws, row: int, col: int, text: str, span: int = 1, indent: int = 0, bold: bool = False,
             font_size: float = 9) -> None:
-        """Remember wrapped text: rows get their height at close (LibreOffice does not grow them)."""
+        """Remember wrapped text: rows get their height at close (LibreOffice does not grow them). Text
+        that surely fits one line of its column (width known already) is not remembered at all."""
+        widths = getattr(ws, "lkip_widths", None)
+        if widths and col < len(widths) and "\n" not in text and \
+                len(text) <= _line_width(widths, col, span, indent, bold, font_size):
+            return
         self.pending_fits.append((ws, row, col, text, span, indent, bold, font_size))
 
     def _row_heights(self) -> None:
@@ -257,10 +262,7 @@ class Book:
             widths = getattr(ws, "lkip_widths", None)
             if not widths or col >= len(widths):
                 continue
-            # Arial 9 fits about 1.25 characters per unit of column width (1.1 in bold), less the padding;
-            # LibreOffice printing the sample fits ~1.45: the estimate errs towards a taller row, never a cut one
-            per_unit = (1.1 if bold else 1.25) * 9 / size
-            width = max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
+            width = _line_width(widths, col, span, indent, bold, size)
             if len(text) <= width and "\n" not in text:
                 continue  # one line
             lines = min(wrapped_lines(text, width), 40)
@@ -285,6 +287,14 @@ class Book:
         self._legends()
         self._row_heights()
         self.wb.close()
+
+
+def _line_width(widths: list[float], col: int, span: int, indent: int, bold: bool, size: float) -> int:
+    """Characters of one line in columns col..col+span-1. Arial 9 fits about 1.25 characters per unit of
+    column width (1.1 in bold), less the padding; LibreOffice printing the sample fits ~1.45: the
+    estimate errs towards a taller row, never a cut one."""
+    per_unit = (1.1 if bold else 1.25) * 9 / size
+    return max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
 
 
 def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
