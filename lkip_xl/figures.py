@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 # Declarations are built once at import and never changed; only __init__ is generated (no repr, eq,
 # hash or frozen setattr): each generated method costs an exec at start-up, and the CLI starts often.
@@ -62,6 +62,16 @@ class Expr:
 
     def formula(self, addr: Addr) -> str:
         raise NotImplementedError
+
+    def template(self, *names: str) -> Callable[..., str]:
+        """The formula as a function of the addresses of `names` (in that order), rendered once: a data
+        sheet writing the same figure on 100k rows only puts the addresses in. For figures whose
+        addresses are single cells or ranges (not lists)."""
+        marks = {name: f"\x00{i}\x00" for i, name in enumerate(names)}
+        text = self.formula(marks).replace("{", "{{").replace("}", "}}")
+        for i in range(len(names)):
+            text = text.replace(f"\x00{i}\x00", f"{{{i}}}")
+        return text.format
 
 
 @_declaration

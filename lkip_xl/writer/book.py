@@ -10,6 +10,7 @@ from lkip_xl.reader.sheets import column_letter
 
 FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
 RISKY_START = ("=", "+", "-", "@")
+NUMBER_KINDS = ("percent", "decimal", "money", "integer")
 
 MONEY = "#,##0"
 PERCENT = '0.00"%"'
@@ -77,9 +78,11 @@ class Book:
         self.sheets: dict[str, Any] = {}
         self.pending_fits: list[tuple] = []  # wrapped text -> row heights at close
         self.pending_legends: list[tuple] = []  # data sheets' input / claim legend, written at close
+        self.streams: list = []  # RowStreams of large data sheets (writer/stream.py)
         base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
         self._base = base
         self._cell_fmts: dict[tuple, Any] = {}
+        self._line_widths: dict[tuple, int] = {}  # (id(widths), col, span, indent, bold, size) -> characters
 
     # ------------------------------------------------------------------ formats
 
@@ -208,32 +211,34 @@ class Book:
     def text(self, ws, row: int, col: int, value: str | None, bold: bool = False, indent: int = 0,
              fmt=None) -> None:
         """User text is always written as text: never a formula, never a link."""
-        value = "" if value is None else str(value)
-        risky = value.startswith(RISKY_START)
-        f = fmt or self.cell_fmt("text", bold=bold, indent=indent, risky=risky)
+        if value is None:
+            value = ""
+        elif value.__class__ is not str:
+            value = str(value)
         if value:
+            f = fmt or self.cell_fmt("text", bold, indent, value[0] in RISKY_START)
             ws.write_string(row, col, value, f)
             self.fit(ws, row, col, value, indent=indent, bold=bold)
         else:
-            ws.write_blank(row, col, None, f)
+            ws.write_blank(row, col, None, fmt or self.cell_fmt("text", bold, indent))
 
     def number(self, ws, row: int, col: int, value: float | None, kind: str = "money", bold: bool = False,
                role: str | None = None) -> None:
-        f = self.cell_fmt(kind, bold=bold, role=role)
-        if finite_or_none(value) is None:
+        f = self.cell_fmt(kind, bold, 0, False, role)
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
             ws.write_blank(row, col, None, f)
         else:
             ws.write_number(row, col, value, f)
 
     def formula(self, ws, row: int, col: int, formula: str, value: Any, kind: str = "money",
                 bold: bool = False) -> None:
-        """A live formula carrying the rules' value as its cached result."""
-        f = self.cell_fmt(kind if not isinstance(excel_value(value), str) else "center", bold=bold) \
-            if kind != "text" else self.cell_fmt("text", bold=bold)
-        if (kind in ("percent", "decimal", "money", "integer") or kind.startswith(UNIT)) and \
-                isinstance(excel_value(value), str):
-            f = self.cell_fmt(kind, bold=bold)
-        ws.write_formula(row, col, "=" + formula.lstrip("="), f, excel_value(value))
+        """A live formula carrying the rules' value as its cached result: a number in the cell format
+        of `kind`; "-" (no value) centred, except in a number column where it keeps the column's format."""
+        value = excel_value(value)
+        if kind != "text" and value.__class__ is str and not (kind in NUMBER_KINDS or kind.startswith(UNIT)):
+            kind = "center"
+        ws.write_formula(row, col, formula[1:] if formula[:1] == "=" else formula,
+                         self.cell_fmt(kind, bold), value)
 
     def remember_input(self, cell: Cell | None, sheet: str, row: int, col: int) -> None:
         if cell is not None:
@@ -249,28 +254,49 @@ class Book:
     def fit(self, ws, row: int, col: int, text: str, span: int = 1, indent: int = 0, bold: bool = False,
             font_size: float = 9) -> None:
         """Remember wrapped text: rows get their height at close (LibreOffice does not grow them). Text
-        that surely fits one line of its column (width known already) is not remembered at all."""
+        that surely fits one line of its column (width known already) is not remembered at all; a
+        streamed row (RowStream) gets its height at once."""
         widths = getattr(ws, "lkip_widths", None)
         if widths and col < len(widths) and "\n" not in text and \
-                len(text) <= _line_width(widths, col, span, indent, bold, font_size):
+                len(text) <= self._room(widths, col, span, indent, bold, font_size):
+            return
+        grow = getattr(ws, "grow", None)
+        if grow is not None:
+            height = _height(widths, col, text, span, indent, bold, font_size)
+            if height:
+                grow(row, height)
             return
         self.pending_fits.append((ws, row, col, text, span, indent, bold, font_size))
+
+    def _room(self, widths: list[float], col: int, span: int, indent: int, bold: bool, font_size: float) -> int:
+        key = (id(widths), col, span, indent, bold, font_size)
+        room = self._line_widths.get(key)
+        if room is None:
+            room = self._line_widths[key] = _line_width(widths, col, span, indent, bold, font_size)
+        return room
+
+    def text_height(self, widths: list[float], col: int, text: str, indent: int = 0, bold: bool = False) -> float | None:
+        """Points that `text` needs in column `col` of a sheet of `widths` (9 pt), None for one line: the
+        rule fit() applies, for rows written whole (RowStream.put_row)."""
+        if col < len(widths) and "\n" not in text and len(text) <= self._room(widths, col, 1, indent, bold, 9):
+            return None
+        return _height(widths, col, text, 1, indent, bold, 9)
 
     def _row_heights(self) -> None:
         heights: dict[tuple[str, int], float] = {}
         for ws, row, col, text, span, indent, bold, size in self.pending_fits:
-            widths = getattr(ws, "lkip_widths", None)
-            if not widths or col >= len(widths):
-                continue
-            width = _line_width(widths, col, span, indent, bold, size)
-            if len(text) <= width and "\n" not in text:
-                continue  # one line
-            lines = min(wrapped_lines(text, width), 40)
-            if lines > 1:
+            height = _height(getattr(ws, "lkip_widths", None), col, text, span, indent, bold, size)
+            if height:
                 key = (ws.name, row)
-                heights[key] = max(heights.get(key, 0), 11.5 * size / 9 * lines + 2)
+                heights[key] = max(heights.get(key, 0), height)
         for (name, row), height in sorted(heights.items()):
             self.sheets[name].set_row(row, round(height, 2))
+
+    def stream(self, ws, first: int):
+        """Rows `first`… of `ws` written in row order straight to XML (large data sheets)."""
+        from lkip_xl.writer.stream import RowStream
+
+        return RowStream(self, ws, first)
 
     def sheet(self, name: str):
         """The worksheet `name`: created in plan order beforehand, or now."""
@@ -284,9 +310,19 @@ class Book:
         return self.sheets[name]
 
     def close(self) -> None:
+        from lkip_xl.writer.stream import IN_MEMORY_LIMIT
+
         self._legends()
         self._row_heights()
-        self.wb.close()
+        for stream in self.streams:
+            stream.close()
+        if sum(stream.size for stream in self.streams) > IN_MEMORY_LIMIT:
+            self.wb.in_memory = False  # a large book: its parts go through temporary files, not memory
+        try:
+            self.wb.close()
+        finally:
+            for stream in self.streams:
+                stream.discard()
 
 
 def _line_width(widths: list[float], col: int, span: int, indent: int, bold: bool, size: float) -> int:
@@ -295,6 +331,18 @@ def _line_width(widths: list[float], col: int, span: int, indent: int, bold: boo
     estimate errs towards a taller row, never a cut one."""
     per_unit = (1.1 if bold else 1.25) * 9 / size
     return max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
+
+
+def _height(widths: list[float] | None, col: int, text: str, span: int, indent: int, bold: bool,
+            size: float) -> float | None:
+    """Points of height that `text` wrapped in its column needs, or None for one line."""
+    if not widths or col >= len(widths):
+        return None
+    width = _line_width(widths, col, span, indent, bold, size)
+    if len(text) <= width and "\n" not in text:
+        return None
+    lines = min(wrapped_lines(text, width), 40)
+    return 11.5 * size / 9 * lines + 2 if lines > 1 else None
 
 
 def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:

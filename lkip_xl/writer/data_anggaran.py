@@ -4,7 +4,9 @@ from __future__ import annotations
 from lkip_xl.figures import JUMLAH, SERAPAN, SISA
 from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Num, Result
 from lkip_xl.rules.budget import listing
-from lkip_xl.writer.book import Book, a1, setup_table_sheet
+from lkip_xl.reader.sheets import column_letter
+from lkip_xl.writer.book import RISKY_START, Book, a1, excel_value, finite_or_none, setup_table_sheet
+from lkip_xl.writer.stream import formula_body, number_body, string_body
 from lkip_xl.writer.layout import (
     ANGGARAN, C_JENIS, C_KELOMPOK, C_KODE, C_LEVEL, C_NO, C_PAGU, C_PAGU_DATA, C_REAL, C_REAL_DATA, C_S_PAGU_DPA,
     C_S_PAGU_REAL, C_S_PERSEN, C_S_REAL, C_S_SISA, C_SERAPAN, C_SISA, C_SUMBER, C_URAIAN, C_URAIAN_REAL, LEVEL_LABEL,
@@ -28,32 +30,35 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     rows = listing(result.nodes)
     layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
     first = 3
+    sheet, ws = ws, book.stream(ws, first)  # the rows below the header: written in order, straight to XML
+    # the figures' formulas rendered once; per row only the addresses go in
+    jumlah, sisa, serapan = JUMLAH.template("rincian"), SISA.template("pagu", "realisasi"), \
+        SERAPAN.template("pagu", "realisasi")
+    pd, rd, p, q = (column_letter(c + 1) for c in (C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL))
+    figure_cols = (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN))
+    akun_rows = _AkunRows(book, ws, jumlah, sisa, serapan)
     for i, row in enumerate(rows):
         r = first + i
-        a, b = r, first + row.last
         node = row.node
-        if node is not None:
-            _write_node_row(book, ws, r, row.depth, node, layout, result)
-        else:
-            _write_akun_row(book, ws, r, row)
-        bold = node is not None and node.level != "sub_kegiatan"
-        book.formula(ws, r, C_PAGU, JUMLAH.formula({"rincian": f"{a1(a, C_PAGU_DATA)}:{a1(b, C_PAGU_DATA)}"}),
-                     row.pagu, bold=bold)
-        book.formula(ws, r, C_REAL, JUMLAH.formula({"rincian": f"{a1(a, C_REAL_DATA)}:{a1(b, C_REAL_DATA)}"}),
-                     row.realisasi, bold=bold)
-        money = {"pagu": a1(r, C_PAGU), "realisasi": a1(r, C_REAL)}
+        if node is None:
+            akun_rows.write(r, row)
+            continue
+        a, b = r + 1, first + row.last + 1  # 1-based rows of the span
+        _write_node_row(book, ws, r, row.depth, node, layout, result)
+        bold = node.level != "sub_kegiatan"
+        book.formula(ws, r, C_PAGU, jumlah(f"{pd}{a}:{pd}{b}"), row.pagu, bold=bold)
+        book.formula(ws, r, C_REAL, jumlah(f"{rd}{a}:{rd}{b}"), row.realisasi, bold=bold)
         values = {"pagu": row.pagu, "realisasi": row.realisasi}
-        book.formula(ws, r, C_SISA, SISA.formula(money), SISA.value(values))
-        book.formula(ws, r, C_SERAPAN, SERAPAN.formula(money), SERAPAN.value(values), kind="percent")
-        if node is not None:
-            idx = layout.node_index[id(node)]
-            for measure, col in (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN)):
-                book.remember_figure(FigureKey.node(idx, measure), ANGGARAN, r, col)
+        book.formula(ws, r, C_SISA, sisa(f"{p}{a}", f"{q}{a}"), SISA.value(values))
+        book.formula(ws, r, C_SERAPAN, serapan(f"{p}{a}", f"{q}{a}"), SERAPAN.value(values), kind="percent")
+        idx = layout.node_index[id(node)]
+        for measure, col in figure_cols:
+            book.remember_figure(FigureKey.node(idx, measure), ANGGARAN, r, col)
     last = first + len(rows) - 1
     total = last + 1
     layout.total_row = total
-    book.flag_sisa(ws, first, total, C_SISA)
-    book.flag_serapan(ws, first, total, C_SERAPAN)
+    book.flag_sisa(sheet, first, total, C_SISA)
+    book.flag_serapan(sheet, first, total, C_SERAPAN)
     book.text(ws, total, C_URAIAN, "Total", bold=True)
     for c in (C_LEVEL, C_KODE, C_NO, C_PAGU_DATA, C_REAL_DATA):
         ws.write_blank(total, c, None, book.cell_fmt("text"))
@@ -128,23 +133,87 @@ def _write_node_row(book: Book, ws, r: int, depth: int, node: BudgetNode, layout
     book.text(ws, r, C_SUMBER, "; ".join(sources))
 
 
-def _write_akun_row(book: Book, ws, r: int, row: AnggaranRow) -> None:
-    dpa, real = row.dpa, row.real
-    book.text(ws, r, C_LEVEL, "Akun")
-    book.text(ws, r, C_KODE, row.kode)
-    uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
-    book.text(ws, r, C_URAIAN, uraian.value if uraian else "", indent=row.depth)
-    book.text(ws, r, C_JENIS, row.jenis)
-    book.text(ws, r, C_KELOMPOK, row.kelompok)
-    sources = []
-    for line, data_col, stated_col in ((dpa, C_PAGU_DATA, C_S_PAGU_DPA), (real, C_REAL_DATA, C_S_REAL)):
-        if line is None:
-            ws.write_blank(r, data_col, None, book.cell_fmt("money"))
-            continue
-        sources.append(f"{line.row.sheet}!{line.row.label_cell.ref}")
-        book.remember_input(line.row.label_cell, ANGGARAN, r, C_URAIAN)
-        _amount(book, ws, r, line.row.amount, line.leaf, data_col, stated_col)
-    book.text(ws, r, C_SUMBER, "; ".join(sources))
+class _AkunRows:
+    """The akun rows (100k on a kabupaten's rincian) written whole, straight as XML: the cells, formats
+    and row heights the Book's text/number/formula calls give (formats resolved once, formulas from
+    the figures' templates), without a call per cell."""
+
+    def __init__(self, book: Book, stream, jumlah, sisa, serapan):
+        self.book, self.stream = book, stream
+        self.jumlah, self.sisa, self.serapan = jumlah, sisa, serapan
+        self.widths = stream.lkip_widths
+        self.letters = stream.ref_letters(C_SUMBER + 1)
+        xf = stream.xf
+        self.text_xf = {(indent, risky): xf(book.cell_fmt("text", False, indent, risky))
+                        for indent in (0,) for risky in (False, True)}
+        self.money, self.percent = xf(book.cell_fmt("money")), xf(book.cell_fmt("percent"))
+        self.input, self.claim = xf(book.cell_fmt("money", role="input")), xf(book.cell_fmt("money", role="claim"))
+        self.string = stream.string_index
+        self.inputs = book.input_cells
+
+    def _text(self, cells: list[str], heights: list[float], col: int, n: int, value: str, indent: int = 0) -> None:
+        """As Book.text: a string cell (a blank one for ""), its format by indent and a risky first
+        character, and the height it needs."""
+        key = (indent, value.startswith(RISKY_START))
+        xf = self.text_xf.get(key)
+        if xf is None:
+            xf = self.text_xf[key] = self.stream.xf(self.book.cell_fmt("text", False, *key))
+        if not value:
+            cells.append(f'<c r="{self.letters[col]}{n}"{xf}/>')
+            return
+        cells.append(f'<c r="{self.letters[col]}{n}"{string_body(xf, self.string(value))}')
+        height = self.book.text_height(self.widths, col, value, indent)
+        if height:
+            heights.append(height)
+
+    def write(self, r: int, row: AnggaranRow) -> None:
+        n, L = r + 1, self.letters
+        cells: list[str] = []
+        heights: list[float] = []
+        dpa, real = row.dpa, row.real
+        self._text(cells, heights, C_LEVEL, n, "Akun")
+        self._text(cells, heights, C_KODE, n, row.kode)
+        uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
+        self._text(cells, heights, C_URAIAN, n, uraian.value if uraian else "", row.depth)
+        stated: list[tuple[int, float]] = []
+        sources = []
+        for line, data_col, stated_col in ((dpa, C_PAGU_DATA, C_S_PAGU_DPA), (real, C_REAL_DATA, C_S_REAL)):
+            if line is None:
+                cells.append(f'<c r="{L[data_col]}{n}"{self.money}/>')
+                continue
+            label = line.row.label_cell
+            sources.append(f"{line.row.sheet}!{label.ref}")
+            self.inputs[(label.sheet, label.ref)] = (ANGGARAN, r, C_URAIAN)
+            amount = line.row.amount
+            value = None if amount is None else finite_or_none(amount.value)
+            if line.leaf:  # a leaf amount is data the rollups sum (as _amount)
+                cells.append(f'<c r="{L[data_col]}{n}"' + (f"{self.input}/>" if value is None
+                                                          else number_body(self.input, value)))
+                if amount is not None:
+                    self.inputs[(amount.cell.sheet, amount.cell.ref)] = (ANGGARAN, r, data_col)
+            else:  # any other stated amount is a claim, kept aside
+                cells.append(f'<c r="{L[data_col]}{n}"{self.money}/>')
+                if amount is not None:
+                    stated.append((stated_col, value))
+                    self.inputs[(amount.cell.sheet, amount.cell.ref)] = (ANGGARAN, r, stated_col)
+        last = self.stream.first + row.last + 1  # 1-based last row of the span
+        values = {"pagu": row.pagu, "realisasi": row.realisasi}
+        cells.append(f'<c r="{L[C_PAGU]}{n}"' + formula_body(
+            self.money, self.jumlah(f"{L[C_PAGU_DATA]}{n}:{L[C_PAGU_DATA]}{last}"), excel_value(row.pagu)))
+        cells.append(f'<c r="{L[C_REAL]}{n}"' + formula_body(
+            self.money, self.jumlah(f"{L[C_REAL_DATA]}{n}:{L[C_REAL_DATA]}{last}"), excel_value(row.realisasi)))
+        p, q = f"{L[C_PAGU]}{n}", f"{L[C_REAL]}{n}"
+        cells.append(f'<c r="{L[C_SISA]}{n}"' + formula_body(self.money, self.sisa(p, q),
+                                                              excel_value(SISA.value(values))))
+        cells.append(f'<c r="{L[C_SERAPAN]}{n}"' + formula_body(self.percent, self.serapan(p, q),
+                                                                 excel_value(SERAPAN.value(values))))
+        for col, value in stated:
+            cells.append(f'<c r="{L[col]}{n}"' + (f"{self.claim}/>" if value is None
+                                                  else number_body(self.claim, value)))
+        self._text(cells, heights, C_JENIS, n, row.jenis or "")
+        self._text(cells, heights, C_KELOMPOK, n, row.kelompok or "")
+        self._text(cells, heights, C_SUMBER, n, "; ".join(sources))
+        self.stream.put_row(r, "".join(cells), C_SUMBER, max(heights, default=0.0))
 
 
 def _amount(book: Book, ws, r: int, amount: Num | None, leaf: bool, data_col: int, stated_col: int) -> None:

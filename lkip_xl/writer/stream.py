@@ -1,0 +1,208 @@
+"""Large data sheets written row by row straight to sheet XML (issue 10: a writer at the speed of the floor).
+
+xlsxwriter keeps every cell of a workbook as a Python object until `close()` and then walks them all
+again to write the XML: on a kabupaten's Data Anggaran (100k rows, 1.3M cells) that is most of the
+fill time and most of its memory. A RowStream takes the rows of one sheet from a given row down, in
+row order, and writes each row's XML to a temporary file as soon as the next row starts: the same
+XML xlsxwriter writes for the same cells (shared strings from the workbook's table, its number and
+formula text, its row heights), kept on disk, not in memory. At close the rows are copied into the
+sheet's <sheetData> after the rows xlsxwriter holds (the title and header rows above the stream).
+
+It answers the worksheet calls Book makes (write_string, write_number, write_formula, write_blank),
+so the data sheet writers go through the same Book helpers either way.
+"""
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+import weakref
+from typing import Any
+
+from lkip_xl.reader.sheets import column_letter
+
+MAX_STRING = 32767  # Excel's limit for a cell's text; xlsxwriter cuts longer strings the same way
+ERROR_CODES = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+# Streamed XML beyond this size goes to the package through temporary files instead of memory.
+IN_MEMORY_LIMIT = 8 << 20
+
+
+def _escape(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def string_body(xf: str, index: int) -> str:
+    """A shared-string cell after its `<c r="…"`, as xlsxwriter writes it."""
+    return f'{xf} t="s"><v>{index}</v></c>'
+
+
+def number_body(xf: str, number: float) -> str:
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ValueError("a number that is not finite cannot be written")
+    return f"{xf}><v>{number:.16G}</v></c>"
+
+
+def formula_body(xf: str, formula: str, value: Any) -> str:
+    """A formula cell with its cached value: a string value is typed str (or e for an error code)."""
+    kind = ""
+    if isinstance(value, bool):
+        kind, value = ' t="b"', int(value)
+    elif isinstance(value, str):
+        value = _escape(value)
+        if value in ERROR_CODES:
+            kind = ' t="e"'
+        elif value:
+            kind = ' t="str"'
+    return f"{xf}{kind}><f>{_escape(formula)}</f><v>{value}</v></c>"
+
+
+class RowStream:
+    """Rows `first`… of worksheet `ws`, written in order as XML; every write must be at the current row
+    or below it."""
+
+    def __init__(self, book, ws, first: int):
+        self.book = book
+        self.ws = ws
+        self.name = ws.name
+        self.lkip_widths = getattr(ws, "lkip_widths", None)
+        self.first = first
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        weakref.finalize(self, self._file.close)  # closed even when writing stops half way
+        self._strings = book.wb.str_table
+        self._xf: dict[int, str] = {}  # id(format) -> ' s="n"'
+        self._letters: list[str] = []
+        self._row = first - 1
+        self._cells: dict[int, str] = {}
+        self._height = 0.0
+        self._last_row = -1
+        self._max_col = -1
+        self.size = 0  # characters written
+        self._write_rows = ws._write_rows
+        ws._write_rows = self._assemble
+        book.streams.append(self)
+
+    # ------------------------------------------------------------ worksheet calls
+
+    def write_string(self, row: int, col: int, string: str, cell_format=None) -> int:
+        if len(string) > MAX_STRING:
+            string = string[:MAX_STRING]
+        self._put(row, col, string_body(self.xf(cell_format), self._strings._get_shared_string_index(string)))
+        return 0
+
+    def write_number(self, row: int, col: int, number: float, cell_format=None) -> int:
+        self._put(row, col, number_body(self.xf(cell_format), number))
+        return 0
+
+    def write_formula(self, row: int, col: int, formula: str, cell_format=None, value: Any = 0) -> int:
+        self._put(row, col, formula_body(self.xf(cell_format), formula[1:] if formula[:1] == "=" else formula,
+                                         value))
+        return 0
+
+    def write_blank(self, row: int, col: int, blank: Any = None, cell_format=None) -> int:
+        if cell_format is not None:  # as xlsxwriter: a blank cell without a format is not written
+            self._put(row, col, self.xf(cell_format) + "/>")
+        return 0
+
+    def string_index(self, string: str) -> int:
+        """The shared-string index of `string` (a cell's text, at most MAX_STRING characters)."""
+        return self._strings._get_shared_string_index(string[:MAX_STRING])
+
+    def put_row(self, row: int, cells: str, last_col: int, height: float = 0.0) -> None:
+        """A whole row at once: `cells`, the XML of its cells in column order up to `last_col` (refs
+        from `ref_letters`). Nothing more can be written to that row."""
+        self._at(row)
+        self._flush()
+        self._write_row(row, cells, height)
+        self._max_col = max(self._max_col, last_col)
+        self._row = row + 0.5  # the row is done: a later write to it is out of order, to the next is not
+
+    def grow(self, row: int, height: float) -> None:
+        """Row `row` (the current one) needs at least `height` points."""
+        self._at(row)
+        if height > self._height:
+            self._height = height
+
+    # ------------------------------------------------------------ the rows
+
+    def ref_letters(self, cols: int) -> list[str]:
+        """Column letters of columns 0..cols-1, for cell references."""
+        while cols > len(self._letters):
+            self._letters.append(column_letter(len(self._letters) + 1))
+        return self._letters
+
+    def xf(self, cell_format) -> str:
+        """' s="n"', the style attribute of `cell_format` ("" for none)."""
+        if cell_format is None:
+            return ""
+        known = self._xf.get(id(cell_format))
+        if known is None:
+            known = self._xf[id(cell_format)] = f' s="{cell_format._get_xf_index()}"'
+        return known
+
+    def _at(self, row: int) -> None:
+        if row != self._row:
+            if row < self._row:
+                raise ValueError(f"row {row + 1} of {self.name} comes after row {self._row + 1}")
+            self._flush()
+            self._row = row
+
+    def _put(self, row: int, col: int, rest: str) -> None:
+        if row != self._row:
+            self._at(row)
+        letters = self._letters
+        while col >= len(letters):
+            letters.append(column_letter(len(letters) + 1))
+        self._cells[col] = f'<c r="{letters[col]}{row + 1}"{rest}'
+
+    def _flush(self) -> None:
+        cells, height = self._cells, self._height
+        if not cells and not height:
+            return
+        if cells:
+            self._max_col = max(self._max_col, max(cells))
+        self._write_row(self._row, "".join(cells[c] for c in sorted(cells)), height)
+        self._cells, self._height = {}, 0.0
+
+    def _write_row(self, r: int, cells: str, height: float) -> None:
+        if height:
+            # as set_row(r, height) writes it: whole pixels, shown in points
+            pixels = int(round(height, 2) * 4.0 / 3.0 + 0.5)
+            text = f'<row r="{r + 1}" ht="{pixels * 0.75:.16g}" customHeight="1">{cells}</row>'
+        else:
+            text = f'<row r="{r + 1}">{cells}</row>'
+        self._file.write(text)
+        self.size += len(text)
+        self._last_row = r
+
+    def close(self) -> None:
+        """The last row written; the sheet's dimensions grown to hold the streamed rows."""
+        self._flush()
+        ws = self.ws
+        if self._last_row < 0:
+            return
+        ws.dim_rowmin = self.first if ws.dim_rowmin is None else min(ws.dim_rowmin, self.first)
+        ws.dim_rowmax = self._last_row if ws.dim_rowmax is None else max(ws.dim_rowmax, self._last_row)
+        ws.dim_colmin = 0 if ws.dim_colmin is None else ws.dim_colmin
+        ws.dim_colmax = self._max_col if ws.dim_colmax is None else max(ws.dim_colmax, self._max_col)
+
+    def _assemble(self) -> None:
+        """xlsxwriter's rows (all above the stream), then the streamed ones."""
+        ws = self.ws
+        last = ws.dim_rowmax
+        own = [r for r in ws.table if ws.table[r]] + list(ws.row_info)
+        if any(r >= self.first for r in own):
+            raise ValueError(f"{self.name}: a cell at or below row {self.first + 1} was written outside the stream")
+        ws.dim_rowmax = max(own, default=ws.dim_rowmin)
+        try:
+            if own:
+                self._write_rows()
+        finally:
+            ws.dim_rowmax = last
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, ws.fh, 1 << 16)
+        self._file.close()
+
+    def discard(self) -> None:
+        self._file.close()
