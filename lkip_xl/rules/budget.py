@@ -281,7 +281,11 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
     def close(i: int) -> None:
         row = out[i]
         row.last = len(out) - 1
-        if row.node is None:
+        if row.node is None and row.last == i:  # an akun row with no codes below it: its own amounts
+            d, q = row.dpa, row.real
+            row.pagu = 0 + d.amount if d is not None and d.leaf and d.row.amount else 0
+            row.realisasi = 0 + q.amount if q is not None and q.leaf and q.row.amount else 0
+        elif row.node is None:
             span = out[i: row.last + 1]
             row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
             row.realisasi = sum(r.real.amount for r in span

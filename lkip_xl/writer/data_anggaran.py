@@ -5,7 +5,7 @@ from lkip_xl.figures import JUMLAH, SERAPAN, SISA
 from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Num, Result
 from lkip_xl.rules.budget import listing
 from lkip_xl.reader.sheets import column_letter
-from lkip_xl.writer.book import RISKY_START, Book, a1, excel_value, finite_or_none, setup_table_sheet
+from lkip_xl.writer.book import RISKY_FIRST, Book, a1, excel_value, finite_or_none, setup_table_sheet
 from lkip_xl.writer.stream import formula_body, number_body, string_body
 from lkip_xl.writer.layout import (
     ANGGARAN, C_JENIS, C_KELOMPOK, C_KODE, C_LEVEL, C_NO, C_PAGU, C_PAGU_DATA, C_REAL, C_REAL_DATA, C_S_PAGU_DPA,
@@ -149,32 +149,35 @@ class _AkunRows:
         self.money, self.percent = xf(book.cell_fmt("money")), xf(book.cell_fmt("percent"))
         self.input, self.claim = xf(book.cell_fmt("money", role="input")), xf(book.cell_fmt("money", role="claim"))
         self.string = stream.string_index
+        self.rooms: dict[tuple[int, int], int] = {}  # (col, indent) -> characters of one line
         self.inputs = book.input_cells
 
-    def _text(self, cells: list[str], heights: list[float], col: int, n: int, value: str, indent: int = 0) -> None:
+    def _text(self, cells: list[str], col: int, n: int, value: str, indent: int = 0) -> float:
         """As Book.text: a string cell (a blank one for ""), its format by indent and a risky first
-        character, and the height it needs."""
-        key = (indent, value.startswith(RISKY_START))
+        character; returns the height it needs (0 for one line)."""
+        key = (indent, value[:1] in RISKY_FIRST)
         xf = self.text_xf.get(key)
         if xf is None:
             xf = self.text_xf[key] = self.stream.xf(self.book.cell_fmt("text", False, *key))
         if not value:
             cells.append(f'<c r="{self.letters[col]}{n}"{xf}/>')
-            return
-        cells.append(f'<c r="{self.letters[col]}{n}"{string_body(xf, self.string(value))}')
-        height = self.book.text_height(self.widths, col, value, indent)
-        if height:
-            heights.append(height)
+            return 0.0
+        cells.append(f'<c r="{self.letters[col]}{n}"{xf} t="s"><v>{self.string(value)}</v></c>')
+        room = self.rooms.get(key := (col, indent))
+        if room is None:
+            room = self.rooms[key] = self.book.text_room(self.widths, col, indent)
+        if len(value) <= room and "\n" not in value:
+            return 0.0
+        return self.book.text_height(self.widths, col, value, indent) or 0.0
 
     def write(self, r: int, row: AnggaranRow) -> None:
         n, L = r + 1, self.letters
         cells: list[str] = []
-        heights: list[float] = []
         dpa, real = row.dpa, row.real
-        self._text(cells, heights, C_LEVEL, n, "Akun")
-        self._text(cells, heights, C_KODE, n, row.kode)
+        text = self._text
+        height = max(text(cells, C_LEVEL, n, "Akun"), text(cells, C_KODE, n, row.kode))
         uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
-        self._text(cells, heights, C_URAIAN, n, uraian.value if uraian else "", row.depth)
+        height = max(height, text(cells, C_URAIAN, n, uraian.value if uraian else "", row.depth))
         stated: list[tuple[int, float]] = []
         sources = []
         for line, data_col, stated_col in ((dpa, C_PAGU_DATA, C_S_PAGU_DPA), (real, C_REAL_DATA, C_S_REAL)):
@@ -210,10 +213,9 @@ class _AkunRows:
         for col, value in stated:
             cells.append(f'<c r="{L[col]}{n}"' + (f"{self.claim}/>" if value is None
                                                   else number_body(self.claim, value)))
-        self._text(cells, heights, C_JENIS, n, row.jenis or "")
-        self._text(cells, heights, C_KELOMPOK, n, row.kelompok or "")
-        self._text(cells, heights, C_SUMBER, n, "; ".join(sources))
-        self.stream.put_row(r, "".join(cells), C_SUMBER, max(heights, default=0.0))
+        height = max(height, text(cells, C_JENIS, n, row.jenis or ""), text(cells, C_KELOMPOK, n, row.kelompok or ""),
+                     text(cells, C_SUMBER, n, "; ".join(sources)))
+        self.stream.put_row(r, "".join(cells), C_SUMBER, height)
 
 
 def _amount(book: Book, ws, r: int, amount: Num | None, leaf: bool, data_col: int, stated_col: int) -> None:

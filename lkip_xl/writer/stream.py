@@ -76,6 +76,7 @@ class RowStream:
         self._row = first - 1
         self._cells: dict[int, str] = {}
         self._height = 0.0
+        self._rows: list[str] = []  # rows not yet in the file
         self._last_row = -1
         self._max_col = -1
         self.size = 0  # characters written
@@ -107,7 +108,12 @@ class RowStream:
 
     def string_index(self, string: str) -> int:
         """The shared-string index of `string` (a cell's text, at most MAX_STRING characters)."""
-        return self._strings._get_shared_string_index(string[:MAX_STRING])
+        table = self._strings
+        index = table.string_table.get(string)
+        if index is None:
+            return table._get_shared_string_index(string[:MAX_STRING])
+        table.count += 1
+        return index
 
     def put_row(self, row: int, cells: str, last_col: int, height: float = 0.0) -> None:
         """A whole row at once: `cells`, the XML of its cells in column order up to `last_col` (refs
@@ -172,13 +178,21 @@ class RowStream:
             text = f'<row r="{r + 1}" ht="{pixels * 0.75:.16g}" customHeight="1">{cells}</row>'
         else:
             text = f'<row r="{r + 1}">{cells}</row>'
+        self._rows.append(text)
+        if len(self._rows) >= 512:
+            self._spill()
+        self._last_row = r
+
+    def _spill(self) -> None:
+        text = "".join(self._rows)
         self._file.write(text)
         self.size += len(text)
-        self._last_row = r
+        self._rows = []
 
     def close(self) -> None:
         """The last row written; the sheet's dimensions grown to hold the streamed rows."""
         self._flush()
+        self._spill()
         ws = self.ws
         if self._last_row < 0:
             return
