@@ -77,6 +77,29 @@ def built(tmp_path_factory) -> tuple[Path, object]:
     return out, result
 
 
+@pytest.fixture(scope="module")
+def akun(tmp_path_factory) -> tuple[Path, object]:
+    """Findings on akun rows, which Data Anggaran writes whole (writer/data_anggaran.py _AkunRows): a
+    stated akun subtotal that is wrong (a claim cell) and an akun leaf realised above its pagu (data)."""
+    tmp = tmp_path_factory.mktemp("temuan_akun")
+    data = minimal()
+    for key, col, lines in (("dpa", "Pagu", [("5.1.02", 51 * M), ("5.1.02.01.01.0024", 30 * M),
+                                              ("5.1.02.01.01.0026", 20 * M)]),
+                            ("realisasi", "Realisasi", [("5.1.02.01.01.0024", 31 * M),
+                                                        ("5.1.02.01.01.0026", 14 * M)])):
+        i = next(k for k, r in enumerate(data[key]) if r[0] == "7.01.02.2.02.0001")
+        for n, (kode, amount) in enumerate(lines, start=1):
+            row = [kode, "Belanja"] + [None] * (len(data[key][0]) - 2)
+            row[data[key][0].index(col)] = amount
+            data[key].insert(i + n, row)
+    path = build(tmp, **data)
+    result = analyse(str(path))
+    assert {"SUM_MISMATCH", "REALISASI_EXCEEDS_PAGU"} <= {f.kode for f in result.findings}
+    out = tmp / "akun_lkip.xlsx"
+    write_workbook(result, str(out))
+    return out, result
+
+
 # ----------------------------------------------------------------------------- labels, cells, links
 
 
@@ -87,7 +110,7 @@ def test_every_code_has_a_short_indonesian_label():
         assert "_" not in label and label[0].isupper(), (kode, label)
 
 
-@pytest.mark.parametrize("which", ["sample", "built"])
+@pytest.mark.parametrize("which", ["sample", "built", "akun"])
 def test_temuan_row_label_input_text_and_workbook_link(request, which):
     path, result = request.getfixturevalue(which)
     source = SAMPLE if which == "sample" else path.with_name("input.xlsx")
@@ -119,6 +142,8 @@ def test_temuan_row_label_input_text_and_workbook_link(request, which):
         assert got == want or (isinstance(got, float) and isinstance(want, (int, float))
                                and abs(got - want) < 1e-9), (r, link_cell.hyperlink.location, got, want)
     assert linked >= 1
+    if which == "akun":  # both akun findings open their cell in Data Anggaran
+        assert linked >= 2
 
 
 def test_input_cell_text_names_the_users_sheet_as_excel_does():

@@ -36,7 +36,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         SERAPAN.template("pagu", "realisasi")
     pd, rd, p, q = (column_letter(c + 1) for c in (C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL))
     figure_cols = (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN))
-    akun_rows = _AkunRows(book, ws, jumlah, sisa, serapan)
+    akun_rows = _AkunRows(book, ws, jumlah, sisa, serapan, {(f.lembar, f.sel) for f in result.findings})
     for i, row in enumerate(rows):
         r = first + i
         node = row.node
@@ -138,7 +138,7 @@ class _AkunRows:
     and row heights the Book's text/number/formula calls give (formats resolved once, formulas from
     the figures' templates), without a call per cell."""
 
-    def __init__(self, book: Book, stream, jumlah, sisa, serapan):
+    def __init__(self, book: Book, stream, jumlah, sisa, serapan, wanted: set[tuple[str | None, str | None]]):
         self.book, self.stream = book, stream
         self.jumlah, self.sisa, self.serapan = jumlah, sisa, serapan
         self.widths = stream.lkip_widths
@@ -151,6 +151,9 @@ class _AkunRows:
         self.string = stream.string_index
         self.rooms: dict[tuple[int, int], int] = {}  # (col, indent) -> characters of one line
         self.inputs = book.input_cells
+        # Where an input cell landed matters to the findings that name it (Temuan's links) only: a
+        # kabupaten's 200k rincian cells are not all remembered.
+        self.wanted = wanted
 
     def _text(self, cells: list[str], col: int, n: int, value: str, indent: int = 0) -> float:
         """As Book.text: a string cell (a blank one for ""), its format by indent and a risky first
@@ -186,19 +189,21 @@ class _AkunRows:
                 continue
             label = line.row.label_cell
             sources.append(f"{line.row.sheet}!{label.ref}")
-            self.inputs[(label.sheet, label.ref)] = (ANGGARAN, r, C_URAIAN)
+            if (key := (label.sheet, label.ref)) in self.wanted:
+                self.inputs[key] = (ANGGARAN, r, C_URAIAN)
             amount = line.row.amount
             value = None if amount is None else finite_or_none(amount.value)
             if line.leaf:  # a leaf amount is data the rollups sum (as _amount)
                 cells.append(f'<c r="{L[data_col]}{n}"' + (f"{self.input}/>" if value is None
                                                           else number_body(self.input, value)))
-                if amount is not None:
-                    self.inputs[(amount.cell.sheet, amount.cell.ref)] = (ANGGARAN, r, data_col)
+                if amount is not None and (key := (amount.cell.sheet, amount.cell.ref)) in self.wanted:
+                    self.inputs[key] = (ANGGARAN, r, data_col)
             else:  # any other stated amount is a claim, kept aside
                 cells.append(f'<c r="{L[data_col]}{n}"{self.money}/>')
                 if amount is not None:
                     stated.append((stated_col, value))
-                    self.inputs[(amount.cell.sheet, amount.cell.ref)] = (ANGGARAN, r, stated_col)
+                    if (key := (amount.cell.sheet, amount.cell.ref)) in self.wanted:
+                        self.inputs[key] = (ANGGARAN, r, stated_col)
         last = self.stream.first + row.last + 1  # 1-based last row of the span
         values = {"pagu": row.pagu, "realisasi": row.realisasi}
         cells.append(f'<c r="{L[C_PAGU]}{n}"' + formula_body(
