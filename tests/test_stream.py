@@ -103,3 +103,27 @@ def test_not_finite_numbers_never_reach_the_file(tmp_path):
     book.close()
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["Data"]
     assert ws["A1"].value is None and ws["A1"].has_style
+
+
+def test_inline_text_reads_back_as_the_shared_string_would(tmp_path):
+    """Text written in its cell (inline_body) reads back as write_string's shared string: control
+    characters, a literal _x0041_, leading and trailing spaces, markup characters, a very long text."""
+    texts = ["DPA!B5; Realisasi!B5", "a\x01b\x1fc", "_x0041_ literal", "  spasi  ", "<&>\"'", "x" * 40000,
+             "baris\nbaru\tTab"]
+    for streamed in (False, True):
+        book = Book(str(tmp_path / f"{streamed}.xlsx"))
+        ws = book.sheet("Data")
+        if streamed:
+            st = book.stream(ws, 0)
+            for r, t in enumerate(texts):
+                xf = st.xf(book.cell_fmt("text"))
+                body = S.inline_body(xf, t) or S.string_body(xf, st.string_index(t))
+                st.put_row(r, '<c r="A%d"' % (r + 1) + body, 0)
+        else:
+            for r, t in enumerate(texts):
+                ws.write_string(r, 0, t, book.cell_fmt("text"))
+        book.close()
+    plain, streamed = _cells(tmp_path / "False.xlsx"), _cells(tmp_path / "True.xlsx")
+    assert streamed["cells"] == plain["cells"]
+    assert plain["cells"]["A3"][0] == "_x0041_ literal"
+    assert [S.inline_body("", t) is None for t in texts] == [False, True, True, False, False, True, True]

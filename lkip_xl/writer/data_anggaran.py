@@ -6,7 +6,7 @@ from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Num, Result
 from lkip_xl.rules.budget import listing
 from lkip_xl.reader.sheets import column_letter
 from lkip_xl.writer.book import RISKY_FIRST, Book, a1, excel_value, finite_or_none, setup_table_sheet
-from lkip_xl.writer.stream import formula_body, number_body, string_body
+from lkip_xl.writer.stream import formula_body, inline_body, number_body
 from lkip_xl.writer.layout import (
     ANGGARAN, C_JENIS, C_KELOMPOK, C_KODE, C_LEVEL, C_NO, C_PAGU, C_PAGU_DATA, C_REAL, C_REAL_DATA, C_S_PAGU_DPA,
     C_S_PAGU_REAL, C_S_PERSEN, C_S_REAL, C_S_SISA, C_SERAPAN, C_SISA, C_SUMBER, C_URAIAN, C_URAIAN_REAL, LEVEL_LABEL,
@@ -155,9 +155,10 @@ class _AkunRows:
         # kabupaten's 200k rincian cells are not all remembered.
         self.wanted = wanted
 
-    def _text(self, cells: list[str], col: int, n: int, value: str, indent: int = 0) -> float:
+    def _text(self, cells: list[str], col: int, n: int, value: str, indent: int = 0, inline: bool = False) -> float:
         """As Book.text: a string cell (a blank one for ""), its format by indent and a risky first
-        character; returns the height it needs (0 for one line)."""
+        character; returns the height it needs (0 for one line). `inline`: text unique to the row (the
+        source cells) is written in the cell, not kept in the shared strings."""
         key = (indent, value[:1] in RISKY_FIRST)
         xf = self.text_xf.get(key)
         if xf is None:
@@ -165,7 +166,8 @@ class _AkunRows:
         if not value:
             cells.append(f'<c r="{self.letters[col]}{n}"{xf}/>')
             return 0.0
-        cells.append(f'<c r="{self.letters[col]}{n}"{xf} t="s"><v>{self.string(value)}</v></c>')
+        body = inline_body(xf, value) if inline else None
+        cells.append(f'<c r="{self.letters[col]}{n}"' + (body or f'{xf} t="s"><v>{self.string(value)}</v></c>'))
         room = self.rooms.get(key := (col, indent))
         if room is None:
             room = self.rooms[key] = self.book.text_room(self.widths, col, indent)
@@ -219,7 +221,7 @@ class _AkunRows:
             cells.append(f'<c r="{L[col]}{n}"' + (f"{self.claim}/>" if value is None
                                                   else number_body(self.claim, value)))
         height = max(height, text(cells, C_JENIS, n, row.jenis or ""), text(cells, C_KELOMPOK, n, row.kelompok or ""),
-                     text(cells, C_SUMBER, n, "; ".join(sources)))
+                     text(cells, C_SUMBER, n, "; ".join(sources), inline=True))
         self.stream.put_row(r, "".join(cells), C_SUMBER, height)
 
 

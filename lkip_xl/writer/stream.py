@@ -19,6 +19,8 @@ import tempfile
 import weakref
 from typing import Any
 
+from xlsxwriter.utility import _preserve_whitespace
+
 from lkip_xl.reader.sheets import column_letter
 
 MAX_STRING = 32767  # Excel's limit for a cell's text; xlsxwriter cuts longer strings the same way
@@ -36,6 +38,16 @@ def _escape(text: str) -> str:
 def string_body(xf: str, index: int) -> str:
     """A shared-string cell after its `<c r="…"`, as xlsxwriter writes it."""
     return f'{xf} t="s"><v>{index}</v></c>'
+
+
+def inline_body(xf: str, text: str) -> str | None:
+    """A string cell holding its text itself, for text unique to its cell (the shared-string table would
+    only keep it in memory to write it once); None for text that needs Excel's _xHHHH_ escapes, which
+    readers such as openpyxl undo in shared strings only: that text goes to the shared strings."""
+    if not text.isprintable() or "_x" in text or len(text) > MAX_STRING:
+        return None
+    space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+    return f'{xf} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
 
 def number_body(xf: str, number: float) -> str:
