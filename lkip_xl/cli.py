@@ -8,25 +8,23 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import typer
-
 from lkip_xl.errors import Cancelled, InputError, OutputError, file_kind, os_error_in, os_reason
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    help="lkip-xl: tabel LKIP dengan rumus Excel hidup dan lembar Temuan dari satu workbook input.",
-)
-
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+
+class Exit(Exception):
+    """A command's end with its exit code (cli_app turns it into typer's)."""
+
+    def __init__(self, code: int = EXIT_OK):
+        super().__init__(code)
+        self.code = code
 
 
 def _fail(message: str) -> None:
     # Exactly one line: an exception text may carry newlines.
     sys.stderr.write(" ".join(message.split()) + "\n")
-    raise typer.Exit(EXIT_INPUT)
+    raise Exit(EXIT_INPUT)
 
 
 def _progress(message: str) -> None:
@@ -84,15 +82,8 @@ def _analyse(path: Path):
         _unexpected(exc, path, "dibaca")
 
 
-@app.command()
-def fill(
-    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Workbook keluaran (bawaan: <nama input>_lkip.xlsx di sebelahnya)."),
-    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
-    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga laporan JSON ke berkas ini."),
-    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 bila ada kesalahan."),
-) -> None:
+def fill(input: Path, output: Optional[Path] = None, force: bool = False, json_report: Optional[Path] = None,
+         strict: bool = False) -> None:
     """Buat workbook LKIP: semua tabel sebagai rumus Excel hidup, ditambah lembar Temuan."""
     from lkip_xl.output import Outputs
 
@@ -114,27 +105,17 @@ def fill(
             out.commit()
     except OutputError as err:
         _fail(str(err))
-    except typer.Exit:
+    except Exit:
         raise
     except Exception as exc:  # a bug while writing: the temporary files are gone, nothing was placed
         _unexpected(exc, target, "ditulis")
     counts = {t: sum(1 for f in result.findings if f.tingkat == t) for t in ("kesalahan", "peringatan", "info")}
     _emit(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
           f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n", written=target)
-    raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=strict))
+    raise Exit(_exit_code(result, strict=strict, fail_on_errors=strict))
 
 
-@app.command()
-def check(
-    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
-    json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),
-    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
-    pembacaan: bool = typer.Option(
-        False, "--pembacaan",
-        help="Tampilkan dulu cara setiap lembar dibaca: baris header, kolom tiap isian (mis. Pagu) dengan "
-             "labelnya, jumlah baris data, dan baris yang dilewati beserta alasannya. Dengan --json, "
-             "keterangan ini ada di kunci 'pembacaan'."),
-) -> None:
+def check(input: Path, json_out: bool = False, strict: bool = False, pembacaan: bool = False) -> None:
     """Periksa workbook input dan tampilkan semua temuan (kode keluar 1 bila ada kesalahan)."""
     _require_regular_input(input)
     result = _analyse(input)
@@ -149,23 +130,11 @@ def check(
         if pembacaan:
             text = pembacaan_table(result, input.name) + text
         _emit(text)
-    raise typer.Exit(_exit_code(result, strict=strict, fail_on_errors=True))
+    raise Exit(_exit_code(result, strict=strict, fail_on_errors=True))
 
 
-@app.command()
-def rekap(
-    inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
-                                        help="Workbook input (.xlsx) dan/atau folder (semua *.xlsx di dalamnya)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Workbook rekap (bawaan: rekap_lkip.xlsx di folder kerja; "
-                                               "bila berupa folder, rekap_lkip.xlsx di dalamnya)."),
-    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
-    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga rekap JSON ke berkas ini."),
-    fill_dir: Optional[Path] = typer.Option(None, "--fill-dir",
-                                            help="Tulis juga workbook LKIP (hasil fill) setiap berkas ke folder ini."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", min=1,
-                                       help="Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti CPU)."),
-) -> None:
+def rekap(inputs: list[Path], output: Optional[Path] = None, force: bool = False,
+          json_report: Optional[Path] = None, fill_dir: Optional[Path] = None, jobs: Optional[int] = None) -> None:
     """Rekap seluruh perangkat daerah: periksa setiap workbook seperti 'check', lalu tulis satu workbook rekap."""
     from lkip_xl.rekap import run_rekap
 
@@ -175,12 +144,12 @@ def rekap(
                                            progress=sys.stderr.isatty())
     except (InputError, OutputError) as err:
         _fail(str(err))
-    except typer.Exit:
+    except Exit:
         raise
     except Exception as exc:  # a bug while writing: nothing was placed
         _unexpected(exc, output or Path("rekap_lkip.xlsx"), "ditulis")
     _emit(summary, written=written)
-    raise typer.Exit(code)
+    raise Exit(code)
 
 
 def _exit_code(result, *, strict: bool, fail_on_errors: bool) -> int:
@@ -192,11 +161,7 @@ def _exit_code(result, *, strict: bool, fail_on_errors: bool) -> int:
     return EXIT_OK
 
 
-@app.command()
-def template(
-    output: Path = typer.Option(Path("lkip_template.xlsx"), "-o", "--output", help="Berkas template yang ditulis."),
-    force: bool = typer.Option(False, "--force", help="Timpa berkas yang sudah ada."),
-) -> None:
+def template(output: Path = Path("lkip_template.xlsx"), force: bool = False) -> None:
     """Tulis workbook input kosong (kontrak input dengan petunjuk)."""
     from lkip_xl.output import Outputs
     from lkip_xl.template import write_template
@@ -234,12 +199,56 @@ def _stop_on_signals() -> dict:
     return previous
 
 
+# The plain forms of the everyday commands, read without typer (its import is a third of a
+# kecamatan `check`): flags and options as typer declares them in cli_app. Anything else — help, a
+# mistake, `--output=x`, a repeated option, a value starting with '-' — goes to typer.
+FAST_FLAGS = {"check": {"--json": "json_out", "--strict": "strict", "--pembacaan": "pembacaan"},
+              "fill": {"--force": "force", "--strict": "strict"}}
+FAST_VALUES = {"check": {}, "fill": {"-o": "output", "--output": "output", "--json": "json_report"}}
+
+
+def fast_args(args: list[str]):
+    """(command, keyword arguments) for a plain `check`/`fill` command line, or None."""
+    if not args or args[0] not in FAST_FLAGS:
+        return None
+    name = args[0]
+    flags, values = FAST_FLAGS[name], FAST_VALUES[name]
+    kwargs: dict = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg in flags and flags[arg] not in kwargs:
+            kwargs[flags[arg]] = True
+        elif arg in values and values[arg] not in kwargs:
+            value = next(rest, None)
+            if not value or value.startswith("-"):
+                return None
+            kwargs[values[arg]] = Path(value)
+        elif arg and not arg.startswith("-") and "input" not in kwargs:
+            kwargs["input"] = Path(arg)
+        else:
+            return None
+    if "input" not in kwargs:
+        return None
+    return (check if name == "check" else fill), kwargs
+
+
 def main() -> None:
     import signal
 
     previous = _stop_on_signals()
     try:
-        code = app(prog_name="lkip-xl", standalone_mode=False)
+        fast = fast_args(sys.argv[1:])
+        if fast is not None:
+            command, kwargs = fast
+            try:
+                command(**kwargs)
+                code = EXIT_OK
+            except Exit as end:
+                code = end.code
+        else:
+            from lkip_xl.cli_app import app
+
+            code = app(prog_name="lkip-xl", standalone_mode=False)
     except SystemExit:
         raise
     except Cancelled as stop:
