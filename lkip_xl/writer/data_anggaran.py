@@ -25,7 +25,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     book.legend(ws)
     for c, h in enumerate(header):
         ws.write_string(2, c, h, book.header_fmt())
-    setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 20, 40],
+    setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 28, 40],
                       freeze_col=4)
     rows = listing(result.nodes)
     layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
