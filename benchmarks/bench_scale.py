@@ -8,7 +8,8 @@ process, so its interpreter start counts as lkip-xl's does). `check` and `fill` 
 them (one child process each, `python -m lkip_xl`); wall time is the median of the runs, peak memory
 the largest RSS of a run (wait4's ru_maxrss). Ratios are to the floor of the same input.
 Targets (issue 10): 102k rows per sheet check <= 1.5x floor, fill <= 2x floor, each <= 300 MiB; the
-kecamatan sample check <= 0.15 s, fill <= 0.2 s; --help <= 0.1 s.
+kecamatan sample check <= 0.15 s, fill <= 0.2 s; --help <= 0.1 s; `rekap` of 40 SKPD workbooks in one
+process (--jobs 1) <= 0.5x the time of 40 separate `check` runs (the last lines; --rekap 0 skips them).
 
 python-calamine is needed by this benchmark only (pip install python-calamine); it is not a
 dependency of lkip-xl. Inputs come from benchmarks/gen_kabupaten.py (rows per sheet = sub kegiatan
@@ -92,6 +93,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per command (median reported)")
     parser.add_argument("--sizes", default="22000,102000", help="rows per sheet, comma separated")
     parser.add_argument("--keep", type=Path, help="write the inputs and outputs here (kept) instead of a temp dir")
+    parser.add_argument("--rekap", type=int, default=40, help="SKPD workbooks (copies of the sample) for the rekap line")
     args = parser.parse_args()
     py = sys.executable
     lkip = [py, "-m", "lkip_xl"]
@@ -130,6 +132,25 @@ def main() -> None:
                 t, cpu, m, code = run([*lkip, *extra], folder, args.runs)
                 print(f"{'':<32} {name:<7} {t:>7.3f}s {cpu:>7.3f}s {m:>5.0f} MiB {t / floor[0]:>7.2f}x "
                       f"{cpu / floor[1]:>5.2f}x {code:>4}")
+        if args.rekap:
+            rekap_line(lkip, folder, args.rekap)
+
+
+def rekap_line(lkip: list[str], folder: Path, n: int) -> None:
+    """`rekap` of n copies of the sample in one process against n separate `check` runs of them."""
+    opd = folder / "opd"
+    opd.mkdir(exist_ok=True)
+    for i in range(n):
+        shutil.copyfile(SAMPLE, opd / f"skpd_{i:03d}.xlsx")
+    separate = [run([*lkip, "check", str(path)], folder, 1) for path in sorted(opd.glob("*.xlsx"))]
+    t_sep, cpu_sep = sum(x[0] for x in separate), sum(x[1] for x in separate)
+    peak_sep = max(x[2] for x in separate)
+    t, cpu, m, code = run([*lkip, "rekap", str(opd), "-o", str(folder / "rekap_lkip.xlsx"), "--force", "--jobs", "1"],
+                          folder, 1)
+    label = f"{n} x sample: {n} checks"
+    print(f"{label:<32} {'checks':<7} {t_sep:>7.3f}s {cpu_sep:>7.3f}s {peak_sep:>5.0f} MiB {1:>7.2f}x {1:>5.2f}x")
+    print(f"{'':<32} {'rekap':<7} {t:>7.3f}s {cpu:>7.3f}s {m:>5.0f} MiB {t / t_sep:>7.2f}x {cpu / cpu_sep:>5.2f}x "
+          f"{code:>4}")
 
 
 if __name__ == "__main__":
