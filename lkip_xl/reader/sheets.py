@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, SheetReading
 from lkip_xl.reader.safe import check_input_file
-from lkip_xl.reader.values import is_blank, norm_label
+from lkip_xl.reader.values import is_blank, new_cell, norm_label
 from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -132,7 +132,7 @@ class Sheet:
             self._cells_row, self._cells = r, {}
         cell = self._cells.get(c)
         if cell is None:
-            cell = self._cells[c] = Cell(self.name, f"{column_letter(c)}{r}")
+            cell = self._cells[c] = new_cell(self.name, f"{column_letter(c)}{r}")
         return cell
 
     def release(self) -> None:
