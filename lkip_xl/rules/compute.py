@@ -9,6 +9,13 @@ from lkip_xl.rules.kinerja import compute_indicators, counts_for_e, nilai_efisie
 
 
 def compute(data: InputData) -> Result:
+    from lkip_xl.reader import gc_paused
+
+    with gc_paused():
+        return _compute(data)
+
+
+def _compute(data: InputData) -> Result:
     tree = build_tree(data.dpa, data.realisasi)
     scale = scale_for(data.identitas, data.skala)
     indicators, kin_issues = compute_indicators(
