@@ -48,9 +48,9 @@ def _read_input(path: str) -> InputData:
     indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
     _within_report_size(indicators, kinerja_sheet)
     # The two largest sheets: once read, their cells are let go (bounded memory on a kabupaten's rincian).
-    dpa = read_budget(dpa_sheet, "dpa", findings)
+    dpa = read_budget(dpa_sheet, "dpa", findings, release=True)
     dpa_sheet.release()
-    realisasi = read_budget(realisasi_sheet, "realisasi", findings)
+    realisasi = read_budget(realisasi_sheet, "realisasi", findings, release=True)
     realisasi_sheet.release()
     data = InputData(path=path, identitas=identitas, indicators=indicators, dpa=dpa, realisasi=realisasi)
     data.sheet_names = {"identitas": identitas_sheet.name, "kinerja": kinerja_sheet.name,

@@ -40,7 +40,9 @@ LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "su
                "belanja": "akun"}
 
 
-def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[BudgetRow]:
+def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bool = False) -> list[BudgetRow]:
+    """The rows of DPA or Realisasi. `release`: the caller lets the sheet go once read (Sheet.release),
+    so each row's cells may go as soon as the row is read (a kabupaten rincian's peak memory)."""
     specs = DPA_FIELDS if role == "dpa" else REALISASI_FIELDS
     header = locate(sheet, specs)
     t = TableReader(sheet, header, findings)
@@ -50,7 +52,18 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
     out: list[BudgetRow] = []
     akun_open = False  # SIPD rincian item lines follow an akun row until the next coded row
     has_kode, has_level, realisasi = t.has("kode"), t.has("level"), role == "realisasi"
+    # A row's cells are read only while the row is (a figure written as text makes TableReader.style
+    # look at its whole column: then nothing is let go early).
+    drop = release and not _text_figures(t, rows)
+    values, formats, row_cols = sheet.values, sheet.formats, sheet.row_cols
+    done = 0
     for i, r in enumerate(rows):
+        if drop:
+            if done:
+                for c in row_cols[done]:
+                    values.pop((done, c), None)
+                    formats.pop((done, c), None)
+            done = r
         kode, kode_cell = t.code(r)
         nomor = parse_outline(t.raw(r, "nomor")) if numbered else None
         uraian = t.txt(r, "uraian")
@@ -108,6 +121,13 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             _end_table(sheet, rows[i + 1:])  # the table ends at its grand total (§10.3)
             break
     return out
+
+
+def _text_figures(t: TableReader, rows: list[int]) -> bool:
+    """Whether a number column of the table holds text in a data row."""
+    values = t.sheet.values
+    cols = [c for c in (t.col(name) for name in ("amount", "pagu", "persen", "sisa")) if c is not None]
+    return any(isinstance(values.get((r, c)), str) for c in cols for r in rows)
 
 
 def heading_level(kode: str) -> str | None:
