@@ -8,7 +8,7 @@ TINGKAT_ORDER = {"kesalahan": 0, "peringatan": 1, "info": 2}
 
 def run_checks(result: Result) -> list[Finding]:
     from lkip_xl.checks import belanja, budget, finite, kinerja, klaim
-    from lkip_xl.reader import gc_paused
+    from lkip_xl.rules.compute import gc_paused
 
     findings = list(result.data.findings)
     with gc_paused():  # every row read is alive: a collection would only walk them again
