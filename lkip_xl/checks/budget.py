@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result, percent_of
-from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees
+from lkip_xl.model import AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result
+from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, serapan as percent_of
 from lkip_xl.textfmt import persen, rupiah
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", "akun": "akun"}

@@ -1,22 +1,33 @@
 """Read the input workbook (SPEC §3) into InputData; every value keeps its cell."""
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from lkip_xl.model import InputData
 
 
-def read_input(path: str) -> InputData:
-    """Open `path` safely and parse every sheet; InputError (exit 3) when it cannot be read."""
-    # Reading makes a million small objects and no reference cycles: the cyclic collector would
-    # only walk them again and again (~10 % of a kabupaten rincian's reading). Paused, then restored.
+@contextlib.contextmanager
+def gc_paused():
+    """The cyclic collector paused for the block, then restored as it was.
+
+    Reading a kabupaten rincian makes a million small objects and no reference cycles, and computing
+    and checking it keeps them all alive: the collector would only walk them again and again (~10 %
+    of the reading; a full collection during compute walks all of them, ~1 s). Cycles made inside
+    the block (a tree's parent links) are collected once it is restored."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read_input(path)
+        yield
     finally:
         if paused:
             gc.enable()
+
+
+def read_input(path: str) -> InputData:
+    """Open `path` safely and parse every sheet; InputError (exit 3) when it cannot be read."""
+    with gc_paused():
+        return _read_input(path)
 
 
 def _read_input(path: str) -> InputData:
@@ -37,9 +48,9 @@ def _read_input(path: str) -> InputData:
     indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
     _within_report_size(indicators, kinerja_sheet)
     # The two largest sheets: once read, their cells are let go (bounded memory on a kabupaten's rincian).
-    dpa = read_budget(dpa_sheet, "dpa", findings)
+    dpa = read_budget(dpa_sheet, "dpa", findings, release=True)
     dpa_sheet.release()
-    realisasi = read_budget(realisasi_sheet, "realisasi", findings)
+    realisasi = read_budget(realisasi_sheet, "realisasi", findings, release=True)
     realisasi_sheet.release()
     data = InputData(path=path, identitas=identitas, indicators=indicators, dpa=dpa, realisasi=realisasi)
     data.sheet_names = {"identitas": identitas_sheet.name, "kinerja": kinerja_sheet.name,

@@ -40,7 +40,9 @@ LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "su
                "belanja": "akun"}
 
 
-def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[BudgetRow]:
+def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bool = False) -> list[BudgetRow]:
+    """The rows of DPA or Realisasi. `release`: the caller lets the sheet go once read (Sheet.release),
+    so each row's cells may go as soon as the row is read (a kabupaten rincian's peak memory)."""
     specs = DPA_FIELDS if role == "dpa" else REALISASI_FIELDS
     header = locate(sheet, specs)
     t = TableReader(sheet, header, findings)
@@ -49,11 +51,23 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
     last_coded = _last_coded(t, rows)
     out: list[BudgetRow] = []
     akun_open = False  # SIPD rincian item lines follow an akun row until the next coded row
+    has_kode, has_level, realisasi = t.has("kode"), t.has("level"), role == "realisasi"
+    # A row's cells are read only while the row is (a figure written as text makes TableReader.style
+    # look at its whole column: then nothing is let go early).
+    drop = release and not _text_figures(t, rows)
+    values, formats, row_cols = sheet.values, sheet.formats, sheet.row_cols
+    done = 0
     for i, r in enumerate(rows):
+        if drop:
+            if done:
+                for c in row_cols[done]:
+                    values.pop((done, c), None)
+                    formats.pop((done, c), None)
+            done = r
         kode, kode_cell = t.code(r)
         nomor = parse_outline(t.raw(r, "nomor")) if numbered else None
         uraian = t.txt(r, "uraian")
-        if kode is None and not t.has("kode") and uraian is not None:
+        if kode is None and not has_kode and uraian is not None:
             split = code_in_name(uraian.value)  # `7.01.01 Program …` with no Kode column (§10.5)
             if split is not None:
                 kode, kode_cell = split[0], uraian.cell
@@ -67,7 +81,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             level = code_level(kode) or heading_level(kode)
         if level is None and nomor:
             level = outline_level(nomor)
-        if level is None and t.has("level"):
+        if level is None and has_level:
             level = LEVEL_WORDS.get(norm_label(t.raw(r, "level") or ""))
         if level is None and not kode and not nomor and text:
             kind = total_kind(text.value)
@@ -84,7 +98,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
         amount = t.num(r, "amount", MONEY)
         if amount is None and level in ("total", "subtotal") and text is not None:
             amount = _amount_in_text(text)  # `Jumlah Anggaran Sub Kegiatan : Rp 120.500.000`
-        row_pagu = t.num(r, "pagu", MONEY) if role == "realisasi" else None
+        row_pagu = t.num(r, "pagu", MONEY) if realisasi else None
         if level is None:
             if amount is None and row_pagu is None:
                 sheet.reading.skip(r, KEY_VALUE if text and ":" in text.value else NO_AMOUNT)
@@ -98,8 +112,8 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             sheet=sheet.name, row=r, level=level, kode=kode, nomor=nomor, uraian=uraian, amount=amount,
             label_cell=label_cell, pagu=row_pagu,
             key_cell=kode_cell if kode else t.cell(r, "nomor") if nomor else None,
-            persen=t.num(r, "persen", PERCENT) if role == "realisasi" else None,
-            sisa=t.num(r, "sisa", MONEY) if role == "realisasi" else None,
+            persen=t.num(r, "persen", PERCENT) if realisasi else None,
+            sisa=t.num(r, "sisa", MONEY) if realisasi else None,
             indikator=t.txt(r, "indikator"), target_kinerja=t.txt(r, "target_kinerja"),
             satuan=t.txt(r, "satuan"), subtotal_of=subtotal_of,
         ))
@@ -107,6 +121,13 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding]) -> list[Budget
             _end_table(sheet, rows[i + 1:])  # the table ends at its grand total (§10.3)
             break
     return out
+
+
+def _text_figures(t: TableReader, rows: list[int]) -> bool:
+    """Whether a number column of the table holds text in a data row."""
+    values = t.sheet.values
+    cols = [c for c in (t.col(name) for name in ("amount", "pagu", "persen", "sisa")) if c is not None]
+    return any(isinstance(values.get((r, c)), str) for c in cols for r in rows)
 
 
 def heading_level(kode: str) -> str | None:

@@ -10,6 +10,7 @@ from lkip_xl.textfmt import shown
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter, shown_label
 from lkip_xl.reader.values import (
     EN, ID, KIND_WORDS, VALUE, Kind, Style, Unreadable, as_text, number_style, parse_code, parse_number,
+    parse_stored,
 )
 
 
@@ -104,24 +105,25 @@ class TableReader:
         self.header = header
         self.findings = findings
         self._styles: dict[int, Style | None] = {}
+        # The first column of each field (the header is settled once located): one lookup per cell.
+        self._first = {name: cols[0] for name, cols in header.columns.items() if cols}
 
     def has(self, name: str) -> bool:
         return name in self.header.columns
 
     def col(self, name: str) -> int | None:
-        cols = self.header.columns.get(name)
-        return cols[0] if cols else None
+        return self._first.get(name)
 
     def raw(self, r: int, name: str) -> object:
-        c = self.col(name)
-        return None if c is None else self.sheet.raw(r, c)
+        c = self._first.get(name)
+        return None if c is None else self.sheet.values.get((r, c))
 
     def cell(self, r: int, name: str) -> Cell | None:
-        c = self.col(name)
+        c = self._first.get(name)
         return None if c is None else self.sheet.cell(r, c)
 
     def txt(self, r: int, name: str) -> Txt | None:
-        c = self.col(name)
+        c = self._first.get(name)
         if c is None:
             return None
         raw = self.sheet.values.get((r, c))
@@ -129,17 +131,21 @@ class TableReader:
 
     def num(self, r: int, name: str, kind: Kind = VALUE) -> Num | None:
         """The number in field `name`, read as its column's kind (money, percent or indicator value)."""
-        c = self.col(name)
+        c = self._first.get(name)
         return None if c is None else self.num_at(r, c, kind)
 
     def num_at(self, r: int, c: int, kind: Kind = VALUE) -> Num | None:
-        raw = self.sheet.values.get((r, c))
+        sheet = self.sheet
+        raw = sheet.values.get((r, c))
         if raw is None:
             return None  # parse_number's answer for an empty cell
-        cell = self.sheet.cell(r, c)
-        style = self.style(c) if isinstance(raw, str) else None
+        cell = sheet.cell(r, c)
         try:
-            num = parse_number(raw, cell, self.sheet.formats.get((r, c)), kind, style)
+            if type(raw) is int or type(raw) is float:  # the common cell: parse_number's first test
+                num = parse_stored(raw, cell, sheet.formats.get((r, c)), kind)
+            else:
+                style = self.style(c) if isinstance(raw, str) else None
+                num = parse_number(raw, cell, sheet.formats.get((r, c)), kind, style)
         except Unreadable as err:
             label = self.header.labels[c] if c in self.header.labels else column_letter(c)
             why = f" ({err.reason})" if err.reason else ""
@@ -177,11 +183,13 @@ class TableReader:
         if not cols:
             return None, None
         parts, first = [], None
+        values = self.sheet.values
         for c in cols:
-            raw = self.sheet.raw(r, c)
+            raw = values.get((r, c))
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
-            part = parse_code(raw, self.sheet.fmt(r, c))
+            # a text code never looks at the number format
+            part = parse_code(raw, None if type(raw) is str else self.sheet.formats.get((r, c)))
             if part is None:
                 if first is None and len(cols) == 1 and str(raw).strip():
                     return None, self.sheet.cell(r, c)

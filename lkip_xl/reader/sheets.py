@@ -5,11 +5,13 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, SheetReading
 from lkip_xl.reader.safe import check_input_file
-from lkip_xl.reader.values import is_blank, norm_label
+from lkip_xl.reader.values import is_blank, new_cell, norm_label
 from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -41,6 +43,11 @@ SHEET_LABELS = {
     "pengaturan": "Pengaturan Baca",
 }
 
+
+
+# Rows up to which a column's A1 references are shared between sheets (a list of this many slots
+# per column asked for: 2 MB).
+_SHARED_REF_ROWS = 250_000
 
 
 @functools.lru_cache(maxsize=1024)
@@ -113,9 +120,13 @@ class Sheet:
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
                         self.merge_anchor.setdefault((r, c), (r0, c0))
-        self.row_cols: dict[int, list[int]] = {}
-        for r, c in sorted(self.values):
-            self.row_cols.setdefault(r, []).append(c)
+        # Each row's columns in order, as a tuple; rows of the same shape share one (a rincian has
+        # 100k rows of the same five columns).
+        self.row_cols: dict[int, tuple[int, ...]] = {}
+        shapes: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for r, keys in groupby(sorted(self.values), itemgetter(0)):
+            cols = tuple(map(itemgetter(1), keys))
+            self.row_cols[r] = shapes.setdefault(cols, cols)
         self.max_row = max(self.row_cols, default=0)
         self.max_col = max((c for _, c in self.values), default=0)
         self.reading = SheetReading(self.name, "")
@@ -124,6 +135,9 @@ class Sheet:
         self.header_findings: list = []  # AMBIGUOUS_COLUMN findings of the header chosen
         self._cells_row = 0
         self._cells: dict[int, Cell] = {}
+        # Column -> A1 references by row, shared by the sheets of one workbook (Workbook sets it): DPA
+        # and Realisasi lay out the same rows, and each reference string is then kept once.
+        self.refs: dict[int, list[str | None]] = {}
 
     def cell(self, r: int, c: int) -> Cell:
         # Readers go row by row and ask for one cell several times (its value, its label, its key):
@@ -132,7 +146,18 @@ class Sheet:
             self._cells_row, self._cells = r, {}
         cell = self._cells.get(c)
         if cell is None:
-            cell = self._cells[c] = Cell(self.name, f"{column_letter(c)}{r}")
+            refs = self.refs.get(c)
+            if refs is None:
+                refs = self.refs[c] = []
+            if r >= len(refs) and self.max_row < _SHARED_REF_ROWS:
+                refs.extend([None] * (self.max_row + 1 - len(refs)))
+            if r < len(refs):
+                ref = refs[r]
+                if ref is None:
+                    ref = refs[r] = f"{column_letter(c)}{r}"
+            else:
+                ref = f"{column_letter(c)}{r}"
+            cell = self._cells[c] = new_cell(self.name, ref)
         return cell
 
     def release(self) -> None:
@@ -213,6 +238,9 @@ class Workbook:
             book.close()
         self.has_external_links = book.has_external_links
         self._sheets = {g.name: Sheet(g, self.file_name) for g in grids}
+        refs: dict[int, list[str | None]] = {}
+        for sheet in self._sheets.values():
+            sheet.refs = refs
         self.grids = grids
         self._infos = book.sheets
         self._pins: dict | None = None

@@ -68,16 +68,22 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
     texty: list[tuple[int, bool]] = []  # text-only rows since the last row with figures: (row, office holder?)
     totals: set[int] = set()  # text-only rows that state a total
     closed = False
+    row_cols, values = sheet.row_cols, sheet.values
     for r in rows:
         if closed:
             reading.skip(r, CLOSING)
             continue
-        cells = [(c, v) for c in sheet.row_cols[r] if lo <= c <= hi
-                 for v in (sheet.values[(r, c)],) if not (v is None or isinstance(v, str) and not v.strip())]
+        cells = []
+        for c in row_cols[r]:
+            if lo <= c <= hi:
+                v = values[(r, c)]
+                if not (v is None or isinstance(v, str) and not v.strip()):
+                    cells.append((c, v))
         if not cells:
             continue  # blank (a blank row inside the table is fine)
-        why = _not_data(cells, heads)
-        if why == CLOSING or why is None and _signature_line(cells):
+        texts = _texts(cells)
+        why = _not_data(cells, heads, texts)
+        if why == CLOSING or why is None and _signature_line(cells, texts):
             closed = True
             reading.skip(r, CLOSING)
             if _nip(cells):  # the office holder and name above the NIP line belong to the block
@@ -98,7 +104,6 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
             continue
         out.append(r)
         if _text_only(cells):
-            texts = _texts(cells)
             texty.append((r, any(_JABATAN.match(t) for t in texts)))
             if texts and total_kind(texts[0]) is not None:
                 totals.add(r)
@@ -123,10 +128,14 @@ def _header_texts(sheet: "Sheet", header: "Header", lo: int, hi: int) -> dict[in
 
 def _key(v: object) -> str:
     """A label as compared with the header's (case and spacing aside: a copy is the same text)."""
-    if type(v) is str:
+    t = type(v)
+    if t is str:
         return _text_key(v) if len(v) <= 200 else " ".join(v.split()).lower()
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
+    if t is int:
+        return str(v)  # digits and a sign: nothing to join or lower
+    if t is float:
+        # repr of a float has no space and no capital (`87.67`, `1e+16`, `inf`)
+        return str(int(v)) if v.is_integer() else str(v)
     return " ".join(str(v).split()).lower()
 
 
@@ -137,7 +146,13 @@ def _text_key(v: str) -> str:
 
 
 def _texts(cells: list[tuple[int, object]]) -> list[str]:
-    return [" ".join(v.split()) for _, v in cells if isinstance(v, str)]
+    return [(_words(v) if len(v) <= 200 else " ".join(v.split())) for _, v in cells if isinstance(v, str)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(v: str) -> str:
+    """The words of a short text one space apart, cached (a rincian repeats its akun codes and names)."""
+    return " ".join(v.split())
 
 
 def _text_only(cells: list[tuple[int, object]]) -> bool:
@@ -155,14 +170,20 @@ def _figure_text(text: str) -> bool:
         return False
 
 
-def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]]) -> str | None:
-    """Why this row is no data (SPEC §10.3), or None."""
+def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]],
+              texts: list[str] | None = None) -> str | None:
+    """Why this row is no data (SPEC §10.3), or None. `texts`: _texts(cells), when known."""
     if is_numbering_row([v for _, v in cells]):
         return NUMBERING
-    matched = sum(1 for c, v in cells if c in heads and _key(v) in heads[c])
+    matched = 0
+    for c, v in cells:
+        head = heads.get(c)
+        if head is not None and _key(v) in head:
+            matched += 1
     if matched >= 2 and matched * 5 >= len(cells) * 3:
         return REPEATED_HEADER
-    texts = _texts(cells)
+    if texts is None:
+        texts = _texts(cells)
     if len(texts) == len(cells):
         if any(_PAGE.search(t) for t in texts) and len(cells) <= 3:
             return PAGE_NUMBER
@@ -177,9 +198,12 @@ def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]]) -> st
     return None
 
 
-def _signature_line(cells: list[tuple[int, object]]) -> bool:
+def _signature_line(cells: list[tuple[int, object]], texts: list[str] | None = None) -> bool:
     """Two-party closings put `Mengetahui,` left and `Pihak Kedua,` right: any cell opening it."""
-    texts = _texts(cells)
+    if len(cells) > 3:
+        return False
+    if texts is None:
+        texts = _texts(cells)
     return len(texts) == len(cells) <= 3 and any(_DATE_LINE.match(t) or _CLOSING_OPENERS.match(t) for t in texts)
 
 

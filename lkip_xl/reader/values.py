@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -41,6 +42,44 @@ _MONEY_TAIL = re.compile(r"^(?:(?P<scale>rb|ribu|jt|juta|m|miliar|milyar|t|trili
                          r"(?:rupiah|rp\.?|idr)?$", re.I)
 
 
+def _slot_maker(cls, names: tuple[str, ...]):
+    """A constructor of the frozen, slotted dataclass `cls` that sets its slots directly: the same
+    object as cls(*args) at half the cost (a kabupaten rincian makes a million Cells, Nums and Txts).
+    The ordinary constructor when the fields are not `names` (the class changed)."""
+    if tuple(f.name for f in fields(cls)) != names or hasattr(cls, "__post_init__"):
+        return cls
+    new = object.__new__
+    setters = [cls.__dict__[n].__set__ for n in names]
+    if len(names) == 2:
+        s0, s1 = setters
+
+        def make2(a, b):
+            obj = new(cls)
+            s0(obj, a)
+            s1(obj, b)
+            return obj
+        return make2
+    s0, s1, s2, s3, s4, s5, s6 = setters
+
+    def make7(a, b, c=None, d=None, e=False, f=None, g=False):
+        obj = new(cls)
+        s0(obj, a)
+        s1(obj, b)
+        s2(obj, c)
+        s3(obj, d)
+        s4(obj, e)
+        s5(obj, f)
+        s6(obj, g)
+        return obj
+    return make7
+
+
+# Cell(sheet, ref), Txt(value, cell), Num(value, cell, raw, decimals, percent, unit, percent_format)
+new_cell = _slot_maker(Cell, ("sheet", "ref"))
+new_txt = _slot_maker(Txt, ("value", "cell"))
+new_num = _slot_maker(Num, ("value", "cell", "raw", "decimals", "percent", "unit", "percent_format"))
+
+
 class Unreadable(ValueError):
     """A value that cannot be read as what its column needs (UNREADABLE_VALUE).
 
@@ -74,7 +113,7 @@ def as_text(raw: object, cell: Cell) -> Txt | None:
         value = _clean_text(raw)  # cached: a rincian repeats the same akun names under every sub kegiatan
     else:
         value = " ".join(str(raw).replace("\xa0", " ").split())
-    return Txt(value, cell) if value else None
+    return new_txt(value, cell) if value else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -236,25 +275,53 @@ def _too_large(kind: Kind) -> Unreadable:
     return Unreadable("", "nilainya melebihi 10^15 sehingga bukan angka yang wajar")
 
 
+def _stored_spec(number_format: str | None, kind: Kind) -> tuple[int | None, bool, bool]:
+    """(decimals, percent, percent_format) of a stored number with this format in a `kind` column."""
+    decimals, percent = format_decimals(number_format)
+    if percent and kind == MONEY:
+        # A Rupiah column formatted as percent: the number stored is the amount.
+        return None, False, True
+    return (None if decimals is None else min(decimals, MAX_DECIMALS)), percent, False
+
+
+_STORED_SPECS: dict[tuple[str | None, Kind], tuple[int | None, bool, bool]] = {}
+
+
+
+
 def _parse_stored(raw: int | float, cell: Cell, number_format: str | None, kind: Kind) -> Num:
     """A real number stored in the cell."""
-    if isinstance(raw, int) and abs(raw) > _limit(kind):  # float() of a 400-digit int overflows
-        raise _too_large(kind)
+    if isinstance(raw, int) and abs(raw) > (MAX_MONEY if kind == MONEY else MAX_VALUE):
+        raise _too_large(kind)  # float() of a 400-digit int overflows
     value = float(raw)
     if value != value or value in _INFINITIES:
         raise Unreadable(str(raw), "nilainya bukan angka terhingga")
-    decimals, percent = format_decimals(number_format)
-    percent_format = False
-    if percent and kind == MONEY:
-        # A Rupiah column formatted as percent: the number stored is the amount.
-        percent, percent_format, decimals = False, True, None
+    spec = _STORED_SPECS.get((number_format, kind))
+    if spec is None:
+        spec = _stored_spec(number_format, kind)
+        if len(_STORED_SPECS) < 4096:
+            _STORED_SPECS[(number_format, kind)] = spec
+    decimals, percent, percent_format = spec
     if percent:
         value = float(f"{value * 100:.15g}")
     if not (MIN_MONEY <= abs(value) <= MAX_VALUE):  # the ordinary figure needs no further look
         _check_magnitude(value, kind)
     if decimals is None:
-        decimals = shortest_decimals(value)
-    return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, percent_format=percent_format)
+        decimals = min(_shortest_decimals(value), MAX_DECIMALS)
+    return new_num(value, cell, raw, decimals, percent, None, percent_format)
+
+
+# parse_number of an int or a float (not a bool), for readers that know the type already
+parse_stored = _parse_stored
+
+
+def _shortest_decimals(value: float) -> int:
+    """model.shortest_decimals of a float, without a Decimal for the plain spellings (`93.67`, `100.0`)."""
+    text = repr(value)
+    if "e" in text or "n" in text:
+        return shortest_decimals(value)  # 1e-05, inf, nan: the general way
+    frac = text.partition(".")[2].rstrip("0")
+    return min(MAX_DECIMALS, len(frac))
 
 
 def _parse_text(raw: str, cell: Cell, kind: Kind, style: Style | None = None) -> Num:
@@ -308,7 +375,7 @@ def _parse_text(raw: str, cell: Cell, kind: Kind, style: Style | None = None) ->
     value = float(exact)
     if negative:
         value = -value
-    return Num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, unit or None)
+    return new_num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, unit or None)
 
 
 # ------------------------------------------------------------ codes, numbers
@@ -374,6 +441,7 @@ def is_akun(code: str) -> bool:
     return parts[0] == "5" and (len(parts) == 1 or len(parts[1]) == 1)
 
 
+@functools.lru_cache(maxsize=8192)
 def code_level(code: str) -> str | None:
     if is_akun(code):
         return "akun"

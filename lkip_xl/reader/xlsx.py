@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from operator import itemgetter
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -564,9 +565,11 @@ class _Fallback(Exception):
 
 
 _DECL = re.compile(rb"\s*<\?xml[^>]*?(?:encoding\s*=\s*[\"']([^\"']*)[\"'])?[^>]*\?>")
-# A cell in the usual attribute order (r, s, t); other attributes or orders go through _ATTR.
+# A cell in the usual attribute order (r, s, t); other attributes or orders go through _ATTR. The
+# common body, one non-empty <v> and nothing else, is its own group (value); any other body is `body`.
 _CELL = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
-                   rb'((?:\s+[A-Za-z_:][-\w.:]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*(?:/>|>(.*?)</c>)', re.S)
+                   rb'((?:\s+[A-Za-z_:][-\w.:]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*'
+                   rb'(?:/>|><v>([^<]+)</v></c>|>(.*?)</c>)', re.S)
 _PREFIXED = re.compile(rb"</?[A-Za-z_][-\w.]*:")
 _ATTR = re.compile(rb'([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _ROW_OPEN = re.compile(rb"<row\b([^>]*)>")
@@ -648,7 +651,7 @@ class _CellSink:
         shared_cells = self.shared_cells
         stored = 0
         row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
-        for letters, row, style, kind, extra, body in _CELL.findall(xml):
+        for letters, row, style, kind, extra, v, body in _CELL.findall(xml):
             if extra:  # attributes in another order, or more of them
                 a = _attrs(extra)
                 if not letters and "r" in a:
@@ -660,8 +663,13 @@ class _CellSink:
                 kind = kind or a.get("t", "n").encode()
             if not letters:
                 raise _Fallback  # a position implied by order: expat keeps count
-            if not body:
+            if v:
+                simple = True  # <v>text</v> and nothing else
+            elif not body:
                 continue
+            else:
+                simple = body[:3] == b"<v>" and body.find(b"<", 3) == len(body) - 4
+                v = body[3:-4]
             c = cols.get(letters)
             if c is None:
                 c = cols[letters] = col_index(letters.decode())
@@ -672,12 +680,12 @@ class _CellSink:
                 if not 1 <= r <= MAX_ROW:
                     raise _Fallback
                 row_bytes = row
-            simple = body[:3] == b"<v>" and body.find(b"<", 3) == len(body) - 4
             if simple and (not kind or kind == b"n"):
                 # The common cell, a stored number: no detour through text.
-                v = body[3:-4]
                 try:
-                    if len(v) <= 15 and b"." not in v and b"e" not in v and b"E" not in v:
+                    if len(v) <= 15 and v.isdigit():  # ASCII digits: a whole number
+                        number = int(v)
+                    elif len(v) <= 15 and b"." not in v and b"e" not in v and b"E" not in v:
                         number = int(v)
                     else:
                         number = float(v)
@@ -693,10 +701,10 @@ class _CellSink:
                     formats[key] = fmt
                 stored += 1
                 continue
-            if simple and kind == b"s" and body[3:-4].isdigit():
+            if simple and kind == b"s" and v.isdigit():
                 # A shared string (ASCII digits only: what put() reads the same way): its text comes later.
                 key = (r, c)
-                index = int(body[3:-4])
+                index = int(v)
                 shared = shared_cells.get(index)
                 if shared is None:
                     shared_cells[index] = [key]
@@ -710,7 +718,7 @@ class _CellSink:
                 continue
             t = kind.decode() if kind else "n"
             if simple:
-                raw, formula = _xml_text(body[3:-4]), None
+                raw, formula = _xml_text(v), None
             elif t == "inlineStr" and body[:7] == b"<is><t>" and body.find(b"<", 7) == len(body) - 9:
                 raw, formula = _xml_text(body[7:-9]), None  # <is><t>text</t></is>, as openpyxl writes
             else:
@@ -847,8 +855,8 @@ def _clip_merges(merges, grid: Grid, refuse) -> list[tuple[int, int, int, int]]:
     (A1:XFD1048576) must not cost a cell per covered address."""
     if not merges:
         return []
-    max_r = max((r for r, _ in grid.values), default=0)
-    max_c = max((c for _, c in grid.values), default=0)
+    max_r = max(grid.values, default=(0, 0))[0]
+    max_c = max(map(itemgetter(1), grid.values), default=0)
     seen: set[tuple[int, int, int, int]] = set()
     out: list[tuple[int, int, int, int]] = []
     covered = 0
