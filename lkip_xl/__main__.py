@@ -1,3 +1,3 @@
-from lkip_xl.cli import main
+from lkip_xl.cli import run
 
-main()
+run()

@@ -283,8 +283,9 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
         row.last = len(out) - 1
         if row.node is None and row.last == i:  # an akun row with no codes below it: its own amounts
             d, q = row.dpa, row.real
-            row.pagu = 0 + d.amount if d is not None and d.leaf and d.row.amount else 0
-            row.realisasi = 0 + q.amount if q is not None and q.leaf and q.row.amount else 0
+            # the sum of one amount (sum() adds it to 0), without a new number object per row
+            row.pagu = _plus(d.amount) if d is not None and d.leaf and d.row.amount else 0
+            row.realisasi = _plus(q.amount) if q is not None and q.leaf and q.row.amount else 0
         elif row.node is None:
             span = out[i: row.last + 1]
             row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
@@ -301,7 +302,7 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
             for code in sorted(set(dpa) | set(real), key=_akun_key):
                 while open_rows and not code.startswith(out[open_rows[-1]].kode + "."):
                     close(open_rows.pop())
-                jenis, kelompok = keys_of(code)
+                jenis, kelompok = keys.get(code) or keys.setdefault(code, keys_of(code))  # one string each
                 out.append(AnggaranRow(depth + 1 + code.count("."), kode=code, dpa=dpa.get(code),
                                        real=real.get(code), jenis=jenis, kelompok=kelompok))
                 open_rows.append(len(out) - 1)
@@ -311,6 +312,15 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
             visit(child, depth + 1)
         out[start].last = len(out) - 1
 
+    keys: dict[str, tuple[str, str]] = {}
     for root in (n for n in nodes if n.parent is None):
         visit(root, 0)
+    # visit refers to itself: let go of it here, so `out` does not wait for the cyclic collector
+    # (off during a check or fill run)
+    visit = None  # noqa: F841
     return out
+
+
+def _plus(x: float) -> float:
+    """0 + x, as sum() gives it, reusing x's own object where that is the same number (not for -0.0)."""
+    return x if x else 0 + x

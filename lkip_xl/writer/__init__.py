@@ -6,6 +6,13 @@ from lkip_xl.model import Result
 
 def write_workbook(result: Result, path: str) -> None:
     """Write the whole workbook to `path` (the caller makes it atomic)."""
+    from lkip_xl.rules.compute import gc_paused
+
+    with gc_paused():  # every row read is alive while writing: a collection would only walk them again
+        _write_workbook(result, path)
+
+
+def _write_workbook(result: Result, path: str) -> None:
     from lkip_xl.writer import (
         analisis, data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables,
     )
