@@ -357,3 +357,22 @@ def test_a_realisasi_changed_in_data_kinerja_changes_the_sentences(outputs, live
                for t in texts), texts
     assert any(f"naik 3 LKD (dari 60 LKD menjadi {NEW_LKD_REALISASI} LKD)" in t for t in texts), texts
     assert any("70,00 % dari target akhir Renstra" in t for t in texts), texts
+
+
+def test_a_long_list_of_supporting_sub_kegiatan_is_cut_with_a_pointer(tmp_path, monkeypatch):
+    """An indicator backed by more sub kegiatan than MAX_PENDUKUNG names the first ones and says how many
+    more there are and where they are (a kabupaten's 2,000 would make a paragraph nobody reads)."""
+    from lkip_xl.writer import analisis, write_workbook
+
+    result = analyse(str(SAMPLE))
+    counts = [len([n for n in ind.supports or [] if n.level == "sub_kegiatan"]) for ind in result.indicators]
+    most = max(counts)
+    assert most >= 2
+    monkeypatch.setattr(analisis, "MAX_PENDUKUNG", 1)
+    out = tmp_path / "out.xlsx"
+    write_workbook(result, str(out))
+    texts = [v for v in sheet_cells(out, True).values() if isinstance(v, str)]
+    numbered = [t for t in texts if re.match(r"\d+\. Sub Kegiatan ", t)]
+    assert numbered and all(t.startswith("1. ") for t in numbered), numbered
+    assert f"… dan {most - 1} sub kegiatan pendukung lainnya; rincian seluruhnya ada di tabel Pendukung Sasaran " \
+           "dan lembar Data Anggaran." in texts

@@ -31,6 +31,7 @@ from lkip_xl import teks
 from lkip_xl.figures import DEFAULT_EFISIENSI, EFISIEN, RUMUS_EFISIENSI, SERAPAN, TERCAPAI
 from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt
 from lkip_xl.teks import Sentence, Teks
+from lkip_xl.textfmt import angka
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
@@ -42,6 +43,9 @@ WIDTHS = [30, 95]  # column A the indicator, column B the paragraph
 FIRST = 4  # first row of the paragraphs (0-based); the header is row 3
 LINE_PT = 12.0  # one wrapped line of Arial 9, in points
 FAKTOR_LINES = 5  # room to write the causes and solutions
+# Supporting sub kegiatan named one by one in an indicator's analysis; a kabupaten indicator backed by
+# 2,000 of them gets the first ones and a pointer to the tables (a paragraph nobody reads otherwise).
+MAX_PENDUKUNG = 25
 FAKTOR_LABEL = "Faktor penyebab keberhasilan/kegagalan dan solusi (diisi SKPD)"
 
 BENCHMARK_LABEL = {"kab_kota_lain": "kabupaten/kota lain", "rpjmd_provinsi": "RPJMD Provinsi", "rpjmn": "RPJMN"}
@@ -277,7 +281,7 @@ class Paragraph:
         """One sentence per sub kegiatan; its code and names are references to Data Anggaran's cells
         (text shown, never evaluated; no input text inside the formula)."""
         nodes = [n for n in (self.ind.supports or []) if id(n) in self.layout.node_row]
-        for k, node in enumerate(nodes, start=1):
+        for k, node in enumerate(nodes[:MAX_PENDUKUNG], start=1):
             nr = self.layout.node_row[id(node)]
             label = D.LEVEL_LABEL.get(node.level, node.level)
             parts: list[str | Teks] = [f"{k}. {label} "]
@@ -295,6 +299,9 @@ class Paragraph:
                 *parts, ": pagu ", teks.rupiah(ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu), ", realisasi ",
                 teks.rupiah(ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi), ", serapan ",
                 persen(ref(D.ANGGARAN, nr, D.C_SERAPAN), serapan, "tidak dapat dihitung"), ".").teks())
+        if len(nodes) > MAX_PENDUKUNG:
+            self.sentences.append(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
+                                  "rincian seluruhnya ada di tabel Pendukung Sasaran dan lembar Data Anggaran.")
 
 
 def _perubahan(now_expr: str, now: object, before_expr: str, before: object, decimals: int, unit: str,
