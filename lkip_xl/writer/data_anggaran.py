@@ -149,6 +149,8 @@ class _AkunRows:
         self.money, self.percent = xf(book.cell_fmt("money")), xf(book.cell_fmt("percent"))
         self.input, self.claim = xf(book.cell_fmt("money", role="input")), xf(book.cell_fmt("money", role="claim"))
         self.string = stream.string_index
+        self.plain = self.text_xf[(0, False)]
+        self.code_rooms = {col: book.text_room(self.widths, col) for col in (C_KODE, C_JENIS, C_KELOMPOK)}
         self.rooms: dict[tuple[int, int], int] = {}  # (col, indent) -> characters of one line
         self.inputs = book.input_cells
         # Where an input cell landed matters to the findings that name it (Temuan's links) only: a
@@ -175,12 +177,21 @@ class _AkunRows:
             return 0.0
         return self.book.text_height(self.widths, col, value, indent) or 0.0
 
+    def _code(self, cells: list[str], col: int, n: int, value: str) -> float:
+        """_text for a code or a code's group ("5.1.02"): a digit first, so never risky; at indent 0."""
+        if not value or value[0] in RISKY_FIRST:
+            return self._text(cells, col, n, value)
+        cells.append(f'<c r="{self.letters[col]}{n}"{self.plain} t="s"><v>{self.string(value)}</v></c>')
+        if len(value) <= self.code_rooms[col]:
+            return 0.0
+        return self.book.text_height(self.widths, col, value) or 0.0
+
     def write(self, r: int, row: AnggaranRow) -> None:
         n, L = r + 1, self.letters
-        cells: list[str] = []
+        cells = [f'<c r="{L[C_LEVEL]}{n}"{self.plain} t="s"><v>{self.string("Akun")}</v></c>']
         dpa, real = row.dpa, row.real
         text = self._text
-        height = max(text(cells, C_LEVEL, n, "Akun"), text(cells, C_KODE, n, row.kode))
+        height = self._code(cells, C_KODE, n, row.kode)
         uraian = (dpa.row.uraian if dpa and dpa.row.uraian else real.row.uraian if real and real.row.uraian else None)
         height = max(height, text(cells, C_URAIAN, n, uraian.value if uraian else "", row.depth))
         stated: list[tuple[int, float]] = []
@@ -220,7 +231,8 @@ class _AkunRows:
         for col, value in stated:
             cells.append(f'<c r="{L[col]}{n}"' + (f"{self.claim}/>" if value is None
                                                   else number_body(self.claim, value)))
-        height = max(height, text(cells, C_JENIS, n, row.jenis or ""), text(cells, C_KELOMPOK, n, row.kelompok or ""),
+        height = max(height, self._code(cells, C_JENIS, n, row.jenis or ""),
+                     self._code(cells, C_KELOMPOK, n, row.kelompok or ""),
                      text(cells, C_SUMBER, n, "; ".join(sources), inline=True))
         self.stream.put_row(r, "".join(cells), C_SUMBER, height)
 
