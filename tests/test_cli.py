@@ -299,3 +299,17 @@ def test_a_plain_check_does_not_import_typer(tmp_path):
             "try:\n    main()\nexcept SystemExit as e:\n    print(e.code, 'typer' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, timeout=120)
     assert done.stdout.split()[-2:] == ["1", "False"], done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("command, collector", [("check", False), ("rekap", True)])
+def test_a_check_runs_without_the_cyclic_collector_and_a_rekap_with_it(tmp_path, command, collector):
+    """check/fill keep every row read alive to the end: the collector is off for them (cli.run); rekap
+    lets one workbook's rows go before the next, so it keeps the collector."""
+    code = ("import atexit, gc, sys\natexit.register(lambda: print('collector', gc.isenabled()))\n"
+            f"sys.argv = ['lkip-xl', {command!r}, sys.argv[1], *sys.argv[2:]]\n"
+            "from lkip_xl.cli import run\nrun()\n")
+    extra = ["-o", str(tmp_path / "rekap.xlsx")] if command == "rekap" else []
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLE), *extra], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[-1] == f"collector {collector}"
