@@ -299,13 +299,16 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
             dpa = {a.kode: a for a in node.akun}
             real = {a.kode: a for a in node.real_akun}
             open_rows: list[int] = []
-            for code in sorted(set(dpa) | set(real), key=_akun_key):
-                while open_rows and not code.startswith(out[open_rows[-1]].kode + "."):
+            prefixes: list[str] = []  # "<code>." of each open row
+            for code in sorted(set(dpa) | set(real), key=sort_key):
+                while open_rows and not code.startswith(prefixes[-1]):
+                    prefixes.pop()
                     close(open_rows.pop())
                 jenis, kelompok = keys.get(code) or keys.setdefault(code, keys_of(code))  # one string each
                 out.append(AnggaranRow(depth + 1 + code.count("."), kode=code, dpa=dpa.get(code),
                                        real=real.get(code), jenis=jenis, kelompok=kelompok))
                 open_rows.append(len(out) - 1)
+                prefixes.append(code + ".")
             while open_rows:
                 close(open_rows.pop())
         for child in node.children:
@@ -313,6 +316,14 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
         out[start].last = len(out) - 1
 
     keys: dict[str, tuple[str, str]] = {}
+    sort_keys: dict[str, list[int]] = {}  # the same akun codes recur under every sub kegiatan
+
+    def sort_key(code: str) -> list[int]:
+        known = sort_keys.get(code)
+        if known is None:
+            known = sort_keys[code] = _akun_key(code)
+        return known
+
     for root in (n for n in nodes if n.parent is None):
         visit(root, 0)
     # visit refers to itself: let go of it here, so `out` does not wait for the cyclic collector
