@@ -173,15 +173,24 @@ def _figure_text(text: str) -> bool:
 def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]],
               texts: list[str] | None = None) -> str | None:
     """Why this row is no data (SPEC §10.3), or None. `texts`: _texts(cells), when known."""
-    if is_numbering_row([v for _, v in cells]):
+    first = cells[0][1]
+    # A row opening with a text that is no column number (a code, a name) is no numbering row.
+    if (type(first) is not str or _NUMBER_CELL.match(first.strip())) and is_numbering_row([v for _, v in cells]):
         return NUMBERING
-    matched = 0
-    for c, v in cells:
-        head = heads.get(c)
-        if head is not None and _key(v) in head:
-            matched += 1
-    if matched >= 2 and matched * 5 >= len(cells) * 3:
-        return REPEATED_HEADER
+    # A repeated header: at least two cells, and three in five, equal to the header's labels. The
+    # look stops once too many cells differ for that.
+    n = len(cells)
+    need = max(2, -(-3 * n // 5))
+    room = n - need  # cells that may differ
+    if room >= 0:
+        for c, v in cells:
+            head = heads.get(c)
+            if head is None or _key(v) not in head:
+                room -= 1
+                if room < 0:
+                    break
+        else:
+            return REPEATED_HEADER
     if texts is None:
         texts = _texts(cells)
     if len(texts) == len(cells):
