@@ -1,6 +1,8 @@
 """DPA and Realisasi (the budget tree) and Belanja (per jenis belanja)."""
 from __future__ import annotations
 
+from itertools import product
+
 from lkip_xl.model import BelanjaRow, BudgetRow, Finding, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
@@ -67,8 +69,9 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
         if drop:
             if done:
                 for c in row_cols[done]:
-                    values.pop((done, c), None)
-                    formats.pop((done, c), None)
+                    key = (done, c)
+                    values.pop(key, None)
+                    formats.pop(key, None)
             done = r
         kode, kode_cell = t.code(r)
         nomor = parse_outline(t.raw(r, "nomor")) if numbered else None
@@ -188,7 +191,8 @@ def _text_figures(t: TableReader, rows: list[int]) -> bool:
     """Whether a number column of the table holds text in a data row."""
     values = t.sheet.values
     cols = [c for c in (t.col(name) for name in ("amount", "pagu", "persen", "sisa")) if c is not None]
-    return any(isinstance(values.get((r, c)), str) for c in cols for r in rows)
+    # the types of those cells' values, gathered without a Python step per cell
+    return any(issubclass(kind, str) for kind in set(map(type, map(values.get, product(rows, cols)))))
 
 
 def heading_level(kode: str) -> str | None:

@@ -73,12 +73,8 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
         if closed:
             reading.skip(r, CLOSING)
             continue
-        cells = []
-        for c in row_cols[r]:
-            if lo <= c <= hi:
-                v = values[(r, c)]
-                if not (v is None or isinstance(v, str) and not v.strip()):
-                    cells.append((c, v))
+        cells = [(c, v) for c in row_cols[r]
+                 if lo <= c <= hi and not ((v := values[(r, c)]) is None or isinstance(v, str) and not v.strip())]
         if not cells:
             continue  # blank (a blank row inside the table is fine)
         texts = _texts(cells)
