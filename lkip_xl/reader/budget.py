@@ -1,13 +1,18 @@
 """DPA and Realisasi (the budget tree) and Belanja (per jenis belanja)."""
 from __future__ import annotations
 
+from itertools import product
+
 from lkip_xl.model import BelanjaRow, BudgetRow, Finding, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.tablerows import (
     AFTER_TOTAL, KEY_VALUE, NO_AMOUNT, RINCIAN, code_in_name, first_text, running_numbers, total_kind,
 )
-from lkip_xl.reader.values import MONEY, PERCENT, Unreadable, code_level, parse_number, is_akun, norm_label, outline_level, parse_outline
+from lkip_xl.reader.values import (
+    _CACHED_LEN, MAX_VALUE, MIN_MONEY, MONEY, PERCENT, Unreadable, _clean_text, _stored_spec, as_text, code_level,
+    is_akun, new_num, new_txt, norm_label, outline_level, parse_number, parse_outline, parse_stored,
+)
 
 _KODE = FieldSpec("kode", ("kode", "kode rekening", "kode rek", "kode program kegiatan sub kegiatan",
                            "kode rek program kegiatan sub kegiatan", "rekening"), multi=True, label="Kode")
@@ -56,17 +61,21 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
     # look at its whole column: then nothing is let go early).
     drop = release and not _text_figures(t, rows)
     values, formats, row_cols = sheet.values, sheet.formats, sheet.row_cols
+    num, txt = _fast_num(t), _fast_txt(t)
+    c_uraian, c_amount, c_pagu, c_persen, c_sisa = (t.col(name) for name in ("uraian", "amount", "pagu", "persen", "sisa"))
+    c_indikator, c_target, c_satuan = (t.col(name) for name in ("indikator", "target_kinerja", "satuan"))
     done = 0
     for i, r in enumerate(rows):
         if drop:
             if done:
                 for c in row_cols[done]:
-                    values.pop((done, c), None)
-                    formats.pop((done, c), None)
+                    key = (done, c)
+                    values.pop(key, None)
+                    formats.pop(key, None)
             done = r
         kode, kode_cell = t.code(r)
         nomor = parse_outline(t.raw(r, "nomor")) if numbered else None
-        uraian = t.txt(r, "uraian")
+        uraian = txt(r, c_uraian)
         if kode is None and not has_kode and uraian is not None:
             split = code_in_name(uraian.value)  # `7.01.01 Program …` with no Kode column (§10.5)
             if split is not None:
@@ -95,10 +104,10 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
             sheet.reading.skip(r, RINCIAN)  # the akun row's amount counts, its items do not
             continue
         akun_open = level == "akun" or (akun_open and level is None)
-        amount = t.num(r, "amount", MONEY)
+        amount = num(r, c_amount, MONEY)
         if amount is None and level in ("total", "subtotal") and text is not None:
             amount = _amount_in_text(text)  # `Jumlah Anggaran Sub Kegiatan : Rp 120.500.000`
-        row_pagu = t.num(r, "pagu", MONEY) if realisasi else None
+        row_pagu = num(r, c_pagu, MONEY) if realisasi else None
         if level is None:
             if amount is None and row_pagu is None:
                 sheet.reading.skip(r, KEY_VALUE if text and ":" in text.value else NO_AMOUNT)
@@ -112,10 +121,10 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
             sheet=sheet.name, row=r, level=level, kode=kode, nomor=nomor, uraian=uraian, amount=amount,
             label_cell=label_cell, pagu=row_pagu,
             key_cell=kode_cell if kode else t.cell(r, "nomor") if nomor else None,
-            persen=t.num(r, "persen", PERCENT) if realisasi else None,
-            sisa=t.num(r, "sisa", MONEY) if realisasi else None,
-            indikator=t.txt(r, "indikator"), target_kinerja=t.txt(r, "target_kinerja"),
-            satuan=t.txt(r, "satuan"), subtotal_of=subtotal_of,
+            persen=num(r, c_persen, PERCENT) if realisasi else None,
+            sisa=num(r, c_sisa, MONEY) if realisasi else None,
+            indikator=txt(r, c_indikator), target_kinerja=txt(r, c_target),
+            satuan=txt(r, c_satuan), subtotal_of=subtotal_of,
         ))
         if level == "total" and len(out) > 1:
             _end_table(sheet, rows[i + 1:])  # the table ends at its grand total (§10.3)
@@ -123,11 +132,67 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
     return out
 
 
+def _fast_num(t: TableReader):
+    """TableReader.num_at(r, c, kind), None for no column: a number stored as one, read without the
+    method's layers; anything else (text, an unreadable value, a percent format) through num_at."""
+    values, formats, cell, num_at = t.sheet.values, t.sheet.formats, t.sheet.cell, t.num_at
+    specs: dict = {}  # (number format, kind) -> _stored_spec
+
+    def num(r: int, c: int | None, kind):
+        if c is None:
+            return None
+        raw = values.get((r, c))
+        if raw is None:
+            return None
+        if (type(raw) is int and -MAX_VALUE <= raw <= MAX_VALUE) or \
+                (type(raw) is float and MIN_MONEY <= abs(raw) <= MAX_VALUE):
+            # parse_stored's answer for an ordinary figure (finite, within every limit, an int's
+            # shortest decimals 0) in a format that shows it as stored
+            fmt = formats.get((r, c))
+            spec = specs.get((fmt, kind))
+            if spec is None:
+                spec = specs[(fmt, kind)] = _stored_spec(fmt, kind)
+            decimals, percent, percent_format = spec
+            if not percent and not percent_format:
+                if type(raw) is int:
+                    return new_num(float(raw), cell(r, c), raw, 0 if decimals is None else decimals,
+                                   False, None, False)
+                if decimals is not None:
+                    return new_num(raw, cell(r, c), raw, decimals, False, None, False)
+        if type(raw) is int or type(raw) is float:
+            try:
+                found = parse_stored(raw, cell(r, c), formats.get((r, c)), kind)
+            except Unreadable:
+                return num_at(r, c, kind)  # its finding
+            if not found.percent_format:
+                return found
+        return num_at(r, c, kind)
+    return num
+
+
+def _fast_txt(t: TableReader):
+    """TableReader.txt by column (None for no column), a short text without as_text's tests."""
+    values, cell = t.sheet.values, t.sheet.cell
+
+    def txt(r: int, c: int | None):
+        if c is None:
+            return None
+        raw = values.get((r, c))
+        if raw is None:
+            return None
+        if type(raw) is str and len(raw) <= _CACHED_LEN:
+            value = _clean_text(raw)
+            return new_txt(value, cell(r, c)) if value else None
+        return as_text(raw, cell(r, c))
+    return txt
+
+
 def _text_figures(t: TableReader, rows: list[int]) -> bool:
     """Whether a number column of the table holds text in a data row."""
     values = t.sheet.values
     cols = [c for c in (t.col(name) for name in ("amount", "pagu", "persen", "sisa")) if c is not None]
-    return any(isinstance(values.get((r, c)), str) for c in cols for r in rows)
+    # the types of those cells' values, gathered without a Python step per cell
+    return any(issubclass(kind, str) for kind in set(map(type, map(values.get, product(rows, cols)))))
 
 
 def heading_level(kode: str) -> str | None:

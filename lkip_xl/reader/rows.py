@@ -182,8 +182,16 @@ class TableReader:
         cols = self.header.columns.get(name)
         if not cols:
             return None, None
-        parts, first = [], None
         values = self.sheet.values
+        if len(cols) == 1:
+            # One Kode column (the common table): the code it holds, if any, and its cell either way.
+            c = cols[0]
+            raw = values.get((r, c))
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                return None, self.sheet.cell(r, c)
+            return parse_code(raw, None if type(raw) is str else self.sheet.formats.get((r, c))), \
+                self.sheet.cell(r, c)
+        parts, first = [], None
         for c in cols:
             raw = values.get((r, c))
             if raw is None or (isinstance(raw, str) and not raw.strip()):

@@ -128,7 +128,7 @@ class Sheet:
             cols = tuple(map(itemgetter(1), keys))
             self.row_cols[r] = shapes.setdefault(cols, cols)
         self.max_row = max(self.row_cols, default=0)
-        self.max_col = max((c for _, c in self.values), default=0)
+        self.max_col = max((cols[-1] for cols in shapes), default=0)  # each row's columns are in order
         self.reading = SheetReading(self.name, "")
         self.report_year: int | None = None  # Identitas' Tahun, once read (SPEC §10.9)
         self.pengaturan = None  # what the Pengaturan Baca sheet pins for this sheet (reader.pengaturan.Pin)
@@ -142,22 +142,26 @@ class Sheet:
     def cell(self, r: int, c: int) -> Cell:
         # Readers go row by row and ask for one cell several times (its value, its label, its key):
         # the Cells of the current row are made once and shared (a Cell is a frozen value).
-        if r != self._cells_row:
+        if r == self._cells_row:
+            cell = self._cells.get(c)
+            if cell is not None:
+                return cell
+        else:
             self._cells_row, self._cells = r, {}
-        cell = self._cells.get(c)
-        if cell is None:
-            refs = self.refs.get(c)
-            if refs is None:
-                refs = self.refs[c] = []
-            if r >= len(refs) and self.max_row < _SHARED_REF_ROWS:
+        refs = self.refs.get(c)
+        if refs is None:
+            refs = self.refs[c] = []
+        if r < len(refs):
+            ref = refs[r]
+            if ref is None:
+                ref = refs[r] = f"{column_letter(c)}{r}"
+        else:
+            ref = f"{column_letter(c)}{r}"
+            if self.max_row < _SHARED_REF_ROWS:
                 refs.extend([None] * (self.max_row + 1 - len(refs)))
-            if r < len(refs):
-                ref = refs[r]
-                if ref is None:
-                    ref = refs[r] = f"{column_letter(c)}{r}"
-            else:
-                ref = f"{column_letter(c)}{r}"
-            cell = self._cells[c] = new_cell(self.name, ref)
+                if r < len(refs):
+                    refs[r] = ref
+        cell = self._cells[c] = new_cell(self.name, ref)
         return cell
 
     def release(self) -> None:

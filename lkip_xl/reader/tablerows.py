@@ -73,12 +73,8 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
         if closed:
             reading.skip(r, CLOSING)
             continue
-        cells = []
-        for c in row_cols[r]:
-            if lo <= c <= hi:
-                v = values[(r, c)]
-                if not (v is None or isinstance(v, str) and not v.strip()):
-                    cells.append((c, v))
+        cells = [(c, v) for c in row_cols[r]
+                 if lo <= c <= hi and not ((v := values[(r, c)]) is None or isinstance(v, str) and not v.strip())]
         if not cells:
             continue  # blank (a blank row inside the table is fine)
         texts = _texts(cells)
@@ -173,15 +169,24 @@ def _figure_text(text: str) -> bool:
 def _not_data(cells: list[tuple[int, object]], heads: dict[int, set[str]],
               texts: list[str] | None = None) -> str | None:
     """Why this row is no data (SPEC §10.3), or None. `texts`: _texts(cells), when known."""
-    if is_numbering_row([v for _, v in cells]):
+    first = cells[0][1]
+    # A row opening with a text that is no column number (a code, a name) is no numbering row.
+    if (type(first) is not str or _NUMBER_CELL.match(first.strip())) and is_numbering_row([v for _, v in cells]):
         return NUMBERING
-    matched = 0
-    for c, v in cells:
-        head = heads.get(c)
-        if head is not None and _key(v) in head:
-            matched += 1
-    if matched >= 2 and matched * 5 >= len(cells) * 3:
-        return REPEATED_HEADER
+    # A repeated header: at least two cells, and three in five, equal to the header's labels. The
+    # look stops once too many cells differ for that.
+    n = len(cells)
+    need = max(2, -(-3 * n // 5))
+    room = n - need  # cells that may differ
+    if room >= 0:
+        for c, v in cells:
+            head = heads.get(c)
+            if head is None or _key(v) not in head:
+                room -= 1
+                if room < 0:
+                    break
+        else:
+            return REPEATED_HEADER
     if texts is None:
         texts = _texts(cells)
     if len(texts) == len(cells):

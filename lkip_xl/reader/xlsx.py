@@ -375,8 +375,7 @@ class XlsxFile:
             for index, cells in shared_cells.items():
                 text, cut = texts.get(index, ("", False))
                 if text.strip():
-                    for rc in cells:
-                        values[rc] = text
+                    values.update(dict.fromkeys(cells, text))  # cells already in values: their order kept
                     if cut:
                         grid.long_texts.extend(cells)
                 else:
