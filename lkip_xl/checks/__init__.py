@@ -8,10 +8,10 @@ TINGKAT_ORDER = {"kesalahan": 0, "peringatan": 1, "info": 2}
 
 def run_checks(result: Result) -> list[Finding]:
     from lkip_xl.checks import belanja, budget, finite, kinerja, klaim
-    from lkip_xl.rules.compute import gc_paused
+    from lkip_xl.collector import paused
 
     findings = list(result.data.findings)
-    with gc_paused():  # every row read is alive: a collection would only walk them again
+    with paused():  # every row read is alive: a collection would only walk them again
         for module in (budget, kinerja, belanja, klaim, finite):
             findings.extend(module.check(result))
     findings.sort(key=lambda f: TINGKAT_ORDER[f.tingkat])  # stable: keeps sheet order inside a level

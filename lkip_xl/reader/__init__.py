@@ -1,32 +1,13 @@
 """Read the input workbook (SPEC §3) into InputData; every value keeps its cell."""
 from __future__ import annotations
 
-import contextlib
-import gc
-
+from lkip_xl.collector import paused
 from lkip_xl.model import InputData
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """The cyclic collector paused for the block, then restored as it was.
-
-    Reading a kabupaten rincian makes a million small objects and no reference cycles, and computing
-    and checking it keeps them all alive: the collector would only walk them again and again (~10 %
-    of the reading; a full collection during compute walks all of them, ~1 s). Cycles made inside
-    the block (a tree's parent links) are collected once it is restored."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def read_input(path: str) -> InputData:
     """Open `path` safely and parse every sheet; InputError (exit 3) when it cannot be read."""
-    with gc_paused():
+    with paused():
         return _read_input(path)
 
 

@@ -1,33 +1,16 @@
 """compute(data) -> Result: every figure of the LKIP, computed once from the leaves."""
 from __future__ import annotations
 
-import contextlib
-import gc
-
 from lkip_xl import figures
+from lkip_xl.collector import paused
 from lkip_xl.model import InputData, Result
 from lkip_xl.rules import belanja as belanja_rules
 from lkip_xl.rules.budget import build_tree
 from lkip_xl.rules.kinerja import compute_indicators, counts_for_e, nilai_efisiensi, scale_for
 
 
-@contextlib.contextmanager
-def gc_paused():
-    """The cyclic collector paused for the block, then restored as it was (as reading does, see
-    reader.gc_paused): every row read is alive while the figures are computed and checked, and a
-    full collection would only walk them again (~1 s on a kabupaten rincian). Cycles made inside
-    the block (the tree's parent links) are collected once it is restored."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def compute(data: InputData) -> Result:
-    with gc_paused():
+    with paused():
         return _compute(data)
 
 

@@ -6,9 +6,9 @@ from lkip_xl.model import Result
 
 def write_workbook(result: Result, path: str) -> None:
     """Write the whole workbook to `path` (the caller makes it atomic)."""
-    from lkip_xl.rules.compute import gc_paused
+    from lkip_xl.collector import paused
 
-    with gc_paused():  # every row read is alive while writing: a collection would only walk them again
+    with paused():  # every row read is alive while writing: a collection would only walk them again
         _write_workbook(result, path)
 
 
