@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 
 from lkip_xl.model import AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
 from lkip_xl.rules.belanja import keys_of
@@ -276,60 +277,95 @@ def listing(nodes: list[BudgetNode]) -> list[AnggaranRow]:
     (its code a prefix of theirs). The sums add the leaf amounts of the span, exactly as the
     workbook's SUM over the span adds its rincian column.
     """
-    out: list[AnggaranRow] = []
+    return list(iter_listing(nodes))
 
-    def close(i: int) -> None:
-        row = out[i]
-        row.last = len(out) - 1
-        if row.node is None and row.last == i:  # an akun row with no codes below it: its own amounts
-            d, q = row.dpa, row.real
-            # the sum of one amount (sum() adds it to 0), without a new number object per row
-            row.pagu = _plus(d.amount) if d is not None and d.leaf and d.row.amount else 0
-            row.realisasi = _plus(q.amount) if q is not None and q.leaf and q.row.amount else 0
-        elif row.node is None:
-            span = out[i: row.last + 1]
-            row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
-            row.realisasi = sum(r.real.amount for r in span
-                                if r.real is not None and r.real.leaf and r.real.row.amount)
 
-    def visit(node: BudgetNode, depth: int) -> None:
-        start = len(out)
-        out.append(AnggaranRow(depth, node=node, pagu=node.pagu, realisasi=node.realisasi))
-        if node.akun or node.real_akun:
-            dpa = {a.kode: a for a in node.akun}
-            real = {a.kode: a for a in node.real_akun}
-            open_rows: list[int] = []
-            prefixes: list[str] = []  # "<code>." of each open row
-            for code in sorted(set(dpa) | set(real), key=sort_key):
-                while open_rows and not code.startswith(prefixes[-1]):
-                    prefixes.pop()
-                    close(open_rows.pop())
-                jenis, kelompok = keys.get(code) or keys.setdefault(code, keys_of(code))  # one string each
-                out.append(AnggaranRow(depth + 1 + code.count("."), kode=code, dpa=dpa.get(code),
-                                       real=real.get(code), jenis=jenis, kelompok=kelompok))
-                open_rows.append(len(out) - 1)
-                prefixes.append(code + ".")
-            while open_rows:
-                close(open_rows.pop())
-        for child in node.children:
-            visit(child, depth + 1)
-        out[start].last = len(out) - 1
+def iter_listing(nodes: list[BudgetNode]) -> Iterator[AnggaranRow]:
+    """listing() one row at a time: only one node's akun rows are held at once (a kabupaten's Data
+    Anggaran writes its 100k rows as they come)."""
+    sizes: dict[int, int] = {}
+    for root in (n for n in nodes if n.parent is None):
+        _span_size(root, sizes)
+    at = _Listing(sizes)
+    for root in (n for n in nodes if n.parent is None):
+        yield from at.visit(root, 0)
 
-    keys: dict[str, tuple[str, str]] = {}
-    sort_keys: dict[str, list[int]] = {}  # the same akun codes recur under every sub kegiatan
 
-    def sort_key(code: str) -> list[int]:
-        known = sort_keys.get(code)
+def _akun_codes(node: BudgetNode) -> set[str]:
+    return {a.kode for a in node.akun} | {a.kode for a in node.real_akun}
+
+
+def _span_size(node: BudgetNode, sizes: dict[int, int]) -> int:
+    """Rows of `node`'s span in the listing: itself, its akun codes and its descendants' rows."""
+    n = 1 + len(_akun_codes(node)) + sum(_span_size(child, sizes) for child in node.children)
+    sizes[id(node)] = n
+    return n
+
+
+class _Listing:
+    """The walk of iter_listing: where the next row goes, and what is computed once per akun code."""
+
+    def __init__(self, sizes: dict[int, int]):
+        self.sizes = sizes
+        self.index = 0  # of the next row
+        self.keys: dict[str, tuple[str, str]] = {}  # akun code -> (jenis, kelompok): one string each
+        self.sort_keys: dict[str, list[int]] = {}  # the same akun codes recur under every sub kegiatan
+
+    def sort_key(self, code: str) -> list[int]:
+        known = self.sort_keys.get(code)
         if known is None:
-            known = sort_keys[code] = _akun_key(code)
+            known = self.sort_keys[code] = _akun_key(code)
         return known
 
-    for root in (n for n in nodes if n.parent is None):
-        visit(root, 0)
-    # visit refers to itself: let go of it here, so `out` does not wait for the cyclic collector
-    # (off during a check or fill run)
-    visit = None  # noqa: F841
-    return out
+    def visit(self, node: BudgetNode, depth: int) -> Iterator[AnggaranRow]:
+        yield AnggaranRow(depth, node=node, pagu=node.pagu, realisasi=node.realisasi,
+                          last=self.index + self.sizes[id(node)] - 1)
+        self.index += 1
+        if node.akun or node.real_akun:
+            block = self.akun_block(node, depth)
+            for row in block:
+                row.last += self.index
+            self.index += len(block)
+            yield from block
+        for child in node.children:
+            yield from self.visit(child, depth + 1)
+
+    def akun_block(self, node: BudgetNode, depth: int) -> list[AnggaranRow]:
+        """A node's akun rows in code order, each with its span (`last` counted within the block)
+        and the sums over it."""
+        out: list[AnggaranRow] = []
+        dpa = {a.kode: a for a in node.akun}
+        real = {a.kode: a for a in node.real_akun}
+        open_rows: list[int] = []
+        prefixes: list[str] = []  # "<code>." of each open row
+        keys = self.keys
+        for code in sorted(set(dpa) | set(real), key=self.sort_key):
+            while open_rows and not code.startswith(prefixes[-1]):
+                prefixes.pop()
+                _close(out, open_rows.pop())
+            jenis, kelompok = keys.get(code) or keys.setdefault(code, keys_of(code))
+            out.append(AnggaranRow(depth + 1 + code.count("."), kode=code, dpa=dpa.get(code),
+                                   real=real.get(code), jenis=jenis, kelompok=kelompok))
+            open_rows.append(len(out) - 1)
+            prefixes.append(code + ".")
+        while open_rows:
+            _close(out, open_rows.pop())
+        return out
+
+
+def _close(out: list[AnggaranRow], i: int) -> None:
+    """Akun row i's span ends at the last row so far; its sums over that span."""
+    row = out[i]
+    row.last = len(out) - 1
+    if row.last == i:  # no codes below it: its own amounts
+        d, q = row.dpa, row.real
+        # the sum of one amount (sum() adds it to 0), without a new number object per row
+        row.pagu = _plus(d.amount) if d is not None and d.leaf and d.row.amount else 0
+        row.realisasi = _plus(q.amount) if q is not None and q.leaf and q.row.amount else 0
+    else:
+        span = out[i: row.last + 1]
+        row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
+        row.realisasi = sum(r.real.amount for r in span if r.real is not None and r.real.leaf and r.real.row.amount)
 
 
 def _plus(x: float) -> float:

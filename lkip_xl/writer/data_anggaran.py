@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lkip_xl.figures import JUMLAH, SERAPAN, SISA
 from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Num, Result
-from lkip_xl.rules.budget import listing
+from lkip_xl.rules.budget import iter_listing
 from lkip_xl.reader.sheets import column_letter
 from lkip_xl.writer.book import RISKY_FIRST, Book, a1, excel_value, finite_or_none, setup_table_sheet
 from lkip_xl.writer.stream import formula_body, inline_body, number_body
@@ -27,7 +27,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [10, 18, 7, 48, 15, 15, 15, 15, 15, 9, 15, 15, 15, 9, 15, 9, 9, 28, 40],
                       freeze_col=4)
-    rows = listing(result.nodes)
+    rows = iter_listing(result.nodes)  # one row at a time: a kabupaten's 100k are never all held
     layout.node_index = {id(n): i for i, n in enumerate(result.nodes)}
     first = 3
     sheet, ws = ws, book.stream(ws, first)  # the rows below the header: written in order, straight to XML
@@ -37,8 +37,9 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     pd, rd, p, q = (column_letter(c + 1) for c in (C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL))
     figure_cols = (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN))
     akun_rows = _AkunRows(book, ws, jumlah, sisa, serapan, {(f.lembar, f.sel) for f in result.findings})
+    written = 0
     for i, row in enumerate(rows):
-        r = first + i
+        r, written = first + i, i + 1
         node = row.node
         if node is None:
             akun_rows.write(r, row)
@@ -54,7 +55,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
         idx = layout.node_index[id(node)]
         for measure, col in figure_cols:
             book.remember_figure(FigureKey.node(idx, measure), ANGGARAN, r, col)
-    last = first + len(rows) - 1
+    last = first + written - 1
     total = last + 1
     layout.total_row = total
     book.flag_sisa(sheet, first, total, C_SISA)
