@@ -282,11 +282,11 @@ class Book:
         """Characters of one line of 9 pt text in column `col` of a sheet of `widths` (huge when unknown)."""
         return self._room(widths, col, 1, indent, bold, 9) if col < len(widths) else 1 << 30
 
-    def text_height(self, widths: list[float], col: int, text: str, indent: int = 0, bold: bool = False) -> float | None:
+    @staticmethod
+    def text_height(widths: list[float], col: int, text: str, indent: int = 0, bold: bool = False) -> float | None:
         """Points that `text` needs in column `col` of a sheet of `widths` (9 pt), None for one line: the
-        rule fit() applies, for rows written whole (RowStream.put_row)."""
-        if col < len(widths) and "\n" not in text and len(text) <= self._room(widths, col, 1, indent, bold, 9):
-            return None
+        rule fit() applies, for rows written whole (RowStream.put_row; their writer checks text_room
+        first)."""
         return _height(widths, col, text, 1, indent, bold, 9)
 
     def _row_heights(self) -> None:
