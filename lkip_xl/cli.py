@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from lkip_xl.terminal import for_terminal
 from lkip_xl.errors import Cancelled, InputError, OutputError, file_kind, os_error_in, os_reason
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -23,20 +24,20 @@ class Exit(Exception):
 
 def _fail(message: str) -> None:
     # Exactly one line: an exception text may carry newlines.
-    sys.stderr.write(" ".join(message.split()) + "\n")
+    sys.stderr.write(for_terminal(" ".join(message.split())) + "\n")
     raise Exit(EXIT_INPUT)
 
 
 def _progress(message: str) -> None:
     """Progress goes to stderr, and only when a person is watching."""
     if sys.stderr.isatty():
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(for_terminal(message) + "\n")
 
 
 def _emit(text: str, *, written: Optional[Path] = None) -> None:
     """Results go to stdout; a full disk or closed pipe there is exit 3 too, not a traceback."""
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(for_terminal(text))
         sys.stdout.flush()
     except OSError as exc:
         # Point stdout at nothing, or Python's own flush at exit prints a second error.
@@ -101,7 +102,8 @@ def fill(input: Path, output: Optional[Path] = None, force: bool = False, json_r
                 from lkip_xl.report import build_report
 
                 text = json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-                out.write(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+                out.write(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8",
+                                                                        errors="replace"))
             out.commit()
     except OutputError as err:
         _fail(str(err))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from lkip_xl.terminal import for_terminal
 from lkip_xl.errors import InputError, file_kind, os_error_in, os_reason
 from lkip_xl.figures import SERAPAN
 from lkip_xl.findings import finding
@@ -484,7 +485,7 @@ def _line_width() -> int:
 
 def _progress_line(done: int, total: int, path: Path) -> None:
     width = _line_width()
-    sys.stderr.write("\r" + f"[{done}/{total}] {path.name}"[:width].ljust(width))
+    sys.stderr.write("\r" + for_terminal(f"[{done}/{total}] {path.name}")[:width].ljust(width))
     sys.stderr.flush()
 
 
@@ -514,7 +515,7 @@ def run_rekap(inputs: list[Path], *, output: Path | None, force: bool, json_path
     found = collect_inputs(inputs)
     if progress:
         for path, why in found.skipped:
-            sys.stderr.write(f"Dilewati: {path.name} ({why}).\n")
+            sys.stderr.write(for_terminal(f"Dilewati: {path.name} ({why}).") + "\n")
     if not found.files:
         where = ", ".join(str(p) for p in inputs)
         raise InputError(f"Tidak ada berkas .xlsx untuk direkap di {where}.")

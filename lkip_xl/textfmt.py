@@ -4,6 +4,14 @@ from __future__ import annotations
 from lkip_xl.rules.rounding import round_excel
 
 
+NAME_CHARS = 80
+
+
+def short_name(name: str, limit: int = NAME_CHARS) -> str:
+    """A name from the file (sheet, part, file) as a sentence shows it: at most `limit` characters."""
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
 def angka(x: float | None, decimals: int = 2, keep_zeros: bool = False) -> str:
     """`1234.5` -> `1.234,5`; trailing zeros dropped unless `keep_zeros` (a claim as written)."""
     if x is None:

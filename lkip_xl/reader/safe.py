@@ -6,13 +6,17 @@ import stat
 import zipfile
 
 from lkip_xl.errors import InputError
-from lkip_xl.textfmt import angka
+from lkip_xl.textfmt import angka, short_name
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
 # Only the parts that are read get inflated (reader/xlsx.py bounds those); the whole archive
 # is bounded loosely so that a directory of absurd sizes is refused at once.
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
+# Entries of the archive: far beyond any real workbook (a sheet is 2-5 parts), and zipfile builds an
+# object per entry before anything else can be looked at.
+MAX_ZIP_ENTRIES = 20_000
+MAX_DIRECTORY_BYTES = 32 * 1024 * 1024
 
 
 def check_input_file(path: str) -> None:
@@ -47,6 +51,7 @@ def check_input_file(path: str) -> None:
         )
     if not head.startswith(b"PK"):
         raise InputError(f"Berkas {name} bukan workbook Excel .xlsx.")
+    check_directory(path, name)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -59,8 +64,25 @@ def check_input_file(path: str) -> None:
         if size > MAX_MEMBER_BYTES:
             ratio = size / max(member.compress_size, 1)
             raise InputError(
-                f"Berkas {name} ditolak: bagian {member.filename} akan mengembang menjadi "
+                f"Berkas {name} ditolak: bagian {short_name(member.filename)} akan mengembang menjadi "
                 f"{angka(size / 1e6, 0)} MB (rasio {angka(ratio, 0)}:1), kemungkinan bom dekompresi."
             )
     if total > MAX_TOTAL_BYTES:
         raise InputError(f"Berkas {name} ditolak: isinya mengembang menjadi {angka(total / 1e6, 0)} MB.")
+
+
+def check_directory(path: str, name: str) -> None:
+    """Refuse an archive whose central directory is absurd before zipfile reads it whole. zipfile's
+    own reader of the end-of-directory record (zip64 included) is used here and nowhere else."""
+    try:
+        with open(path, "rb") as fh:
+            end = zipfile._EndRecData(fh)
+    except OSError as exc:
+        raise InputError(f"Berkas {name} tidak dapat dibuka ({exc.strerror or type(exc).__name__}).") from None
+    if not end:
+        raise InputError(f"Berkas {name} rusak atau terpotong (bukan arsip .xlsx yang utuh).")
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]
+    if entries > MAX_ZIP_ENTRIES or size > MAX_DIRECTORY_BYTES:
+        raise InputError(f"Berkas {name} ditolak: arsipnya berisi {angka(entries, 0)} entri "
+                         f"(lebih dari {angka(MAX_ZIP_ENTRIES, 0)}), bukan workbook Excel biasa.")
+

@@ -13,6 +13,7 @@ from lkip_xl.model import Cell, SheetReading
 from lkip_xl.reader.safe import check_input_file
 from lkip_xl.reader.values import is_blank, new_cell, norm_label
 from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
+from lkip_xl.textfmt import short_name
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "identitas": ("identitas", "info", "profil"),
@@ -223,6 +224,10 @@ def _sheet_key(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", name.lower())
 
 
+# A refusal lists the sheets there are: the first few, each cut to a readable length.
+MAX_NAMES_SHOWN = 30
+
+
 class Workbook:
     """The input workbook, opened safely; only the sheets lkip-xl uses are read."""
 
@@ -279,7 +284,7 @@ class Workbook:
             names = {_sheet_key(i.name) for i in self._infos}
             for key, pin in self._pins.items():
                 if key not in names:
-                    raise InputError(f"{pin.source}: lembar '{pin.lembar}' tidak ada di berkas ini.")
+                    raise InputError(f"{pin.source}: lembar '{short_name(pin.lembar)}' tidak ada di berkas ini.")
         return self._pins
 
     def set_report_year(self, year: int | None) -> None:
@@ -295,7 +300,10 @@ class Workbook:
         sheet = self.find(role)
         if sheet is None:
             names = ", ".join(SHEET_NAMES_SHOWN.get(n, n.title()) for n in SHEET_SYNONYMS[role])
-            present = ", ".join(info.name for info in self._infos) or "tidak ada"
+            shown = [short_name(info.name) for info in self._infos[:MAX_NAMES_SHOWN]]
+            if len(self._infos) > MAX_NAMES_SHOWN:
+                shown.append(f"dan {len(self._infos) - MAX_NAMES_SHOWN} lembar lain")
+            present = ", ".join(shown) or "tidak ada"
             raise InputError(
                 f"Berkas {self.file_name} tidak memiliki lembar {SHEET_LABELS[role]} "
                 f"(nama yang diterima: {names}; lembar yang ada: {present})."

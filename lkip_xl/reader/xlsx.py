@@ -5,6 +5,14 @@ Why not openpyxl: it loads every sheet, materialises every merged cell and copie
 string per cell before any limit can apply (a 13 KB file with one sheet-wide merge took 6.8 GB).
 Here every part is parsed by expat as it inflates, and each limit stops the parse the moment it
 is crossed, with one Indonesian sentence.
+
+One parser: expat, namespace-aware (the SpreadsheetML main and strict namespaces, or none; an
+element of any other namespace, mc:AlternateContent included, is skipped with all it holds). A
+worksheet is first scanned by a fast path for the XML that Excel, LibreOffice, openpyxl and
+xlsxwriter write; whatever it does not read exactly as expat does (prefixes, comments, other
+encodings, unusual cell bodies, anything it cannot account for) goes to expat. Every scan is linear:
+bounded patterns and `find` loops, never a lazy `.*?` over untrusted bytes. tests/test_reader_fuzz.py
+proves the two equal over thousands of generated sheets.
 """
 from __future__ import annotations
 
@@ -19,7 +27,8 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from lkip_xl.errors import InputError
-from lkip_xl.textfmt import angka
+from lkip_xl.reader.safe import check_directory
+from lkip_xl.textfmt import angka, short_name
 
 # Excel's own cell limit; a longer text can only come from a tool that ignored it.
 MAX_TEXT = 32_767
@@ -27,19 +36,31 @@ MAX_ROW, MAX_COL = 1_048_576, 16_384
 # Non-empty cells kept over all sheets read: it bounds memory. A kabupaten dinas' rincian (2,000 sub
 # kegiatan x 50 akun lines, 102k rows on DPA and on Realisasi) is ~820k cells and `check` peaks at
 # ~330 MB on it (benchmarks/bench_scale.py); 1.5M admits the same rows with ~7 filled columns per
-# sheet and stays well under 1 GB.
+# sheet and stays well under 1 GB. Formulas without a saved value, hidden rows and <col> entries
+# count as cells too: each costs memory although it holds no value.
 MAX_CELLS = 1_500_000
 # Characters of text kept over all sheets read (distinct shared strings count once).
 MAX_CHARS = 64_000_000
 MAX_MERGES = 100_000
 # Cells covered by merged ranges once clipped to the sheet's data extent.
 MAX_MERGED_CELLS = 500_000
-# Parts that are read: inflated size per part and in total.
+# Per parse, never per part name: a part read twice counts twice.
 MAX_PART_BYTES = 200 * 1024 * 1024
 MAX_READ_BYTES = 400 * 1024 * 1024
-# Below this inflated size a high compression ratio is ordinary (repetitive XML), not a bomb.
+# Below this inflated size a high compression ratio is ordinary (repetitive XML), not a bomb. The
+# ratio is measured on the bytes actually inflated against the bytes the member really occupies in
+# the archive, never on the sizes its directory declares.
 RATIO_FLOOR_BYTES = 16 * 1024 * 1024
 MAX_RATIO = 100
+# The structure of a workbook: far beyond any real one, small enough to read in a blink.
+MAX_SHEETS = 4_096
+MAX_RELATIONSHIPS = 20_000
+MAX_STYLES = 200_000  # <numFmt> and <xf> entries of styles.xml together (Excel stops at 64,000 xf)
+MAX_ZIP_ENTRIES = 20_000
+# One XML token (a tag with its attributes, a comment, a run of text) held before expat sees it.
+# expat before 2.6 parses a token again on every chunk until it is whole (CVE-2023-52425): expat is
+# only ever given whole tokens, and a token larger than this is refused.
+MAX_TOKEN_BYTES = 16 * 1024 * 1024
 CHUNK = 1 << 16
 
 BUILTIN_FORMATS = {
@@ -54,13 +75,26 @@ BUILTIN_FORMATS = {
     44: '_("$"* #,##0.00_)_("$"* \\(#,##0.00\\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss",
     47: "mmss.0", 48: "##0.0E+0", 49: "@",
 }
-_DATE_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_STRIP = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 _REL_OFFICE = "/officeDocument"
+
+# Namespaces. expat reports a namespaced name as "URI local" (namespace_separator=" ").
+MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+           "http://purl.oclc.org/ooxml/spreadsheetml/main")
+PACKAGE_REL_NS = ("http://schemas.openxmlformats.org/package/2006/relationships",)
+_DOC_REL_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+               "http://purl.oclc.org/ooxml/officeDocument/relationships")
+_REL_ID = tuple(f"{ns} id" for ns in _DOC_REL_NS)
+_TRUE = ("1", "true")
+# Whitespace as XML defines it (Python's str.strip would also take NBSP and other Unicode spaces).
+_XML_SPACE = " \t\n\r"
+# A number as the file stores it (xsd:double without INF/NaN); anything else in a number cell is text.
+_NUMBER = re.compile(r"[ \t\n\r]*+([+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?)[ \t\n\r]*+")
 
 
 def is_date_format(fmt: str | None) -> bool:
@@ -116,13 +150,99 @@ class _Stop(Exception):
         self.error = error
 
 
-def _local(name: str) -> str:
-    return name.rpartition(":")[2]
+def clean_text(text: str) -> str:
+    """A text as Python can always encode it: a lone UTF-16 surrogate becomes U+FFFD."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def _unescape(text: str) -> str:
-    # Excel writes control characters in text as _xHHHH_.
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """Excel writes control characters in text as _xHHHH_; a character beyond the BMP may come as
+    a pair of escaped surrogates, and a lone surrogate becomes U+FFFD."""
+    if "_x" not in text:
+        return text
+    out = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in out):
+        out = out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return out
+
+
+class _Names(dict):
+    """expat's element names -> the local name in the expected namespaces (or none), else None."""
+
+    def __init__(self, spaces: tuple[str, ...]):
+        super().__init__()
+        self.spaces = spaces
+
+    def __missing__(self, name: str):
+        uri, sep, local = name.rpartition(" ")
+        value = local if not sep or uri in self.spaces else None
+        self[name] = value
+        return value
+
+
+class _Feeder:
+    """Gives expat whole tokens only. Outside a comment, CDATA section or processing instruction a
+    tag cannot hold '<', so everything before the last '<' is whole tokens; those three end at their
+    own marker. A token that grows beyond MAX_TOKEN_BYTES before it is whole is refused."""
+
+    def __init__(self, parser, too_big):
+        self.parse = parser.Parse
+        self.too_big = too_big
+        self.buf = bytearray()
+        self.pos = 0  # where the next look for a token start begins
+        self.closing: bytes | None = None  # end marker of an open comment, CDATA section or PI
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self.buf
+        buf += chunk
+        cut = self._cut()
+        if cut:
+            self.parse(bytes(buf[:cut]), False)
+            del buf[:cut]
+            self.pos = max(self.pos - cut, 0)
+        if len(buf) > MAX_TOKEN_BYTES:
+            raise self.too_big()
+
+    def close(self) -> None:
+        self.parse(bytes(self.buf), True)
+        self.buf = bytearray()
+
+    def _cut(self) -> int:
+        buf, pos, cut = self.buf, self.pos, 0
+        while True:
+            if self.closing is not None:
+                end = buf.find(self.closing, pos)
+                if end < 0:
+                    self.pos = max(pos, len(buf) - len(self.closing) + 1)
+                    return cut
+                pos = cut = end + len(self.closing)
+                self.closing = None
+            bang, pi = buf.find(b"<!", pos), buf.find(b"<?", pos)
+            special = min(bang, pi) if bang >= 0 and pi >= 0 else max(bang, pi)
+            if special < 0:
+                last = buf.rfind(b"<", pos)
+                if last > cut:
+                    cut = last
+                self.pos = max(pos, len(buf) - 8)  # a token start cut by the chunk is looked at again
+                return cut
+            if len(buf) - special < 9:
+                self.pos = max(special, pos)  # '<![CDATA[' may still be arriving
+                return max(cut, special)
+            cut = max(cut, special)
+            if buf.startswith(b"<!--", special):
+                self.closing, pos = b"-->", special + 4
+            elif buf.startswith(b"<![CDATA[", special):
+                self.closing, pos = b"]]>", special + 9
+            elif special == pi:
+                self.closing, pos = b"?>", special + 2
+            else:
+                pos = special + 2  # <!DOCTYPE: the handler refuses it as soon as expat sees it
 
 
 class XlsxFile:
@@ -130,17 +250,19 @@ class XlsxFile:
 
     def __init__(self, path: str, display_name: str):
         self.path = path
-        self.name = display_name
+        self.name = short_name(display_name)
+        check_directory(path, self.name)
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             raise self._broken() from None
-        self._members = {i.filename: i for i in self._zip.infolist()}
+        infos = self._zip.infolist()
+        self._members = {i.filename: i for i in infos}
         self._lower = {n.lower(): n for n in self._members}
         self._read_bytes = 0
-        self._counted: set[str] = set()
         self._cells = 0
         self._chars = 0
+        self._rels_cache: dict[str, dict[str, tuple[str, str]]] = {}
         self.date1904 = False
         self.sheets: list[SheetInfo] = []
         self.has_external_links = any(n.lower().startswith("xl/externallinks/") for n in self._members)
@@ -177,80 +299,114 @@ class XlsxFile:
         info = self._member(part)
         if info is None:
             if required:
-                raise InputError(f"Berkas {self.name} bukan workbook Excel .xlsx yang lengkap (bagian {part} "
-                                 "tidak ada).")
+                raise InputError(f"Berkas {self.name} bukan workbook Excel .xlsx yang lengkap (bagian "
+                                 f"{short_name(part)} tidak ada).")
             yield None
             return
         size = info.file_size
         ratio = size / max(info.compress_size, 1)
         if size > MAX_PART_BYTES or (size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
-            raise self._refuse(f"bagian {info.filename} akan mengembang menjadi {angka(size / 1e6, 0)} MB "
-                               f"(rasio {angka(ratio, 0)}:1), kemungkinan bom dekompresi")
-        if info.filename not in self._counted:
-            self._counted.add(info.filename)
-            self._read_bytes += size
-            if self._read_bytes > MAX_READ_BYTES:
-                raise self._refuse(f"lembar yang dibaca mengembang menjadi lebih dari "
-                                   f"{angka(MAX_READ_BYTES / 1e6, 0)} MB")
+            raise self._refuse(f"bagian {short_name(info.filename)} akan mengembang menjadi "
+                               f"{angka(size / 1e6, 0)} MB (rasio {angka(ratio, 0)}:1), kemungkinan bom dekompresi")
         try:
             with self._zip.open(info) as raw:
-                yield _Bounded(raw, size, self, info.filename)
+                yield _Bounded(raw, info, self)
         except _Stop as stop:
             raise stop.error from None
         except (InputError, _Fallback):
             raise
         except expat.ExpatError as exc:
             raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: bagian "
-                             f"{info.filename} berisi XML yang rusak (baris {exc.lineno}).") from None
+                             f"{short_name(info.filename)} berisi XML yang rusak (baris {exc.lineno}).") from None
         except UnicodeDecodeError:
             raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: bagian "
-                             f"{info.filename} berisi teks yang bukan UTF-8.") from None
+                             f"{short_name(info.filename)} berisi teks yang bukan UTF-8.") from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
             # RuntimeError: an encrypted zip member; NotImplementedError: an unknown compression
             raise self._broken() from None
 
-    def _parse(self, part: str, start, end=None, text=None, *, required: bool = True) -> bool:
-        """Stream one part through expat with the given handlers; False when it is absent."""
+    def _parse(self, part: str, start, end=None, text=None, *, required: bool = True,
+               spaces: tuple[str, ...] = MAIN_NS) -> bool:
+        """Stream one part through expat; False when it is absent. The handlers get local names of
+        elements in `spaces` (or in no namespace); any other element is skipped with all it holds."""
         with self._open(part, required=required) as stream:
             if stream is None:
                 return False
-            parser = expat.ParserCreate()
+            parser = expat.ParserCreate(namespace_separator=" ")
             parser.buffer_text = True
             parser.buffer_size = CHUNK
-            parser.StartElementHandler = start
-            if end is not None:
-                parser.EndElementHandler = end
+            names = _Names(spaces)
+            skip = 0
+
+            def on_start(name, attrs):
+                nonlocal skip
+                if skip:
+                    skip += 1
+                    return
+                tag = names[name]
+                if tag is None:
+                    skip = 1
+                else:
+                    start(tag, attrs)
+
+            def on_end(name):
+                nonlocal skip
+                if skip:
+                    skip -= 1
+                elif end is not None:
+                    end(names[name])
+
+            parser.StartElementHandler = on_start
+            parser.EndElementHandler = on_end
             if text is not None:
-                parser.CharacterDataHandler = text
+                def on_text(data):
+                    if not skip:
+                        text(data)
+                parser.CharacterDataHandler = on_text
 
             def no_dtd(*_args) -> None:
                 # No part of an .xlsx declares a DTD; one that does may hide an entity bomb.
-                raise _Stop(self._refuse(f"bagian {stream.name} memuat deklarasi DTD/entitas XML yang tidak "
-                                         "dipakai oleh workbook Excel, kemungkinan bom entitas XML"))
+                raise _Stop(self._refuse(f"bagian {short_name(stream.name)} memuat deklarasi DTD/entitas XML "
+                                         "yang tidak dipakai oleh workbook Excel, kemungkinan bom entitas XML"))
 
             parser.StartDoctypeDeclHandler = no_dtd
             parser.EntityDeclHandler = no_dtd
+            feeder = _Feeder(parser, lambda: self._refuse(
+                f"bagian {short_name(stream.name)} memuat satu unsur XML yang lebih besar dari "
+                f"{MAX_TOKEN_BYTES // (1024 * 1024)} MB"))
             while True:
                 chunk = stream.read(CHUNK)
                 if not chunk:
                     break
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+                feeder.feed(chunk)
+            feeder.close()
         return True
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """Relationship id -> (type, target part) of `part`."""
+        """Relationship id -> (type, target part) of `part`, read once."""
+        cached = self._rels_cache.get(part)
+        if cached is not None:
+            return cached
         folder, base = posixpath.split(part)
         rels: dict[str, tuple[str, str]] = {}
+        count = 0
 
         def start(name, attrs):
-            if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-                target = attrs.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                    posixpath.join(folder, target))
-                rels[attrs.get("Id", "")] = (attrs.get("Type", ""), target)
+            nonlocal count
+            if name == "Relationship":
+                count += 1
+                if count > MAX_RELATIONSHIPS:
+                    raise _Stop(self._refuse(f"daftar relasi {short_name(part or 'paket')} berisi lebih dari "
+                                             f"{angka(MAX_RELATIONSHIPS, 0)} entri"))
+                if attrs.get("TargetMode") != "External":
+                    target = attrs.get("Target", "")
+                    target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                        posixpath.join(folder, target))
+                    rels[attrs.get("Id", "")] = (attrs.get("Type", ""), target)
 
-        self._parse(posixpath.join(folder, "_rels", base + ".rels"), start, required=False)
+        self._parse(posixpath.join(folder, "_rels", base + ".rels"), start, required=False,
+                    spaces=PACKAGE_REL_NS)
+        self._rels_cache[part] = rels
         return rels
 
     def _office_document(self) -> str:
@@ -264,92 +420,113 @@ class XlsxFile:
             raise InputError(f"Berkas {self.name} bukan workbook Excel .xlsx (tidak ada xl/workbook.xml).")
         rels = self._rels(self._workbook_part)
         found: list[tuple[str, str, bool]] = []
+        path: list[str] = []
 
         def start(name, attrs):
-            tag = _local(name)
-            if tag == "sheet":
-                rid = next((v for k, v in attrs.items() if ":" in k and _local(k) == "id"), "")
-                found.append((attrs.get("name", ""), rid, attrs.get("state", "visible") != "visible"))
-            elif tag == "workbookPr":
-                self.date1904 = attrs.get("date1904", "0").lower() in ("1", "true")
+            if name == "sheet" and path[-1:] == ["sheets"] and len(path) == 2:
+                if len(found) >= MAX_SHEETS:
+                    raise _Stop(self._refuse(f"workbook berisi lebih dari {angka(MAX_SHEETS, 0)} lembar"))
+                rid = next((attrs[k] for k in _REL_ID if k in attrs), None)
+                if rid is None:  # a relationship id in a namespace of its own: still the only id there is
+                    rid = next((v for k, v in attrs.items() if k.endswith(" id")), "")
+                found.append((clean_text(attrs.get("name", "")), rid, attrs.get("state", "visible") != "visible"))
+            elif name == "workbookPr" and len(path) == 1:
+                self.date1904 = attrs.get("date1904", "0").strip(_XML_SPACE).lower() in _TRUE
+            path.append(name)
 
-        self._parse(self._workbook_part, start)
+        def end(name):
+            path.pop()
+
+        self._parse(self._workbook_part, start, end)
         for name, rid, hidden in found:
             kind, target = rels.get(rid, ("", ""))
             part = target if kind.endswith("/worksheet") and self._member(target) else None
             self.sheets.append(SheetInfo(name, part, hidden))
 
     def _read_styles(self) -> list[str | None]:
-        """Number format of each cell style (cellXfs index)."""
+        """Number format of each cell style (cellXfs index). Only styleSheet/numFmts/numFmt defines
+        a format: a <numFmt> inside a conditional format's <dxf> belongs to that rule alone."""
         custom: dict[int, str] = {}
         xf_ids: list[int] = []
-        stack: list[str] = []
+        path: list[str] = []
+        count = 0
 
         def start(name, attrs):
-            tag = _local(name)
-            if tag == "numFmt":
-                try:
-                    custom[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "")
-                except ValueError:
-                    pass
-            elif tag == "xf" and stack and stack[-1] == "cellXfs":
-                try:
-                    xf_ids.append(int(attrs.get("numFmtId", "0")))
-                except ValueError:
-                    xf_ids.append(0)
-            stack.append(tag)
+            nonlocal count
+            if len(path) == 2 and ((name == "numFmt" and path[1] == "numFmts")
+                                   or (name == "xf" and path[1] == "cellXfs")):
+                count += 1
+                if count > MAX_STYLES:
+                    raise _Stop(self._refuse(f"daftar gaya sel berisi lebih dari {angka(MAX_STYLES, 0)} entri"))
+                if name == "numFmt":
+                    try:
+                        custom[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "")
+                    except ValueError:
+                        pass
+                else:
+                    try:
+                        xf_ids.append(int(attrs.get("numFmtId", "0")))
+                    except ValueError:
+                        xf_ids.append(0)
+            path.append(name)
 
         def end(name):
-            stack.pop()
+            path.pop()
 
         self._parse(self._styles_part(), start, end, required=False)
         return [custom.get(i, BUILTIN_FORMATS.get(i)) for i in xf_ids]
 
-    def _styles_part(self) -> str:
-        for kind, target in self._rels(self._workbook_part).values():
-            if kind.endswith("/styles"):
+    def _related(self, kind: str, default: str) -> str:
+        for rel_kind, target in self._rels(self._workbook_part).values():
+            if rel_kind.endswith(kind):
                 return target
-        return "xl/styles.xml"
+        return default
+
+    def _styles_part(self) -> str:
+        return self._related("/styles", "xl/styles.xml")
 
     def _shared_part(self) -> str:
-        for kind, target in self._rels(self._workbook_part).values():
-            if kind.endswith("/sharedStrings"):
-                return target
-        return "xl/sharedStrings.xml"
+        return self._related("/sharedStrings", "xl/sharedStrings.xml")
 
-    def _read_shared(self, wanted: set[int]) -> dict[int, tuple[str, bool]]:
-        """The shared strings whose index is in `wanted`: (text cut to MAX_TEXT, was cut)."""
+    def _read_shared(self, wanted: set[int]) -> tuple[dict[int, tuple[str, bool]], int]:
+        """The shared strings whose index is in `wanted` (text cut to MAX_TEXT, was cut), and how many
+        the part holds."""
         out: dict[int, tuple[str, bool]] = {}
-        state = {"i": -1, "depth_skip": 0, "in_t": False}
+        index = -1
+        depth = 0  # 1 in <sst>, 2 in <si>
+        phonetic = 0
+        in_t = False
         text = _TextBuffer()
 
         def start(name, attrs):
-            tag = _local(name)
-            if tag == "si":
-                state["i"] += 1
+            nonlocal index, depth, phonetic, in_t
+            depth += 1
+            if name == "si" and depth == 2:
+                index += 1
                 text.reset()
-            elif tag == "rPh":
-                state["depth_skip"] += 1  # phonetic guide text is not the cell's text
-            elif tag == "t" and not state["depth_skip"] and state["i"] in wanted:
-                state["in_t"] = True
+            elif name == "rPh":
+                phonetic += 1  # phonetic guide text is not the cell's text
+            elif name == "t" and depth > 2 and not phonetic and index in wanted:
+                in_t = True
 
         def end(name):
-            tag = _local(name)
-            if tag == "t":
-                state["in_t"] = False
-            elif tag == "rPh":
-                state["depth_skip"] -= 1
-            elif tag == "si" and state["i"] in wanted:
-                value = _unescape(text.value())
+            nonlocal depth, phonetic, in_t
+            depth -= 1
+            if name == "t":
+                in_t = False
+            elif name == "rPh":
+                phonetic -= 1
+            elif name == "si" and depth == 1 and index in wanted:
+                value = clean_text(_unescape(text.value()))
                 self._count_chars(len(value))
-                out[state["i"]] = (value[:MAX_TEXT], text.cut or len(value) > MAX_TEXT)
+                out[index] = (value[:MAX_TEXT], text.cut or len(value) > MAX_TEXT)
 
         def chars(data):
-            if state["in_t"]:
+            if in_t:
                 text.add(data)
 
         self._parse(self._shared_part(), start, end, chars, required=False)
-        return out
+        return out, index + 1
 
     def _count_chars(self, n: int) -> None:
         self._chars += n
@@ -361,6 +538,11 @@ class XlsxFile:
         if self._cells > MAX_CELLS:
             raise _Stop(self._refuse(f"lembar yang dibaca berisi lebih dari {angka(MAX_CELLS, 0)} sel"))
 
+    def _count_read(self, n: int) -> None:
+        self._read_bytes += n
+        if self._read_bytes > MAX_READ_BYTES:
+            raise self._refuse(f"lembar yang dibaca mengembang menjadi lebih dari {angka(MAX_READ_BYTES / 1e6, 0)} MB")
+
     # ------------------------------------------------------------------ sheet
 
     def read_sheets(self, infos: list[SheetInfo]) -> list[Grid]:
@@ -369,11 +551,17 @@ class XlsxFile:
             self._styles = self._read_styles()
         pending = [self._read_sheet(info) for info in infos]
         wanted = set().union(*(cells for _, cells in pending))
-        texts = self._read_shared(wanted) if wanted else {}
+        texts, count = self._read_shared(wanted) if wanted else ({}, 0)
         for grid, shared_cells in pending:
             values, formats = grid.values, grid.formats
             for index, cells in shared_cells.items():
-                text, cut = texts.get(index, ("", False))
+                found = texts.get(index)
+                if found is None:
+                    r, c = min(cells)
+                    raise self._refuse(
+                        f"sel {_letters(c)}{r} di lembar {short_name(grid.name)} merujuk teks bersama nomor "
+                        f"{index}, padahal berkas hanya memuat {angka(count, 0)} teks bersama (berkas rusak)")
+                text, cut = found
                 if text.strip():
                     values.update(dict.fromkeys(cells, text))  # cells already in values: their order kept
                     if cut:
@@ -390,52 +578,79 @@ class XlsxFile:
         """The grid with shared-string cells still holding their index, and those cells by index."""
         if info.part is None:
             return Grid(info.name), {}
-        cells_before = self._cells
+        cells_before, chars_before = self._cells, self._chars
         sink = _CellSink(self, Grid(info.name))
         try:
             self._scan_sheet(info.part, sink)
         except _Fallback:
-            # Comments, CDATA, prefixed tags, implied addresses, giant cells: let expat read it.
-            self._cells = cells_before
+            # Prefixes, comments, CDATA, implied addresses, other encodings, unusual cell bodies: expat.
+            self._cells, self._chars = cells_before, chars_before
             sink = _CellSink(self, Grid(info.name))
             self._expat_sheet(info.part, sink)
-        sink.grid.merges = sink.merges
+        sink.finish()
         return sink.grid, sink.shared_cells
 
     def _scan_sheet(self, part: str, sink: "_CellSink") -> None:
         """The fast path: ordinary worksheet XML (what Excel, LibreOffice, openpyxl and xlsxwriter
-        write) read with a few regular expressions over complete rows; anything else is _Fallback."""
+        write) read with bounded patterns over complete rows; anything else is _Fallback."""
         with self._open(part) as stream:
             head = stream.read(CHUNK)
-            decl = _DECL.match(head)
-            if decl and decl.group(1) and decl.group(1).lower() not in (b"utf-8", b"utf8"):
-                raise _Fallback
-            buf = head[decl.end():] if decl else head
+            if head[:3] == b"\xef\xbb\xbf":
+                head = head[3:]
+            elif head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
+                raise _Fallback  # UTF-16 (or anything else that is not UTF-8): expat reads it
+            buf = _declaration(head)
+            buf = buf[_root_start(buf):]
+            foreign = False  # after <sheetData>: a prefixed (extension) element has been met
             phase = 0  # 0 before <sheetData>, 1 inside, 2 after
             eof = False
             while True:
-                if b"<!" in buf or b"<?" in buf or _PREFIXED.search(buf):
-                    # A comment, CDATA, DTD or namespace prefixes: expat decides what they mean.
+                if b"<!" in buf or b"<?" in buf or _BAD_BYTES.search(buf):
+                    # A comment, CDATA, DTD or a character XML forbids: expat decides what they mean.
                     raise _Fallback
                 if phase == 0:
                     at = buf.find(b"<sheetData")
+                    _plain(buf if at < 0 else buf[:at])
                     if at >= 0:
                         sink.head(buf[:at])
-                        buf, phase = buf[at:], 1
+                        gt = buf.find(b">", at)
+                        if gt < 0:
+                            raise _Fallback
+                        if buf[gt - 1:gt] == b"/":
+                            buf, phase = buf[gt + 1:], 2
+                        elif not _SHEETDATA_OPEN.fullmatch(buf, at, gt + 1) or b"xmlns" in buf[at:gt]:
+                            raise _Fallback
+                        else:
+                            buf, phase = buf[gt + 1:], 1
                 if phase == 1:
                     end = buf.find(b"</sheetData>")
                     cut = end if end >= 0 else buf.rfind(b"</row>") + 6
                     if cut >= 6 or end >= 0:
-                        sink.rows(buf[:cut])
+                        block = buf[:cut]
+                        _plain(block)
+                        if b"<sheetData" in block:
+                            raise _Fallback
+                        sink.rows(block)
                         buf = buf[cut:]
                         if end >= 0:
-                            phase = 2
-                    elif buf.find(b"<sheetData/>") == 0:
-                        buf, phase = buf[12:], 2
+                            buf, phase = buf[12:], 2
+                    else:
+                        _plain(buf)
                 if phase == 2:
+                    if b"<sheetData" in buf:
+                        raise _Fallback  # a second <sheetData>: expat reads both
                     cut = buf.rfind(b">") + 1
-                    sink.tail(buf[:cut])
-                    buf = buf[cut:]
+                    block, buf = buf[:cut], buf[cut:]
+                    if not foreign:
+                        # Excel ends a sheet with <extLst> of x14 elements after <mergeCells>: read the
+                        # merges before the first prefixed element, and make sure nothing after it counts.
+                        m = _PREFIXED.search(block)
+                        at = min(m.start() if m else len(block), _find(block, b"xmlns"))
+                        sink.tail(block[:at])
+                        block, foreign = block[at:], at < len(block)
+                    if foreign and block and (_MAIN_AFTER.search(block) or sum(map(block.count, _CELL_STARTS))
+                                              or _ROW_START.search(block)):
+                        raise _Fallback  # a merge, cell or row expat might read there: let it decide
                 if eof:
                     break
                 if len(buf) > 8 * CHUNK:
@@ -451,12 +666,15 @@ class XlsxFile:
                 raise _Fallback
 
     def _expat_sheet(self, part: str, sink: "_CellSink") -> None:
-        st = {"row": 0, "col": 0, "r": 0, "c": 0, "t": "n", "s": 0, "v": None, "f": None,
-              "in": None, "inline": False, "skip": 0}
+        # One cell's state: position, type, style, <v> text, <f> text, <is> text; "in" names the
+        # element whose text is being gathered.
+        st = {"row": 0, "col": 0, "r": 0, "c": 0, "t": "n", "s": "0", "v": None, "f": None, "is": None,
+              "in": None, "cut": False}
         buf = _TextBuffer()
+        inline = phonetic = 0
 
-        def start(name, attrs):
-            tag = _local(name)
+        def start(tag, attrs):
+            nonlocal inline, phonetic
             if tag == "c":
                 ref = attrs.get("r")
                 pos = parse_ref(ref) if ref else None
@@ -468,8 +686,9 @@ class XlsxFile:
                 st["col"] = pos[1]
                 st["t"] = attrs.get("t", "n")
                 st["s"] = attrs.get("s", "0")
-                st["v"] = st["f"] = None
-                st["inline"] = False
+                st["v"] = st["f"] = st["is"] = None
+                st["cut"] = False
+                inline = phonetic = 0
             elif tag == "row":
                 r = attrs.get("r")
                 try:
@@ -479,46 +698,57 @@ class XlsxFile:
                 if not 1 <= row <= MAX_ROW:
                     raise _Stop(self._broken())
                 st["row"], st["col"] = row, 0
-                if attrs.get("hidden", "0").lower() in ("1", "true"):
-                    sink.grid.hidden_rows.add(row)
+                if attrs.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
+                    sink.hide_row(row)
             elif tag == "v" or tag == "f":
                 st["in"] = tag
                 buf.reset()
             elif tag == "is":
-                st["inline"] = True
-                st["v"] = None
-                buf.reset()
-            elif tag == "t" and st["inline"] and not st["skip"]:
-                st["in"] = "t"
+                inline += 1
+                if st["is"] is None:
+                    st["is"] = ""
             elif tag == "rPh":
-                st["skip"] += 1
+                phonetic += 1
+            elif tag == "t" and inline and not phonetic:
+                st["in"] = "t"
+                buf.reset()
             elif tag == "mergeCell":
                 sink.merge(attrs.get("ref", ""))
             elif tag == "col":
                 sink.col(attrs)
 
-        def end(name):
-            tag = _local(name)
+        def end(tag):
+            nonlocal inline, phonetic
             if tag == "v" or tag == "f" or tag == "t":
                 if st["in"] == tag:
                     text = buf.value()
+                    if tag != "f":
+                        st["cut"] = st["cut"] or buf.cut
                     if tag == "t":
-                        st["v"] = (st["v"] or "") + text
+                        st["is"] += text  # each run of rich text adds its own text only
                     else:
                         st[tag] = text
                     st["in"] = None
             elif tag == "rPh":
-                st["skip"] -= 1
+                phonetic -= 1
             elif tag == "is":
-                st["inline"] = False
+                inline -= 1
             elif tag == "c":
-                sink.put(st["r"], st["c"], st["t"], st["s"], st["v"], st["f"], buf.cut)
+                sink.cell(st["r"], st["c"], st["t"], st["s"], st["v"], st["f"], st["is"], st["cut"])
 
         def chars(data):
             if st["in"] is not None:
                 buf.add(data)
 
         self._parse(part, start, end, chars)
+
+
+def _letters(c: int) -> str:
+    out = ""
+    while c:
+        c, rem = divmod(c - 1, 26)
+        out = chr(65 + rem) + out
+    return out
 
 
 class _TextBuffer:
@@ -546,44 +776,130 @@ class _TextBuffer:
 
 
 class _Bounded:
-    """A part's stream that refuses to inflate beyond the size its zip directory declared."""
+    """A part's stream that refuses to inflate beyond the size its zip directory declared, or beyond
+    MAX_RATIO times the compressed bytes actually consumed (never the sizes the directory declares);
+    every byte counts for the read."""
 
-    def __init__(self, raw, size: int, book: "XlsxFile", name: str):
-        self.raw, self.left, self.book, self.name = raw, size, book, name
+    def __init__(self, raw, info: zipfile.ZipInfo, book: "XlsxFile"):
+        self.raw, self.left, self.book, self.name = raw, info.file_size, book, info.filename
+        self.declared = info.compress_size
+        self.inflated = 0
 
     def read(self, n: int) -> bytes:
         data = self.raw.read(n)
-        self.left -= len(data)
+        size = len(data)
+        self.left -= size
+        self.inflated += size
         if self.left < 0:
-            raise self.book._refuse(f"bagian {self.name} lebih besar daripada yang tercatat di arsipnya")
+            raise self.book._refuse(f"bagian {short_name(self.name)} lebih besar daripada yang tercatat di arsipnya")
+        if self.inflated > RATIO_FLOOR_BYTES and self.inflated > MAX_RATIO * self._consumed():
+            raise self.book._refuse(f"bagian {short_name(self.name)} mengembang lebih dari {MAX_RATIO} kali "
+                                    "ukurannya di arsip, kemungkinan bom dekompresi")
+        self.book._count_read(size)
         return data
+
+    def _consumed(self) -> int:
+        # zipfile's count of compressed bytes not yet read, less what its decompressor holds unread
+        # (CPython 3.x and Pyodide alike); without them, the declared size bounds the read as before.
+        left = getattr(self.raw, "_compress_left", None)
+        if not isinstance(left, int):
+            return self.declared
+        tail = getattr(getattr(self.raw, "_decompressor", None), "unconsumed_tail", b"")
+        return self.declared - left - (len(tail) if isinstance(tail, bytes) else 0)
 
 
 class _Fallback(Exception):
     """The fast path met XML it does not read; expat reads the part instead."""
 
 
-_DECL = re.compile(rb"\s*<\?xml[^>]*?(?:encoding\s*=\s*[\"']([^\"']*)[\"'])?[^>]*\?>")
+def _declaration(head: bytes) -> bytes:
+    """`head` after its XML declaration; _Fallback when it declares an encoding other than UTF-8."""
+    if not head.startswith(b"<?xml"):
+        return head  # no declaration (or a misplaced one, which the scan hands to expat)
+    end = head.find(b"?>", 0, 1024)
+    if end < 0:
+        raise _Fallback
+    m = _ENCODING.search(head, 0, end)
+    if m and m.group(1).lower() not in (b"utf-8", b"utf8"):
+        raise _Fallback
+    return head[end + 2:]
+
+
+def _plain(xml: bytes) -> None:
+    """_Fallback where a namespace is declared or an element is prefixed: expat resolves those."""
+    if b"xmlns" in xml or _PREFIXED.search(xml):
+        raise _Fallback
+
+
+def _find(data: bytes, what: bytes) -> int:
+    at = data.find(what)
+    return len(data) if at < 0 else at
+
+
+def _root_start(buf: bytes) -> int:
+    """Where the root element's start tag ends; _Fallback unless its default namespace is the
+    SpreadsheetML one (or none) and it binds no prefix the fast path would have to track."""
+    lt = buf.find(b"<")
+    if lt < 0 or buf[:lt].strip(b" \t\r\n"):
+        raise _Fallback
+    m = _ROOT.match(buf, lt)
+    if m is None:
+        raise _Fallback
+    for key, value in _attrs(m.group(2)).items():
+        if key == "xmlns" and value not in MAIN_NS:
+            raise _Fallback
+    return m.end()
+
+
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"'?<>]*)[\"']")
+_ATTR_RE = rb'[A-Za-z_][-\w.]*(?::[A-Za-z_][-\w.]*)?\s*+=\s*+(?:"[^"<]*+"|\'[^\'<]*+\')'
+_ROOT = re.compile(rb"<([A-Za-z_][-\w.]*)((?:\s++" + _ATTR_RE + rb")*+)\s*+>")
+_SHEETDATA_OPEN = re.compile(rb"<sheetData(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
 # A cell in the usual attribute order (r, s, t); other attributes or orders go through _ATTR. The
-# common body, one non-empty <v> and nothing else, is its own group (value); any other body is `body`.
+# common body, one non-empty <v> and nothing else, is its own group (value); any other body is
+# `body`, which never runs past the next cell's start: an unclosed <c> costs one look, not a scan
+# to the end of the row block.
 _CELL = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
-                   rb'((?:\s+[A-Za-z_:][-\w.:]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*'
-                   rb'(?:/>|><v>([^<]+)</v></c>|>(.*?)</c>)', re.S)
+                   rb'((?:\s++' + _ATTR_RE + rb')*+)\s*+'
+                   rb'(?:/>|><v>([^<]++)</v></c>|>((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)')
+_CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+# Every other '<' a block of rows may hold when the fast path reads it (a cell body it reads has <f>,
+# <v> and a plain <is><t>, nothing else).
+_ROW_TAGS = (b"<row", b"</row", b"</c>", b"<v", b"</v", b"<f", b"</f", b"<is", b"</is", b"<t", b"</t")
+# Any other cell body the fast path reads: an optional <f>, an optional <v>, an optional plain <is>.
+# Groups: <f (its attributes), its text; <v, its text; <is>, its <t>'s text.
+_BODY = re.compile(rb'\s*+(?:<f((?:\s++' + _ATTR_RE + rb')*+)\s*+(?:/>|>([^<]*+)</f\s*+>))?'
+                   rb'\s*+(?:(<v)(?:\s++' + _ATTR_RE + rb')*+\s*+(?:/>|>([^<]*+)</v\s*+>))?'
+                   rb'\s*+(?:(<is)\s*+>\s*+<t(?:\s++' + _ATTR_RE + rb')*+\s*+(?:/>|>([^<]*+)</t\s*+>)\s*+</is\s*+>)?'
+                   rb'\s*+')
 _PREFIXED = re.compile(rb"</?[A-Za-z_][-\w.]*:")
-_ATTR = re.compile(rb'([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-_ROW_OPEN = re.compile(rb"<row\b([^>]*)>")
-_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
-_VALUE = re.compile(rb"<v(?:\s[^>]*)?>(.*?)</v>|<v\s*/>", re.S)
-_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
-_TEXT = re.compile(rb"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
-_MERGE = re.compile(rb"<mergeCell\b([^>]*)>")
-_COL = re.compile(rb"<col\b([^>]*)>")
+# After an extension element: a merge, a default namespace, or a prefix bound to SpreadsheetML.
+_MAIN_AFTER = re.compile(rb"<mergeCell|xmlns\s*=|spreadsheetml/2006/main|ooxml/spreadsheetml/main")
+# Characters XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF): expat refuses them.
+_BAD_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_ATTR = re.compile(rb'([A-Za-z_][-\w.]*(?::[A-Za-z_][-\w.]*)?)\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
+_ROW_OPEN = re.compile(rb"<row\b([^<>]*)>")
+_ROW_START = re.compile(rb"<row\b")
+_MERGE = re.compile(rb"<mergeCell\b([^<>]*)>")
+_MERGE_START = re.compile(rb"<mergeCell\b")
+_COL = re.compile(rb"<col\b([^<>]*)>")
+_COL_START = re.compile(rb"<col\b")
 _ENTITY = re.compile(rb"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _XML_ENTITIES = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 
 
-def _xml_text(raw: bytes) -> str:
-    """Bytes of XML character data as text: the five entities and character references."""
+def _xml_char(code: int) -> bool:
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+def _xml_text(raw: bytes, attribute: bool = False) -> str:
+    """Bytes of XML character data as expat gives them: line ends normalised to LF (in an attribute,
+    TAB, CR and LF become spaces), the five entities and character references."""
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if attribute and (b"\n" in raw or b"\t" in raw):
+        raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
     if b"&" not in raw:
         return raw.decode("utf-8")
     out, pos = [], 0
@@ -592,7 +908,7 @@ def _xml_text(raw: bytes) -> str:
         name = m.group(1)
         if name[:1] == b"#":
             code = int(name[2:], 16) if name[1:2] in (b"x", b"X") else int(name[1:])
-            if not 0 < code <= 0x10FFFF:
+            if not _xml_char(code):
                 raise _Fallback
             out.append(chr(code))
         elif name in _XML_ENTITIES:
@@ -608,12 +924,49 @@ def _xml_text(raw: bytes) -> str:
 
 
 def _attrs(raw: bytes) -> dict[str, str]:
-    return {k.decode(): _xml_text(v1 if v1 or not v2 else v2) for k, v1, v2 in _ATTR.findall(raw)}
+    """Attributes of a tag; _Fallback where expat would see something else (a repeated name, text
+    that is not an attribute)."""
+    out: dict[str, str] = {}
+    pos, size = 0, len(raw)
+    for m in _ATTR.finditer(raw):
+        if raw[pos:m.start()].strip(b" \t\r\n") or (pos and m.start() == pos):
+            raise _Fallback
+        key = m.group(1).decode()
+        if key in out:
+            raise _Fallback
+        value = m.group(2)
+        out[key] = _xml_text(value if value is not None else m.group(3), attribute=True)
+        pos = m.end()
+    if raw[pos:size].strip(b" \t\r\n/"):
+        raise _Fallback
+    return out
+
+
+def _capped(value: str | None, formula: str | None, inline: str | None):
+    """(value, formula, inline, cut) as expat's text buffers keep them: at most MAX_TEXT + 16 characters."""
+    cut = False
+    if value is not None and len(value) > MAX_TEXT + 16:
+        value, cut = value[:MAX_TEXT + 16], True
+    if inline is not None and len(inline) > MAX_TEXT + 16:
+        inline, cut = inline[:MAX_TEXT + 16], True
+    return value, formula, inline, cut
+
+
+def _number(raw: str) -> int | float | None:
+    """A number cell's stored text as a number: int up to 15 characters without '.' or exponent, else
+    float. None when it is no number the file format allows."""
+    m = _NUMBER.fullmatch(raw)
+    if m is None:
+        return None
+    s = m.group(1)
+    if len(s) > 15 or "." in s or "e" in s or "E" in s:
+        return float(s)
+    return int(s)
 
 
 class _CellSink:
-    """Turns cells as the file states them (type, style, text of <v>) into grid values; one
-    definition for the fast path and expat."""
+    """Turns cells as the file states them (type, style, text of <v>, <f> and <is>) into grid values;
+    one definition for the fast path and expat."""
 
     def __init__(self, book: "XlsxFile", grid: Grid):
         self.book = book
@@ -622,53 +975,87 @@ class _CellSink:
         self.epoch = _EPOCH_1904 if book.date1904 else _EPOCH_1900
         self.shared_cells: dict[int, list[tuple[int, int]]] = {}
         self.merges: list[tuple[int, int, int, int]] = []
+        self.hidden_ranges: list[tuple[int, int]] = []
         self._cols: dict[bytes, int] = {}
         self._styles_seen: dict[bytes | str, tuple[str | None, bool]] = {}
+
+    def finish(self) -> None:
+        """Merged ranges and hidden columns into the grid."""
+        self.grid.merges = self.merges
+        hidden = self.grid.hidden_cols
+        for lo, hi in _union(self.hidden_ranges):
+            hidden.update(range(lo, hi + 1))
 
     # -------------------------------------------------------- fast path pieces
 
     def head(self, xml: bytes) -> None:
+        if sum(map(xml.count, _CELL_STARTS)) or _ROW_START.search(xml):
+            raise _Fallback  # cells before <sheetData>: expat reads them where they are
+        if b"<col" not in xml:
+            return
+        found = 0
         for m in _COL.finditer(xml):
             self.col(_attrs(m.group(1)))
+            found += 1
+        if found != len(_COL_START.findall(xml)):
+            raise _Fallback  # a <col that never closes: expat says what it is
 
     def tail(self, xml: bytes) -> None:
+        if sum(map(xml.count, _CELL_STARTS)) or _ROW_START.search(xml):
+            raise _Fallback
+        if b"<mergeCell" not in xml:
+            return
+        found = 0
         for m in _MERGE.finditer(xml):
             self.merge(_attrs(m.group(1)).get("ref", ""))
+            found += 1
+        if found != len(_MERGE_START.findall(xml)):
+            raise _Fallback
 
     def rows(self, xml: bytes) -> None:
         if b"hidden" in xml:
+            found = 0
             for m in _ROW_OPEN.finditer(xml):
+                found += 1
                 a = _attrs(m.group(1))
-                if a.get("hidden", "0").lower() in ("1", "true"):
+                if a.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
                     try:
-                        self.grid.hidden_rows.add(int(a["r"]))
+                        row = int(a["r"])
                     except (KeyError, ValueError):
                         raise _Fallback from None
+                    if not 1 <= row <= MAX_ROW:
+                        raise _Fallback
+                    self.hide_row(row)
+            if found != len(_ROW_START.findall(xml)):
+                raise _Fallback
         cols = self._cols
         values, formats, style_info = self.grid.values, self.grid.formats, self._style_info
         styles_seen = self._styles_seen
         shared_cells = self.shared_cells
         stored = 0
         row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
-        for letters, row, style, kind, extra, v, body in _CELL.findall(xml):
+        cells = _CELL.findall(xml)
+        starts = sum(map(xml.count, _CELL_STARTS))
+        if len(cells) != starts or xml.count(b"<") != starts + sum(map(xml.count, _ROW_TAGS)):
+            # A cell the pattern does not read whole (unclosed, unusual syntax), or an element that is
+            # not one of a row's: expat says what it is.
+            raise _Fallback
+        for letters, row, style, kind, extra, v, body in cells:
             if extra:  # attributes in another order, or more of them
                 a = _attrs(extra)
-                if not letters and "r" in a:
+                if (letters and "r" in a) or (style and "s" in a) or (kind and "t" in a):
+                    raise _Fallback  # a repeated attribute: expat refuses the part
+                if "r" in a:
                     m = _CELL_REF.match(a["r"])
                     if m is None:
                         raise _Fallback
                     letters, row = m.group(1).encode(), m.group(2).encode()
-                style = style or a.get("s", "0").encode()
-                kind = kind or a.get("t", "n").encode()
+                if not style:
+                    style = a.get("s", "0").encode()
+                if not kind:
+                    kind = a.get("t", "n").encode()
             if not letters:
                 raise _Fallback  # a position implied by order: expat keeps count
-            if v:
-                simple = True  # <v>text</v> and nothing else
-            elif not body:
-                continue
-            else:
-                simple = body[:3] == b"<v>" and body.find(b"<", 3) == len(body) - 4
-                v = body[3:-4]
             c = cols.get(letters)
             if c is None:
                 c = cols[letters] = col_index(letters.decode())
@@ -679,60 +1066,54 @@ class _CellSink:
                 if not 1 <= r <= MAX_ROW:
                     raise _Fallback
                 row_bytes = row
-            if simple and (not kind or kind == b"n"):
-                # The common cell, a stored number: no detour through text.
-                try:
+            if v:
+                if not kind or kind == b"n":
+                    # The common cell, a stored number: no detour through text.
                     if len(v) <= 15 and v.isdigit():  # ASCII digits: a whole number
                         number = int(v)
-                    elif len(v) <= 15 and b"." not in v and b"e" not in v and b"E" not in v:
-                        number = int(v)
                     else:
-                        number = float(v)
-                        if number != number or number in (_INF, -_INF):
-                            raise ValueError
-                except ValueError:
-                    self.put(r, c, "n", style or b"0", _xml_text(v), None, False)
+                        number = _number(_xml_text(v))
+                        if number is None or number in (_INF, -_INF):
+                            self.cell(r, c, "n", style or b"0", *_capped(_xml_text(v), None, None))
+                            continue
+                    fmt, is_date = styles_seen.get(style) or style_info(style)
+                    key = (r, c)
+                    values[key] = _to_datetime(number, self.epoch) if is_date else number
+                    if fmt:
+                        formats[key] = fmt
+                    stored += 1
                     continue
-                fmt, is_date = styles_seen.get(style) or style_info(style)
-                key = (r, c)
-                values[key] = _to_datetime(number, self.epoch) if is_date else number
-                if fmt:
-                    formats[key] = fmt
-                stored += 1
+                if kind == b"s" and v.isdigit():
+                    # A shared string (ASCII digits only: what cell() reads the same way): its text comes later.
+                    key = (r, c)
+                    index = int(v)
+                    shared = shared_cells.get(index)
+                    if shared is None:
+                        shared_cells[index] = [key]
+                    else:
+                        shared.append(key)
+                    values[key] = index
+                    fmt = (styles_seen.get(style) or style_info(style))[0]
+                    if fmt:
+                        formats[key] = fmt
+                    stored += 1
+                    continue
+                self.cell(r, c, kind.decode(), style or b"0", *_capped(_xml_text(v), None, None))
                 continue
-            if simple and kind == b"s" and v.isdigit():
-                # A shared string (ASCII digits only: what put() reads the same way): its text comes later.
-                key = (r, c)
-                index = int(v)
-                shared = shared_cells.get(index)
-                if shared is None:
-                    shared_cells[index] = [key]
-                else:
-                    shared.append(key)
-                values[key] = index
-                fmt = (styles_seen.get(style) or style_info(style))[0]
-                if fmt:
-                    formats[key] = fmt
-                stored += 1
-                continue
-            t = kind.decode() if kind else "n"
-            if simple:
-                raw, formula = _xml_text(v), None
-            elif t == "inlineStr" and body[:7] == b"<is><t>" and body.find(b"<", 7) == len(body) - 9:
-                raw, formula = _xml_text(body[7:-9]), None  # <is><t>text</t></is>, as openpyxl writes
-            else:
-                fm = _FORMULA.search(body)
-                formula = None if fm is None else _xml_text(fm.group(1) or b"")
-                if t == "inlineStr":
-                    texts = _TEXT.findall(_PHONETIC.sub(b"", body))
-                    raw = _xml_text(b"".join(texts)) if texts else None
-                else:
-                    vm = _VALUE.search(body)
-                    raw = None if vm is None else _xml_text(vm.group(1) or b"")
-            cut = False
-            if raw is not None and len(raw) > MAX_TEXT + 16:
-                raw, cut = raw[:MAX_TEXT + 16], True
-            self.put(r, c, t, style or b"0", raw, formula, cut)
+            if not body or not body.strip(b" \t\r\n"):
+                continue  # <c .../> or an empty body: no value
+            m = _BODY.fullmatch(body)
+            if m is None:
+                raise _Fallback  # rich inline text, phonetic runs, extension elements: expat
+            f_attrs, f_text, v_tag, v_text, is_tag, t_text = m.groups()
+            formula = None
+            if f_attrs is not None:
+                if f_attrs:
+                    _attrs(f_attrs)  # a repeated attribute: _Fallback
+                formula = _xml_text(f_text)[:MAX_TEXT + 16] if f_text else ""
+            value = None if v_tag is None else _xml_text(v_text) if v_text else ""
+            inline = None if is_tag is None else _xml_text(t_text) if t_text else ""
+            self.cell(r, c, kind.decode() if kind else "n", style or b"0", *_capped(value, formula, inline))
         if stored:
             self.book._count_cells(stored)
 
@@ -751,28 +1132,38 @@ class _CellSink:
 
     # ----------------------------------------------------------------- shared
 
+    def hide_row(self, row: int) -> None:
+        if row not in self.grid.hidden_rows:
+            self.book._count_cells(1)
+            self.grid.hidden_rows.add(row)
+
     def col(self, attrs: dict[str, str]) -> None:
-        if attrs.get("hidden", "0").lower() in ("1", "true"):
+        self.book._count_cells(1)
+        if attrs.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
             try:
                 lo, hi = int(attrs.get("min", "0")), min(int(attrs.get("max", "0")), MAX_COL)
             except ValueError:
                 return
-            if 1 <= lo <= hi and hi - lo < 1000:
-                self.grid.hidden_cols.update(range(lo, hi + 1))
+            if 1 <= lo <= hi:
+                self.hidden_ranges.append((lo, hi))
 
     def merge(self, ref: str) -> None:
         if len(self.merges) >= MAX_MERGES:
-            raise _Stop(self.book._refuse(f"lembar {self.grid.name} berisi lebih dari {angka(MAX_MERGES, 0)} "
-                                          "sel gabungan"))
+            raise _Stop(self.book._refuse(f"lembar {short_name(self.grid.name)} berisi lebih dari "
+                                          f"{angka(MAX_MERGES, 0)} sel gabungan"))
         a, _, b = ref.partition(":")
         p, q = parse_ref(a), parse_ref(b or a)
         if p and q:
             self.merges.append((min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])))
 
-    def put(self, r: int, c: int, kind: str, style, raw: str | None, formula: str | None, cut: bool) -> None:
+    def cell(self, r: int, c: int, kind: str, style, v: str | None, formula: str | None, inline: str | None,
+             cut: bool) -> None:
+        """One cell: `v` the text of its <v>, `inline` of its <is> (None when absent)."""
+        raw = inline if kind == "inlineStr" and inline is not None else v
         grid = self.grid
         if formula is not None:
-            if raw is None or (raw == "" and kind != "str"):
+            if raw is None or (raw == "" and kind not in ("str", "inlineStr")):
+                self.book._count_cells(1)
                 grid.uncached_formulas.append((r, c))
                 return
             if "[" in formula and "]" in formula:
@@ -782,14 +1173,16 @@ class _CellSink:
         fmt, is_date = self._style_info(style)
         value: object
         if kind == "s":
-            try:
-                index = int(raw)
-            except ValueError:
-                raise _Stop(self.book._broken()) from None
+            raw = raw.strip(_XML_SPACE)
+            if not raw:
+                return  # <v/>: an empty cell
+            if not raw.isdigit() or not raw.isascii():
+                raise _Stop(self.book._broken())
+            index = int(raw)
             self.shared_cells.setdefault(index, []).append((r, c))
             value = index  # replaced by the text once the shared strings are read
         elif kind in ("inlineStr", "str", "e"):
-            value = _unescape(raw)
+            value = clean_text(_unescape(raw))
             if cut or len(value) > MAX_TEXT:
                 value = value[:MAX_TEXT]
                 grid.long_texts.append((r, c))
@@ -797,18 +1190,21 @@ class _CellSink:
                 return
             self.book._count_chars(len(value))
         elif kind == "b":
-            value = raw.strip() in ("1", "true")
+            value = raw.strip(_XML_SPACE) in _TRUE
         elif kind == "d":
             try:
-                value = _dt.datetime.fromisoformat(raw.strip().rstrip("Z"))
+                value = _dt.datetime.fromisoformat(raw.strip(_XML_SPACE).rstrip("Z"))
             except ValueError:
-                value = raw
+                value = clean_text(raw)
         else:
             value = _number(raw)
-            if value is None:
-                return
-            if isinstance(value, float) and (value != value or value in (_INF, -_INF)):
-                value = raw.strip()  # not a number Excel can hold: keep the text, the reader says so
+            if value is None or value in (_INF, -_INF):
+                # Not a number the format allows (`6.515.500`, `NaN`, `1e999`): the text as stored,
+                # so the value's reader says it cannot read it instead of a silent blank.
+                value = clean_text(raw.strip(_XML_SPACE))
+                if not value:
+                    return
+                self.book._count_chars(len(value))
             elif is_date:
                 value = _to_datetime(value, self.epoch)
         self.book._count_cells(1)
@@ -821,32 +1217,29 @@ class _CellSink:
 _INF = float("inf")
 
 
-def _number(raw: str) -> int | float | None:
-    raw = raw.strip()
-    if not raw:
-        return None
-    try:
-        if "." in raw or "e" in raw or "E" in raw or len(raw) > 15:
-            return float(raw)
-        return int(raw)
-    except ValueError:
-        try:
-            return float(raw)  # "NaN", "INF", odd spellings: the caller decides
-        except ValueError:
-            return None
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _to_datetime(serial: float, epoch: _dt.datetime) -> object:
+    """A date-formatted number as Excel shows it: a time of day below 1, else a date and time."""
     try:
-        if epoch is _EPOCH_1900 and 0 < serial < 60:
-            serial += 1  # Excel's 1900 leap-year bug: serials before 1 March 1900 are one day off
         day, fraction = divmod(serial, 1)
-        moment = epoch + _dt.timedelta(days=day, milliseconds=round(fraction * 86_400_000))
+        time_part = _dt.timedelta(milliseconds=round(fraction * 86_400_000))
+        if 0 <= serial < 1 and time_part.days == 0:
+            return (_dt.datetime.min + time_part).time()
+        if epoch is _EPOCH_1900 and 0 < serial < 60:
+            day += 1  # Excel's 1900 leap-year bug: serials before 1 March 1900 are one day off
+        return epoch + _dt.timedelta(days=day) + time_part
     except (OverflowError, ValueError):
         return serial
-    if 0 <= serial < 1:
-        return moment.time()
-    return moment
 
 
 def _clip_merges(merges, grid: Grid, refuse) -> list[tuple[int, int, int, int]]:
@@ -868,7 +1261,7 @@ def _clip_merges(merges, grid: Grid, refuse) -> list[tuple[int, int, int, int]]:
         seen.add(rng)
         covered += (rng[2] - rng[0] + 1) * (rng[3] - rng[1] + 1)
         if covered > MAX_MERGED_CELLS:
-            raise refuse(f"lembar {grid.name} berisi sel gabungan yang mencakup lebih dari "
+            raise refuse(f"lembar {short_name(grid.name)} berisi sel gabungan yang mencakup lebih dari "
                          f"{angka(MAX_MERGED_CELLS, 0)} sel")
         out.append(rng)
     return out
