@@ -71,12 +71,17 @@ def check_input_file(path: str) -> None:
         raise InputError(f"Berkas {name} ditolak: isinya mengembang menjadi {angka(total / 1e6, 0)} MB.")
 
 
-def check_directory(path: str, name: str) -> None:
+def check_directory(path, name: str) -> None:
     """Refuse an archive whose central directory is absurd before zipfile reads it whole. zipfile's
-    own reader of the end-of-directory record (zip64 included) is used here and nowhere else."""
+    own reader of the end-of-directory record (zip64 included) is used here and nowhere else.
+    `path` is a file name or an open binary file (a workbook in memory)."""
     try:
-        with open(path, "rb") as fh:
-            end = zipfile._EndRecData(fh)
+        if hasattr(path, "seek"):
+            end = zipfile._EndRecData(path)
+            path.seek(0)
+        else:
+            with open(path, "rb") as fh:
+                end = zipfile._EndRecData(fh)
     except OSError as exc:
         raise InputError(f"Berkas {name} tidak dapat dibuka ({exc.strerror or type(exc).__name__}).") from None
     if not end:

@@ -600,25 +600,27 @@ class XlsxFile:
             elif head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
                 raise _Fallback  # UTF-16 (or anything else that is not UTF-8): expat reads it
             buf = _declaration(head)
-            buf = buf[_root_start(buf):]
+            end, sink.prefixes, root = _root_start(buf)
+            buf = buf[end:]
+            closed = re.compile(rb"</" + re.escape(root) + rb"\s*>\s*$")
+            last = b""  # the last block after <sheetData>: it must close the root element
             foreign = False  # after <sheetData>: a prefixed (extension) element has been met
             phase = 0  # 0 before <sheetData>, 1 inside, 2 after
             eof = False
             while True:
-                if b"<!" in buf or b"<?" in buf or _BAD_BYTES.search(buf):
-                    # A comment, CDATA, DTD or a character XML forbids: expat decides what they mean.
-                    raise _Fallback
                 if phase == 0:
                     at = buf.find(b"<sheetData")
                     _plain(buf if at < 0 else buf[:at])
                     if at >= 0:
-                        sink.head(buf[:at])
+                        sink.outside(buf[:at])
                         gt = buf.find(b">", at)
                         if gt < 0:
                             raise _Fallback
+                        if b"xmlns" in buf[at:gt]:
+                            raise _Fallback
                         if buf[gt - 1:gt] == b"/":
                             buf, phase = buf[gt + 1:], 2
-                        elif not _SHEETDATA_OPEN.fullmatch(buf, at, gt + 1) or b"xmlns" in buf[at:gt]:
+                        elif not _SHEETDATA_OPEN.fullmatch(buf, at, gt + 1):
                             raise _Fallback
                         else:
                             buf, phase = buf[gt + 1:], 1
@@ -627,30 +629,41 @@ class XlsxFile:
                     cut = end if end >= 0 else buf.rfind(b"</row>") + 6
                     if cut >= 6 or end >= 0:
                         block = buf[:cut]
-                        _plain(block)
-                        if b"<sheetData" in block:
+                        # Only a row's own elements (rows() hands anything else to expat: a comment,
+                        # CDATA, a prefix, another <sheetData>; a '</sheetData>' inside a comment
+                        # leaves the comment's start in the block).
+                        if b"xmlns" in block or _bad_bytes(block) or not _references_ok(block):
                             raise _Fallback
+                        if not block.isascii():
+                            block.decode("utf-8")  # not UTF-8: the part is refused, as expat refuses it
                         sink.rows(block)
                         buf = buf[cut:]
                         if end >= 0:
                             buf, phase = buf[12:], 2
-                    else:
-                        _plain(buf)
                 if phase == 2:
                     if b"<sheetData" in buf:
                         raise _Fallback  # a second <sheetData>: expat reads both
                     cut = buf.rfind(b">") + 1
                     block, buf = buf[:cut], buf[cut:]
+                    if b"<!" in block or b"<?" in block or _bad_bytes(block) or not _references_ok(block):
+                        raise _Fallback
+                    if block.strip(b" \t\r\n"):
+                        last = block
                     if not foreign:
                         # Excel ends a sheet with <extLst> of x14 elements after <mergeCells>: read the
                         # merges before the first prefixed element, and make sure nothing after it counts.
                         m = _PREFIXED.search(block)
-                        at = min(m.start() if m else len(block), _find(block, b"xmlns"))
-                        sink.tail(block[:at])
+                        xmlns = block.find(b"xmlns")  # from the start of the tag that declares it
+                        at = min(m.start() if m else len(block),
+                                 len(block) if xmlns < 0 else max(block.rfind(b"<", 0, xmlns), 0))
+                        sink.outside(block[:at])
                         block, foreign = block[at:], at < len(block)
-                    if foreign and block and (_MAIN_AFTER.search(block) or sum(map(block.count, _CELL_STARTS))
-                                              or _ROW_START.search(block)):
-                        raise _Fallback  # a merge, cell or row expat might read there: let it decide
+                    if foreign and block:
+                        if (_MAIN_AFTER.search(block) or sum(map(block.count, _CELL_STARTS))
+                                or _ROW_START.search(block) or len(_TAG.findall(block)) != block.count(b"<")):
+                            raise _Fallback  # a merge, cell or row expat might read there: let it decide
+                        if not block.isascii():
+                            block.decode("utf-8")
                 if eof:
                     break
                 if len(buf) > 8 * CHUNK:
@@ -659,11 +672,11 @@ class XlsxFile:
                 if not chunk:
                     eof = True
                     if phase == 0 and b"<sheetData" not in buf:
-                        sink.head(buf)
+                        sink.outside(buf)
                         buf = b""
                 buf += chunk
-            if phase == 1 or buf.strip():
-                raise _Fallback
+            if phase != 2 or buf.strip() or not closed.search(last):
+                raise _Fallback  # unfinished, or the root element never closes: expat says so
 
     def _expat_sheet(self, part: str, sink: "_CellSink") -> None:
         # One cell's state: position, type, style, <v> text, <f> text, <is> text; "in" names the
@@ -679,9 +692,9 @@ class XlsxFile:
                 ref = attrs.get("r")
                 pos = parse_ref(ref) if ref else None
                 if pos is None:
-                    pos = (st["row"], st["col"] + 1)  # position implied by order
-                    if ref or pos[1] > MAX_COL or pos[0] < 1:
+                    if ref or st["row"] is None or not 1 <= st["row"] <= MAX_ROW or st["col"] >= MAX_COL:
                         raise _Stop(self._broken())
+                    pos = (st["row"], st["col"] + 1)  # position implied by order
                 st["r"], st["c"] = pos
                 st["col"] = pos[1]
                 st["t"] = attrs.get("t", "n")
@@ -690,15 +703,17 @@ class XlsxFile:
                 st["cut"] = False
                 inline = phonetic = 0
             elif tag == "row":
+                # A row's own number only matters for cells without an address (and for hiding it);
+                # one that cannot be a row number leaves those cells without a place.
                 r = attrs.get("r")
                 try:
                     row = int(r) if r else st["row"] + 1
-                except ValueError:
-                    raise _Stop(self._broken()) from None
-                if not 1 <= row <= MAX_ROW:
-                    raise _Stop(self._broken())
+                except (ValueError, TypeError):
+                    row = None
+                if row is not None and not 1 <= row <= MAX_ROW:
+                    row = None
                 st["row"], st["col"] = row, 0
-                if attrs.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
+                if row is not None and attrs.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
                     sink.hide_row(row)
             elif tag == "v" or tag == "f":
                 st["in"] = tag
@@ -826,29 +841,44 @@ def _declaration(head: bytes) -> bytes:
 
 
 def _plain(xml: bytes) -> None:
-    """_Fallback where a namespace is declared or an element is prefixed: expat resolves those."""
-    if b"xmlns" in xml or _PREFIXED.search(xml):
+    """_Fallback where expat must decide: a comment, CDATA, DTD or processing instruction, a namespace
+    declaration or prefix, a character XML forbids."""
+    if (b"<!" in xml or b"<?" in xml or b"xmlns" in xml or _PREFIXED.search(xml) or _bad_bytes(xml)
+            or not _references_ok(xml)):
         raise _Fallback
 
 
-def _find(data: bytes, what: bytes) -> int:
-    at = data.find(what)
-    return len(data) if at < 0 else at
+def _references_ok(xml: bytes) -> bool:
+    """Every '&' starts an entity XML knows without a DTD or a character reference."""
+    return b"&" not in xml or xml.count(b"&") == len(_REFERENCE.findall(xml))
 
 
-def _root_start(buf: bytes) -> int:
-    """Where the root element's start tag ends; _Fallback unless its default namespace is the
-    SpreadsheetML one (or none) and it binds no prefix the fast path would have to track."""
+def _bad_bytes(xml: bytes) -> bool:
+    """A character XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF): expat refuses it."""
+    return bool(xml.translate(None, _XML_BYTES)) or (b"\xef\xbf" in xml and _BAD_BYTES.search(xml) is not None)
+
+
+def _root_start(buf: bytes) -> tuple[int, set[str], bytes]:
+    """Where the root element's start tag ends, and the prefixes it declares; _Fallback unless its
+    default namespace is the SpreadsheetML one (or none)."""
     lt = buf.find(b"<")
     if lt < 0 or buf[:lt].strip(b" \t\r\n"):
         raise _Fallback
     m = _ROOT.match(buf, lt)
     if m is None:
         raise _Fallback
+    prefixes = {"xml"}
     for key, value in _attrs(m.group(2)).items():
         if key == "xmlns" and value not in MAIN_NS:
             raise _Fallback
-    return m.end()
+        if key.startswith("xmlns:"):
+            if value in MAIN_NS or not value:
+                raise _Fallback  # a prefix for SpreadsheetML itself (or an undeclaration): expat
+            prefixes.add(key[6:])
+    for key in _attrs(m.group(2)):
+        if ":" in key and not key.startswith("xmlns:") and key.partition(":")[0] not in prefixes:
+            raise _Fallback
+    return m.end(), prefixes, m.group(1)
 
 
 _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"'?<>]*)[\"']")
@@ -859,13 +889,18 @@ _SHEETDATA_OPEN = re.compile(rb"<sheetData(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
 # common body, one non-empty <v> and nothing else, is its own group (value); any other body is
 # `body`, which never runs past the next cell's start: an unclosed <c> costs one look, not a scan
 # to the end of the row block.
-_CELL = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
+# What a block of rows holds, one match per element: a cell in the usual attribute order (r, s, t;
+# other attributes or orders go through _ATTR), whose common body, one non-empty <v> and nothing
+# else, is its own group (value) and any other body is `body`, which never runs past the next cell's
+# start (an unclosed <c> costs one look, not a scan to the end of the block); a row's start tag; a
+# row's end tag; and any other '<' (a cell the pattern does not read whole, a comment, CDATA, a
+# prefixed or unknown element), which hands the sheet to expat.
+_ROWS = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
                    rb'((?:\s++' + _ATTR_RE + rb')*+)\s*+'
-                   rb'(?:/>|><v>([^<]++)</v></c>|>((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)')
+                   rb'(?:/>|><v>([^<]++)</v></c>|>((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)'
+                   rb'|(<row)((?:\s++' + _ATTR_RE + rb')*+)\s*+/?>|(</row)\s*+>|(<)')
 _CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
-# Every other '<' a block of rows may hold when the fast path reads it (a cell body it reads has <f>,
-# <v> and a plain <is><t>, nothing else).
-_ROW_TAGS = (b"<row", b"</row", b"</c>", b"<v", b"</v", b"<f", b"</f", b"<is", b"</is", b"<t", b"</t")
+
 # Any other cell body the fast path reads: an optional <f>, an optional <v>, an optional plain <is>.
 # Groups: <f (its attributes), its text; <v, its text; <is>, its <t>'s text.
 _BODY = re.compile(rb'\s*+(?:<f((?:\s++' + _ATTR_RE + rb')*+)\s*+(?:/>|>([^<]*+)</f\s*+>))?'
@@ -873,17 +908,20 @@ _BODY = re.compile(rb'\s*+(?:<f((?:\s++' + _ATTR_RE + rb')*+)\s*+(?:/>|>([^<]*+)
                    rb'\s*+(?:(<is)\s*+>\s*+<t(?:\s++' + _ATTR_RE + rb')*+\s*+(?:/>|>([^<]*+)</t\s*+>)\s*+</is\s*+>)?'
                    rb'\s*+')
 _PREFIXED = re.compile(rb"</?[A-Za-z_][-\w.]*:")
+_TAG = re.compile(rb"</?[A-Za-z_][-\w.:]*(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
+_PREFIXED_ATTR = re.compile(rb"\s([A-Za-z_][-\w.]*):[A-Za-z_][-\w.]*\s*=")
 # After an extension element: a merge, a default namespace, or a prefix bound to SpreadsheetML.
-_MAIN_AFTER = re.compile(rb"<mergeCell|xmlns\s*=|spreadsheetml/2006/main|ooxml/spreadsheetml/main")
+_MAIN_AFTER = re.compile(rb"<mergeCell|<col\b|xmlns\s*=|spreadsheetml/2006/main|ooxml/spreadsheetml/main")
 # Characters XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF): expat refuses them.
-_BAD_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_BAD_BYTES = re.compile(rb"\xef\xbf[\xbe\xbf]")
+_XML_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x9, 0xA, 0xD))
 _ATTR = re.compile(rb'([A-Za-z_][-\w.]*(?::[A-Za-z_][-\w.]*)?)\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
-_ROW_OPEN = re.compile(rb"<row\b([^<>]*)>")
 _ROW_START = re.compile(rb"<row\b")
 _MERGE = re.compile(rb"<mergeCell\b([^<>]*)>")
 _MERGE_START = re.compile(rb"<mergeCell\b")
 _COL = re.compile(rb"<col\b([^<>]*)>")
 _COL_START = re.compile(rb"<col\b")
+_REFERENCE = re.compile(rb"&(?:amp|lt|gt|quot|apos|#[0-9]++|#x[0-9A-Fa-f]++);")
 _ENTITY = re.compile(rb"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _XML_ENTITIES = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 
@@ -977,6 +1015,8 @@ class _CellSink:
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden_ranges: list[tuple[int, int]] = []
         self._cols: dict[bytes, int] = {}
+        self._row_shapes: set[bytes] = set()
+        self.prefixes: set[str] = {"xml"}  # namespace prefixes the root element declares
         self._styles_seen: dict[bytes | str, tuple[str | None, bool]] = {}
 
     def finish(self) -> None:
@@ -988,61 +1028,51 @@ class _CellSink:
 
     # -------------------------------------------------------- fast path pieces
 
-    def head(self, xml: bytes) -> None:
+    def outside(self, xml: bytes) -> None:
+        """What a sheet holds before or after <sheetData>: hidden columns and merged ranges (in any
+        order, as expat reads them)."""
         if sum(map(xml.count, _CELL_STARTS)) or _ROW_START.search(xml):
-            raise _Fallback  # cells before <sheetData>: expat reads them where they are
-        if b"<col" not in xml:
-            return
-        found = 0
-        for m in _COL.finditer(xml):
-            self.col(_attrs(m.group(1)))
-            found += 1
-        if found != len(_COL_START.findall(xml)):
-            raise _Fallback  # a <col that never closes: expat says what it is
+            raise _Fallback  # cells outside <sheetData>: expat reads them where they are
+        if len(_TAG.findall(xml)) != xml.count(b"<"):
+            raise _Fallback  # a tag the pattern does not read whole: expat says what it is
+        if not xml.isascii():
+            xml.decode("utf-8")  # not UTF-8: the part is refused, as expat refuses it
+        for name in _PREFIXED_ATTR.findall(xml):
+            if name.decode() not in self.prefixes:
+                raise _Fallback  # a prefix the root does not declare: expat refuses it
+        if b"<col" in xml:
+            found = 0
+            for m in _COL.finditer(xml):
+                self.col(self._attrs(m.group(1)))
+                found += 1
+            if found != len(_COL_START.findall(xml)):
+                raise _Fallback  # a <col that never closes: expat says what it is
+        if b"<mergeCell" in xml:
+            found = 0
+            for m in _MERGE.finditer(xml):
+                self.merge(self._attrs(m.group(1)).get("ref", ""))
+                found += 1
+            if found != len(_MERGE_START.findall(xml)):
+                raise _Fallback
 
-    def tail(self, xml: bytes) -> None:
-        if sum(map(xml.count, _CELL_STARTS)) or _ROW_START.search(xml):
-            raise _Fallback
-        if b"<mergeCell" not in xml:
-            return
-        found = 0
-        for m in _MERGE.finditer(xml):
-            self.merge(_attrs(m.group(1)).get("ref", ""))
-            found += 1
-        if found != len(_MERGE_START.findall(xml)):
-            raise _Fallback
+    def _attrs(self, raw: bytes) -> dict[str, str]:
+        """A tag's attributes; _Fallback for a prefix the root does not declare."""
+        attrs = _attrs(raw)
+        for key in attrs:
+            if ":" in key and key.partition(":")[0] not in self.prefixes:
+                raise _Fallback
+        return attrs
 
     def rows(self, xml: bytes) -> None:
-        if b"hidden" in xml:
-            found = 0
-            for m in _ROW_OPEN.finditer(xml):
-                found += 1
-                a = _attrs(m.group(1))
-                if a.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
-                    try:
-                        row = int(a["r"])
-                    except (KeyError, ValueError):
-                        raise _Fallback from None
-                    if not 1 <= row <= MAX_ROW:
-                        raise _Fallback
-                    self.hide_row(row)
-            if found != len(_ROW_START.findall(xml)):
-                raise _Fallback
         cols = self._cols
         values, formats, style_info = self.grid.values, self.grid.formats, self._style_info
         styles_seen = self._styles_seen
         shared_cells = self.shared_cells
         stored = 0
         row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
-        cells = _CELL.findall(xml)
-        starts = sum(map(xml.count, _CELL_STARTS))
-        if len(cells) != starts or xml.count(b"<") != starts + sum(map(xml.count, _ROW_TAGS)):
-            # A cell the pattern does not read whole (unclosed, unusual syntax), or an element that is
-            # not one of a row's: expat says what it is.
-            raise _Fallback
-        for letters, row, style, kind, extra, v, body in cells:
+        for letters, row, style, kind, extra, v, body, row_tag, row_attrs, row_end, other in _ROWS.findall(xml):
             if extra:  # attributes in another order, or more of them
-                a = _attrs(extra)
+                a = self._attrs(extra)
                 if (letters and "r" in a) or (style and "s" in a) or (kind and "t" in a):
                     raise _Fallback  # a repeated attribute: expat refuses the part
                 if "r" in a:
@@ -1055,7 +1085,20 @@ class _CellSink:
                 if not kind:
                     kind = a.get("t", "n").encode()
             if not letters:
-                raise _Fallback  # a position implied by order: expat keeps count
+                if row_end:
+                    continue
+                if row_tag:
+                    if b"hidden" in row_attrs:
+                        self._row(self._attrs(row_attrs))
+                    elif b":" in row_attrs:
+                        shape = row_attrs.translate(None, b"0123456789")  # Excel's rows share a few shapes
+                        if shape not in self._row_shapes:
+                            self._attrs(row_attrs)
+                            self._row_shapes.add(shape)
+                    continue
+                # A cell without its address (expat keeps count), a cell the pattern does not read whole
+                # (unclosed, unusual syntax), or any other element: expat says what it is.
+                raise _Fallback
             c = cols.get(letters)
             if c is None:
                 c = cols[letters] = col_index(letters.decode())
@@ -1072,7 +1115,14 @@ class _CellSink:
                     if len(v) <= 15 and v.isdigit():  # ASCII digits: a whole number
                         number = int(v)
                     else:
-                        number = _number(_xml_text(v))
+                        number = None
+                        if not v.translate(None, _NUMBER_BYTES):  # digits, sign, point, exponent only
+                            try:
+                                number = float(v) if len(v) > 15 or v.translate(None, _INT_BYTES) else int(v)
+                            except ValueError:
+                                pass
+                        if number is None:
+                            number = _number(_xml_text(v))
                         if number is None or number in (_INF, -_INF):
                             self.cell(r, c, "n", style or b"0", *_capped(_xml_text(v), None, None))
                             continue
@@ -1109,13 +1159,24 @@ class _CellSink:
             formula = None
             if f_attrs is not None:
                 if f_attrs:
-                    _attrs(f_attrs)  # a repeated attribute: _Fallback
+                    self._attrs(f_attrs)  # a repeated attribute or an unbound prefix: _Fallback
                 formula = _xml_text(f_text)[:MAX_TEXT + 16] if f_text else ""
             value = None if v_tag is None else _xml_text(v_text) if v_text else ""
             inline = None if is_tag is None else _xml_text(t_text) if t_text else ""
             self.cell(r, c, kind.decode() if kind else "n", style or b"0", *_capped(value, formula, inline))
         if stored:
             self.book._count_cells(stored)
+
+    def _row(self, attrs: dict[str, str]) -> None:
+        if attrs.get("hidden", "0").strip(_XML_SPACE).lower() in _TRUE:
+            if "r" not in attrs:
+                raise _Fallback  # its number is implied by order: expat keeps count
+            try:
+                row = int(attrs["r"])
+            except ValueError:
+                return  # no row number: nothing to hide (as expat reads it)
+            if 1 <= row <= MAX_ROW:
+                self.hide_row(row)
 
     def _style_info(self, style: bytes | str) -> tuple[str | None, bool]:
         """(number format to keep, is a date format) of a style index, cached."""
@@ -1215,6 +1276,8 @@ class _CellSink:
 
 
 _INF = float("inf")
+_NUMBER_BYTES = b"0123456789+-.eE"
+_INT_BYTES = b"0123456789+-"
 
 
 def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
