@@ -316,14 +316,20 @@ class XlsxFile:
         except (InputError, _Fallback):
             raise
         except expat.ExpatError as exc:
-            raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: bagian "
-                             f"{short_name(info.filename)} berisi XML yang rusak (baris {exc.lineno}).") from None
+            raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: {self._label(info)} "
+                             f"berisi XML yang rusak (teks XML-nya baris {exc.lineno}, kolom {exc.offset + 1}).") from None
         except UnicodeDecodeError:
-            raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: bagian "
-                             f"{short_name(info.filename)} berisi teks yang bukan UTF-8.") from None
+            raise InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: {self._label(info)} "
+                             "berisi teks yang bukan UTF-8.") from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
             # RuntimeError: an encrypted zip member; NotImplementedError: an unknown compression
             raise self._broken() from None
+
+    def _label(self, info: zipfile.ZipInfo) -> str:
+        """A part as a sentence names it: the sheet the user knows, then the part."""
+        sheet = next((i.name for i in self.sheets if i.part == info.filename), None)
+        part = f"bagian {short_name(info.filename)}"
+        return part if sheet is None else f"lembar {short_name(sheet)} ({part})"
 
     def _parse(self, part: str, start, end=None, text=None, *, required: bool = True,
                spaces: tuple[str, ...] = MAIN_NS) -> bool:
