@@ -194,6 +194,9 @@ class Ctx:
         self.extra_p = ch([0, 0.1, 0.4])  # cm, vm, ph, customFormat...
         self.hidden_p = ch([0, 0.05, 0.3])
         self.odd_p = ch([0] * 6 + [0.02, 0.1]) if wild else 0  # rare or schema-invalid constructs
+        # The root declares x14ac/xr as Excel does (always in an ordinary sheet); a wild sheet that does
+        # not and still uses them is not namespace-well-formed: both paths must refuse it.
+        self.ext_ns = ordinary or rng.random() < 0.6
         self.bad_p = ch([0] * 12 + [0.01, 0.05]) if wild else 0  # not well-formed XML
 
     # ------------------------------------------------------------------ pieces of XML
@@ -419,9 +422,12 @@ def _cell(ctx: Ctx, ref: str | None, n_styles: int, n_shared: int, date_styles: 
     elif kind == "str":
         t = "str"
         body = ctx.element("f", (), rng.choice(FORMULAS)) + ctx.sep() + ctx.v(ctx.text(3))
-    elif kind == "inline":
+    elif kind == "inline" or (kind == "rich" and ctx.ordinary):
+        # Excel, openpyxl and xlsxwriter write rich text and phonetic guides to the shared strings:
+        # inline, an ordinary sheet has plain text only (the fast path hands the rest to expat).
         t = "inlineStr"
-        body = ctx.element("is", (), ctx.t(ctx.text()) + (ctx.phonetic() if rng.random() < 0.1 else ""))
+        phonetic = ctx.phonetic() if not ctx.ordinary and rng.random() < 0.1 else ""
+        body = ctx.element("is", (), ctx.t(ctx.text()) + phonetic)
     elif kind == "rich":
         t = "inlineStr"
         body = ctx.element("is", (), ctx.runs())
@@ -488,8 +494,10 @@ def _cell(ctx: Ctx, ref: str | None, n_styles: int, n_shared: int, date_styles: 
     if t is not None:
         attrs.append(("t", t))
     if rng.random() < ctx.extra_p:
-        for extra in rng.sample([("cm", "1"), ("vm", "1"), ("ph", "1"), ("x14ac:foo", "1"), ("xr:uid", "{1}")],
-                                rng.randint(1, 2)):
+        extras = [("cm", "1"), ("vm", "1"), ("ph", "1")]
+        if ctx.ext_ns or rng.random() < 0.2:
+            extras += [("x14ac:foo", "1"), ("xr:uid", "{1}")]
+        for extra in rng.sample(extras, rng.randint(1, 2)):
             attrs.insert(rng.randrange(len(attrs) + 1), extra)
     if ctx.odd_p and rng.random() < ctx.odd_p:
         attrs.insert(rng.randrange(len(attrs) + 1), rng.choice([("été", "1"), ("x14ac:ünï", "1"), ("foo", "a>b")]))
@@ -534,7 +542,7 @@ def _rows(ctx: Ctx, n_rows: int, n_styles: int, n_shared: int, date_styles: list
         if rng.random() < ctx.extra_p:
             attrs += rng.sample([("ht", "0"), ("customHeight", "1"), ("s", "3"), ("customFormat", "1"),
                                  ("outlineLevel", "1"), ("collapsed", "1"), ("thickBot", "1")], 2)
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and (ctx.ext_ns or rng.random() < 0.2):
             attrs.append(("x14ac:dyDescent", "0.25"))
         if ctx.odd_p and rng.random() < ctx.odd_p:
             attrs.insert(rng.randrange(len(attrs) + 1), ("thickTop", "a>b"))  # a legal ">" in an attribute
@@ -563,7 +571,8 @@ def _head(ctx: Ctx, n_rows: int) -> list[str]:
         view = ctx.element("sheetView", [("tabSelected", "1"), ("workbookViewId", "0")], pane + selection)
         head.append(ctx.element("sheetViews", (), view))
     if rng.random() < 0.6:
-        head.append(ctx.element("sheetFormatPr", [("defaultRowHeight", "15"), ("x14ac:dyDescent", "0.25")]))
+        head.append(ctx.element("sheetFormatPr", [("defaultRowHeight", "15")]
+                                + ([("x14ac:dyDescent", "0.25")] if ctx.ext_ns or rng.random() < 0.2 else [])))
     if rng.random() < 0.6:
         cols = []
         for _ in range(rng.randint(1, 4)):
@@ -761,7 +770,7 @@ def generate(seed: int, ordinary: bool | None = None) -> Case:
     if ctx.prefix:
         ns_decl.append((f"xmlns:{ctx.prefix}", ctx.ns))
     ns_decl.append(("xmlns:r", REL))
-    if rng.random() < 0.6:
+    if ctx.ext_ns:
         ns_decl += [("xmlns:mc", MC), ("mc:Ignorable", "x14ac xr"), ("xmlns:x14ac", X14AC), ("xmlns:xr", XR),
                     ("xr:uid", "{00000000-0001-0000-0000-000000000000}")]
     ns_decl.append(("xmlns:xdr", XDR))

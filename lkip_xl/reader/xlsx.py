@@ -77,7 +77,7 @@ BUILTIN_FORMATS = {
 }
 _DATE_STRIP = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})\Z")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
