@@ -22,7 +22,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -895,16 +895,15 @@ _SHEETDATA_OPEN = re.compile(rb"<sheetData(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
 # common body, one non-empty <v> and nothing else, is its own group (value); any other body is
 # `body`, which never runs past the next cell's start: an unclosed <c> costs one look, not a scan
 # to the end of the row block.
-# What a block of rows holds, one match per element: a cell in the usual attribute order (r, s, t;
-# other attributes or orders go through _ATTR), whose common body, one non-empty <v> and nothing
-# else, is its own group (value) and any other body is `body`, which never runs past the next cell's
-# start (an unclosed <c> costs one look, not a scan to the end of the block); a row's start tag; a
-# row's end tag; and any other '<' (a cell the pattern does not read whole, a comment, CDATA, a
-# prefixed or unknown element), which hands the sheet to expat.
-_ROWS = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
+# A cell in the usual attribute order (r, s, t; other attributes or orders go through _ATTR): the
+# self-closing form, the common body (one non-empty <v> and nothing else) as its own group, or any
+# other body, which never runs past the next cell's start (an unclosed <c> costs one look, not a
+# scan to the end of the block). A row's start tag, its attributes.
+_CELL = re.compile(rb'<c(?:\s+r="([A-Z]{1,3})([0-9]{1,7})")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?'
                    rb'((?:\s++' + _ATTR_RE + rb')*+)\s*+'
-                   rb'(?:/>|><v>([^<]++)</v></c>|>((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)'
-                   rb'|(<row)((?:\s++' + _ATTR_RE + rb')*+)\s*+/?>|(</row)\s*+>|(<)')
+                   rb'(?:(/)>|><v>([^<]++)</v></c>|>((?:[^<]++|<(?!/c>|c[\s/>]))*+)</c>)')
+_ROW_TAG = re.compile(rb'<row((?:\s++' + _ATTR_RE + rb')*+)\s*+/?>')
+_DIGITLESS = methodcaller("translate", None, b"0123456789")
 _CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
 
 # Any other cell body the fast path reads: an optional <f>, an optional <v>, an optional plain <is>.
@@ -1070,13 +1069,26 @@ class _CellSink:
         return attrs
 
     def rows(self, xml: bytes) -> None:
+        row_tags = _ROW_TAG.findall(xml)
+        if len(row_tags) != xml.count(b"<row"):
+            raise _Fallback  # a row tag the pattern does not read whole
+        shapes = dict(zip(map(_DIGITLESS, row_tags), row_tags))  # a sheet's rows share a few shapes
+        for shape, attrs in shapes.items():
+            if shape not in self._row_shapes:
+                self._attrs(attrs)  # a repeated attribute, an unbound prefix: _Fallback
+                self._row_shapes.add(shape)
+        if b"hidden" in xml:
+            for attrs in row_tags:
+                if b"hidden" in attrs:
+                    self._row(self._attrs(attrs))
+        tags = 0  # the '<' of the cells read: with the rows' own, every '<' of the block
         cols = self._cols
         values, formats, style_info = self.grid.values, self.grid.formats, self._style_info
         styles_seen = self._styles_seen
         shared_cells = self.shared_cells
         stored = 0
         row_bytes, r = b"", 0  # one int per row, shared by its cells' keys
-        for letters, row, style, kind, extra, v, body, row_tag, row_attrs, row_end, other in _ROWS.findall(xml):
+        for letters, row, style, kind, extra, closed, v, body in _CELL.findall(xml):
             if extra:  # attributes in another order, or more of them
                 a = self._attrs(extra)
                 if (letters and "r" in a) or (style and "s" in a) or (kind and "t" in a):
@@ -1091,20 +1103,7 @@ class _CellSink:
                 if not kind:
                     kind = a.get("t", "n").encode()
             if not letters:
-                if row_end:
-                    continue
-                if row_tag:
-                    if b"hidden" in row_attrs:
-                        self._row(self._attrs(row_attrs))
-                    elif b":" in row_attrs:
-                        shape = row_attrs.translate(None, b"0123456789")  # Excel's rows share a few shapes
-                        if shape not in self._row_shapes:
-                            self._attrs(row_attrs)
-                            self._row_shapes.add(shape)
-                    continue
-                # A cell without its address (expat keeps count), a cell the pattern does not read whole
-                # (unclosed, unusual syntax), or any other element: expat says what it is.
-                raise _Fallback
+                raise _Fallback  # a position implied by order: expat keeps count
             c = cols.get(letters)
             if c is None:
                 c = cols[letters] = col_index(letters.decode())
@@ -1116,6 +1115,7 @@ class _CellSink:
                     raise _Fallback
                 row_bytes = row
             if v:
+                tags += 4
                 if not kind or kind == b"n":
                     # The common cell, a stored number: no detour through text.
                     if len(v) <= 15 and v.isdigit():  # ASCII digits: a whole number
@@ -1156,8 +1156,12 @@ class _CellSink:
                     continue
                 self.cell(r, c, kind.decode(), style or b"0", *_capped(_xml_text(v), None, None))
                 continue
-            if not body or not body.strip(b" \t\r\n"):
-                continue  # <c .../> or an empty body: no value
+            if closed:
+                tags += 1
+                continue  # <c .../>: no value
+            tags += 2 + body.count(b"<")
+            if not body.strip(b" \t\r\n"):
+                continue  # an empty body: no value
             m = _BODY.fullmatch(body)
             if m is None:
                 raise _Fallback  # rich inline text, phonetic runs, extension elements: expat
@@ -1170,6 +1174,10 @@ class _CellSink:
             value = None if v_tag is None else _xml_text(v_text) if v_text else ""
             inline = None if is_tag is None else _xml_text(t_text) if t_text else ""
             self.cell(r, c, kind.decode() if kind else "n", style or b"0", *_capped(value, formula, inline))
+        if tags + len(row_tags) + xml.count(b"</row>") != xml.count(b"<"):
+            # A cell the pattern does not read whole (unclosed, unusual syntax), a comment, CDATA, a
+            # prefixed or unknown element, an end tag spelt otherwise: expat says what it is.
+            raise _Fallback
         if stored:
             self.book._count_cells(stored)
 
