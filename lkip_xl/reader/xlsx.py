@@ -76,6 +76,7 @@ BUILTIN_FORMATS = {
     47: "mmss.0", 48: "##0.0E+0", 49: "@",
 }
 _DATE_STRIP = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 _DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})\Z")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -95,6 +96,11 @@ _TRUE = ("1", "true")
 _XML_SPACE = " \t\n\r"
 # A number as the file stores it (xsd:double without INF/NaN); anything else in a number cell is text.
 _NUMBER = re.compile(r"[ \t\n\r]*+([+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?)[ \t\n\r]*+")
+
+
+def is_duration_format(fmt: str | None) -> bool:
+    """An elapsed-time format: [h]:mm:ss, [mm]:ss, [s] (as openpyxl and calamine read them)."""
+    return bool(fmt) and _DURATION.search(fmt.split(";")[0]) is not None
 
 
 def is_date_format(fmt: str | None) -> bool:
@@ -258,7 +264,13 @@ class XlsxFile:
             raise self._broken() from None
         infos = self._zip.infolist()
         self._members = {i.filename: i for i in infos}
-        self._lower = {n.lower(): n for n in self._members}
+        # A member name as some writers spell it (`xl\\workbook.xml`) is found under '/' too.
+        self._lower = {n.replace("\\", "/").lower(): n for n in self._members}
+        if len(self._lower) != len(infos):
+            # Two members under one name (or one spelling): readers disagree on which is meant.
+            seen: set[str] = set()
+            twice = next(n for n in (i.filename.replace("\\", "/").lower() for i in infos) if n in seen or seen.add(n))
+            raise self._refuse(f"arsipnya memuat dua bagian bernama {short_name(twice)}, sehingga isinya tidak pasti")
         self._read_bytes = 0
         self._cells = 0
         self._chars = 0
@@ -279,6 +291,10 @@ class XlsxFile:
     def _broken(self) -> InputError:
         return InputError(f"Berkas {self.name} rusak atau terpotong (bukan arsip .xlsx yang utuh).")
 
+    def _unreadable(self, sheet: str, what: str) -> InputError:
+        return InputError(f"Berkas {self.name} tidak dapat dibaca sebagai workbook Excel: lembar "
+                          f"{short_name(sheet)} berisi {what} (berkas rusak).")
+
     def _refuse(self, why: str) -> InputError:
         return InputError(f"Berkas {self.name} ditolak: {why}.")
 
@@ -288,7 +304,7 @@ class XlsxFile:
         part = part.lstrip("/")
         info = self._members.get(part)
         if info is None:
-            real = self._lower.get(part.lower())
+            real = self._lower.get(part.replace("\\", "/").lower())
             info = self._members.get(real) if real else None
         return info
 
@@ -699,7 +715,8 @@ class XlsxFile:
                 pos = parse_ref(ref) if ref else None
                 if pos is None:
                     if ref or st["row"] is None or not 1 <= st["row"] <= MAX_ROW or st["col"] >= MAX_COL:
-                        raise _Stop(self._broken())
+                        raise _Stop(self._unreadable(sink.grid.name, "sel dengan alamat yang tidak sah ("
+                                                     f"{short_name(ref or 'tanpa alamat, di baris tanpa nomor')})"))
                     pos = (st["row"], st["col"] + 1)  # position implied by order
                 st["r"], st["c"] = pos
                 st["col"] = pos[1]
@@ -1132,9 +1149,9 @@ class _CellSink:
                         if number is None or number in (_INF, -_INF):
                             self.cell(r, c, "n", style or b"0", *_capped(_xml_text(v), None, None))
                             continue
-                    fmt, is_date = styles_seen.get(style) or style_info(style)
+                    fmt, moment = styles_seen.get(style) or style_info(style)
                     key = (r, c)
-                    values[key] = _to_datetime(number, self.epoch) if is_date else number
+                    values[key] = moment(number, self.epoch) if moment else number
                     if fmt:
                         formats[key] = fmt
                     stored += 1
@@ -1192,8 +1209,9 @@ class _CellSink:
             if 1 <= row <= MAX_ROW:
                 self.hide_row(row)
 
-    def _style_info(self, style: bytes | str) -> tuple[str | None, bool]:
-        """(number format to keep, is a date format) of a style index, cached."""
+    def _style_info(self, style: bytes | str):
+        """(number format to keep, what a stored number means under it: None, _to_datetime for a date
+        or time format, _to_duration for an elapsed-time one) of a style index, cached."""
         known = self._styles_seen.get(style)
         if known is None:
             try:
@@ -1202,7 +1220,8 @@ class _CellSink:
                 s = 0
             fmt = self.styles[s] if 0 <= s < len(self.styles) else None
             keep = fmt if fmt and fmt != "General" else None
-            known = self._styles_seen[style] = (keep, bool(fmt) and is_date_format(fmt))
+            moment = _to_duration if is_duration_format(fmt) else _to_datetime if is_date_format(fmt) else None
+            known = self._styles_seen[style] = (keep, moment)
         return known
 
     # ----------------------------------------------------------------- shared
@@ -1245,14 +1264,15 @@ class _CellSink:
                 grid.external_refs.append((r, c))
         if raw is None:
             return
-        fmt, is_date = self._style_info(style)
+        fmt, moment = self._style_info(style)
         value: object
         if kind == "s":
             raw = raw.strip(_XML_SPACE)
             if not raw:
                 return  # <v/>: an empty cell
             if not raw.isdigit() or not raw.isascii():
-                raise _Stop(self.book._broken())
+                raise _Stop(self.book._unreadable(grid.name, f"sel {_letters(c)}{r} yang merujuk teks bersama "
+                                                  f"dengan nomor yang tidak sah ({short_name(raw)})"))
             index = int(raw)
             self.shared_cells.setdefault(index, []).append((r, c))
             value = index  # replaced by the text once the shared strings are read
@@ -1267,10 +1287,7 @@ class _CellSink:
         elif kind == "b":
             value = raw.strip(_XML_SPACE) in _TRUE
         elif kind == "d":
-            try:
-                value = _dt.datetime.fromisoformat(raw.strip(_XML_SPACE).rstrip("Z"))
-            except ValueError:
-                value = clean_text(raw)
+            value = _iso_moment(raw.strip(_XML_SPACE))
         else:
             value = _number(raw)
             if value is None or value in (_INF, -_INF):
@@ -1280,8 +1297,8 @@ class _CellSink:
                 if not value:
                     return
                 self.book._count_chars(len(value))
-            elif is_date:
-                value = _to_datetime(value, self.epoch)
+            elif moment:
+                value = moment(value, self.epoch)
         self.book._count_cells(1)
         key = (r, c)
         grid.values[key] = value
@@ -1303,6 +1320,28 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+def _iso_moment(text: str) -> object:
+    """An ISO 8601 date, date and time, or time of day (t="d"); the text itself when it is none."""
+    bare = text.rstrip("Z")
+    for parse in (_dt.datetime.fromisoformat, _dt.time.fromisoformat):
+        try:
+            return parse(bare)
+        except ValueError:
+            pass
+    return clean_text(text)
+
+
+def _to_duration(serial: float, epoch: _dt.datetime) -> object:
+    """A number under an elapsed-time format ([h]:mm:ss) as the duration it shows, to the millisecond."""
+    try:
+        span = _dt.timedelta(days=serial)
+        if span.microseconds:
+            span = _dt.timedelta(seconds=span.total_seconds() // 1, microseconds=round(span.microseconds, -3))
+        return span
+    except (OverflowError, ValueError):
+        return serial
 
 
 def _to_datetime(serial: float, epoch: _dt.datetime) -> object:
