@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -457,3 +458,40 @@ def test_too_many_zip_entries_refused_before_zipfile_reads_them(tmp_path, monkey
     path = make_book(tmp_path / "entri.xlsx", sheet_xml(""), parts={f"x/{i}.bin": b"" for i in range(60)})
     with pytest.raises(InputError, match="entri"):
         read(path)
+
+
+def test_elapsed_times_and_iso_times(tmp_path):
+    styles = STYLES.replace('formatCode="h:mm"', 'formatCode="[h]:mm:ss"')
+    rows = ('<row r="1"><c r="A1" s="2"><v>1.5</v></c><c r="B1" t="d"><v>10:10:10</v></c>'
+            '<c r="C1" t="d"><v>2024-12-31T08:00:00Z</v></c></row>')
+    g = grid(make_book(tmp_path / "durasi.xlsx", sheet_xml(rows), styles=styles))
+    assert g.values == {(1, 1): datetime.timedelta(days=1, hours=12), (1, 2): datetime.time(10, 10, 10),
+                        (1, 3): datetime.datetime(2024, 12, 31, 8)}
+
+
+def test_member_names_with_backslashes_are_found(tmp_path):
+    path = make_book(tmp_path / "miring.xlsx", sheet_xml('<row r="1"><c r="A1"><v>4</v></c></row>'))
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name.replace("/", "\\") if name.startswith("xl/") else name, data)
+    assert grid(path).values == {(1, 1): 4}
+
+
+@pytest.mark.parametrize("second", ["xl/worksheets/sheet1.xml", "XL/Worksheets/Sheet1.xml"])
+def test_two_members_under_one_name_are_refused(tmp_path, second):
+    path = make_book(tmp_path / "ganda.xlsx", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr(second, sheet_xml('<row r="1"><c r="A1"><v>2</v></c></row>'))
+    with pytest.raises(InputError, match="dua bagian bernama"):
+        read(path)
+
+
+def test_impossible_cell_address_is_named(tmp_path):
+    path = make_book(tmp_path / "a0.xlsx", sheet_xml('<row r="1"><c r="A0"><v>1</v></c></row>'))
+    for expat in (False, True):
+        with pytest.raises(InputError, match=r"alamat yang tidak sah \(A0\)"):
+            read(path, expat=expat)

@@ -1,7 +1,6 @@
 """Open the workbook, find sheets by name and header rows by their labels."""
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, SheetReading
 from lkip_xl.reader.safe import check_input_file
 from lkip_xl.reader.values import is_blank, new_cell, norm_label
-from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile
+from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile, column_letter  # noqa: F401 (column_letter: re-exported)
 from lkip_xl.textfmt import short_name
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -51,13 +50,6 @@ SHEET_LABELS = {
 _SHARED_REF_ROWS = 250_000
 
 
-@functools.lru_cache(maxsize=1024)
-def column_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass(frozen=True)

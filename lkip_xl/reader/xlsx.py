@@ -17,6 +17,7 @@ proves the two equal over thousands of generated sheets.
 from __future__ import annotations
 
 import contextlib
+import functools
 import datetime as _dt
 import posixpath
 import re
@@ -581,7 +582,7 @@ class XlsxFile:
                 if found is None:
                     r, c = min(cells)
                     raise self._refuse(
-                        f"sel {_letters(c)}{r} di lembar {short_name(grid.name)} merujuk teks bersama nomor "
+                        f"sel {column_letter(c)}{r} di lembar {short_name(grid.name)} merujuk teks bersama nomor "
                         f"{index}, padahal berkas hanya memuat {angka(count, 0)} teks bersama (berkas rusak)")
                 text, cut = found
                 if text.strip():
@@ -781,12 +782,13 @@ class XlsxFile:
         self._parse(part, start, end, chars)
 
 
-def _letters(c: int) -> str:
-    out = ""
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
+@functools.lru_cache(maxsize=1024)
+def column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 class _TextBuffer:
@@ -1271,7 +1273,7 @@ class _CellSink:
             if not raw:
                 return  # <v/>: an empty cell
             if not raw.isdigit() or not raw.isascii():
-                raise _Stop(self.book._unreadable(grid.name, f"sel {_letters(c)}{r} yang merujuk teks bersama "
+                raise _Stop(self.book._unreadable(grid.name, f"sel {column_letter(c)}{r} yang merujuk teks bersama "
                                                   f"dengan nomor yang tidak sah ({short_name(raw)})"))
             index = int(raw)
             self.shared_cells.setdefault(index, []).append((r, c))
