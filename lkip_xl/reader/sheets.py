@@ -218,6 +218,7 @@ def _sheet_key(name: str) -> str:
 
 # A refusal lists the sheets there are: the first few, each cut to a readable length.
 MAX_NAMES_SHOWN = 30
+MAX_ROLE_NAME = 100
 
 
 class Workbook:
@@ -250,7 +251,8 @@ class Workbook:
     def _match(infos: list[SheetInfo], role: str) -> SheetInfo | None:
         wanted = SHEET_SYNONYMS[role]
         for info in infos:
-            if re.sub(r"[\s_\-]+", "", info.name.lower()) in wanted:
+            # No accepted name is long: a sheet name of megabytes is not worth a pass per role.
+            if len(info.name) <= MAX_ROLE_NAME and re.sub(r"[\s_\-]+", "", info.name.lower()) in wanted:
                 return info
         return None
 
