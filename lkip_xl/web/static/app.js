@@ -147,7 +147,7 @@ function startWorker() {
       status(`Selesai dalam ${(m.ms / 1000).toFixed(1)} detik.`);
     } else if (m.type === "template") {
       const link = download("template", m.nama, m.data, `Unduh ${m.nama}`);
-      $("unduhan").prepend(link);
+      $("unduhan-template").replaceChildren(link);
       link.click();
       status("Template input kosong siap diunduh.");
     } else if (m.type === "error") showError(m.pesan);
