@@ -76,6 +76,8 @@ function countsBox(jumlah) {
 
 function showOne(message) {
   const r = message.result;
+  $("judul-tabel").textContent = "Temuan";
+  $("blok-pembacaan").hidden = false;
   $("identitas").textContent = `${r.skpd || "SKPD"} — tahun ${r.tahun}`;
   const a = r.anggaran;
   $("ringkas").replaceChildren(
@@ -104,6 +106,8 @@ function showOne(message) {
 
 function showRekap(message) {
   const r = message.result;
+  $("judul-tabel").textContent = "Per perangkat daerah (rincian temuan: lembar Temuan workbook rekap)";
+  $("blok-pembacaan").hidden = true;
   $("identitas").textContent = `Rekap ${r.baris.length} berkas` + (r.tahun ? ` — tahun ${r.tahun}` : "");
   $("ringkas").replaceChildren(
     figure("Total pagu", rupiah(r.total.pagu)), figure("Total realisasi", rupiah(r.total.realisasi)),
@@ -120,7 +124,6 @@ function showRekap(message) {
     el("thead", {}, el("tr", {}, ...["Berkas", "SKPD", "Tahun", "Pagu", "Realisasi", "Serapan", "Kesalahan",
       "Peringatan", "Info", "Keterangan"].map((h) => el("th", {}, h)))),
     el("tbody", {}, ...rows)));
-  $("pembacaan").replaceChildren(el("p", {}, "Rincian setiap temuan ada di lembar Temuan workbook rekap."));
   $("hasil").hidden = false;
 }
 
