@@ -57,24 +57,29 @@ def check_and_fill(path: str, progress=None) -> dict[str, Any]:
 
 
 def rekap(paths: list[str], progress=None) -> dict[str, Any]:
-    """Several workbooks: the rekap (as `lkip-xl rekap`, one process) and its workbook."""
+    """Several workbooks: the rekap, as `lkip-xl rekap NAME…` run in their folder (one process), and its
+    workbook, which then names the files as the user knows them."""
+    import contextlib
+
     from lkip_xl.errors import InputError
     from lkip_xl.rekap import DEFAULT_OUTPUT, analyse_paths, daftar_rows
     from lkip_xl.writer.rekap import write_rekap
 
-    files = [Path(p) for p in paths]
+    folder = Path(paths[0]).parent
+    files = [Path(Path(p).name) for p in paths]
     _say(progress, f"Memeriksa {len(files)} berkas …")
-    try:
-        result = analyse_paths(files, jobs=1)
-    except InputError as err:
-        return {"pesan_error": str(err)}
-    if not result.readable:
-        first = result.entries[0] if result.entries else None
-        return {"pesan_error": f"Tidak satu pun dari {len(files)} berkas dapat dibaca"
-                               + (f"; yang pertama, {first.path.name}: {first.pesan}" if first else ".")}
-    target = files[0].parent / DEFAULT_OUTPUT
-    _say(progress, f"Menulis {target.name} …")
-    write_rekap(result, str(target), link_base=target.parent)
+    with contextlib.chdir(folder):
+        try:
+            result = analyse_paths(files, jobs=1)
+        except InputError as err:
+            return {"pesan_error": str(err)}
+        if not result.readable:
+            first = result.entries[0] if result.entries else None
+            return {"pesan_error": f"Tidak satu pun dari {len(files)} berkas dapat dibaca"
+                                   + (f"; yang pertama, {first.path.name}: {first.pesan}" if first else ".")}
+        target = Path(DEFAULT_OUTPUT)
+        _say(progress, f"Menulis {target.name} …")
+        write_rekap(result, str(target), link_base=target.parent)
     rows = []
     for row, entry in zip(daftar_rows(result), result.entries):
         a = (entry.report or {}).get("anggaran") or {}
@@ -83,7 +88,7 @@ def rekap(paths: list[str], progress=None) -> dict[str, Any]:
                      "pagu": a.get("pagu"), "realisasi": a.get("realisasi"), "serapan": a.get("serapan"),
                      "pesan": row["Keterangan"]})
     counts = {t: sum(1 for x in result.temuan if x["tingkat"] == t) for t in ("kesalahan", "peringatan", "info")}
-    return {"rekap": str(target), "rekap_nama": target.name, "baris": rows, "total": result.total,
+    return {"rekap": str(folder / target), "rekap_nama": target.name, "baris": rows, "total": result.total,
             "jumlah": counts, "tahun": result.tahun}
 
 

@@ -28,12 +28,14 @@ async function init() {
       return response.arrayBuffer();
     })
   );
-  pyodide.unpackArchive(wheel, "wheel");
+  // Both into site-packages by its absolute path (unpacked relative to the working folder, a package
+  // would vanish from the import path as soon as a check changes folder).
   const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: site });
   pyodide.unpackArchive(pkg, "zip", { extractDir: site });
   page = pyodide.pyimport("lkip_xl.web.page");
   // The modules every check needs, imported now so the first file is as quick as the next.
-  pyodide.runPython("import lkip_xl.api, lkip_xl.report, lkip_xl.writer, lkip_xl.findings");
+  pyodide.runPython("import lkip_xl.api, lkip_xl.report, lkip_xl.writer, lkip_xl.findings, xlsxwriter");
   post({ type: "ready", ms: Math.round(performance.now() - started), python: pyodide.version });
 }
 
@@ -87,6 +89,8 @@ async function run(files) {
     }
   } finally {
     clearFolder(folder);
+    // A check leaves reference cycles: collect them now, or a session of many files keeps them all.
+    pyodide.runPython("import gc; gc.collect()");
   }
 }
 
