@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Callable, Mapping
 
+from lkip_xl.arith import add_up
+
 # Declarations are built once at import and never changed; only __init__ is generated (no repr, eq,
 # hash or frozen setattr): each generated method costs an exec at start-up, and the CLI starts often.
 _declaration = dataclass(eq=False, repr=False)
@@ -277,7 +279,7 @@ class Mean(Expr):
         xs = [x for x in env.get(self.name) or () if _number(x)]
         if not xs:
             return None
-        mean = sum(x / len(xs) for x in xs)
+        mean = add_up(x / len(xs) for x in xs)
         return mean if math.isfinite(mean) else None
 
     def formula(self, addr: Addr) -> str:
@@ -327,7 +329,7 @@ class Sum(Expr):
     name: str
 
     def value(self, env: Env) -> Any:
-        return sum(x for x in env.get(self.name) or () if _number(x))
+        return add_up(x for x in env.get(self.name) or () if _number(x))
 
     def formula(self, addr: Addr) -> str:
         return f"SUM({addr[self.name]})"
@@ -340,7 +342,7 @@ class Plus(Expr):
     name: str
 
     def value(self, env: Env) -> Any:
-        return sum(env.get(self.name) or ())
+        return add_up(env.get(self.name) or ())
 
     def formula(self, addr: Addr) -> str:
         return "+".join(addr[self.name]) or "0"
@@ -360,8 +362,8 @@ class SumIfs(Expr):
     def value(self, env: Env) -> Any:
         xs = list(env.get(self.name) or ())
         if self.how == "mean":
-            return sum(xs) / len(xs) if xs else None  # Excel: #DIV/0!
-        return sum(xs)
+            return add_up(xs) / len(xs) if xs else None  # Excel: #DIV/0!
+        return add_up(xs)
 
     def formula(self, addr: Addr) -> str:
         fn = "AVERAGEIFS" if self.how == "mean" else "SUMIFS"
@@ -377,7 +379,7 @@ class SumProductEq(Expr):
     """
 
     def value(self, env: Env) -> Any:
-        return sum(env.get("values") or ())
+        return add_up(env.get("values") or ())
 
     def formula(self, addr: Addr) -> str:
         return f'SUMPRODUCT(--({addr["keys"]}="{addr["kode"]}"),{addr["values"]})'

@@ -6,6 +6,7 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lkip_xl.arith import add_up
 from lkip_xl.figures import SERAPAN
 
 def percent_of(part: float, whole: float) -> float | None:
@@ -544,7 +545,7 @@ class Result:
     def belanja_jumlah(self) -> tuple[float, float]:
         """Σ pagu and Σ realisasi over the kelompok belanja (5.1, 5.2, …): the per-jenis total."""
         kelompok = [g for g in self.belanja if g.kelompok]
-        return sum(g.pagu for g in kelompok), sum(g.realisasi for g in kelompok)
+        return add_up(g.pagu for g in kelompok), add_up(g.realisasi for g in kelompok)
 
     @property
     def belanja_jumlah_serapan(self) -> float | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from lkip_xl.arith import add_up
 from lkip_xl.terminal import for_terminal
 from lkip_xl.errors import InputError, file_kind, os_error_in, os_reason
 from lkip_xl.figures import SERAPAN
@@ -277,9 +278,9 @@ class Rekap:
 
     @property
     def total(self) -> dict[str, Any]:
-        pagu = sum(e.report["anggaran"]["pagu"] or 0 for e in self.readable)
-        realisasi = sum(e.report["anggaran"]["realisasi"] or 0 for e in self.readable)
-        sisa = sum(e.report["anggaran"]["sisa"] or 0 for e in self.readable)
+        pagu = add_up(e.report["anggaran"]["pagu"] or 0 for e in self.readable)
+        realisasi = add_up(e.report["anggaran"]["realisasi"] or 0 for e in self.readable)
+        sisa = add_up(e.report["anggaran"]["sisa"] or 0 for e in self.readable)
         return {"pagu": pagu, "realisasi": realisasi, "sisa": sisa,
                 "serapan": SERAPAN.value({"pagu": pagu, "realisasi": realisasi})}
 

@@ -257,3 +257,25 @@ def test_build_command_line(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "situs" / "index.html").exists() and (tmp_path / "luring.zip").exists()
     assert "MB" in done.stdout
+
+
+def test_real_world_layouts_give_in_the_page_what_the_command_line_gives(page, tmp_path):
+    """Python 3.13 in Pyodide and the native Python read the 12 real-world layouts alike: the same JSON
+    report and the same workbook, byte for byte."""
+    sys.path.insert(0, str(REPO / "tests" / "realworld"))
+    from layouts import LAYOUTS
+
+    from lkip_xl.api import analyse
+    from lkip_xl.report import build_report
+    from lkip_xl.writer import write_workbook
+
+    for name, make in LAYOUTS.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        path, _ = make(folder)
+        result = analyse(str(path))
+        write_workbook(result, str(folder / "cli.xlsx"))
+        page.set_input_files("input[type=file]", str(path))
+        assert finish(page) == "done", (name, page.inner_text("body"))
+        assert json.loads(downloaded(page, "json")) == json.loads(json.dumps(build_report(result))), name
+        assert downloaded(page, "lkip") == (folder / "cli.xlsx").read_bytes(), name

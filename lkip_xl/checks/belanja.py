@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lkip_xl.arith import add_up
 from lkip_xl.findings import finding
 from lkip_xl.checks.budget import serapan_claim
 from lkip_xl.model import FigureKey, Finding, Result
@@ -58,7 +59,7 @@ def _sheet_claims(result: Result, tol: float) -> Iterator[Finding]:
             if g is None:
                 sub = [x for x in result.belanja if not x.kelompok and x.kode.startswith(r.kode + ".")] or \
                       [x for x in kelompok if x.kode.startswith(r.kode + ".") or r.kode == "5"]
-                pagu, real = sum(x.pagu for x in sub), sum(x.realisasi for x in sub)
+                pagu, real = add_up(x.pagu for x in sub), add_up(x.realisasi for x in sub)
             else:
                 pagu, real = g.pagu, g.realisasi
         if r.kode is None or r.kode not in leaves:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
+from lkip_xl.arith import add_up
 from lkip_xl.model import AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
 from lkip_xl.rules.belanja import keys_of
 from lkip_xl.names import norm_name, subtotal_name
@@ -245,15 +246,15 @@ def _roll_up(tree: BudgetTree) -> None:
         if node.children:
             for child in node.children:
                 visit(child)
-            node.pagu = sum(c.pagu for c in node.children)
-            node.realisasi = sum(c.realisasi for c in node.children)
+            node.pagu = add_up(c.pagu for c in node.children)
+            node.realisasi = add_up(c.realisasi for c in node.children)
             return
         if node.akun:
-            node.pagu = sum(a.amount for a in node.akun if a.leaf)
+            node.pagu = add_up(a.amount for a in node.akun if a.leaf)
         else:
             node.pagu = node.row.amount.value if node.row.amount else 0.0
         if node.real_akun:
-            node.realisasi = sum(a.amount for a in node.real_akun if a.leaf)
+            node.realisasi = add_up(a.amount for a in node.real_akun if a.leaf)
         elif node.real_row is not None and node.real_row.amount is not None:
             node.realisasi = node.real_row.amount.value
         else:
@@ -261,8 +262,8 @@ def _roll_up(tree: BudgetTree) -> None:
 
     for root in tree.roots:
         visit(root)
-    tree.total_pagu = sum(r.pagu for r in tree.roots)
-    tree.total_realisasi = sum(r.realisasi for r in tree.roots)
+    tree.total_pagu = add_up(r.pagu for r in tree.roots)
+    tree.total_realisasi = add_up(r.realisasi for r in tree.roots)
 
 
 def _akun_key(kode: str) -> list[int]:
@@ -364,8 +365,8 @@ def _close(out: list[AnggaranRow], i: int) -> None:
         row.realisasi = _plus(q.amount) if q is not None and q.leaf and q.row.amount else 0
     else:
         span = out[i: row.last + 1]
-        row.pagu = sum(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
-        row.realisasi = sum(r.real.amount for r in span if r.real is not None and r.real.leaf and r.real.row.amount)
+        row.pagu = add_up(r.dpa.amount for r in span if r.dpa is not None and r.dpa.leaf and r.dpa.row.amount)
+        row.realisasi = add_up(r.real.amount for r in span if r.real is not None and r.real.leaf and r.real.row.amount)
 
 
 def _plus(x: float) -> float:

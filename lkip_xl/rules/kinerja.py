@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from lkip_xl.arith import add_up
 from lkip_xl import figures
 from lkip_xl.model import (
     Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow, PemetaanRow, SkalaRow, percent_of,
@@ -186,7 +187,7 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
 
 def _sum(rows: list[KomponenRow], metode: str) -> float | None:
     values = [r.nilai.value for r in rows if r.metode == metode]
-    return sum(values) if values else None
+    return add_up(values) if values else None
 
 
 def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: list[PemetaanRow] | None,

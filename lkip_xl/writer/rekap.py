@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from lkip_xl.arith import add_up
 from lkip_xl import rekap as R
 from lkip_xl.figures import NILAI, SERAPAN
 from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, excel_value, quote_sheet, setup_table_sheet
@@ -192,7 +193,7 @@ def _write_belanja(book: Book, rekap: R.Rekap) -> None:
     book.text(ws, total, 1, "Jumlah kabupaten/kota", bold=True)
     for j, (kode, _) in enumerate(codes):
         for m, c in enumerate((2 + 2 * j, 3 + 2 * j)):
-            value = sum((row["belanja"].get(kode, (None, None))[m] or 0) for row in rows)
+            value = add_up((row["belanja"].get(kode, (None, None))[m] or 0) for row in rows)
             book.formula(ws, total, c, f"SUM({a1(FIRST, c)}:{a1(last, c)})", value, kind="money", bold=True)
 
 
