@@ -279,3 +279,31 @@ def test_real_world_layouts_give_in_the_page_what_the_command_line_gives(page, t
         assert finish(page) == "done", (name, page.inner_text("body"))
         assert json.loads(downloaded(page, "json")) == json.loads(json.dumps(build_report(result))), name
         assert downloaded(page, "lkip") == (folder / "cli.xlsx").read_bytes(), name
+
+
+def test_opened_from_disk_without_the_launcher_says_how_to_open_it(browser, site):
+    """Double-clicking index.html: the browser will not start the worker from file://; the page says
+    which launcher to use instead of loading forever."""
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        pg.goto((site / "index.html").as_uri())
+        pg.wait_for_selector("body[data-state=error]", timeout=READY_MS)
+        assert "Buka LKIP.bat" in pg.inner_text("[data-pesan-error]")
+    finally:
+        context.close()
+
+
+def test_the_rekap_says_when_an_office_is_counted_twice(page, tmp_path):
+    twice = tmp_path / "kecamatan_juai_2024 (1).xlsx"
+    shutil.copyfile(SAMPLE, twice)
+    page.set_input_files("input[type=file]", [str(SAMPLE), str(twice)])
+    assert finish(page) == "done"
+    assert "SKPD_GANDA" in page.inner_text("#temuan-rekap")
+
+
+def test_a_file_dropped_while_working_is_not_silently_ignored(page):
+    page.evaluate("document.body.dataset.state = 'working'")  # as while a run is under way
+    page.set_input_files("input[type=file]", str(SAMPLE))
+    assert "Tunggu" in page.inner_text("#status")
+    assert page.evaluate("document.body.dataset.state") == "working"

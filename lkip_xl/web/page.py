@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 WORK = Path("/tmp/lkip")
+REKAP_CODES = ("TAHUN_BERBEDA", "SKPD_GANDA")
 
 
 def _unexpected(exc: Exception, name: str) -> str:
@@ -49,7 +50,7 @@ def check_and_fill(path: str, progress=None) -> dict[str, Any]:
     json_path.write_text(text, encoding="utf-8", errors="replace")
     counts = {t: sum(1 for f in report["temuan"] if f["tingkat"] == t) for t in ("kesalahan", "peringatan", "info")}
     return {
-        "skpd": report["skpd"], "tahun": report["tahun"], "anggaran": report["anggaran"], "jumlah": counts,
+        "berkas": src.name, "skpd": report["skpd"], "tahun": report["tahun"], "anggaran": report["anggaran"], "jumlah": counts,
         "temuan": [dict(f, label=LABEL.get(f["kode"], "")) for f in report["temuan"]],
         "pembacaan": report["pembacaan"],
         "lkip": str(target), "lkip_nama": target.name, "json": str(json_path), "json_nama": json_path.name,
@@ -88,8 +89,11 @@ def rekap(paths: list[str], progress=None) -> dict[str, Any]:
                      "pagu": a.get("pagu"), "realisasi": a.get("realisasi"), "serapan": a.get("serapan"),
                      "pesan": row["Keterangan"]})
     counts = {t: sum(1 for x in result.temuan if x["tingkat"] == t) for t in ("kesalahan", "peringatan", "info")}
+    # The rekap's own findings (the same office twice, another year) speak of its totals: the page shows them.
+    own = [{"kode": x["kode"], "tingkat": x["tingkat"], "pesan": x["pesan"], "berkas": x.get("berkas")}
+           for x in result.temuan if x["kode"] in REKAP_CODES]
     return {"rekap": str(folder / target), "rekap_nama": target.name, "baris": rows, "total": result.total,
-            "jumlah": counts, "tahun": result.tahun}
+            "jumlah": counts, "tahun": result.tahun, "temuan_rekap": own}
 
 
 def template(folder: str) -> dict[str, Any]:

@@ -57,6 +57,8 @@ function clearResults() {
   for (const url of urls) URL.revokeObjectURL(url);
   urls = [];
   for (const id of ["identitas", "ringkas", "jumlah", "unduhan", "temuan", "pembacaan"]) $(id).replaceChildren();
+  const old = $("temuan-rekap");
+  if (old) old.remove();
   $("hasil").hidden = true;
   $("galat").hidden = true;
   $("pesan-error").textContent = "";
@@ -69,8 +71,8 @@ function figure(label, value, cls, attrs) {
 function countsBox(jumlah) {
   return el("div", { class: "ringkas", "data-kesalahan": jumlah.kesalahan, "data-peringatan": jumlah.peringatan,
                      "data-info": jumlah.info },
-    figure("Kesalahan", jumlah.kesalahan, "kesalahan"),
-    figure("Peringatan", jumlah.peringatan, "peringatan"),
+    figure("Kesalahan", jumlah.kesalahan, jumlah.kesalahan ? "kesalahan" : ""),
+    figure("Peringatan", jumlah.peringatan, jumlah.peringatan ? "peringatan" : ""),
     figure("Info", jumlah.info, "info"));
 }
 
@@ -78,7 +80,7 @@ function showOne(message) {
   const r = message.result;
   $("judul-tabel").textContent = "Temuan";
   $("blok-pembacaan").hidden = false;
-  $("identitas").textContent = `${r.skpd || "SKPD"} — tahun ${r.tahun}`;
+  $("identitas").textContent = `${r.skpd || "SKPD"} — tahun ${r.tahun} (${r.berkas})`;
   const a = r.anggaran;
   $("ringkas").replaceChildren(
     figure("Pagu", rupiah(a.pagu)), figure("Realisasi", rupiah(a.realisasi)),
@@ -97,9 +99,13 @@ function showOne(message) {
     el("tbody", {}, ...rows)) : el("p", {}, "Tidak ada temuan."));
   $("pembacaan").replaceChildren(...r.pembacaan.map((p) => {
     const kolom = Object.entries(p.kolom).map(([isian, huruf]) => `${isian} di kolom ${huruf}`).join("; ");
-    const header = p.baris_header ? `header baris ${p.baris_header.join("–")}` : "tanpa baris header";
+    const [first, last] = p.baris_header || [];
+    const header = p.baris_header ? `header baris ${first === last ? first : `${first}–${last}`}` : "tanpa baris header";
+    const skipped = p.dilewati.slice(0, 5).map((d) => `${d.baris}: ${d.alasan}`).join("; ");
+    const more = p.dilewati.length > 5 ? `; … dan ${p.dilewati.length - 5} lainnya` : "";
     return el("p", {}, el("b", {}, `Lembar ${p.lembar}` + (p.peran && p.peran !== p.lembar ? ` (dibaca sebagai ${p.peran})` : "")),
-      `: ${header}; ${kolom || "tidak ada kolom yang dikenali"}; ${p.baris_data} baris data; ${p.dilewati.length} baris dilewati.`);
+      `: ${header}; ${kolom || "tidak ada kolom yang dikenali"}; ${p.baris_data} baris data; ${p.dilewati.length} baris dilewati` +
+      (skipped ? ` (baris ${skipped}${more}).` : "."));
   }));
   $("hasil").hidden = false;
 }
@@ -114,6 +120,11 @@ function showRekap(message) {
     figure("Serapan", persen(r.total.serapan)));
   $("jumlah").replaceChildren(countsBox(r.jumlah));
   $("unduhan").replaceChildren(download("rekap", r.rekap_nama, message.rekap, `Unduh ${r.rekap_nama}`, true));
+  if (r.temuan_rekap.length) {
+    $("unduhan").after(el("div", { class: "galat peringatan-rekap", id: "temuan-rekap" },
+      el("h2", {}, "Perhatikan sebelum memakai totalnya"),
+      ...r.temuan_rekap.map((t) => el("p", {}, `${t.kode}: ${t.pesan}`))));
+  }
   const rows = r.baris.map((b) => el("tr", { class: b.skpd ? "" : "tak-terbaca" },
     el("td", {}, b.berkas), el("td", {}, b.skpd || "-"), el("td", {}, b.tahun ?? "-"),
     el("td", { class: "uang" }, rupiah(b.pagu)), el("td", { class: "uang" }, rupiah(b.realisasi)),
@@ -134,10 +145,20 @@ function showError(sentence) {
   status("Pilih berkas lain, atau perbaiki berkas ini lalu coba lagi.");
 }
 
+const OPENED_FROM_DISK = "Halaman ini dibuka langsung dari disk, dan peramban tidak mengizinkannya memuat " +
+  "pemeriksanya. Buka lewat peluncur di folder yang sama (Buka LKIP.bat di Windows, buka-lkip.sh di Linux), " +
+  "atau letakkan foldernya di server web.";
+
 function startWorker() {
   setState("loading");
   status("Memuat pemeriksa …");
-  worker = new Worker("worker.js");
+  try {
+    worker = new Worker("worker.js");
+  } catch (err) {
+    showError(location.protocol === "file:" ? OPENED_FROM_DISK : `Pemeriksa tidak dapat dimulai (${err.message}).`);
+    status("");
+    return;
+  }
   worker.onmessage = (event) => {
     const m = event.data;
     if (m.type === "progress") status(m.text);
@@ -158,6 +179,13 @@ function startWorker() {
   worker.onerror = (event) => {
     event.preventDefault();
     worker.terminate();
+    if (body.dataset.state === "loading") {
+      // It never became ready: starting it again would fail the same way.
+      showError(location.protocol === "file:" ? OPENED_FROM_DISK
+        : "Pemeriksa tidak dapat dimuat dari folder situs ini (berkas pyodide/ atau paket/ tidak lengkap?).");
+      status("");
+      return;
+    }
     showError("Pemeriksa di peramban berhenti (kemungkinan memori tab habis karena berkas terlalu besar). Halaman memuat ulang pemeriksanya; coba berkas yang lebih kecil.");
     setTimeout(startWorker, 100);
   };
@@ -166,11 +194,18 @@ function startWorker() {
 
 async function handle(fileList) {
   const files = Array.from(fileList || []);
-  if (!files.length || body.dataset.state === "loading" || body.dataset.state === "working") return;
+  if (!files.length) return;
+  if (body.dataset.state === "loading" || body.dataset.state === "working") {
+    status(body.dataset.state === "loading"
+      ? "Tunggu sebentar: pemeriksa masih dimuat. Letakkan berkasnya lagi setelah tertulis \"Siap\"."
+      : "Tunggu sebentar: berkas sebelumnya masih diperiksa. Letakkan berkas ini lagi setelah selesai.");
+    return;
+  }
   clearResults();
   const big = files.find((f) => f.size > MAX_FILE_BYTES);
   if (big) {
-    showError(`Berkas ${big.name} ditolak: ukurannya ${(big.size / 1e6).toFixed(0)} MB, lebih dari ${MAX_FILE_BYTES / 1e6} MB yang dapat dibaca di peramban.`);
+    const mb = (n) => Math.round(n / (1024 * 1024)).toLocaleString("id-ID");
+    showError(`Berkas ${big.name} ditolak: ukurannya ${mb(big.size)} MB, lebih dari ${mb(MAX_FILE_BYTES)} MB yang dapat dibaca di peramban.`);
     return;
   }
   setState("working");
