@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from lkip_xl.arith import add_up
+from lkip_xl.reader.safe import OUTPUT_TITLES, is_lkip_output  # noqa: F401 (re-exported)
 from lkip_xl.terminal import for_terminal
 from lkip_xl.errors import InputError, file_kind, os_error_in, os_reason
 from lkip_xl.figures import SERAPAN
@@ -29,28 +30,10 @@ TINGKAT = ("kesalahan", "peringatan", "info")
 DEFAULT_OUTPUT = "rekap_lkip.xlsx"
 # docProps/core.xml of what lkip-xl writes: fill's Book sets creator "lkip-xl" and title "LKIP";
 # the rekap workbook says "Rekap LKIP". The template ("Masukan lkip-xl") is an input and is read.
-OUTPUT_TITLES = ("LKIP", "Rekap LKIP")
 REKAP_TITLE = "Rekap LKIP"
-_MAX_CORE_XML = 64 * 1024
 
 
 # ----------------------------------------------------------------------------- inputs
-
-
-def is_lkip_output(path: Path) -> bool:
-    """True for a workbook written by `fill` or `rekap` (its document properties say so)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/core.xml")
-            if info.file_size > _MAX_CORE_XML:
-                return False
-            xml = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError):
-        return False
-    creator = re.search(r"<dc:creator>([^<]*)</dc:creator>", xml)
-    title = re.search(r"<dc:title>([^<]*)</dc:title>", xml)
-    return bool(creator and creator.group(1).strip() == "lkip-xl"
-                and title and title.group(1).strip() in OUTPUT_TITLES)
 
 
 @dataclass

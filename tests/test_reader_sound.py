@@ -495,3 +495,42 @@ def test_impossible_cell_address_is_named(tmp_path):
     for expat in (False, True):
         with pytest.raises(InputError, match=r"alamat yang tidak sah \(A0\)"):
             read(path, expat=expat)
+
+
+# ----------------------------------------------------------------- what a wrong file is, said plainly
+
+@pytest.mark.parametrize("name, data, words", [
+    ("ekspor.xls", b"<html><head><meta charset='utf-8'></head><body><table><tr><td>Pagu</td></tr></table>",
+     ["halaman HTML", "Simpan sebagai Excel Workbook (.xlsx)".lower()]),
+    ("lama.xml.xlsx", b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+     ["XML Spreadsheet 2003"]),
+    ("laporan.xlsx", b"%PDF-1.7\n%...", ["dokumen PDF"]),
+], ids=["html", "xml2003", "pdf"])
+def test_a_file_that_is_no_workbook_says_what_it_is(tmp_path, name, data, words):
+    (tmp_path / name).write_bytes(data)
+    proc = run_cli("check", name, cwd=tmp_path)
+    assert proc.returncode == 3 and proc.stderr.count("\n") == 1, proc.stderr
+    for word in words:
+        assert word.lower() in proc.stderr.lower(), proc.stderr
+
+
+@pytest.mark.parametrize("member, words", [("word/document.xml", "dokumen Word"),
+                                           ("content.xml", "OpenDocument")], ids=["docx", "ods"])
+def test_another_office_file_renamed_xlsx_says_what_it_is(tmp_path, member, words):
+    path = tmp_path / "bukan.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr(member, "<x/>")
+    proc = run_cli("check", path.name, cwd=tmp_path)
+    assert proc.returncode == 3 and words in proc.stderr, proc.stderr
+
+
+def test_our_own_output_given_as_input_says_so(tmp_path):
+    from run_cli import SAMPLE
+    import shutil
+    shutil.copyfile(SAMPLE, tmp_path / SAMPLE.name)
+    run_cli("fill", SAMPLE.name, cwd=tmp_path)
+    out = tmp_path / f"{SAMPLE.stem}_lkip.xlsx"
+    assert out.exists()
+    proc = run_cli("check", out.name, cwd=tmp_path)
+    assert proc.returncode == 3 and "hasil lkip-xl" in proc.stderr and "lembar yang ada" not in proc.stderr, proc.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 
@@ -17,6 +18,9 @@ MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 # object per entry before anything else can be looked at.
 MAX_ZIP_ENTRIES = 20_000
 MAX_DIRECTORY_BYTES = 32 * 1024 * 1024
+# The titles `fill` and `rekap` give their workbooks (document properties, creator lkip-xl).
+OUTPUT_TITLES = ("LKIP", "Rekap LKIP")
+_MAX_CORE_XML = 64 * 1024
 
 
 def check_input_file(path: str) -> None:
@@ -37,7 +41,7 @@ def check_input_file(path: str) -> None:
         raise InputError(f"{path} bukan berkas biasa (mis. pipa atau perangkat), bukan workbook .xlsx.")
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(2048)
     except PermissionError:
         raise InputError(f"Berkas {name} tidak dapat dibuka karena tidak ada izin membacanya.") from None
     except OSError as exc:
@@ -50,13 +54,19 @@ def check_input_file(path: str) -> None:
             "buka di Excel, hapus kata sandinya dan simpan sebagai .xlsx."
         )
     if not head.startswith(b"PK"):
-        raise InputError(f"Berkas {name} bukan workbook Excel .xlsx.")
+        raise InputError(_not_a_workbook(name, head))
     check_directory(path, name)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise InputError(f"Berkas {name} rusak atau terpotong (bukan arsip .xlsx yang utuh).") from None
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in {n.replace("\\", "/").lower() for n in names}:
+        other = _other_office_file(names)
+        if other:
+            raise InputError(f"Berkas {name} adalah {other}, bukan workbook Excel; buka di Excel atau LibreOffice "
+                             "lalu simpan sebagai Excel Workbook (.xlsx).")
     total = 0
     for member in infos:
         size = member.file_size
@@ -91,3 +101,43 @@ def check_directory(path, name: str) -> None:
         raise InputError(f"Berkas {name} ditolak: arsipnya berisi {angka(entries, 0)} entri "
                          f"(lebih dari {angka(MAX_ZIP_ENTRIES, 0)}), bukan workbook Excel biasa.")
 
+
+
+def _not_a_workbook(name: str, head: bytes) -> str:
+    """What a file that is no zip is, in the words of the people who made it."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    save_as = "buka di Excel lalu simpan sebagai Excel Workbook (.xlsx)"
+    if text.startswith(b"<") and (b"<html" in text or b"<table" in text or b"<!doctype html" in text):
+        return (f"Berkas {name} adalah halaman HTML (ekspor \"Excel\" dari aplikasi web), bukan workbook .xlsx; "
+                f"{save_as}.")
+    if text.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+        return f"Berkas {name} adalah XML Spreadsheet 2003, bukan workbook .xlsx; {save_as}."
+    if text[:5] == b"%pdf-":
+        return f"Berkas {name} adalah dokumen PDF, bukan workbook Excel .xlsx."
+    return f"Berkas {name} bukan workbook Excel .xlsx."
+
+
+def _other_office_file(names: set[str]) -> str | None:
+    if "word/document.xml" in names:
+        return "dokumen Word (.docx)"
+    if "ppt/presentation.xml" in names:
+        return "presentasi PowerPoint (.pptx)"
+    if "content.xml" in names and "mimetype" in names:
+        return "berkas OpenDocument (mis. .ods dari LibreOffice)"
+    return None
+
+
+def is_lkip_output(path) -> bool:
+    """True for a workbook written by `fill` or `rekap` (its document properties say so)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > _MAX_CORE_XML:
+                return False
+            xml = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError):
+        return False
+    creator = re.search(r"<dc:creator>([^<]*)</dc:creator>", xml)
+    title = re.search(r"<dc:title>([^<]*)</dc:title>", xml)
+    return bool(creator and creator.group(1).strip() == "lkip-xl"
+                and title and title.group(1).strip() in OUTPUT_TITLES)

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
 from lkip_xl.errors import InputError
 from lkip_xl.model import Cell, SheetReading
-from lkip_xl.reader.safe import check_input_file
+from lkip_xl.reader.safe import check_input_file, is_lkip_output
 from lkip_xl.reader.values import is_blank, new_cell, norm_label
 from lkip_xl.reader.xlsx import Grid, SheetInfo, XlsxFile, column_letter  # noqa: F401 (column_letter: re-exported)
 from lkip_xl.textfmt import short_name
@@ -293,6 +294,9 @@ class Workbook:
     def require(self, role: str) -> Sheet:
         sheet = self.find(role)
         if sheet is None:
+            if is_lkip_output(Path(self.path)):
+                raise InputError(f"Berkas {self.file_name} adalah hasil lkip-xl (workbook LKIP atau rekap), bukan "
+                                 "workbook input; periksa workbook input yang dipakai untuk membuatnya.")
             names = ", ".join(SHEET_NAMES_SHOWN.get(n, n.title()) for n in SHEET_SYNONYMS[role])
             shown = [short_name(info.name) for info in self._infos[:MAX_NAMES_SHOWN]]
             if len(self._infos) > MAX_NAMES_SHOWN:
