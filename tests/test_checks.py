@@ -244,6 +244,16 @@ def test_claim_mismatch(tmp_path):
     assert (f.dilaporkan, f.dihitung) == (96, 95)
 
 
+@pytest.mark.parametrize("label", ["Angka", "Angka dalam LKIP", "Nilai dalam LKIP", "Tercantum", "Nilai Tercantum"])
+def test_the_claimed_value_column_under_each_of_its_names(tmp_path, label):
+    """SPEC §10.15: the Dilaporkan value column as review papers label it."""
+    rows = [["Tabel", "Subjek", "Ukuran", label], ["Tabel 3.4", IND_A, "Serapan", "96,00%"]]
+    result = run(tmp_path, dilaporkan=rows)
+    assert kinds(result) == ["CLAIM_MISMATCH"]
+    f = hit(result, "CLAIM_MISMATCH", "Dilaporkan", "D2", "Tabel 3.4", IND_A, "96,00 %", "95")
+    assert (f.dilaporkan, f.dihitung) == (96, 95)
+
+
 def test_claims_of_every_subject_kind_that_agree(tmp_path):
     data = minimal()
     put(data["kinerja"], IND_T, "Target 2024", "87,65")

@@ -72,7 +72,9 @@ DILAPORKAN_FIELDS = [
     FieldSpec("tabel", ("tabel", "sumber", "tabel laporan")),
     FieldSpec("subjek", ("subjek", "subject", "uraian", "indikator")),
     FieldSpec("ukuran", ("ukuran", "besaran", "measure"), required=True),
-    FieldSpec("nilai", ("nilai", "angka", "dilaporkan", "nilai dilaporkan"), required=True),
+    # SPEC §10.15: as drafts and review papers label the figure they quote.
+    FieldSpec("nilai", ("nilai", "angka", "dilaporkan", "nilai dilaporkan", "angka dalam lkip", "nilai dalam lkip",
+                        "tercantum", "nilai tercantum"), required=True),
 ]
 
 
