@@ -602,3 +602,17 @@ def test_tabel_3_14_layout_keuangan_columns_are_not_the_indicator_target(tmp_pat
         ("C3", "D3", "E3"), ("C4", "D4", "E4")]
     assert [r.target_pk for r in rows] == [None, None]
     assert [i.capaian for i in result.indicators] == [100, 100]
+
+
+def test_kinerja_columns_with_no_year_are_the_report_years_pk(tmp_path):
+    """SPEC §10.14: `Target | Realisasi | Capaian (%)` with no year, as the PermenPANRB 53/2014 Formulir
+    Pengukuran Kinerja prints them, are the report year's PK target, realisasi and stated capaian."""
+    kinerja = [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+        [1, SAS_A, IND_A, "%", 95, "93,67", "98,6"],
+    ]
+    row = read(tmp_path, kinerja=kinerja).indicators[0]
+    assert row.indikator.value == IND_A
+    assert row.target_pk.value == 95 and row.target_pk.cell.ref == "E2" and row.targets == {}
+    assert row.realisasi[2024].value == 93.67 and row.realisasi[2024].cell.ref == "F2"
+    assert row.capaian[2024].value == 98.6 and row.capaian[2024].cell.ref == "G2"
