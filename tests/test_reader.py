@@ -616,3 +616,18 @@ def test_kinerja_columns_with_no_year_are_the_report_years_pk(tmp_path):
     assert row.target_pk.value == 95 and row.target_pk.cell.ref == "E2" and row.targets == {}
     assert row.realisasi[2024].value == 93.67 and row.realisasi[2024].cell.ref == "F2"
     assert row.capaian[2024].value == 98.6 and row.capaian[2024].cell.ref == "G2"
+
+
+def test_the_budget_after_a_cut_wins_over_murni_whatever_year_it_carries(tmp_path):
+    """SPEC §10.18: an Inpres 1/2025 cut. `Pagu APBD Murni 2025` beside `Pagu Setelah Efisiensi`: the
+    budget in force is the one after the cut, although only the Murni label carries the report year."""
+    data = minimal()
+    data["identitas"][3] = ["Tahun", 2025]
+    dpa = [["Kode", "Uraian", "Pagu APBD Murni 2025", "Pagu Setelah Efisiensi"]]
+    for row in data["dpa"][1:]:
+        dpa.append([row[0], row[1], row[2] + 10 * M if row[2] else row[2], row[2]])
+    data["dpa"] = dpa
+    result = run(tmp_path, **data)
+    assert result.total_pagu == 250 * M
+    ambiguous = [f for f in result.findings if f.kode == "AMBIGUOUS_COLUMN" and f.lembar == "DPA"]
+    assert ambiguous and "Setelah Efisiensi" in ambiguous[0].pesan

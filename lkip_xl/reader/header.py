@@ -344,7 +344,11 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         if report_year and not year_fields and any(y > report_year for y in years):
             continue  # Prakiraan Maju 2025: never this year's pagu or realisasi (SPEC §10.9)
         year_rank = 1 if not years else 2 if report_year in years else 0
-        pref = (visible, year_rank, revision_rank(words), period_rank(words))
+        # The budget in force (Setelah Efisiensi, Setelah Pergeseran, Perubahan) wins over Murni / Sebelum /
+        # Awal whatever year either label carries (SPEC §10.18: `Pagu APBD Murni 2025` beside `Pagu Setelah
+        # Efisiensi` is the budget before an Inpres 1/2025 cut); the year decides among the rest.
+        revision = revision_rank(words)
+        pref = (visible, revision != 0, year_rank, revision, period_rank(words))
         matches = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs, group_words)
         if not matches and h.groups and "rincian" not in group_words:
             # `Realisasi Anggaran` over `Triwulan I`: the group names the field, the sub its period.
