@@ -8,17 +8,15 @@ formulas, `frames.rekap_frames` turns them into DataFrames, so the two cannot di
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from lkip_xl.arith import add_up
-from lkip_xl.reader.safe import OUTPUT_TITLES, is_lkip_output  # noqa: F401 (re-exported)
+from lkip_xl.reader.safe import is_lkip_output
 from lkip_xl.terminal import for_terminal
 from lkip_xl.errors import InputError, file_kind, os_error_in, os_reason
 from lkip_xl.figures import SERAPAN

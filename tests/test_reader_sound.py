@@ -4,7 +4,6 @@ outcome it must get. Values are read on both paths (the fast scan and expat) and
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import time
 import warnings

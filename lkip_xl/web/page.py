@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-WORK = Path("/tmp/lkip")
 REKAP_CODES = ("TAHUN_BERBEDA", "SKPD_GANDA")
 
 
