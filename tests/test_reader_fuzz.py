@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from lkip_xl.errors import InputError
 from lkip_xl.reader import xlsx
-from lkip_xl.reader.xlsx import XlsxFile
+from lkip_xl.reader.xlsx import XlsxFile, column_letter
 
 CASES = int(os.environ.get("LKIP_FUZZ_CASES", "6000"))
 ONE_SEED = os.environ.get("LKIP_FUZZ_SEED")
@@ -127,14 +127,6 @@ def compare(fast: Outcome, slow: Outcome) -> tuple | None:
 
 
 # ------------------------------------------------------------------------------ generator
-
-def letters(col: int) -> str:
-    out = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
 
 WORDS = ["Belanja Pegawai", "Program Penunjang Urusan Pemerintahan", "Kecamatan Juai", "7.01.01",
          "5.1.02.01.01.0024", "Rp", "Uraian", "Pagu", "Realisasi", "Sasaran", "Ünïcödé", "“kutip” — ✓",
@@ -526,7 +518,7 @@ def _rows(ctx: Ctx, n_rows: int, n_styles: int, n_shared: int, date_styles: list
             cols.append(rng.choice([16384, 702, 703]))
         if cols and rng.random() < 0.02:
             cols.insert(rng.randrange(len(cols)), cols[0])  # the same address twice
-        cells = [_cell(ctx, None if rng.random() < ctx.noref_p else f"{letters(c)}{r}", n_styles, n_shared,
+        cells = [_cell(ctx, None if rng.random() < ctx.noref_p else f"{column_letter(c)}{r}", n_styles, n_shared,
                        date_styles) for c in cols]
         hidden = rng.random() < ctx.hidden_p
         attrs: list[tuple[str, str]] = []
