@@ -17,6 +17,12 @@ def percent_of(part: float, whole: float) -> float | None:
 # urusan / bidang: heading rows above the programs (`7`, `7.01`), their amounts are claims (§10.5);
 # subtotal: `Jumlah <program>`, `Jumlah Anggaran Sub Kegiatan :` (§10.4); total: the grand total (§9.2).
 Level = Literal["program", "kegiatan", "sub_kegiatan", "akun", "total", "subtotal", "urusan", "bidang"]
+
+# Which money a sum leaves out when an amount could not be read (§10.16): bits of `unknown`.
+PAGU, REALISASI = 1, 2
+# The money each computed figure rests on (FigureKey.measure -> bits); a figure absent here rests on none.
+MONEY_OF = {"pagu": PAGU, "realisasi": REALISASI, "realisasi_anggaran": REALISASI, "sisa": PAGU | REALISASI,
+            "serapan": PAGU | REALISASI, "efisiensi": PAGU | REALISASI, "nilai": PAGU | REALISASI}
 Tingkat = Literal["kesalahan", "peringatan", "info"]
 
 
@@ -206,6 +212,7 @@ class BudgetRow:
     satuan: Txt | None = None
     key_cell: Cell | None = None  # the cell of the code (first part) or the outline number
     subtotal_of: str | None = None  # a subtotal row: the level its label names ("program" …), if any
+    unreadable: bool = False  # `amount`'s cell holds something that is no amount (UNREADABLE_VALUE, §10.16)
 
 
 @dataclass(slots=True)
@@ -225,6 +232,7 @@ class BelanjaRow:
     persen: Num | None
     label_cell: Cell
     row: int
+    unknown: int = 0  # PAGU | REALISASI: that amount's cell could not be read (§10.16)
 
 
 @dataclass(slots=True)
@@ -258,6 +266,7 @@ class ClaimJudgement:
 
     computed: Any = None  # the computed figure (None: none, or not computable)
     figure: FigureKey | None = None  # where the workbook holds it
+    unknown: bool = False  # the figure leaves out an amount that could not be read: not judged (§10.16)
     kind: Literal["money", "percent", "decimal"] = "decimal"  # how the stated number is shown
     agrees: bool | None = None  # None: not judged (unknown subject, unreadable value, …)
 
@@ -320,6 +329,7 @@ class AkunLine:
     leaf: bool = True
     amount: float = 0.0
     realisasi_line: "AkunLine | None" = None
+    unknown: bool = False  # its amount leaves out an unreadable leaf (§10.16)
 
 
 @dataclass(eq=False, slots=True)
@@ -338,6 +348,7 @@ class BudgetNode:
     real_akun: list[AkunLine] = field(default_factory=list)
     pagu: float = 0.0
     realisasi: float = 0.0
+    unknown: int = 0  # PAGU | REALISASI: that sum leaves out an unreadable leaf amount (§10.16)
 
     @property
     def is_leaf(self) -> bool:
@@ -386,6 +397,7 @@ class BelanjaGroup:
     pagu: float
     realisasi: float
     kelompok: bool = False  # 5.1 / 5.2 group rather than one jenis
+    unknown: int = 0  # PAGU | REALISASI: that sum leaves out an unreadable amount (§10.16)
 
     @property
     def serapan(self) -> float | None:
@@ -414,6 +426,7 @@ class Indicator:
     realisasi_anggaran: float | None = None
     serapan: float | None = None
     efisiensi: float | None = None
+    unknown: int = 0  # PAGU | REALISASI: its budget leaves out an unreadable amount (§10.16)
 
     @property
     def nama(self) -> str:
@@ -455,6 +468,8 @@ class BudgetTree:
     issues: BudgetIssues
     total_pagu: float = 0.0
     total_realisasi: float = 0.0
+    unknown: int = 0  # PAGU | REALISASI: the totals leave out an unreadable leaf amount (§10.16)
+    tidak_terbaca: int = 0  # leaf amounts (pagu or realisasi) that could not be read
 
     def find(self, kode: str | None, nomor: str | None) -> BudgetNode | None:
         if kode and kode in self.by_code:
@@ -517,6 +532,11 @@ class Result:
     # checks/klaim.py, and shown by the workbook's Data Dilaporkan sheet.
     claims: dict[int, ClaimJudgement] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    efisiensi_unknown: bool = False  # E averages an indicator whose budget leaves out an unreadable amount
+    # Amounts left out of the sums because they could not be read (§10.16): leaf pagu and realisasi of
+    # DPA / Realisasi, and of the Belanja sheet when its groups are the ones shown. A stated subtotal
+    # that cannot be read is a finding but leaves nothing out.
+    tidak_terbaca: int = 0
     _positions: Positions | None = field(default=None, repr=False)
 
     @property
@@ -532,6 +552,32 @@ class Result:
             self._positions = Positions(sizes, {id(n): i for i, n in enumerate(self.nodes)},
                                         {id(ind): i for i, ind in enumerate(self.indicators)}, belanja)
         return self._positions
+
+    def unknown(self, figure: FigureKey | None) -> bool:
+        """Whether `figure` is computed from a sum that leaves out an unreadable amount: no claim on
+        it is judged (§10.16). A realisasi of an indicator (its kinerja) is no money figure."""
+        if figure is None:
+            return False
+        subject, measure = figure.subject, figure.measure
+        if subject == "ind" and measure == "realisasi":
+            return False
+        bits = MONEY_OF.get(measure, 0)
+        if not bits:
+            return False
+        if subject == "total":
+            if measure in ("efisiensi", "nilai"):
+                return self.efisiensi_unknown
+            return bool(self.tree is not None and self.tree.unknown & bits)
+        if subject == "node" and isinstance(figure.index, int) and figure.index < len(self.nodes):
+            return bool(self.nodes[figure.index].unknown & bits)
+        if subject == "ind" and isinstance(figure.index, int) and figure.index < len(self.indicators):
+            return bool(self.indicators[figure.index].unknown & bits)
+        if subject == "belanja":
+            group = self.positions().belanja.get(str(figure.index))
+            return bool(group is not None and group.unknown & bits)
+        if subject == "belanja_total":
+            return any(g.unknown & bits for g in self.belanja if g.kelompok)
+        return False
 
     @property
     def total_sisa(self) -> float:

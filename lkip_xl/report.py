@@ -55,7 +55,8 @@ def _build(result: Result) -> dict[str, Any]:
         "skpd": ident.skpd,
         "tahun": ident.tahun,
         "anggaran": {"pagu": _n(result.total_pagu), "realisasi": _n(result.total_realisasi),
-                     "sisa": _n(result.total_sisa), "serapan": _n(result.total_serapan)},
+                     "sisa": _n(result.total_sisa), "serapan": _n(result.total_serapan),
+                     "tidak_terbaca": result.tidak_terbaca},
         "kegiatan": [
             {"kode": n.kode, "nomor": n.nomor, "uraian": n.uraian, "level": n.level,
              "pagu": _n(n.pagu), "realisasi": _n(n.realisasi), "sisa": _n(n.sisa), "serapan": _n(n.serapan)}

@@ -57,3 +57,10 @@ def shown(raw: object, n: int = 60) -> str:
     """A cell's content for a sentence: long text (a 400-digit number) cut short."""
     text = str(raw)
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def tidak_terbaca(n: int) -> str:
+    """The sentence under the totals when amounts could not be read (§10.16)."""
+    what = "1 jumlah" if n == 1 else f"{n} jumlah"
+    return (f"Catatan: {what} di input tidak dapat dibaca (lihat UNREADABLE_VALUE); total dihitung tanpanya "
+            "dan klaim atas total yang memuatnya tidak dinilai.")

@@ -25,7 +25,7 @@ SUMMARY = re.compile(
 
 # SPEC §8, spelled out here rather than imported.
 REPORT_KEYS = {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan", "pembacaan"}
-ANGGARAN_KEYS = {"pagu", "realisasi", "sisa", "serapan"}
+ANGGARAN_KEYS = {"pagu", "realisasi", "sisa", "serapan", "tidak_terbaca"}
 KEGIATAN_KEYS = {"kode", "nomor", "uraian", "level", "pagu", "realisasi", "sisa", "serapan"}
 BELANJA_KEYS = {"kode", "uraian", "pagu", "realisasi", "serapan"}
 INDIKATOR_KEYS = {"level", "tujuan", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi",

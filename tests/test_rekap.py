@@ -96,7 +96,7 @@ def test_json_schema(sample_run):
         assert e["status"] in ("terbaca", "tidak terbaca")
         assert set(e["jumlah_temuan"]) == {"kesalahan", "peringatan", "info"}
         if e["anggaran"] is not None:
-            assert set(e["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan"}
+            assert set(e["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan", "tidak_terbaca"}
             assert set(e["efisiensi"]) == {"rumus", "rata_rata", "nilai"}
     for f in report["temuan"]:
         assert set(f) == {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "berkas"}

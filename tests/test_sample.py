@@ -209,8 +209,9 @@ def test_json_report_has_exactly_the_keys_of_spec_8(result):
     assert set(report) == {"skpd", "tahun", "anggaran", "kegiatan", "belanja", "indikator", "efisiensi", "temuan",
                            "pembacaan"}
     assert (report["skpd"], report["tahun"]) == ("Kecamatan Juai", 2024)
-    assert set(report["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan"}
+    assert set(report["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan", "tidak_terbaca"}
     assert report["anggaran"]["pagu"] == 7_996_663_078
+    assert report["anggaran"]["tidak_terbaca"] == 0  # SPEC §10.16: amounts left out of the sums
     assert report["anggaran"]["serapan"] == pytest.approx(93.6685006100491)  # percent units, unrounded
     assert {frozenset(k) for k in report["kegiatan"]} == {frozenset(
         {"kode", "nomor", "uraian", "level", "pagu", "realisasi", "sisa", "serapan"})}

@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result
+from lkip_xl.model import (
+    PAGU, REALISASI, AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result,
+)
 from lkip_xl.rules.rounding import claim_decimals, money_agrees, ratio_agrees, serapan as percent_of
 from lkip_xl.textfmt import persen, rupiah
 
@@ -35,14 +37,15 @@ def check(result: Result) -> Iterator[Finding]:
         yield from _dpa_claims(node, tol, i)
         if node.real_row is not None:
             yield from _realisasi_claims(node, tol, i)
-        if node.is_leaf and node.realisasi > node.pagu + 1e-6:
+        if node.is_leaf and not node.unknown and node.realisasi > node.pagu + 1e-6:
             cell = (node.real_row.amount.cell if node.real_row and node.real_row.amount else node.row.label_cell)
             yield finding("REALISASI_EXCEEDS_PAGU", cell, "row", subject=subject(node.row),
                           realisasi=rupiah(node.realisasi), pagu=rupiah(node.pagu),
                           dilaporkan=node.realisasi, dihitung=node.pagu)
         for line in node.akun:
             real = line.realisasi_line
-            if line.leaf and real is not None and real.amount > line.amount + 1e-6:
+            if line.leaf and real is not None and not (line.unknown or real.unknown) \
+                    and real.amount > line.amount + 1e-6:
                 yield finding("REALISASI_EXCEEDS_PAGU", real.row.amount.cell if real.row.amount else real.row.label_cell,
                               "akun", code=line.kode, subject=subject(node.row), realisasi=rupiah(real.amount),
                               pagu=rupiah(line.amount), dilaporkan=real.amount, dihitung=line.amount)
@@ -62,7 +65,8 @@ def _mismatch_sum(row: BudgetRow, stated: Num, computed: float, what: str, parts
 
 def _dpa_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
     stated = node.row.amount
-    if stated is not None and (node.children or node.akun) and not money_agrees(stated.value, node.pagu, tol):
+    if stated is not None and (node.children or node.akun) and not node.unknown & PAGU \
+            and not money_agrees(stated.value, node.pagu, tol):
         parts = "rincian akunnya" if node.akun and not node.children else "rinciannya"
         yield _mismatch_sum(node.row, stated, node.pagu, "pagu", parts, FigureKey.node(i, "pagu"))
     yield from _akun_claims(node.akun, tol, "pagu")
@@ -71,23 +75,26 @@ def _dpa_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
 def _akun_claims(lines: list[AkunLine], tol: float, what: str) -> Iterator[Finding]:
     for line in lines:
         stated = line.row.amount
-        if not line.leaf and stated is not None and not money_agrees(stated.value, line.amount, tol):
+        if not line.leaf and stated is not None and not line.unknown \
+                and not money_agrees(stated.value, line.amount, tol):
             yield _mismatch_sum(line.row, stated, line.amount, what, "rincian akunnya")
 
 
 def _realisasi_claims(node: BudgetNode, tol: float, i: int) -> Iterator[Finding]:
     row = node.real_row
     stated = row.amount
-    if stated is not None and (node.children or node.real_akun) and not money_agrees(stated.value, node.realisasi, tol):
+    if stated is not None and (node.children or node.real_akun) and not node.unknown & REALISASI \
+            and not money_agrees(stated.value, node.realisasi, tol):
         yield _mismatch_sum(row, stated, node.realisasi, "realisasi", "rinciannya", FigureKey.node(i, "realisasi"))
     yield from _akun_claims(node.real_akun, tol, "realisasi")
-    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), FigureKey.node(i, ""))
+    yield from stated_ratios(row, node.pagu, node.realisasi, tol, subject(row), FigureKey.node(i, ""), node.unknown)
     dpa_lines = {a.kode: a for a in node.akun}  # one lookup per akun line, not a scan
     for line in node.real_akun:
         dpa = dpa_lines.get(line.kode)
         if dpa is not None:
             # the subject is worded only for a finding: a rincian has 100k lines that agree
-            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, lambda row=line.row: subject(row))
+            yield from stated_ratios(line.row, dpa.amount, line.amount, tol, lambda row=line.row: subject(row),
+                                     unknown=(PAGU if dpa.unknown else 0) | (REALISASI if line.unknown else 0))
         elif node.akun:
             yield finding("UNMATCHED_ROW", line.row.label_cell, "akun", code=line.kode, sheet=line.row.sheet,
                           subject=subject(node.row), amount=rupiah(line.amount), dilaporkan=line.amount)
@@ -107,19 +114,22 @@ def serapan_claim(stated: Num | None, realisasi: float, pagu: float, label: str 
 
 
 def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, label: str | Callable[[], str],
-                  figure: FigureKey | None = None) -> Iterator[Finding]:
+                  figure: FigureKey | None = None, unknown: int = 0) -> Iterator[Finding]:
     """Pagu, % and Sisa written on a Realisasi row, checked against the computed figures (those of
     `figure`'s subject, when the workbook has one). `label` may be a function giving it, called only
-    when there is a finding to word."""
+    when there is a finding to word. A figure resting on money in `unknown` (PAGU | REALISASI: a sum
+    that leaves out an unreadable amount) is not judged (§10.16)."""
     def fig(measure: str) -> FigureKey | None:
         return figure.of(measure) if figure else None
 
     labelled = label if callable(label) else lambda: label
 
-    if row.pagu is not None and not money_agrees(row.pagu.value, pagu, tol):
+    if row.pagu is not None and not unknown & PAGU and not money_agrees(row.pagu.value, pagu, tol):
         yield finding("PAGU_MISMATCH", row.pagu.cell, subject=labelled(), sheet=row.sheet,
                       stated=rupiah(row.pagu.value), computed=rupiah(pagu), difference=rupiah(row.pagu.value - pagu),
                       dilaporkan=row.pagu.value, dihitung=pagu, figure=fig("pagu"), kind="money")
+    if unknown:
+        return
     yield from serapan_claim(row.persen, realisasi, pagu, labelled, fig("serapan"))
     if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
         yield finding("SISA_MISMATCH", row.sisa.cell, subject=labelled(), stated=rupiah(row.sisa.value),
@@ -128,22 +138,24 @@ def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, lab
 
 
 def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
+    unknown = result.tree.unknown if result.tree is not None else 0
     for row in issues.dpa_totals:
-        if row.amount is not None and not money_agrees(row.amount.value, result.total_pagu, tol):
+        if row.amount is not None and not unknown & PAGU and not money_agrees(row.amount.value, result.total_pagu, tol):
             yield finding("SUM_MISMATCH", row.amount.cell, "total_pagu", sheet=row.sheet,
                           stated=rupiah(row.amount.value), computed=rupiah(result.total_pagu),
                           difference=rupiah(row.amount.value - result.total_pagu),
                           dilaporkan=row.amount.value, dihitung=result.total_pagu, figure=FigureKey.total("pagu"),
                           kind="money")
     for row in issues.realisasi_totals:
-        if row.amount is not None and not money_agrees(row.amount.value, result.total_realisasi, tol):
+        if row.amount is not None and not unknown & REALISASI \
+                and not money_agrees(row.amount.value, result.total_realisasi, tol):
             yield finding("SUM_MISMATCH", row.amount.cell, "total_realisasi", sheet=row.sheet,
                           stated=rupiah(row.amount.value), computed=rupiah(result.total_realisasi),
                           difference=rupiah(row.amount.value - result.total_realisasi),
                           dilaporkan=row.amount.value, dihitung=result.total_realisasi,
                           figure=FigureKey.total("realisasi"), kind="money")
         yield from stated_ratios(row, result.total_pagu, result.total_realisasi, tol, "total anggaran",
-                                 FigureKey.total(""))
+                                 FigureKey.total(""), unknown)
 
 
 def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
@@ -151,12 +163,15 @@ def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Fin
     above it (SPEC §10.4); a label that names no group agrees when any enclosing group agrees."""
     index = result.positions().node
     for measure, subtotals in (("pagu", issues.dpa_subtotals), ("realisasi", issues.realisasi_subtotals)):
+        bit = PAGU if measure == "pagu" else REALISASI
         for row, groups in subtotals:
             stated = row.amount
             if stated is None:
                 continue
             agreeing = [n for n in groups if money_agrees(stated.value, getattr(n, measure), tol)]
             node = agreeing[0] if agreeing else groups[-1] if len(groups) > 1 else groups[0]
+            if not agreeing and any(n.unknown & bit for n in groups):
+                continue  # the group it states may hold the unreadable amount (§10.16)
             if not agreeing:
                 computed = getattr(node, measure)
                 yield finding("SUM_MISMATCH", stated.cell, "subtotal", measure=measure,
@@ -166,12 +181,13 @@ def _subtotals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Fin
                               dihitung=computed, figure=FigureKey.node(index[id(node)], measure), kind="money")
             if measure == "realisasi":
                 yield from stated_ratios(row, node.pagu, node.realisasi, tol, f"subtotal {subject(node.row)}",
-                                         FigureKey.node(index[id(node)], ""))
+                                         FigureKey.node(index[id(node)], ""), node.unknown)
 
 
 def _headings(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:
     """Urusan (`7`) and bidang (`7.01`) heading rows state the sum of the programs they head (§10.5)."""
     sums: dict[str, list[float]] = {}
+    unknown: dict[str, int] = {}  # heading code -> money its sum leaves out (§10.16)
     for node in result.nodes:
         if node.level == "program" and node.kode:
             parts = node.kode.split(".")
@@ -179,11 +195,12 @@ def _headings(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Find
                 acc = sums.setdefault(key, [0.0, 0.0])
                 acc[0] += node.pagu
                 acc[1] += node.realisasi
+                unknown[key] = unknown.get(key, 0) | node.unknown
     for measure, rows in (("pagu", issues.dpa_headings), ("realisasi", issues.realisasi_headings)):
         for row in rows:
             acc = sums.get(row.kode or "")
             stated = row.amount
-            if stated is None or acc is None:
+            if stated is None or acc is None or unknown[row.kode or ""] & (PAGU if measure == "pagu" else REALISASI):
                 continue
             computed = acc[0] if measure == "pagu" else acc[1]
             what = "urusan" if row.level == "urusan" else "bidang urusan"

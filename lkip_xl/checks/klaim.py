@@ -106,6 +106,9 @@ def check(result: Result) -> Iterator[Finding]:
             yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "ukuran_subjek", table=where, ukuran=ukuran,
                           subject=subject.label, dilaporkan=k.ukuran.value)
             continue
+        if result.unknown(judged.figure):
+            judged.unknown = True
+            continue  # the figure leaves out an amount that could not be read (§10.16): not judged
         if computed is None:
             continue  # not computable (e.g. zero target): reported by its own check
         stated = k.nilai

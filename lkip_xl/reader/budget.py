@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from lkip_xl.model import BelanjaRow, BudgetRow, Finding, Txt
+from lkip_xl.model import PAGU, REALISASI, BelanjaRow, BudgetRow, Finding, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.tablerows import (
@@ -104,7 +104,9 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
             sheet.reading.skip(r, RINCIAN)  # the akun row's amount counts, its items do not
             continue
         akun_open = level == "akun" or (akun_open and level is None)
+        seen = len(findings)
         amount = num(r, c_amount, MONEY)
+        unreadable = amount is None and len(findings) > seen  # its UNREADABLE_VALUE: unknown, not Rp0
         if amount is None and level in ("total", "subtotal") and text is not None:
             amount = _amount_in_text(text)  # `Jumlah Anggaran Sub Kegiatan : Rp 120.500.000`
         row_pagu = num(r, c_pagu, MONEY) if realisasi else None
@@ -124,7 +126,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
             persen=num(r, c_persen, PERCENT) if realisasi else None,
             sisa=num(r, c_sisa, MONEY) if realisasi else None,
             indikator=txt(r, c_indikator), target_kinerja=txt(r, c_target),
-            satuan=txt(r, c_satuan), subtotal_of=subtotal_of,
+            satuan=txt(r, c_satuan), subtotal_of=subtotal_of, unreadable=unreadable,
         ))
         if level == "total" and len(out) > 1:
             _end_table(sheet, rows[i + 1:])  # the table ends at its grand total (§10.3)
@@ -266,7 +268,13 @@ def read_belanja(sheet: Sheet, findings: list[Finding]) -> list[BelanjaRow]:
             if text is None or not norm_label(text.value).startswith(("total", "jumlah")):
                 continue
             uraian = uraian or text
-        out.append(BelanjaRow(kode, uraian, t.num(r, "pagu", MONEY),
-                              t.num(r, "realisasi", MONEY), t.num(r, "persen", PERCENT),
-                              (t.cell(r, "uraian") if uraian else None) or kode_cell, r))
+        unknown = 0
+        amounts = []
+        for bit, name in ((PAGU, "pagu"), (REALISASI, "realisasi")):
+            seen = len(findings)
+            amounts.append(t.num(r, name, MONEY))
+            if amounts[-1] is None and len(findings) > seen:
+                unknown |= bit  # its UNREADABLE_VALUE: unknown, not Rp0 (§10.16)
+        out.append(BelanjaRow(kode, uraian, amounts[0], amounts[1], t.num(r, "persen", PERCENT),
+                              (t.cell(r, "uraian") if uraian else None) or kode_cell, r, unknown))
     return out

@@ -1,7 +1,7 @@
 """Per jenis belanja (akun groups): from akun rows of DPA/Realisasi, else the Belanja sheet."""
 from __future__ import annotations
 
-from lkip_xl.model import BelanjaGroup, BelanjaRow, BudgetNode
+from lkip_xl.model import PAGU, REALISASI, BelanjaGroup, BelanjaRow, BudgetNode
 
 NAMA_AKUN = {
     "5": "Belanja Daerah",
@@ -59,11 +59,13 @@ def leaf_codes(codes: list[str]) -> set[str]:
     return {c for c in codes if c not in parents}
 
 
-def group_leaves(leaves: list[tuple[str, float, float]], names: dict[str, str]) -> list[BelanjaGroup]:
-    """Sum (kode, pagu, realisasi) leaves into jenis (5.1.01 …) and kelompok (5.1, 5.2) groups."""
+def group_leaves(leaves: list[tuple[str, float, float, int]], names: dict[str, str]) -> list[BelanjaGroup]:
+    """Sum (kode, pagu, realisasi, unknown bits) leaves into jenis (5.1.01 …) and kelompok (5.1, 5.2)
+    groups; a group over an unreadable leaf amount is unknown in that money (§10.16)."""
     sums: dict[str, list[float]] = {}
+    unknown: dict[str, int] = {}
     keys_of: dict[str, list[str]] = {}  # the same akun codes repeat under every sub kegiatan
-    for kode, pagu, real in leaves:
+    for kode, pagu, real, bits in leaves:
         keys = keys_of.get(kode)
         if keys is None:
             keys = keys_of[kode] = [] if kode.count(".") < 1 else \
@@ -72,27 +74,36 @@ def group_leaves(leaves: list[tuple[str, float, float]], names: dict[str, str]) 
             acc = sums.setdefault(key, [0.0, 0.0])
             acc[0] += pagu
             acc[1] += real
+            if bits:
+                unknown[key] = unknown.get(key, 0) | bits
     out = []
     for key in sorted(sums, key=lambda k: [int(p) for p in k.split(".")]):
         pagu, real = sums[key]
         out.append(BelanjaGroup(key, names.get(key) or NAMA_AKUN.get(key, f"Belanja {key}"), pagu, real,
-                                kelompok=key.count(".") == 1))
+                                kelompok=key.count(".") == 1, unknown=unknown.get(key, 0)))
     return out
 
 
 def from_akun(nodes: list[BudgetNode]) -> list[BelanjaGroup] | None:
     """Groups from DPA and Realisasi akun rows, when both sheets carry them."""
-    leaves_dpa = [(a.kode, a.amount) for n in nodes for a in n.akun if a.leaf]
-    leaves_real = [(a.kode, a.amount) for n in nodes for a in n.real_akun if a.leaf]
+    leaves_dpa = [(a.kode, a.amount, a.unknown) for n in nodes for a in n.akun if a.leaf]
+    leaves_real = [(a.kode, a.amount, a.unknown) for n in nodes for a in n.real_akun if a.leaf]
     if not leaves_dpa or not leaves_real:
         return None
     names = {a.kode: a.row.uraian.value for n in nodes for a in n.akun if a.row.uraian}
-    merged = [(k, v, 0.0) for k, v in leaves_dpa] + [(k, 0.0, v) for k, v in leaves_real]
+    merged = [(k, v, 0.0, PAGU if u else 0) for k, v, u in leaves_dpa] + \
+        [(k, 0.0, v, REALISASI if u else 0) for k, v, u in leaves_real]
     return group_leaves(merged, names)
 
 
 def from_sheet(rows: list[BelanjaRow]) -> list[BelanjaGroup]:
     names = {r.kode: r.uraian.value for r in rows if r.kode and r.uraian}
-    items = [(r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0)
+    items = [(r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0, r.unknown)
              for r, leaf in zip(rows, sheet_leaves(rows)) if leaf]
     return group_leaves(items, names)
+
+
+def unreadable(rows: list[BelanjaRow] | None) -> int:
+    """Leaf amounts of the Belanja sheet that could not be read, left out of its sums (§10.16)."""
+    rows = rows or []
+    return sum(bin(r.unknown).count("1") for r, leaf in zip(rows, sheet_leaves(rows)) if leaf)

@@ -5,7 +5,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from lkip_xl.arith import add_up
-from lkip_xl.model import AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
+from lkip_xl.model import PAGU, REALISASI, AkunLine, AnggaranRow, BudgetIssues, BudgetNode, BudgetRow, BudgetTree
 from lkip_xl.rules.belanja import keys_of
 from lkip_xl.names import norm_name, subtotal_name
 
@@ -97,10 +97,11 @@ def build_tree(dpa: list[BudgetRow], realisasi: list[BudgetRow]) -> BudgetTree:
     _mark_akun_leaves(tree.nodes, "akun")
     _join_realisasi(tree, realisasi)
     for node in tree.nodes:
-        if node.is_leaf and not node.akun and node.row.amount is None:
+        # An empty pagu is counted as Rp0 and reported; an unreadable one has its own finding (§10.16).
+        if node.is_leaf and not node.akun and node.row.amount is None and not node.row.unreadable:
             issues.missing_amount.append(node.row)
-        # An akun line without a pagu is counted as Rp0 like a sub kegiatan without one: reported.
-        issues.missing_amount.extend(a.row for a in node.akun if a.leaf and a.row.amount is None)
+        issues.missing_amount.extend(
+            a.row for a in node.akun if a.leaf and a.row.amount is None and not a.row.unreadable)
     _roll_up(tree)
     return tree
 
@@ -148,17 +149,22 @@ def _mark_akun_leaves(nodes: list[BudgetNode], attr: str) -> None:
         # Every code that has another line below it (a proper segment prefix of some line's code).
         parents = {prefix for c in codes for prefix in prefixes[c] if prefix in codes}
         totals: dict[str, float] = {}
+        unknown: set[str] = set()  # parent codes over an unreadable leaf (§10.16)
         for line in lines:
             line.leaf = line.kode not in parents
             if line.leaf:
                 line.amount = line.row.amount.value if line.row.amount else 0.0
+                line.unknown = line.row.unreadable
                 if parents:
                     for prefix in prefixes[line.kode]:
                         if prefix in parents:
                             totals[prefix] = totals.get(prefix, 0.0) + line.amount
+                            if line.unknown:
+                                unknown.add(prefix)
         for line in lines:
             if not line.leaf:
                 line.amount = totals.get(line.kode, 0.0)
+                line.unknown = line.kode in unknown
 
 
 def _proper_prefixes(kode: str) -> list[str]:
@@ -242,28 +248,52 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
 
 
 def _roll_up(tree: BudgetTree) -> None:
+    """Every node's pagu and realisasi from its leaves; an unreadable leaf amount is left out and
+    marks every sum over it as unknown (§10.16), counted once in tree.tidak_terbaca."""
+    unreadable = 0
+
     def visit(node: BudgetNode) -> None:
+        nonlocal unreadable
         if node.children:
             for child in node.children:
                 visit(child)
             node.pagu = add_up(c.pagu for c in node.children)
             node.realisasi = add_up(c.realisasi for c in node.children)
+            for c in node.children:
+                node.unknown |= c.unknown
             return
         if node.akun:
-            node.pagu = add_up(a.amount for a in node.akun if a.leaf)
+            leaves = [a for a in node.akun if a.leaf]
+            node.pagu = add_up(a.amount for a in leaves)
+            bad = sum(1 for a in leaves if a.unknown)
         else:
             node.pagu = node.row.amount.value if node.row.amount else 0.0
+            bad = 1 if node.row.unreadable else 0
+        if bad:
+            node.unknown |= PAGU
+            unreadable += bad
+        bad = 0
         if node.real_akun:
-            node.realisasi = add_up(a.amount for a in node.real_akun if a.leaf)
+            leaves = [a for a in node.real_akun if a.leaf]
+            node.realisasi = add_up(a.amount for a in leaves)
+            bad = sum(1 for a in leaves if a.unknown)
         elif node.real_row is not None and node.real_row.amount is not None:
             node.realisasi = node.real_row.amount.value
         else:
             node.realisasi = 0.0
+            bad = 1 if node.real_row is not None and node.real_row.unreadable else 0
+        if bad:
+            node.unknown |= REALISASI
+            unreadable += bad
 
-    for root in tree.roots:
+    roots = tree.roots
+    for root in roots:
         visit(root)
-    tree.total_pagu = add_up(r.pagu for r in tree.roots)
-    tree.total_realisasi = add_up(r.realisasi for r in tree.roots)
+    tree.total_pagu = add_up(r.pagu for r in roots)
+    tree.total_realisasi = add_up(r.realisasi for r in roots)
+    for r in roots:
+        tree.unknown |= r.unknown
+    tree.tidak_terbaca = unreadable
 
 
 def _akun_key(kode: str) -> list[int]:

@@ -23,11 +23,13 @@ def _compute(data: InputData) -> Result:
     source = "akun" if groups is not None else None
     if groups is None and data.belanja:
         groups, source = belanja_rules.from_sheet(data.belanja), "sheet"
-    e = figures.E.value({"efisiensi_sasaran": [i.efisiensi for i in indicators if counts_for_e(i)]})
+    counted = [i for i in indicators if counts_for_e(i)]
+    e = figures.E.value({"efisiensi_sasaran": [i.efisiensi for i in counted]})
     result = Result(
         data=data, nodes=tree.nodes, total_pagu=tree.total_pagu, total_realisasi=tree.total_realisasi,
         indicators=indicators, belanja=groups or [], belanja_source=source,
         efisiensi_rata_rata=e, nilai_efisiensi=nilai_efisiensi(e), skala=scale,
-        tree=tree, kinerja_issues=kin_issues,
+        tree=tree, kinerja_issues=kin_issues, efisiensi_unknown=any(i.unknown for i in counted),
+        tidak_terbaca=tree.tidak_terbaca + (belanja_rules.unreadable(data.belanja) if source == "sheet" else 0),
     )
     return result

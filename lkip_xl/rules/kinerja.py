@@ -218,10 +218,13 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
             ind.supports = sorted(leaves, key=lambda n: order[id(n)])
             ind.pagu = figures.PENDUKUNG.value({"nilai": [n.pagu for n in ind.supports]})
             ind.realisasi_anggaran = figures.PENDUKUNG.value({"nilai": [n.realisasi for n in ind.supports]})
+            for n in ind.supports:
+                ind.unknown |= n.unknown
         elif ind.level == "tujuan":
             ind.whole_budget = True
             ind.pagu = tree.total_pagu
             ind.realisasi_anggaran = tree.total_realisasi
+            ind.unknown = tree.unknown
         if ind.pagu:
             ind.serapan = percent_of(ind.realisasi_anggaran or 0.0, ind.pagu)
 

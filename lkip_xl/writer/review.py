@@ -193,23 +193,33 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
         f = figure_formula(book, judged.figure) if computed is not None else None
         if f is None:
             book.text(ws, r, K_COMPUTED, "-" if computed is None else "")
-            for c in (K_SELISIH, K_STATUS):
-                book.text(ws, r, c, "")
+            book.text(ws, r, K_SELISIH, "")
+            book.text(ws, r, K_STATUS, TIDAK_DINILAI if judged.unknown else "")
             continue
         if k.measure == "Kategori" or not isinstance(stated, Num) or not numeric:
             book.formula(ws, r, K_COMPUTED, f, computed, kind=kind if kind != "text" else "text")
             book.text(ws, r, K_SELISIH, "")
+            if judged.unknown:
+                book.text(ws, r, K_STATUS, TIDAK_DINILAI)
+                continue
             book.formula(ws, r, K_STATUS, f'IF({a1(r, K_STATED)}={a1(r, K_COMPUTED)},"{SESUAI}","{TIDAK_SESUAI}")',
                          SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
             continue
         ws.write_formula(r, K_COMPUTED, "=" + f, cell, excel_value(computed))
         skind = "money" if money else "ratio"
         _selisih(ws, r, K_SELISIH, float(stated.value), float(computed), skind, decimals, cell)
+        if judged.unknown:
+            book.text(ws, r, K_STATUS, TIDAK_DINILAI)
+            continue
         book.formula(ws, r, K_STATUS, agrees(skind, tol).formula({"selisih": a1(r, K_SELISIH)}),
                      SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
     last = 2 + len(klaim)
     ws.conditional_format(3, 0, last, K_STATUS, {
         "type": "formula", "criteria": f'=${_column(K_STATUS)}4="{TIDAK_SESUAI}"', "format": _dxf(book, RED)})
+
+
+# A claim on a figure that leaves out an amount that could not be read (§10.16) is not judged.
+TIDAK_DINILAI = "Tidak dinilai"
 
 
 def _selisih(ws, r: int, c: int, stated: float, computed: float, kind: str, decimals: int | None, fmt) -> float:

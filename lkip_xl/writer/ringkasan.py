@@ -5,6 +5,7 @@ import math
 import textwrap
 
 from lkip_xl.model import Result
+from lkip_xl.textfmt import tidak_terbaca
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, column_px, ref
 from lkip_xl.writer import review
@@ -74,6 +75,9 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     for name, formula, value, kind in figures:
         ws.write_string(r, 0, name, label)
         book.formula(ws, r, 1, formula, value, kind=kind)
+        r += 1
+    if result.tidak_terbaca:
+        ws.write_string(r, 0, tidak_terbaca(result.tidak_terbaca), book.fmt(italic=True))
         r += 1
     r += 1
     # chart data: pagu vs realisasi per program; capaian per indicator

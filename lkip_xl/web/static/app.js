@@ -84,7 +84,8 @@ function showOne(message) {
   const a = r.anggaran;
   $("ringkas").replaceChildren(
     figure("Pagu", rupiah(a.pagu)), figure("Realisasi", rupiah(a.realisasi)),
-    figure("Serapan", persen(a.serapan)), figure("Sisa", rupiah(a.sisa)));
+    figure("Serapan", persen(a.serapan)), figure("Sisa", rupiah(a.sisa)),
+    ...(a.tidak_terbaca ? [figure("Jumlah tak terbaca", a.tidak_terbaca, "kesalahan")] : []));
   $("jumlah").replaceChildren(countsBox(r.jumlah));
   $("unduhan").replaceChildren(
     download("lkip", r.lkip_nama, message.lkip, `Unduh ${r.lkip_nama}`, true),

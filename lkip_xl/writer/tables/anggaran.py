@@ -6,6 +6,7 @@ from lkip_xl.writer import layout as D
 from lkip_xl.figures import JUMLAH_KELOMPOK, SELISIH, SERAPAN, SISA
 from lkip_xl.model import FigureKey
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
+from lkip_xl.textfmt import tidak_terbaca
 from lkip_xl.writer.tables import Plan, headers, title, tree_order
 
 
@@ -35,6 +36,11 @@ def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> Non
         book.formula(ws, r, 3 + c, ref(D.ANGGARAN, layout.total_row, col), value, kind=kind, bold=True)
     book.flag_sisa(ws, first, r, 5)
     book.flag_serapan(ws, first, r, 6)
+    if result.tidak_terbaca:
+        note = tidak_terbaca(result.tidak_terbaca)
+        ws.merge_range(r + 1, 0, r + 1, 6, "", book.fmt(italic=True, text_wrap=True, valign="top"))
+        ws.write_string(r + 1, 0, note, book.fmt(italic=True, text_wrap=True, valign="top"))
+        ws.set_row(r + 1, 30)
 
 
 def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
