@@ -105,5 +105,7 @@ def _summary(reading: SheetReading, key: list[tuple[str, str]]) -> str:
         header = "baris header tidak ditemukan"
     parts = [header] + [f"{name} di kolom {letters}" for name, letters in key]
     parts.append(f"{reading.baris_data} baris data")
+    if reading.baris_tersembunyi:
+        parts.append(f"{reading.baris_tersembunyi} di antaranya tersembunyi (filter atau grup), tetap dibaca")
     parts.append(f"{len(reading.dilewati)} baris dilewati")
     return "; ".join(parts) + "."

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Callable, Mapping
 
-from lkip_xl.arith import add_up
+from lkip_xl.arith import add_up, approx_sub
 
 # Declarations are built once at import and never changed; only __init__ is generated (no repr, eq,
 # hash or frozen setattr): each generated method costs an exec at start-up, and the CLI starts often.
@@ -144,7 +144,7 @@ class Sub(_Binary):
     op, prec = "-", 1
 
     def apply(self, a: float, b: float) -> Any:
-        return a - b
+        return approx_sub(a, b)  # as the spreadsheet's `-`: 0 for operands equal to ~15 digits
 
 
 class Mul(_Binary):
@@ -304,6 +304,36 @@ class FirstNumber(Expr):
         for name in reversed(self.names):
             if name in addr:
                 formula = f"IF(ISNUMBER({addr[name]}),{addr[name]},{formula})"
+        return formula
+
+
+@_declaration
+class FirstGiven(Expr):
+    """The first of the inputs that is not empty, when it is a number, else "-":
+    IF(a="",IF(ISNUMBER(b),b,"-"),IF(ISNUMBER(a),a,"-")). Text in a (a value that could not be read) is
+    no number and does not let b stand in for it (SPEC §10.21).
+
+    An input the workbook has no cell for (absent from the addresses) is skipped in the formula;
+    its value is then None as well.
+    """
+
+    names: tuple[str, ...]
+
+    def value(self, env: Env) -> Any:
+        for n in self.names:
+            v = env.get(n)
+            if v is None or v == "":
+                continue
+            return v if _number(v) else None
+        return None
+
+    def formula(self, addr: Addr) -> str:
+        formula = '"-"'
+        for name in reversed(self.names):
+            if name in addr:
+                a = addr[name]
+                number = f'IF(ISNUMBER({a}),{a},"-")'
+                formula = number if formula == '"-"' else f'IF({a}="",{formula},{number})'
         return formula
 
 
@@ -528,7 +558,7 @@ PENDUKUNG = SumIfs("nilai")
 PER_JENIS = SumProductEq()
 
 # target of the report year: the PK target when given, else the Renstra target
-TARGET = FirstNumber(("target_pk", "target_renstra"))
+TARGET = FirstGiven(("target_pk", "target_renstra"))
 # a stated number that may be "-"
 TERTULIS = FirstNumber(("tertulis",))
 

@@ -127,6 +127,9 @@ _CODES = (
         "dipakai {others}. Jika keliru, tetapkan kolomnya di lembar Pengaturan Baca.")),
     Code("TARGET_MISMATCH", "peringatan", "Target PK berbeda dengan Renstra", _one(
         "Target PK {indicator} {stated} berbeda dengan target Renstra {year} {renstra}.")),
+    Code("POLARITY_CONFLICT", "peringatan", "Arah target berlawanan dengan polaritas", _one(
+        "Target {year} {indicator} ditulis '{written}' ({direction}), sedangkan Polaritas-nya {stated}; "
+        "yang dipakai Polaritas {stated}.")),
     Code("ZERO_TARGET", "peringatan", "Target nol atau kosong", _one(
         "Target {year} {indicator} {state}; capaiannya tidak dapat dihitung.")),
     Code("MISSING_REALISASI", "peringatan", "Realisasi belum diisi", _one(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lkip_xl.arith import add_up
-from lkip_xl.figures import SERAPAN
+from lkip_xl.figures import SERAPAN, SISA
 
 def percent_of(part: float, whole: float) -> float | None:
     """Serapan: part / whole × 100 as declared in `figures.SERAPAN` (None on a zero whole, never inf)."""
@@ -18,11 +18,17 @@ def percent_of(part: float, whole: float) -> float | None:
 # subtotal: `Jumlah <program>`, `Jumlah Anggaran Sub Kegiatan :` (§10.4); total: the grand total (§9.2).
 Level = Literal["program", "kegiatan", "sub_kegiatan", "akun", "total", "subtotal", "urusan", "bidang"]
 
-# Which money a sum leaves out when an amount could not be read (§10.16): bits of `unknown`.
-PAGU, REALISASI = 1, 2
-# The money each computed figure rests on (FigureKey.measure -> bits); a figure absent here rests on none.
+# What a figure leaves out when a value could not be read (§10.16, §10.21): bits of `unknown`.
+# PAGU / REALISASI: a budget sum over an unreadable amount; TARGET / KINERJA: an indicator's report-year
+# target / realisasi that could not be read (nothing is taken in its place).
+PAGU, REALISASI, TARGET, KINERJA = 1, 2, 4, 8
+# The inputs each computed figure rests on (FigureKey.measure -> bits); a figure absent here rests on none.
 MONEY_OF = {"pagu": PAGU, "realisasi": REALISASI, "realisasi_anggaran": REALISASI, "sisa": PAGU | REALISASI,
             "serapan": PAGU | REALISASI, "efisiensi": PAGU | REALISASI, "nilai": PAGU | REALISASI}
+INDICATOR_RESTS_ON = {"target": TARGET, "realisasi": KINERJA, "capaian": TARGET | KINERJA,
+                      "kategori": TARGET | KINERJA, "capaian_akhir": KINERJA, "pagu": PAGU,
+                      "realisasi_anggaran": REALISASI, "sisa": PAGU | REALISASI, "serapan": PAGU | REALISASI,
+                      "efisiensi": PAGU | REALISASI | TARGET | KINERJA}
 Tingkat = Literal["kesalahan", "peringatan", "info"]
 
 
@@ -105,6 +111,22 @@ class Num:
 
 
 @dataclass(frozen=True, slots=True)
+class Target(Num):
+    """A target as a PK document writes it (§10.12): `≥ 83`, `maks. 20`, `80 - 85 %`.
+
+    `value` is the bound capaian is measured against (for a band: the lower bound for positive
+    polarity, the upper for negative); `written` is the cell's text, which the tables print.
+    `arah` is the direction the text gives ("positif" for ≥ / min, "negatif" for ≤ / maks, None for a
+    band); `low`/`high` are a band's bounds.
+    """
+
+    written: str = ""
+    arah: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Txt:
     """A text read from the input, with its cell."""
 
@@ -177,6 +199,9 @@ class IndicatorRow:
     kategori: Txt | None = None  # stated: a claim
     benchmarks: dict[str, Num | Txt] = field(default_factory=dict)
     iku: dict[str, Txt] = field(default_factory=dict)
+    # Values that could not be read (UNREADABLE_VALUE), as written: ("target", year), ("target_pk",),
+    # ("realisasi", year) -> the text. Such a value is unknown: nothing else is judged in its place (§10.21).
+    unreadable: dict[tuple, Txt] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -290,6 +315,7 @@ class SheetReading:
     data_rows: set[int] = field(default_factory=set)
     dilewati: dict[int, str] = field(default_factory=dict)  # row -> why it is no data (Indonesian)
     dipatok: set[str] = field(default_factory=set)  # fields pinned by the Pengaturan Baca sheet
+    hidden_rows: set[int] = field(default_factory=set)  # the sheet's hidden rows (a filter, a collapsed group)
 
     def skip(self, row: int, alasan: str) -> None:
         self.data_rows.discard(row)
@@ -298,6 +324,11 @@ class SheetReading:
     @property
     def baris_data(self) -> int:
         return len(self.data_rows)
+
+    @property
+    def baris_tersembunyi(self) -> int:
+        """Data rows that are hidden in the input: read like any other (SPEC §10.20)."""
+        return len(self.data_rows & self.hidden_rows) if self.hidden_rows else 0
 
 
 @dataclass(slots=True)
@@ -356,7 +387,7 @@ class BudgetNode:
 
     @property
     def sisa(self) -> float:
-        return self.pagu - self.realisasi
+        return SISA.value({"pagu": self.pagu, "realisasi": self.realisasi})
 
     @property
     def serapan(self) -> float | None:
@@ -426,7 +457,7 @@ class Indicator:
     realisasi_anggaran: float | None = None
     serapan: float | None = None
     efisiensi: float | None = None
-    unknown: int = 0  # PAGU | REALISASI: its budget leaves out an unreadable amount (§10.16)
+    unknown: int = 0  # PAGU | REALISASI | TARGET | KINERJA: what its figures leave out (§10.16, §10.21)
 
     @property
     def nama(self) -> str:
@@ -532,7 +563,7 @@ class Result:
     # checks/klaim.py, and shown by the workbook's Data Dilaporkan sheet.
     claims: dict[int, ClaimJudgement] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    efisiensi_unknown: bool = False  # E averages an indicator whose budget leaves out an unreadable amount
+    efisiensi_unknown: bool = False  # E leaves out or averages an indicator with an unreadable input
     # Amounts left out of the sums because they could not be read (§10.16): leaf pagu and realisasi of
     # DPA / Realisasi, and of the Belanja sheet when its groups are the ones shown. A stated subtotal
     # that cannot be read is a finding but leaves nothing out.
@@ -559,8 +590,11 @@ class Result:
         if figure is None:
             return False
         subject, measure = figure.subject, figure.measure
-        if subject == "ind" and measure == "realisasi":
-            return False
+        if subject == "ind":
+            bits = INDICATOR_RESTS_ON.get(measure, 0)
+            index = figure.index
+            return bool(bits and isinstance(index, int) and index < len(self.indicators)
+                        and self.indicators[index].unknown & bits)
         bits = MONEY_OF.get(measure, 0)
         if not bits:
             return False
@@ -570,8 +604,6 @@ class Result:
             return bool(self.tree is not None and self.tree.unknown & bits)
         if subject == "node" and isinstance(figure.index, int) and figure.index < len(self.nodes):
             return bool(self.nodes[figure.index].unknown & bits)
-        if subject == "ind" and isinstance(figure.index, int) and figure.index < len(self.indicators):
-            return bool(self.indicators[figure.index].unknown & bits)
         if subject == "belanja":
             group = self.positions().belanja.get(str(figure.index))
             return bool(group is not None and group.unknown & bits)
@@ -581,7 +613,7 @@ class Result:
 
     @property
     def total_sisa(self) -> float:
-        return self.total_pagu - self.total_realisasi
+        return SISA.value({"pagu": self.total_pagu, "realisasi": self.total_realisasi})
 
     @property
     def total_serapan(self) -> float | None:

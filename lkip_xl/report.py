@@ -102,6 +102,7 @@ def pembacaan_entry(reading: SheetReading) -> dict[str, Any]:
         "baris_header": list(reading.baris_header) if reading.baris_header else None,
         "kolom": dict(kolom_in_order(reading)),
         "baris_data": reading.baris_data,
+        "baris_tersembunyi": reading.baris_tersembunyi,  # hidden data rows, read like any other (§10.20)
         "dilewati": [{"baris": r, "alasan": alasan} for r, alasan in sorted(reading.dilewati.items())],
         "dipatok": {name: True for name in dipatok_in_order(reading)},
     }

@@ -26,6 +26,7 @@ SPEC_TINGKAT = {
     "TARGET_MISMATCH": "peringatan", "ZERO_TARGET": "peringatan", "MISSING_REALISASI": "peringatan",
     "UNIT_MISMATCH": "peringatan", "UNMAPPED_INDICATOR": "peringatan", "ORPHAN_ROW": "peringatan",
     "UNMAPPED_SUBKEGIATAN": "info", "TARGET_NOT_CHALLENGING": "info",
+    "POLARITY_CONFLICT": "peringatan",  # SPEC §6 since issue 17 (§10.12)
 }
 TRIGGERED: set[str] = set()
 
@@ -793,6 +794,18 @@ def test_target_mismatch(tmp_path):
     assert kinds(result) == ["TARGET_MISMATCH"]
     f = hit(result, "TARGET_MISMATCH", "Kinerja", "L4", IND_B, "13", "12")
     assert (f.dilaporkan, f.dihitung) == (13, 12)
+
+
+@triggers("POLARITY_CONFLICT")
+def test_polarity_conflict(tmp_path):
+    """`≤ 12` says lower is better; the stated Positif counts (capaian 12 / 12 = 100), §10.12."""
+    data = minimal()
+    put(data["kinerja"], IND_B, "Target 2024", "≤ 12")
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["POLARITY_CONFLICT"]
+    hit(result, "POLARITY_CONFLICT", "Kinerja", "H4", IND_B, "≤ 12", "positif")
+    ind = next(i for i in result.indicators if i.nama == IND_B)
+    assert (ind.row.polaritas, ind.target, ind.capaian) == ("positif", 12, 100)
 
 
 @triggers("ZERO_TARGET")

@@ -98,8 +98,10 @@ def test_target_is_pk_else_renstra_and_skips_columns_the_workbook_lacks():
     assert F.TARGET.value({"target_pk": 90.0, "target_renstra": 80.0}) == 90.0
     assert F.TARGET.value({"target_pk": None, "target_renstra": 80.0}) == 80.0
     assert F.TARGET.value({}) is None
+    # a PK cell holding text that could not be read is no number, and the Renstra target does not stand in
+    assert F.TARGET.value({"target_pk": "tiga belas", "target_renstra": 80.0}) is None  # SPEC §10.21
     assert F.TARGET.formula({"target_pk": "K4", "target_renstra": "H4"}) == \
-        'IF(ISNUMBER(K4),K4,IF(ISNUMBER(H4),H4,"-"))'
+        'IF(K4="",IF(ISNUMBER(H4),H4,"-"),IF(ISNUMBER(K4),K4,"-"))'
     assert F.TARGET.formula({"target_renstra": "H4"}) == 'IF(ISNUMBER(H4),H4,"-")'
     assert F.TARGET.formula({}) == '"-"'
 

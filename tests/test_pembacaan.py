@@ -20,7 +20,8 @@ from run_cli import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "kecamatan_juai_2024.xlsx"
-ENTRY_KEYS = {"lembar", "peran", "baris_header", "kolom", "baris_data", "dilewati", "dipatok"}
+ENTRY_KEYS = {"lembar", "peran", "baris_header", "kolom", "baris_data", "dilewati", "dipatok",
+              "baris_tersembunyi"}  # SPEC §10.20: hidden data rows, read like any other
 
 
 def by_sheet(report: dict) -> dict[str, dict]:
@@ -55,7 +56,8 @@ def test_sample_dpa_and_realisasi_show_header_row_and_money_columns(sample_repor
 def test_identitas_shows_key_and_value_columns(sample_report):
     ident = by_sheet(sample_report)["Identitas"]
     assert ident == {"lembar": "Identitas", "peran": "Identitas", "baris_header": [1, 1],
-                     "kolom": {"Kunci": "A", "Nilai": "B"}, "baris_data": 12, "dilewati": [], "dipatok": {}}
+                     "kolom": {"Kunci": "A", "Nilai": "B"}, "baris_data": 12, "baris_tersembunyi": 0, "dilewati": [],
+                     "dipatok": {}}
 
 
 def test_identitas_skipped_rows_say_why(tmp_path):

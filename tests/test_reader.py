@@ -631,3 +631,21 @@ def test_the_budget_after_a_cut_wins_over_murni_whatever_year_it_carries(tmp_pat
     assert result.total_pagu == 250 * M
     ambiguous = [f for f in result.findings if f.kode == "AMBIGUOUS_COLUMN" and f.lembar == "DPA"]
     assert ambiguous and "Setelah Efisiensi" in ambiguous[0].pesan
+
+
+@pytest.mark.parametrize("before, after", [("Pagu Awal", "Pagu Setelah Pergeseran"),
+                                           ("Anggaran Awal 2025", "Anggaran Sesudah Refocusing"),
+                                           ("Pagu Murni", "Pagu Perubahan")])
+def test_after_the_cut_wins_over_awal_and_murni(tmp_path, before, after):
+    """SPEC §10.18: `Awal` is the budget before the cut like `Murni` / `Sebelum`; `Sesudah Refocusing`
+    is after it. The before column holds 10 M more per row: reading it would give a pagu above 250 M."""
+    data = minimal()
+    data["identitas"][3] = ["Tahun", 2025]
+    dpa = [["Kode", "Uraian", before, after]]
+    for row in data["dpa"][1:]:
+        dpa.append([row[0], row[1], row[2] + 10 * M if row[2] else row[2], row[2]])
+    data["dpa"] = dpa
+    result = run(tmp_path, **data)
+    assert result.total_pagu == 250 * M
+    ambiguous = [f for f in result.findings if f.kode == "AMBIGUOUS_COLUMN" and f.lembar == "DPA"]
+    assert ambiguous and after in ambiguous[0].pesan

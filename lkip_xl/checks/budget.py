@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from lkip_xl.figures import SISA
 from lkip_xl.findings import finding
 from lkip_xl.model import (
     PAGU, REALISASI, AkunLine, BudgetIssues, BudgetNode, BudgetRow, FigureKey, Finding, Num, Result,
@@ -131,10 +132,11 @@ def stated_ratios(row: BudgetRow, pagu: float, realisasi: float, tol: float, lab
     if unknown:
         return
     yield from serapan_claim(row.persen, realisasi, pagu, labelled, fig("serapan"))
-    if row.sisa is not None and not money_agrees(row.sisa.value, pagu - realisasi, tol):
+    sisa = SISA.value({"pagu": pagu, "realisasi": realisasi})
+    if row.sisa is not None and not money_agrees(row.sisa.value, sisa, tol):
         yield finding("SISA_MISMATCH", row.sisa.cell, subject=labelled(), stated=rupiah(row.sisa.value),
-                      pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(pagu - realisasi),
-                      dilaporkan=row.sisa.value, dihitung=pagu - realisasi, figure=fig("sisa"), kind="money")
+                      pagu=rupiah(pagu), realisasi=rupiah(realisasi), computed=rupiah(sisa),
+                      dilaporkan=row.sisa.value, dihitung=sisa, figure=fig("sisa"), kind="money")
 
 
 def _totals(result: Result, issues: BudgetIssues, tol: float) -> Iterator[Finding]:

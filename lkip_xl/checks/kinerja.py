@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from lkip_xl.findings import finding
-from lkip_xl.model import FigureKey, Finding, Indicator, KinerjaIssues, Result
+from lkip_xl.model import KINERJA, TARGET, FigureKey, Finding, Indicator, KinerjaIssues, Result
 from lkip_xl.names import norm_label
 from lkip_xl.rules.rounding import claim_decimals, ratio_agrees
 from lkip_xl.textfmt import angka, persen, rupiah
@@ -36,7 +36,7 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
         yield finding("TARGET_MISMATCH", row.target_pk.cell, indicator=_q(ind), stated=angka(row.target_pk.value),
                       year=tahun, renstra=angka(renstra.value), dilaporkan=row.target_pk.value,
                       dihitung=renstra.value)
-    if ind.target is None or ind.target == 0:
+    if (ind.target is None or ind.target == 0) and not ind.unknown & TARGET:  # an unreadable one: its own finding
         cell = ind.target_num.cell if ind.target_num else row.indikator.cell
         what = "bernilai 0" if ind.target == 0 else "kosong"
         yield finding("ZERO_TARGET", cell, year=tahun, indicator=_q(ind), state=what, dilaporkan=ind.target)
@@ -55,7 +55,7 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
 
 def _realisasi(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
     row = ind.row
-    if ind.realisasi is None:
+    if ind.realisasi is None and not ind.unknown & KINERJA:  # an unreadable one: its own finding
         yield finding("MISSING_REALISASI", row.indikator.cell, year=tahun, indicator=_q(ind))
     for year, built in sorted(ind.komponen.items()):
         stated = row.realisasi.get(year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from lkip_xl.figures import SISA
 from lkip_xl.findings import finding
 from lkip_xl.model import (
     FIGURE_MEASURE, MONEY_MEASURES, PERCENT_MEASURES, ClaimJudgement, FigureKey, Finding, Klaim, Num, Result,
@@ -57,7 +58,7 @@ def resolve(result: Result, klaim: Klaim, index: IndicatorIndex) -> Subject | No
             "Target": lambda: ind.target, "Realisasi": lambda: ind.realisasi, "Capaian": lambda: ind.capaian,
             "Capaian Akhir Renstra": lambda: ind.capaian_akhir, "Target Akhir Renstra": lambda: ind.target_akhir,
             "Pagu": lambda: ind.pagu, "Realisasi Anggaran": lambda: ind.realisasi_anggaran,
-            "Sisa": lambda: None if ind.pagu is None else ind.pagu - (ind.realisasi_anggaran or 0),
+            "Sisa": lambda: None if ind.pagu is None else SISA.value({"pagu": ind.pagu, "realisasi": ind.realisasi_anggaran or 0}),
             "Serapan": lambda: ind.serapan, "Efisiensi": lambda: ind.efisiensi, "Kategori": lambda: ind.kategori},
             FigureKey.ind(where.ind[id(ind)], ""))
     return None
@@ -68,7 +69,7 @@ def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Ca
         return percent_of(real(), pagu())
 
     return {"Pagu": pagu, "Realisasi": real, "Realisasi Anggaran": real,
-            "Sisa": lambda: pagu() - real(), "Serapan": serapan}
+            "Sisa": lambda: SISA.value({"pagu": pagu(), "realisasi": real()}), "Serapan": serapan}
 
 
 def claim_value(result: Result, klaim: Klaim, index: IndicatorIndex) -> tuple[str | None, object, Subject | None]:

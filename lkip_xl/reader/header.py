@@ -32,8 +32,8 @@ _CODE_TEXT = re.compile(r"^\s*([0-9X]+(\.[0-9X]+)*\.?)\s*$", re.I)
 _AMOUNT_TEXT = re.compile(r"^\s*\(?\s*-?\s*(rp\.?\s*)?-?[0-9][0-9.,\s\u00a0]*\s*%?\s*\)?\s*$|^\s*(rp\.?\s*)?[-–—]\s*$", re.I)
 
 # Words that qualify a label without naming a field: they never count against a candidate.
-_REVISION_AFTER = {"sesudah", "setelah", "perubahan", "pergeseran"}
-_REVISION_BEFORE = {"sebelum", "murni"}
+_REVISION_AFTER = {"sesudah", "setelah", "perubahan", "pergeseran", "refocusing"}
+_REVISION_BEFORE = {"sebelum", "murni", "awal"}
 _MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
            "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11, "desember": 12}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

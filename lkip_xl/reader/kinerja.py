@@ -1,10 +1,11 @@
 """Kinerja (one row per indicator) and Komponen (how a realisasi is built)."""
 from __future__ import annotations
 
-from lkip_xl.model import Finding, IndicatorRow, KomponenRow
+from lkip_xl.findings import finding
+from lkip_xl.model import Finding, IndicatorRow, KomponenRow, Num, Target, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
-from lkip_xl.reader.values import PERCENT, VALUE, as_text, norm_label
+from lkip_xl.reader.values import PERCENT, VALUE, as_text, norm_label, with_polarity
 
 # `Keuangan 2024 | Target` (Tabel 3.14's layout) is money, not the indicator's target.
 _MONEY_WORDS = ("keuangan", "anggaran", "pagu", "rp", "rupiah")
@@ -104,15 +105,26 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
         for (name, year), c in header.years.items():
             kind = PERCENT if name == "capaian" else VALUE
             value = None
-            # Quarterly / semester columns under a year: the last period with a value (SPEC §10.9).
+            # Quarterly / semester columns under a year: the last period with a value (SPEC §10.9);
+            # an unreadable one is unknown, never replaced by an earlier period (§10.21).
             for pc in reversed(header.periods.get((name, year), [c])):
-                value = t.num_at(r, pc, kind)
-                if value is not None:
+                value, bad = _read(t, r, pc, name, kind)
+                if bad is not None:
+                    row.unreadable[(name, year)] = bad
+                if value is not None or bad is not None:
                     break
             if value is not None:
                 {"target": row.targets, "realisasi": row.realisasi, "capaian": row.capaian}[name][year] = value
-        row.target_pk = t.num(r, "target_pk")
-        plain = t.num(r, "realisasi_plain")
+        if t.has("target_pk"):
+            row.target_pk, bad = _read(t, r, t.col("target_pk"), "target", VALUE)
+            if bad is not None:
+                row.unreadable[("target_pk",)] = bad
+        if t.has("realisasi_plain"):
+            plain, bad = _read(t, r, t.col("realisasi_plain"), "realisasi", VALUE)
+            if bad is not None and tahun not in row.realisasi:
+                row.unreadable.setdefault(("realisasi", tahun), bad)
+        else:
+            plain = None
         if plain is not None:
             row.realisasi.setdefault(tahun, plain)
         plain = t.num(r, "capaian_plain", PERCENT)
@@ -127,8 +139,44 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
             value = t.txt(r, name)
             if value is not None:
                 row.iku[name] = value
+        _direction(row, tahun, stated_polaritas=str(t.raw(r, "polaritas") or "").strip() != "", findings=findings)
         rows.append(row)
     return rows
+
+
+def _read(t: TableReader, r: int, c: int, name: str, kind) -> tuple[Num | None, Txt | None]:
+    """(value, None), or (None, the text as written) when the cell cannot be read (its UNREADABLE_VALUE
+    is then in the findings)."""
+    seen = len(t.findings)
+    value = t.target_at(r, c) if name == "target" else t.num_at(r, c, kind)
+    if value is None and len(t.findings) > seen:
+        return None, as_text(t.sheet.values.get((r, c)), t.sheet.cell(r, c))
+    return value, None
+
+
+def _direction(row: IndicatorRow, tahun: int, stated_polaritas: bool, findings: list[Finding]) -> None:
+    """Targets written `≥ 83` / `maks. 20` set the polarity when none is stated; one that contradicts
+    the stated Polaritas is a POLARITY_CONFLICT (the stated one counts). A band's bound that must be
+    reached follows the polarity (SPEC §10.12)."""
+    keyed = ([("PK", row.target_pk)] if row.target_pk is not None else []) + \
+        sorted(((str(y), v) for y, v in row.targets.items()), key=lambda kv: (kv[0] != str(tahun), kv[0]))
+    directed = [(year, v) for year, v in keyed if isinstance(v, Target) and v.arah]
+    if directed:
+        if not stated_polaritas:
+            row.polaritas = directed[0][1].arah  # type: ignore[assignment]
+        else:
+            wrong = [(year, v) for year, v in directed if v.arah != row.polaritas]
+            if wrong:
+                year, v = wrong[0]
+                findings.append(finding(
+                    "POLARITY_CONFLICT", v.cell, year=year if year != "PK" else "PK",
+                    indicator=f"indikator '{row.indikator.value}'", written=v.written,
+                    direction="makin tinggi makin baik" if v.arah == "positif" else "makin rendah makin baik",
+                    stated=row.polaritas, dilaporkan=v.written, dihitung=row.polaritas))
+    if any(isinstance(v, Target) and v.low is not None for _, v in keyed):
+        row.targets = {y: with_polarity(v, row.polaritas) for y, v in row.targets.items()}
+        if row.target_pk is not None:
+            row.target_pk = with_polarity(row.target_pk, row.polaritas)
 
 
 KOMPONEN_FIELDS = [

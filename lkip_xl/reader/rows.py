@@ -10,7 +10,7 @@ from lkip_xl.textfmt import shown
 from lkip_xl.reader.sheets import FieldSpec, Header, Sheet, column_letter, shown_label
 from lkip_xl.reader.values import (
     EN, ID, KIND_WORDS, VALUE, Kind, Style, Unreadable, as_text, number_style, parse_code, parse_number,
-    parse_stored,
+    parse_stored, parse_target,
 )
 
 
@@ -156,6 +156,24 @@ class TableReader:
             label = self.header.labels[c] if c in self.header.labels else column_letter(c)
             self.findings.append(percent_format_finding(num, f"kolom '{label}'"))
         return num
+
+    def target_at(self, r: int, c: int) -> Num | None:
+        """An indicator's target: as num_at, and also as a PK document writes it (`≥ 83`, `maks. 20`,
+        `80 - 85 %`: a Target, SPEC §10.12)."""
+        raw = self.sheet.values.get((r, c))
+        if type(raw) is str:
+            cell = self.sheet.cell(r, c)
+            try:
+                found = parse_target(raw, cell, self.style(c))
+            except Unreadable as err:
+                label = self.header.labels[c] if c in self.header.labels else column_letter(c)
+                why = f" ({err.reason})" if err.reason else ""
+                self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
+                                           f"target{why}")
+                return None
+            if found is not None:
+                return found
+        return self.num_at(r, c, VALUE)
 
     def style(self, c: int) -> Style | None:
         """How column c writes its numbers (SPEC §10.10), decided once from its data cells: the style

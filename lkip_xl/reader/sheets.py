@@ -123,7 +123,7 @@ class Sheet:
             self.row_cols[r] = shapes.setdefault(cols, cols)
         self.max_row = max(self.row_cols, default=0)
         self.max_col = max((cols[-1] for cols in shapes), default=0)  # each row's columns are in order
-        self.reading = SheetReading(self.name, "")
+        self.reading = SheetReading(self.name, "", hidden_rows=self.hidden_rows)
         self.report_year: int | None = None  # Identitas' Tahun, once read (SPEC §10.9)
         self.pengaturan = None  # what the Pengaturan Baca sheet pins for this sheet (reader.pengaturan.Pin)
         self.header_findings: list = []  # AMBIGUOUS_COLUMN findings of the header chosen

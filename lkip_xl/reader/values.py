@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from lkip_xl.model import MAX_DECIMALS, Cell, Num, Txt, shortest_decimals
+from lkip_xl.model import MAX_DECIMALS, Cell, Num, Target, Txt, shortest_decimals
 from lkip_xl.names import norm_label, norm_name  # noqa: F401 (re-exported: the reader, checks and tests key labels with them)
 
 NO_VALUE = {"", "-", "--", "–", "—", "tidak ada", "n/a", "nihil"}
@@ -376,6 +376,51 @@ def _parse_text(raw: str, cell: Cell, kind: Kind, style: Style | None = None) ->
     if negative:
         value = -value
     return new_num(value, cell, raw, min(decimals, MAX_DECIMALS), percent, unit or None)
+
+
+# ------------------------------------------------------------ targets as PK documents write them
+
+# `≥ 83`, `>= 83 %`, `min. 80`, `minimal 80`, `≤ 16 %`, `maks. 20` (SPEC §10.12): the direction first.
+_DIRECTION = re.compile(r"^(?P<op>≥|>=|=>|>|≤|<=|=<|<|"
+                        r"(?:min(?:imal|imum)?|maks(?:imal|imum)?|max(?:imal|imum)?)(?![a-z]))\.?\s*", re.I)
+_NEGATIVE_OPS = ("≤", "<", "=<", "maks", "max")
+# `80 - 85`, `80–85 %`, `80 % - 85 %`, `80 s.d. 85`, `80 s/d 85`: a band (a digit on either side).
+_BAND = re.compile(r"^(?P<a>[^-–—]*[0-9][^-–—]*?)\s*(?:-|–|—|\bs\.?\s?d\.?|\bs/d|\bsampai(?: dengan)?)\s*"
+                   r"(?P<b>[0-9].*)$", re.I)
+
+
+def parse_target(raw: str, cell: Cell, style: Style | None = None) -> Target | None:
+    """A target written with a direction or as a band (SPEC §10.12), None when the text has neither
+    (it is then read as any number). Raises Unreadable when it has one but the numbers cannot be read.
+    A band's `value` is its lower bound until the row's polarity picks the bound (`with_polarity`)."""
+    text = " ".join(raw.replace("\xa0", " ").split())
+    m = _DIRECTION.match(text)
+    if m:
+        rest = text[m.end():]
+        if not rest or _DIRECTION.match(rest) or _BAND.match(rest):
+            raise Unreadable(text)
+        num = _parse_text(rest, cell, VALUE, style)
+        op = m.group("op").lower()
+        arah = "negatif" if op.startswith(_NEGATIVE_OPS) else "positif"
+        return Target(num.value, cell, raw, num.decimals, num.percent, num.unit, False, text, arah)
+    m = _BAND.match(text)
+    if m is None:
+        return None
+    lo, hi = _parse_text(m.group("a"), cell, VALUE, style), _parse_text(m.group("b"), cell, VALUE, style)
+    if lo.unit and hi.unit and norm_label(lo.unit) != norm_label(hi.unit) or (lo.percent and hi.unit) \
+            or (hi.percent and lo.unit):
+        raise Unreadable(text, "kedua batas rentang bersatuan berbeda")
+    low, high = sorted((lo.value, hi.value))
+    return Target(low, cell, raw, max(lo.decimals or 0, hi.decimals or 0), lo.percent or hi.percent,
+                  hi.unit or lo.unit, False, text, None, low, high)
+
+
+def with_polarity(target: Num, polaritas: str) -> Num:
+    """A band's bound that must be reached: the lower for positive polarity, the upper for negative."""
+    if not isinstance(target, Target) or target.low is None:
+        return target
+    bound = target.low if polaritas == "positif" else target.high
+    return target if bound == target.value else replace(target, value=bound)
 
 
 # ------------------------------------------------------------ codes, numbers

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lkip_xl import figures
 from lkip_xl.collector import paused
-from lkip_xl.model import InputData, Result
+from lkip_xl.model import KINERJA, TARGET, InputData, Result
 from lkip_xl.rules import belanja as belanja_rules
 from lkip_xl.rules.budget import build_tree
 from lkip_xl.rules.kinerja import compute_indicators, counts_for_e, nilai_efisiensi, scale_for
@@ -29,7 +29,10 @@ def _compute(data: InputData) -> Result:
         data=data, nodes=tree.nodes, total_pagu=tree.total_pagu, total_realisasi=tree.total_realisasi,
         indicators=indicators, belanja=groups or [], belanja_source=source,
         efisiensi_rata_rata=e, nilai_efisiensi=nilai_efisiensi(e), skala=scale,
-        tree=tree, kinerja_issues=kin_issues, efisiensi_unknown=any(i.unknown for i in counted),
+        tree=tree, kinerja_issues=kin_issues,
+        # E over the indicators that count, or one left out only because a value could not be read
+        efisiensi_unknown=any(i.unknown for i in counted) or any(
+            i.unknown & (TARGET | KINERJA) and i.level == "sasaran" and i.pagu for i in indicators),
         tidak_terbaca=tree.tidak_terbaca + (belanja_rules.unreadable(data.belanja) if source == "sheet" else 0),
     )
     return result

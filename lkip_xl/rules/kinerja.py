@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from lkip_xl.arith import add_up
 from lkip_xl import figures
 from lkip_xl.model import (
-    Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow, PemetaanRow, SkalaRow, percent_of,
+    KINERJA, TARGET, Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow, PemetaanRow,
+    SkalaRow, percent_of,
 )
 from lkip_xl.names import norm_label
 from lkip_xl.rules.budget import BudgetTree
@@ -134,13 +135,20 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
                 ind.realisasi_by_year[year] = ind.komponen[year]
             elif year in row.realisasi:
                 ind.realisasi_by_year[year] = row.realisasi[year].value
+        # The PK target when its cell holds one, else the Renstra target of the year; an unreadable one
+        # is unknown and nothing is judged against another target in its place (§10.21).
+        bad_pk, bad_renstra = row.unreadable.get(("target_pk",)), row.unreadable.get(("target", tahun))
         if row.target_pk is not None:
             ind.target_num = row.target_pk
-        elif tahun in row.targets:
+        elif bad_pk is None and tahun in row.targets:
             ind.target_num = row.targets[tahun]
-        ind.target = figures.TARGET.value({"target_pk": row.target_pk.value if row.target_pk else None,
-                                           "target_renstra": row.targets[tahun].value if tahun in row.targets
-                                           else None})
+        pk = row.target_pk.value if row.target_pk else bad_pk.value if bad_pk else None
+        renstra = row.targets[tahun].value if tahun in row.targets else bad_renstra.value if bad_renstra else None
+        ind.target = figures.TARGET.value({"target_pk": pk, "target_renstra": renstra})
+        if ind.target is None and (bad_pk is not None or (row.target_pk is None and bad_renstra is not None)):
+            ind.unknown |= TARGET
+        if tahun not in ind.komponen and ("realisasi", tahun) in row.unreadable:
+            ind.unknown |= KINERJA
         ind.realisasi = ind.realisasi_by_year.get(tahun)
         ind.realisasi_source = ("komponen" if tahun in ind.komponen else
                                 "kinerja" if tahun in row.realisasi else None)

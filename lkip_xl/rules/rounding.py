@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from math import isfinite
 
+from lkip_xl.arith import approx_sub
 from lkip_xl.figures import SESUAI, agrees, round_excel, selisih  # noqa: F401 (round_excel: used across the package)
 from lkip_xl.model import MAX_DECIMALS, Num, percent_of, shortest_decimals
 
@@ -62,7 +63,7 @@ def ratio_agrees(stated: Num, computed: float) -> bool:
     d = claim_decimals(stated)
     a = stated.value
     if type(a) is float and type(computed) is float:
-        return round_fast(a, d) - round_fast(computed, d) == 0
+        return approx_sub(round_fast(a, d), round_fast(computed, d)) == 0  # as the Status formula's `-`
     return agrees("ratio", 0.0).value({"selisih": selisih("ratio", d).value(
         {"dilaporkan": stated.value, "dihitung": computed})}) == SESUAI
 
@@ -71,6 +72,6 @@ def money_agrees(stated: float, computed: float, tolerance: float) -> bool:
     """A Rupiah claim is within the tolerance of the computed amount (`figures.agrees`)."""
     ts, tc, tt = type(stated), type(computed), type(tolerance)
     if (ts is float or ts is int) and (tc is float or tc is int) and (tt is float or tt is int):
-        return abs(stated - computed) <= tolerance + 1e-9
+        return abs(approx_sub(stated, computed)) <= tolerance + 1e-9
     return agrees("money", tolerance).value({"selisih": selisih("money", None).value(
         {"dilaporkan": stated, "dihitung": computed})}) == SESUAI

@@ -1,7 +1,7 @@
 """Data Kinerja (the indicator rows as read), Data Komponen and Data Pemetaan."""
 from __future__ import annotations
 
-from lkip_xl.model import Num, Result
+from lkip_xl.model import Num, Result, Target, Txt
 from lkip_xl.writer import units
 from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
 from lkip_xl.writer.layout import ANGGARAN, C_PAGU, C_REAL, HITUNG, KINERJA, KOMPONEN, PEMETAAN, Layout
@@ -11,18 +11,29 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
     ws = book.sheet(KINERJA)
     inds = result.indicators
     tahun = result.data.identitas.tahun
-    target_years = sorted({y for i in inds for y in i.row.targets})
-    real_years = sorted({y for i in inds for y in i.row.realisasi} | {y for i in inds for y in i.komponen})
+    # a year whose only value could not be read still has its column: the text written there
+    unreadable = {key for i in inds for key in i.row.unreadable}
+    target_years = sorted({y for i in inds for y in i.row.targets} | {k[1] for k in unreadable if k[0] == "target"})
+    stated_real = {y for i in inds for y in i.row.realisasi} | {k[1] for k in unreadable if k[0] == "realisasi"}
+    real_years = sorted(stated_real | {y for i in inds for y in i.komponen})
     layout.realisasi_years = [y for y in real_years if y <= tahun]
+    layout.tahun = tahun
     cap_years = sorted({y for i in inds for y in i.row.capaian})
-    has_pk = any(i.row.target_pk is not None for i in inds)
+    has_pk = any(i.row.target_pk is not None for i in inds) or ("target_pk",) in unreadable
+    # A target written `≥ 83` or `80 - 85 %` (§10.12): its text beside the bound the formulas use.
+    written = {key for i in inds for key, v in _targets(i.row) if isinstance(v, Target)}
     cols: list[tuple[str, tuple]] = [("ID", ("id",)), ("Level", ("level",)), ("Tujuan", ("tujuan",)),
                                      ("Sasaran", ("sasaran",)), ("Indikator", ("indikator",)),
                                      ("Satuan", ("satuan",)), ("Polaritas", ("polaritas",))]
-    cols += [(f"Target {y}", ("target", y)) for y in target_years]
-    cols += [(f"Realisasi {y} (tertulis)", ("realisasi", y)) for y in sorted({y for i in inds for y in i.row.realisasi})]
+    for y in target_years:
+        if ("target", y) in written:
+            cols.append((f"Target {y} (tertulis)", ("tertulis", "target", y)))
+        cols.append((f"Target {y}" + (" (batas)" if ("target", y) in written else ""), ("target", y)))
+    cols += [(f"Realisasi {y} (tertulis)", ("realisasi", y)) for y in sorted(stated_real)]
     if has_pk:
-        cols.append(("Target PK", ("target_pk",)))
+        if ("target_pk",) in written:
+            cols.append(("Target PK (tertulis)", ("tertulis", "target_pk")))
+        cols.append(("Target PK" + (" (batas)" if ("target_pk",) in written else ""), ("target_pk",)))
     cols += [(f"Capaian {y} (tertulis)", ("capaian", y)) for y in cap_years]
     cols += [("Kategori (tertulis)", ("kategori",)), ("Kab/Kota Lain", ("kab_kota_lain",)),
              ("RPJMD Provinsi", ("rpjmd_provinsi",)), ("RPJMN", ("rpjmn",))]
@@ -66,19 +77,32 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
                 ws.write_blank(r, c, None, book.cell_fmt("text"))
 
 
+def _targets(row) -> list[tuple[tuple, object]]:
+    """(Data Kinerja key, value) of each target of the row: the PK target and the years'."""
+    out: list[tuple[tuple, object]] = [(("target", y), v) for y, v in row.targets.items()]
+    return out + ([(("target_pk",), row.target_pk)] if row.target_pk is not None else [])
+
+
 def _kinerja_value(row, key: tuple):
+    """What Data Kinerja shows in column `key`: the number read, the text of a value that could not
+    be read (a formula over it then gives "-", as the report does), or a target as written."""
     name = key[0]
+    if name == "tertulis":
+        value = row.target_pk if key[1] == "target_pk" else row.targets.get(key[2])
+        return Txt(value.written, value.cell) if isinstance(value, Target) else None
     if name == "target":
-        return row.targets.get(key[1])
-    if name == "realisasi":
-        return row.realisasi.get(key[1])
-    if name == "capaian":
+        value = row.targets.get(key[1])
+    elif name == "realisasi":
+        value = row.realisasi.get(key[1])
+    elif name == "capaian":
         return row.capaian.get(key[1])
-    if name == "target_pk":
-        return row.target_pk
-    if name == "kategori":
+    elif name == "target_pk":
+        value = row.target_pk
+    elif name == "kategori":
         return row.kategori
-    return row.benchmarks.get(name)
+    else:
+        return row.benchmarks.get(name)
+    return row.unreadable.get(key) if value is None else value
 
 
 def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], dict[str, str]]:

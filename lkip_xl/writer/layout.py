@@ -35,6 +35,7 @@ class Layout:
     kinerja_cols: dict[tuple, int] = field(default_factory=dict)
     pemetaan_last: int | None = None  # last row of Data Pemetaan's supporting list, when written
     realisasi_years: list[int] = field(default_factory=list)
+    tahun: int = 0  # the report year
     e_cell: tuple[int, int] = (0, 0)
     skala_nama: list[str] = field(default_factory=list)  # the kategori scale's name cells, best band first
     nilai_cell: tuple[int, int] = (0, 0)

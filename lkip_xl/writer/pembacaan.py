@@ -66,8 +66,10 @@ def _block(book: Book, ws, r: int, reading: SheetReading, tahun: int) -> int:
     where = (f"Baris header: {header}" if reading.baris_header
              else "Baris header: tidak ada (dibaca sebagai pasangan kunci dan nilai)"
              if reading.peran == "Identitas" else "Baris header: tidak ditemukan")
-    ws.write_string(r, 0, f"{where} · Baris data: {reading.baris_data} · Baris dilewati: {len(reading.dilewati)}",
-                    book.fmt(bold=True))
+    hidden = (f" · Baris tersembunyi (tetap dibaca): {reading.baris_tersembunyi}"
+              if reading.baris_tersembunyi else "")
+    ws.write_string(r, 0, f"{where} · Baris data: {reading.baris_data} · Baris dilewati: {len(reading.dilewati)}"
+                          + hidden, book.fmt(bold=True))
     r += 2
     for c, h in enumerate(["Isian", "Kolom", "Label di input", "Dipatok"]):
         ws.write_string(r, c, h, book.header_fmt())

@@ -977,6 +977,62 @@ def layout_12_jumlah_program(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "12_jumlah_program.xlsx"), core()
 
 
+# ============================================================================= 13. PK targets with signs
+def layout_13_pk_bertanda(folder: Path) -> tuple[Path, dict]:
+    """Kinerja as the PermenPANRB 53/2014 Formulir Pengukuran Kinerja prints a Perjanjian Kinerja:
+    title block (`PENGUKURAN KINERJA TAHUN 2024`, `Perangkat Daerah : …`, `Tahun Anggaran : 2024`),
+    then `No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%)` with a
+    column-numbering row (1) … (7), targets written as the signed PK writes them and no Polaritas
+    column (SPEC §10.12, §10.14), and the signature block.
+
+    Targets: IKM `≥ 82`, IND1 `≥ 94 %`, IND2 `maks. 8` (lower is better: negative with no Polaritas),
+    IND3 `30 - 35 %` (a band; positive, so the bound is 30). Capaian stated as the office computed it.
+    Expected: the core figures except what a PK alone cannot give: no earlier years, no Renstra end
+    target (so no capaian akhir), and the tujuan indicator listed as a sasaran row of its own sasaran
+    (`Meningkatnya Kepuasan Masyarakat`, with the whole budget only when Level says tujuan: it does not,
+    so as a sasaran without Pemetaan it has no budget and gives UNMAPPED_INDICATOR).
+        IKM  83,64 / 82 x 100 = 102          Sangat Berhasil
+        IND1 89,3 / 94 x 100 = 95             Berhasil
+        IND2 (2 x 8 - 6) / 8 x 100 = 125      Sangat Berhasil (negative from `maks.`)
+        IND3 27 / 30 x 100 = 90               Berhasil (the band's lower bound)
+    E and Nilai as core (IKM has no budget and does not enter E).
+    """
+    b = Book()
+    b.sheet("Identitas", identitas_rows())
+    sas_ikm = "Meningkatnya Kepuasan Masyarakat"
+    rows: list[list[Any]] = [
+        ["PENGUKURAN KINERJA TAHUN 2024"],
+        ["Perangkat Daerah : Kecamatan Sungai Pandan"],
+        ["Tahun Anggaran : 2024"],
+        [],
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+        [1, sas_ikm, IND_T, "Indeks", "≥ 82", 83.64, "102,00"],
+        [2, SAS1, IND1, "%", "≥ 94 %", 89.3, "95,00"],
+        [3, SAS2, IND2, "Kasus", "maks. 8", 6, "125,00"],
+        [4, SAS3, IND3, "%", "30 - 35 %", 27, "90,00"],
+        [],
+        ["Sungai Pandan, 31 Desember 2024"],
+        ["Camat Sungai Pandan,"],
+        [],
+        ["H. Ahmad Fauzi, S.Sos"],
+        ["NIP. 19700101 199003 1 005"],
+    ]
+    b.sheet("Kinerja", rows, merge=["A1:G1", "A2:G2", "A3:G3"])
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    b.sheet("Realisasi", simple_budget_rows("realisasi"))
+    finish(b)
+    exp = core()
+    ikm = exp["indikator"][IND_T]
+    ikm.update(level="sasaran", realisasi_tahun_lalu={}, target_akhir_renstra=None, capaian_akhir_renstra=None,
+               pagu=None, realisasi_anggaran=None, serapan=None, efisiensi=None)
+    for name in (IND1, IND2, IND3):
+        exp["indikator"][name].update(realisasi_tahun_lalu={}, target_akhir_renstra=None,
+                                      capaian_akhir_renstra=None)
+    exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan")]
+    return b.save(Path(folder) / "13_pk_bertanda.xlsx"), exp
+
+
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "01_dpa_sipd": layout_01_dpa_sipd,
     "02_lra": layout_02_lra,
@@ -990,6 +1046,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "10_kinerja_tw": layout_10_kinerja_tw,
     "11_running_no": layout_11_running_no,
     "12_jumlah_program": layout_12_jumlah_program,
+    "13_pk_bertanda": layout_13_pk_bertanda,
 }
 
 

@@ -105,7 +105,9 @@ function showOne(message) {
     const skipped = p.dilewati.slice(0, 5).map((d) => `${d.baris}: ${d.alasan}`).join("; ");
     const more = p.dilewati.length > 5 ? `; … dan ${p.dilewati.length - 5} lainnya` : "";
     return el("p", {}, el("b", {}, `Lembar ${p.lembar}` + (p.peran && p.peran !== p.lembar ? ` (dibaca sebagai ${p.peran})` : "")),
-      `: ${header}; ${kolom || "tidak ada kolom yang dikenali"}; ${p.baris_data} baris data; ${p.dilewati.length} baris dilewati` +
+      `: ${header}; ${kolom || "tidak ada kolom yang dikenali"}; ${p.baris_data} baris data` +
+      (p.baris_tersembunyi ? ` (${p.baris_tersembunyi} di antaranya tersembunyi, tetap dibaca)` : "") +
+      `; ${p.dilewati.length} baris dilewati` +
       (skipped ? ` (baris ${skipped}${more}).` : "."));
   }));
   $("hasil").hidden = false;

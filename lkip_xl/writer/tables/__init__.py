@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkip_xl.model import BudgetNode, Indicator, Result
+from lkip_xl.model import BudgetNode, Indicator, Result, Target
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref
@@ -187,7 +187,32 @@ def figure_cells(book: Book, ws, r: int, c: int, ind: Indicator, layout: D.Layou
     """Cells c, c+1, … referring to the indicator's figures `measures` in Perhitungan Kinerja, each with
     its value cached and shown as the figure's kind; returns the next column."""
     for measure in measures:
-        fig = D.INDICATOR_FIGURES[measure]
-        book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind), kind=fig.kind or kind_for(ind), bold=bold)
+        written = written_target(ind, layout, measure)
+        if written is not None:  # `≥ 83`, `80 - 85 %`: printed as the user wrote it (§10.12)
+            book.formula(ws, r, c, written[0], written[1], kind="center", bold=bold)
+        else:
+            fig = D.INDICATOR_FIGURES[measure]
+            book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind), kind=fig.kind or kind_for(ind),
+                         bold=bold)
         c += 1
     return c
+
+
+def written_target(ind: Indicator, layout: D.Layout, measure: str, year: int | None = None) -> tuple[str, str] | None:
+    """(reference, text) of the Data Kinerja cell holding a target as written (`≥ 83`, `80 - 85 %`),
+    when the target that `measure` shows ("target": the PK or report year's; "target_akhir": the last
+    Renstra year's; "renstra": the year `year`'s) was written so; None for a plain number."""
+    row = ind.row
+    if measure == "target":
+        value = ind.target_num
+        key = ("tertulis", "target_pk") if value is not None and value is row.target_pk else \
+            ("tertulis", "target", layout.tahun)
+    elif measure in ("target_akhir", "renstra"):
+        y = ind.tahun_akhir if measure == "target_akhir" else year
+        value = row.targets.get(y) if y is not None else None
+        key = ("tertulis", "target", y)
+    else:
+        return None
+    if not isinstance(value, Target) or key not in layout.kinerja_cols:
+        return None
+    return ref(D.KINERJA, layout.ind_row[id(ind)], layout.kinerja_cols[key]), value.written

@@ -6,13 +6,14 @@ from lkip_xl.writer import layout as D
 from lkip_xl.figures import TERTULIS
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
 from lkip_xl.writer.tables import (
-    Plan, Shown, figure_cells, headers, kind_for, title, tree_order, tujuan_sasaran_cells,
+    Plan, Shown, figure_cells, headers, kind_for, title, tree_order, tujuan_sasaran_cells, written_target,
 )
 
 
 def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["renstra"])
-    years = sorted({y for i in result.indicators for y in i.row.targets})
+    years = sorted({y for i in result.indicators for y in i.row.targets} |
+                   {k[1] for i in result.indicators for k in i.row.unreadable if k[0] == "target"})
     spec = ["Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran"]
     spec.append(("Target", [str(y) for y in years]) if years else "Target")
     title(book, ws, p.numbers["renstra"],
@@ -26,6 +27,10 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         tujuan_sasaran_cells(book, ws, r, ind, shown)
         kr = layout.ind_row[id(ind)]
         for k, y in enumerate(years):
+            written = written_target(ind, layout, "renstra", y)
+            if written is not None:  # `≥ 83`, `80 - 85 %`: as the user wrote it (§10.12)
+                book.formula(ws, r, 4 + k, written[0], written[1], kind="center")
+                continue
             cell = ref(D.KINERJA, kr, layout.kinerja_cols[("target", y)])
             t = row.targets.get(y)
             book.formula(ws, r, 4 + k, TERTULIS.formula({"tertulis": cell}), t.value if t else None,
