@@ -75,8 +75,11 @@ SHEETS = [
               Col("Indikator", 40, "Nama indikator kinerja.", IKM, True),
               Col("Satuan", 10, "Satuan indikator.", "Indeks"),
               Col("Polaritas", 11, "Positif (makin tinggi makin baik) atau Negatif; juga +/-, Maksimal/Minimal, "
-                  "Naik/Turun. Kosong berarti Positif.", "Positif"),
-              *(Col(f"Target {y}", 12, "Target Renstra per tahun.", v) for y, v in TARGETS.items()),
+                  "Naik/Turun. Kosong berarti Positif, kecuali target ditulis ≥ / min (Positif) atau ≤ / maks (Negatif).",
+                  "Positif"),
+              *(Col(f"Target {y}", 12, "Target Renstra per tahun: angka, atau seperti di dokumen PK: ≥ 83, maks. 20, "
+                  "80 - 85 % (rentang: capaian diukur terhadap batas yang harus dicapai).", v)
+                for y, v in TARGETS.items()),
               *(Col(f"Realisasi {y}", 12, "Realisasi tahun lalu dan tahun laporan (atau dari lembar Komponen).", v)
                 for y, v in REALISASI.items()),
               Col("Target PK", 12, "Target Perjanjian Kinerja bila berbeda penulisannya; kosong = target Renstra "
