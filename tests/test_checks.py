@@ -767,7 +767,7 @@ def test_name_mismatch_by_code(tmp_path):
     put(data["realisasi"], "7.01.02.2.01.0002", "Uraian", "PELAYANAN  PERIZINAN.")  # same after normalising
     result = run(tmp_path, **data)
     assert kinds(result) == ["NAME_MISMATCH"]
-    f = hit(result, "NAME_MISMATCH", "Realisasi", "B7", "7.01.02.2.01.0001", "Pelayanan KTP",
+    hit(result, "NAME_MISMATCH", "Realisasi", "B7", "7.01.02.2.01.0001", "Pelayanan KTP",
             "Pelayanan Administrasi Kependudukan")
     assert result.nodes[5].realisasi == 38 * M  # still joined by its code
 

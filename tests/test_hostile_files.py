@@ -139,7 +139,7 @@ def test_too_many_cells_refused(tmp_path):
 
     cells = b"".join(b'<row r="%d"><c r="J%d"><v>1</v></c><c r="K%d"><v>2</v></c></row>' % (r, r, r)
                      for r in range(100, 100 + MAX_CELLS // 2 + 100))
-    path = rewrite(tmp_path / "sel_banyak.xlsx", {SHEET["DPA"]: lambda x: x.replace(
+    path = rewrite(tmp_path / "sel_banyak.xlsx", {SHEET["DPA"]: lambda x, cells=cells: x.replace(
         b"</sheetData>", cells + b"</sheetData>", 1)}, level=1)
     del cells
     run = run_measured("check", path.name, cwd=tmp_path, timeout=BUDGET_S)
@@ -266,7 +266,7 @@ def test_tens_of_thousands_of_findings_stay_within_the_budget(tmp_path):
 @pytest.mark.libreoffice
 def test_counts_beyond_the_listed_findings_recalculate(tmp_path, monkeypatch):
     """The Ringkasan counts add the findings the Temuan sheet does not list: LibreOffice agrees."""
-    from builder import IND_A, build, minimal
+    from builder import build, minimal
     from recalc import mismatches, soffice
 
     if soffice() is None:

@@ -7,7 +7,6 @@ does not stop them) are injected by a few lines the child runs before `lkip_xl.c
 """
 from __future__ import annotations
 
-import errno
 import glob
 import hashlib
 import os

@@ -7,8 +7,6 @@ amounts is in the JSON `anggaran.tidak_terbaca`, the check summary line and the 
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import openpyxl

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lkip_xl import textfmt
-from lkip_xl.teks import (LIMIT, MAX_FORMULA_CHARS, Sentence, Teks, angka, literal, naik_turun, nesting, persen,
+from lkip_xl.teks import (MAX_FORMULA_CHARS, Sentence, Teks, angka, literal, naik_turun, nesting, persen,
                           rupiah, selisih)
 from tests.recalc import CONTROL, LOCALES, cached_values, formula_cells, recalculate_in_locale, soffice
 

@@ -182,6 +182,8 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
     seen_nomor: set[str] = set()
     current: BudgetNode | None = None
     latest: BudgetNode | None = None
+    real_codes: set[str] = set()  # the akun codes of `current`'s realisasi, and its DPA akun lines
+    dpa_lines: dict[str, AkunLine] = {}
     for row in realisasi:
         if row.level == "total":
             issues.realisasi_totals.append(row)
