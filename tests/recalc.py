@@ -14,6 +14,14 @@ LOCALE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 """
 SENTINEL_SHEET = "Sentinel"
+UNMARKED = "LKIP_TEST_UNMARKED"  # set by conftest.py while a test without the libreoffice mark runs
+
+
+def guard_marked() -> None:
+    """Refuse to start LibreOffice from a test without the libreoffice mark (conftest.py sets UNMARKED)."""
+    if os.environ.get(UNMARKED):
+        raise RuntimeError(f"{os.environ[UNMARKED]} runs LibreOffice but is not marked libreoffice: mark it, so that "
+                           "`python -m pytest -m 'not libreoffice'` stays the fast inner loop")
 
 
 def soffice() -> str | None:
@@ -30,6 +38,7 @@ def recalculate_many(paths: list[Path], workdir: Path) -> list[Path]:
 
     The file names must differ: the copies land side by side in `workdir/out`.
     """
+    guard_marked()
     names = [p.name for p in paths]
     assert len(set(names)) == len(names), f"file names must differ: {names}"
     profile = workdir / "profile"
@@ -164,8 +173,7 @@ CONTROL = {"en-US": ("1,234,567.89", "1,234.50"), "id-ID": ("1.234.567,89", "1.2
 def recalculate_in_locale(paths: list[Path], workdir: Path, locale: str) -> dict[str, Path]:
     """Copies of `paths` recalculated by one LibreOffice run with `locale` as its locale setting
     (and the process locale), by file name. CONTROL's cells prove the locale really changed."""
-    import os
-    import subprocess
+    guard_marked()
 
     profile = workdir / "profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)

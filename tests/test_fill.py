@@ -3,7 +3,7 @@
 1. LibreOffice recalculates every formula to the value cached in it (sample + three builder inputs).
 2. The cached values are the JSON report's figures, cell by cell.
 3. Editing the data sheets and recalculating gives what a fresh `fill` of the edited input gives.
-4. The sample's output matches a committed cell dump (`UPDATE_GOLDEN=1` rewrites it).
+4. The sample's output matches a committed cell dump per sheet (`UPDATE_GOLDEN=1` rewrites it).
 5. Safety: input text stays text, no outside links, deterministic bytes, atomic and refusing writes.
 6. Structure: sheet order, titles, print setup, and a Temuan sheet whose links and live selisih work.
 
@@ -40,7 +40,10 @@ from lkip_xl.model import Cell, Result
 from lkip_xl.reader.values import Unreadable, parse_number
 from lkip_xl.report import build_report
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "kecamatan_juai_2024_fill.json"
+# The sample's output, one file per sheet (XlsxWriter's habit: a failing table names itself), plus the
+# sheet list; one cell per line, so a changed figure is a one-line diff.
+GOLDEN = Path(__file__).resolve().parent / "golden" / "kecamatan_juai_2024_fill"
+GOLDEN_SHEETS = GOLDEN / "_sheets.json"
 
 # Names in the sample (as test_sample.py spells them).
 IKM = "Indeks Kepuasan Masyarakat (IKM) Pelayanan dan Kesejahteraan Sosial"
@@ -297,18 +300,11 @@ def _ten_digits(value: Any) -> Any:
     return value
 
 
-def write_dump(data: dict, path: Path) -> None:
-    """One cell per line, so a changed figure is a one-line diff."""
-    lines = ["{", f' "sheets": {json.dumps(data["sheets"], ensure_ascii=False)},', ' "cells": {']
-    sheets = list(data["cells"].items())
-    for k, (name, cells) in enumerate(sheets):
-        lines.append(f"  {json.dumps(name, ensure_ascii=False)}: {{")
-        items = list(cells.items())
-        for i, (coord, entry) in enumerate(items):
-            comma = "," if i < len(items) - 1 else ""
-            lines.append(f"   {json.dumps(coord)}: {json.dumps(entry, ensure_ascii=False)}{comma}")
-        lines.append("  }" + ("," if k < len(sheets) - 1 else ""))
-    lines += [" }", "}"]
+def write_sheet_dump(cells: dict, path: Path) -> None:
+    """One sheet's cells, one per line, so a changed figure is a one-line diff."""
+    items = list(cells.items())
+    lines = ["{"] + [f" {json.dumps(coord)}: {json.dumps(entry, ensure_ascii=False)}{',' if i < len(items) - 1 else ''}"
+                     for i, (coord, entry) in enumerate(items)] + ["}"]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -721,25 +717,52 @@ def test_editing_the_data_sheets_gives_what_a_fresh_fill_gives(sample, live_edit
 # ----------------------------------------------------------------------------- 4 golden
 
 
-def test_sample_output_matches_the_golden_cell_dump(sample):
+def _golden_file(index: int, sheet: str) -> Path:
+    safe = re.sub(r"[^0-9A-Za-z.]+", "_", sheet).strip("_")
+    return GOLDEN / f"{index:02d}_{safe}.json"
+
+
+def _golden_sheets() -> list[str]:
+    return json.loads(GOLDEN_SHEETS.read_text(encoding="utf-8")) if GOLDEN_SHEETS.exists() else []
+
+
+@pytest.fixture(scope="module")
+def sample_dump(sample) -> dict:
     actual = json.loads(json.dumps(dump(sample.output), ensure_ascii=False))
     if os.environ.get("UPDATE_GOLDEN"):
-        write_dump(actual, GOLDEN)
-    assert GOLDEN.exists(), f"no golden file; create it with UPDATE_GOLDEN=1 python -m pytest {Path(__file__).name}"
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+        for old in GOLDEN.glob("*.json"):
+            old.unlink()
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        GOLDEN_SHEETS.write_text(json.dumps(actual["sheets"], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        for i, name in enumerate(actual["sheets"]):
+            write_sheet_dump(actual["cells"][name], _golden_file(i, name))
+    return actual
+
+
+_UPDATE = "if intended: UPDATE_GOLDEN=1 python -m pytest tests/test_fill.py, and review the diff"
+
+
+def test_sample_output_has_the_golden_sheets(sample_dump):
+    assert GOLDEN_SHEETS.exists(), f"no golden files; create them with UPDATE_GOLDEN=1 python -m pytest {Path(__file__).name}"
+    assert sample_dump["sheets"] == _golden_sheets(), _UPDATE
+
+
+@pytest.mark.parametrize("index, sheet", list(enumerate(_golden_sheets())), ids=lambda x: str(x))
+def test_sample_sheet_matches_its_golden_dump(sample_dump, index, sheet):
+    path = _golden_file(index, sheet)
+    expected = {"sheets": [sheet], "cells": {sheet: json.loads(path.read_text(encoding="utf-8"))}}
+    actual = {"sheets": [sheet], "cells": {sheet: sample_dump["cells"].get(sheet, {})}}
     diffs = dump_differences(expected, actual)
-    assert not diffs, (f"{len(diffs)} cells differ from {GOLDEN.name} (if intended: UPDATE_GOLDEN=1 python -m "
-                       f"pytest tests/test_fill.py, and review the diff):\n" + "\n".join(diffs[:25]))
+    assert not diffs, f"{len(diffs)} cells of '{sheet}' differ from {path.name} ({_UPDATE}):\n" + "\n".join(diffs[:25])
 
 
-def test_golden_dump_is_written_one_cell_per_line(tmp_path, sample):
-    """The committed dump reads back to what was written, and a changed cell is a one-line diff."""
-    data = json.loads(json.dumps(dump(sample.output), ensure_ascii=False))
-    path = tmp_path / "dump.json"
-    write_dump(data, path)
-    assert json.loads(path.read_text(encoding="utf-8")) == data
-    n_cells = sum(len(c) for c in data["cells"].values())
-    assert len(path.read_text(encoding="utf-8").splitlines()) == n_cells + 2 * len(data["cells"]) + 5
+def test_golden_dump_is_written_one_cell_per_line(tmp_path, sample_dump):
+    """A sheet's dump reads back to what was written, and a changed cell is a one-line diff."""
+    for name, cells in sample_dump["cells"].items():
+        path = tmp_path / "dump.json"
+        write_sheet_dump(cells, path)
+        assert json.loads(path.read_text(encoding="utf-8")) == cells
+        assert len(path.read_text(encoding="utf-8").splitlines()) == len(cells) + 2
 
 
 # ----------------------------------------------------------------------------- 5 safety
