@@ -14,7 +14,8 @@ never by running lkip-xl:
                           "pagu", "realisasi_anggaran", "serapan", "efisiensi", ...}},
      "efisiensi": {"rata_rata", "nilai"},
      "belanja": {kode: (pagu, realisasi)}        # only where akun rows exist
-     "temuan": [(kode, tingkat), ...]}           # the findings legitimately expected (a multiset)
+     "temuan": [(kode, tingkat), ...],           # the findings legitimately expected (a multiset)
+     "kolom": {peran: {field: letter | None}}}   # optional: the column Pembacaan names (None: no column)
 
 Most layouts share one small dataset (`Kecamatan Sungai Pandan`, 2024: 3 programs, 6 kegiatan,
 6 sub kegiatan, 1 tujuan + 3 sasaran indicators) so the same hand figures (`CORE`) apply; a layout
