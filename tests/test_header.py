@@ -10,6 +10,7 @@ from builder import IND_A, IND_B, IND_T, M, build, codes, minimal, only, run, sh
 from lkip_xl.api import analyse
 from lkip_xl.errors import InputError
 from lkip_xl.reader.budget import DPA_FIELDS
+from lkip_xl.reader.header import _words, column_measures
 from lkip_xl.reader.rows import locate
 from lkip_xl.reader.sheets import Workbook
 
@@ -163,6 +164,32 @@ def test_jumlah_spj_is_realisasi(tmp_path):
     result = run(tmp_path, realisasi=rows)
     assert codes(result) == []
     assert reading(result, "Realisasi").kolom["Realisasi"] == "D"
+
+
+# ------------------------------------------------------------------ §10.13, §10.19 what a column measures
+
+@pytest.mark.parametrize("labels, measures", [
+    # sub label first, then the group labels above it, nearest first
+    (["Sisa Pagu Anggaran"], {"remainder"}),
+    (["Selisih"], {"remainder"}),
+    (["Keuangan (%)", "s.d. Desember"], {"ratio"}),
+    (["Persentase Serapan"], {"ratio"}),
+    (["Rp", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD (%)"], {"ratio"}),
+    (["Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi"], set()),
+    (["Realisasi"], set()),
+])
+def test_what_a_column_measures(labels, measures):
+    assert column_measures([_words(t) for t in labels]) == measures
+
+
+def test_sisa_pagu_anggaran_is_the_sisa_never_the_pagu(tmp_path):
+    """SPEC §10.13: an SPJ fungsional's `Sisa Pagu Anggaran` beside `Jumlah Anggaran` (the reported case
+    read it as the Pagu: a PAGU_MISMATCH on every row)."""
+    rows = [["Kode", "Uraian", "Jumlah Anggaran", "Jumlah SPJ s.d. Bulan Ini", "Sisa Pagu Anggaran"]]
+    rows += [[k, u, p, r, None if p is None else p - r] for k, u, p, r, *_ in REAL_ROWS]
+    result = run(tmp_path, realisasi=rows)
+    assert codes(result) == []
+    assert (reading(result, "Realisasi").kolom["Pagu"], reading(result, "Realisasi").kolom["Sisa"]) == ("C", "E")
 
 
 # ------------------------------------------------------------------ Kinerja (§10.2, §10.9)

@@ -62,10 +62,24 @@ class FieldSpec:
     unless: tuple[str, ...] = ()  # a label holding one of these words never matches by containment
     label: str = ""  # the field's name for the user (Pembacaan, Pengaturan Baca, messages)
     weak: tuple[str, ...] = ()  # fallback synonyms: a column labelled so serves only when no other does
+    # What a column may measure that this field never is (SPEC §10.13, §10.19): names from MEASURES.
+    never: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.never) - MEASURES
+        if unknown:
+            raise ValueError(f"FieldSpec {self.name}: unknown measures {sorted(unknown)}")
 
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ").title()
+
+
+# What a column measures, as header.column_measures reads it from the column's labels; a FieldSpec's
+# `never` lists those its field never is:
+#   ratio       the labels say `%`, `Persentase`, `Rasio` or `Tingkat Capaian`
+#   remainder   the labels say `Sisa` or `Selisih`
+MEASURES = frozenset({"ratio", "remainder"})
 
 
 def shown_label(synonym: str) -> str:

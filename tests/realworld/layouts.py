@@ -346,6 +346,23 @@ def finish(b: Book, pemetaan=True) -> None:
         b.sheet("Pemetaan", pemetaan_rows())
 
 
+def _grid(width: int) -> Callable[..., int]:
+    """A row writer: `line(cells…)` appends one row (padded to `width`) and returns its number,
+    `line.span(r0, c0, r1, c1)` merges a range; `line.rows` and `line.merges` are what `Book.sheet` takes."""
+    rows: list[list[Any]] = []
+    merges: list[str] = []
+
+    def line(*cells: Any) -> int:
+        rows.append(list(cells) + [None] * (width - len(cells)))
+        return len(rows)
+
+    def span(r0: int, c0: int, r1: int, c1: int) -> None:
+        merges.append(f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}")
+
+    line.rows, line.merges, line.span = rows, merges, span  # type: ignore[attr-defined]
+    return line
+
+
 # ============================================================================= 1. SIPD DPA
 def layout_01_dpa_sipd(folder: Path) -> tuple[Path, dict]:
     """SIPD DPA-SKPD with its rincian, as exported to Excel (wp-sipd wpsipd-public-rka.php type=dpa_murni).
@@ -978,6 +995,89 @@ def layout_12_jumlah_program(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "12_jumlah_program.xlsx"), core()
 
 
+# ============================================================================= 14. SPJ fungsional
+def _spj_split(kode: str, real: float) -> tuple[int, float]:
+    """Which SPJ block an akun's realisasi is spent through (0 LS Gaji, 1 LS Barang & Jasa, 2 UP/GU/TU)
+    and what of it was spent this month (a tenth: every LEAF / AKUN figure is a multiple of 50.000)."""
+    block = 0 if kode.startswith("5.1.01") else 1 if kode.startswith("5.2") else 2
+    return block, real / 10
+
+
+def layout_14_spj_fungsional(folder: Path) -> tuple[Path, dict]:
+    """The bendahara's `SPJ Belanja - Fungsional` (SIMDA / SIPD penatausahaan print) used as the Realisasi sheet.
+
+    Title lines, then `SKPD : …`, `Pengguna Anggaran : …`, `Bendahara Pengeluaran : …`, `Tahun Anggaran :
+    2024`, `Bulan : Desember`. Header rows 8-9: Kode Rekening | Uraian | Jumlah Anggaran | `SPJ-LS Gaji`,
+    `SPJ-LS Barang & Jasa`, `SPJ-UP/GU/TU` each over `s.d. Bulan Lalu | Bulan Ini | s.d. Bulan Ini` |
+    `Jumlah SPJ (LS+UP/GU/TU) s.d. Bulan Ini` | `Sisa Pagu Anggaran`; row 10 numbers them (`6 = 4+5`,
+    `13 = 6+9+12`, `14 = 3-13`). Program, kegiatan, sub kegiatan and akun rows (AKUN), `JUMLAH`, signatures.
+    Each akun's realisasi is spent through one block (5.1.01 LS Gaji, 5.2 LS Barang & Jasa, 5.1.02 UP/GU/TU),
+    a tenth of it this month.
+    SPEC §10.13: `Sisa Pagu Anggaran` is the Sisa, never the Pagu (the reported case took it as the Pagu:
+    a PAGU_MISMATCH on every row); Pagu is `Jumlah Anggaran`, Realisasi `Jumlah SPJ … s.d. Bulan Ini`.
+    Expected: the core figures and the core belanja; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 14
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    for title in ("PEMERINTAH KABUPATEN HULU SUNGAI UTARA", "LAPORAN PERTANGGUNGJAWABAN BENDAHARA PENGELUARAN",
+                  "(SPJ BELANJA - FUNGSIONAL)"):
+        r = line(title)
+        span(r, 1, r, W)
+    line("SKPD", ": 7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan")
+    line("Pengguna Anggaran", ": H. MUHAMMAD RIDUAN, S.Sos., M.AP")
+    line("Tahun Anggaran", ": 2024")
+    line("Bulan", ": Desember")
+    blocks = ("SPJ-LS Gaji", "SPJ-LS Barang & Jasa", "SPJ-UP/GU/TU")
+    h = line("Kode Rekening", "Uraian", "Jumlah Anggaran", blocks[0], None, None, blocks[1], None, None, blocks[2],
+             None, None, "Jumlah SPJ (LS+UP/GU/TU) s.d. Bulan Ini", "Sisa Pagu Anggaran")
+    line(None, None, None, *(["s.d. Bulan Lalu", "Bulan Ini", "s.d. Bulan Ini"] * 3))
+    for c in (1, 2, 3, 13, 14):
+        span(h, c, h + 1, c)
+    for c in (4, 7, 10):
+        span(h, c, h, c + 2)
+    line("1", "2", "3", "4", "5", "6 = 4+5", "7", "8", "9 = 7+8", "10", "11", "12 = 10+11", "13 = 6+9+12",
+         "14 = 3-13")
+
+    def spj(pagu: float, by_akun: list[tuple[str, float]]) -> list[Any]:
+        """The SPJ cells of a row whose realisasi is spent on these akun: 3 blocks, total, sisa."""
+        cells = [0.0] * 9
+        for a_kode, a_real in by_akun:
+            block, this_month = _spj_split(a_kode, a_real)
+            cells[3 * block] += a_real - this_month
+            cells[3 * block + 1] += this_month
+            cells[3 * block + 2] += a_real
+        total = cells[2] + cells[5] + cells[8]
+        return [*cells, total, pagu - total]
+
+    def akun_of(kode: str) -> list[tuple[str, float]]:
+        return [(a, ar) for sub, rows in AKUN.items() if sub == kode or sub.startswith(kode + ".")
+                for a, _, ar in rows]
+
+    for kode, _, name in TREE:
+        p, _ = amounts[kode]
+        line(kode, name, p, *spj(p, akun_of(kode)))
+        for a_kode, a_p, a_r in AKUN.get(kode, []):
+            line(a_kode, AKUN_NAMA[a_kode], a_p, *spj(a_p, [(a_kode, a_r)]))
+    line(None, "JUMLAH", 1_500_000_000, *spj(1_500_000_000, akun_of("7")))
+    line()
+    line(None, "Mengetahui,", None, None, None, None, None, None, None, None, "Amuntai, 31 Desember 2024")
+    line(None, "Pengguna Anggaran", None, None, None, None, None, None, None, None, "Bendahara Pengeluaran")
+    line()
+    line(None, "H. MUHAMMAD RIDUAN, S.Sos., M.AP", None, None, None, None, None, None, None, None, "SITI AMINAH")
+    line(None, "NIP. 19720815 199203 1 005", None, None, None, None, None, None, None, None,
+         "NIP. 19850505 201001 2 003")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa", akun=AKUN))
+    finish(b)
+    # Jumlah SPJ s.d. Bulan Ini of a row = the sum of its akun's realisasi = LEAF / AKUN; Sisa = pagu − that
+    # (sub 1.1.1: 25 − 24,5 = 0,5 juta; total 1.500 − 1.433,55 = 66,45 juta): the core figures.
+    exp = core(belanja=CORE_BELANJA,
+               kolom={"Realisasi": {"Pagu": "C", "Realisasi": "M", "Sisa": "N"}})
+    return b.save(Path(folder) / "14_spj_fungsional.xlsx"), exp
+
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "01_dpa_sipd": layout_01_dpa_sipd,
     "02_lra": layout_02_lra,
@@ -991,6 +1091,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "10_kinerja_tw": layout_10_kinerja_tw,
     "11_running_no": layout_11_running_no,
     "12_jumlah_program": layout_12_jumlah_program,
+    "14_spj_fungsional": layout_14_spj_fungsional,
 }
 
 
@@ -1000,7 +1101,7 @@ def build_all(folder: Path) -> dict[str, tuple[Path, dict]]:
     return {name: fn(folder) for name, fn in LAYOUTS.items()}
 
 
-if __name__ == "__main__":  # python tests/realworld/layouts.py OUTDIR  -> writes the 12 workbooks
+if __name__ == "__main__":  # python tests/realworld/layouts.py OUTDIR  -> writes every layout's workbook
     import sys
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "realworld_out")
