@@ -170,11 +170,19 @@ def test_jumlah_spj_is_realisasi(tmp_path):
 
 @pytest.mark.parametrize("labels, measures", [
     # sub label first, then the group labels above it, nearest first
-    (["Sisa Pagu Anggaran"], {"remainder"}),
+    (["Sisa Pagu Anggaran"], {"remainder", "money"}),
     (["Selisih"], {"remainder"}),
-    (["Keuangan (%)", "s.d. Desember"], {"ratio"}),
+    (["Keuangan (%)", "s.d. Desember"], {"ratio", "money"}),
+    (["Fisik (%)", "s.d. Desember"], {"ratio", "indicator"}),
+    (["Realisasi", "Fisik"], {"indicator"}),
+    (["Bobot (%)"], {"ratio", "indicator"}),
+    (["Capaian Kinerja (%)"], {"ratio", "indicator"}),
     (["Persentase Serapan"], {"ratio"}),
-    (["Rp", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD (%)"], {"ratio"}),
+    (["K", "Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], {"indicator"}),
+    (["Rp", "Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], {"money"}),
+    (["Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], set()),  # both: undecided
+    (["Rp", "IV", "Realisasi Kinerja Pada Triwulan"], {"money"}),
+    (["Rp", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD (%)"], {"money", "ratio"}),
     (["Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi"], set()),
     (["Realisasi"], set()),
 ])

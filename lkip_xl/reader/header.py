@@ -40,10 +40,12 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUALIFIERS = (_REVISION_AFTER | _REVISION_BEFORE | set(_MONTHS) | set(_ROMAN)
                | {"tahun", "ta", "rp", "rupiah", "s", "d", "sd", "sampai", "dengan", "bulan", "ini", "lalu", "tw",
                   "triwulan", "semester", "kumulatif", "persen", "dan", "atau", "yang", "per", "pada", "di"})
-# What a column measures (SPEC §10.13; the names are sheets.MEASURES). `%` reads as `persen`.
+# What a column measures (SPEC §10.13, §10.19; the names are sheets.MEASURES). `%` reads as `persen`.
 _RATIO_WORDS = {"persen", "persentase", "rasio"}
 _RATIO_PHRASES = (" tingkat capaian ",)
 _REMAINDER_WORDS = {"sisa", "selisih"}
+_INDICATOR_WORDS = {"k", "kinerja", "fisik", "bobot", "volume"}
+_MONEY_WORDS = {"rp", "rupiah", "keuangan", "anggaran", "pagu", "dana"}
 # Kinerja: a label with one of these words is no year's target or realisasi of the indicator.
 _NOT_YEAR_VALUE = {"awal", "akhir", "baseline", "kondisi", "pk", "keuangan", "anggaran", "pagu", "rp", "rupiah",
                    "serapan"}
@@ -273,6 +275,14 @@ def column_measures(labels: list[list[str]]) -> set[str]:
         out.add("ratio")
     if words & _REMAINDER_WORDS:
         out.add("remainder")
+    # `K | Rp`, `Kinerja | Keuangan`, `Fisik (%) | Keuangan (%)`: the nearest label that speaks of either
+    # decides; one that speaks of both (`Target Kinerja dan Anggaran`) leaves it open.
+    for ws in labels:
+        money, indicator = bool(_MONEY_WORDS.intersection(ws)), bool(_INDICATOR_WORDS.intersection(ws))
+        if money or indicator:
+            if money != indicator:
+                out.add("money" if money else "indicator")
+            break
     return out
 
 

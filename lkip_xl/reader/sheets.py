@@ -79,7 +79,10 @@ class FieldSpec:
 # `never` lists those its field never is:
 #   ratio       the labels say `%`, `Persentase`, `Rasio` or `Tingkat Capaian`
 #   remainder   the labels say `Sisa` or `Selisih`
-MEASURES = frozenset({"ratio", "remainder"})
+#   indicator   the nearest label that tells money from an indicator's value says `K`, `Kinerja`, `Fisik`,
+#               `Bobot` or `Volume` (under `Target Kinerja dan Anggaran`: its `K`, not its `Rp`)
+#   money       that label says `Rp`, `Keuangan`, `Anggaran`, `Pagu` or `Dana`
+MEASURES = frozenset({"ratio", "remainder", "indicator", "money"})
 
 
 def shown_label(synonym: str) -> str:

@@ -1078,6 +1078,117 @@ def layout_14_spj_fungsional(folder: Path) -> tuple[Path, dict]:
                kolom={"Realisasi": {"Pagu": "C", "Realisasi": "M", "Sisa": "N"}})
     return b.save(Path(folder) / "14_spj_fungsional.xlsx"), exp
 
+
+# ============================================================================= 15. RFK monthly
+RFK_FISIK = {  # physical progress of each sub kegiatan (%): in December alone, and up to December
+    "7.01.01.2.01.0001": (10.0, 100.0), "7.01.01.2.02.0001": (8.33, 100.0), "7.01.01.2.06.0001": (8.33, 100.0),
+    "7.01.02.2.02.0003": (15.0, 100.0), "7.01.02.2.04.0003": (20.0, 95.0), "7.01.03.2.01.0001": (25.0, 100.0),
+}
+
+
+def layout_15_rfk_bulanan(folder: Path) -> tuple[Path, dict]:
+    """A monthly RFK (Laporan Realisasi Fisik dan Keuangan) used as the Realisasi sheet.
+
+    Title lines and `SKPD : …`, `Bulan : Desember 2024`. Header rows 6-8: No | Kode | Program/Kegiatan/Sub
+    Kegiatan | Pagu Anggaran (Rp) | Bobot (%) | `Realisasi` (row 6) over `Desember` and `s.d. Desember`
+    (row 7), each over `Fisik (%) | Keuangan (Rp) | Keuangan (%)` (row 8) | Sisa Anggaran (Rp) | Keterangan;
+    row 9 numbers the columns. Outline numbers and codes; program and kegiatan rows carry their totals
+    (the fisik of a parent is the pagu-weighted mean, as RFK prints it); `JUMLAH` closes the table.
+    December's keuangan is a tenth of the year's realisasi.
+    SPEC §10.19: the row's % is `s.d. Desember › Keuangan (%)`; `Fisik (%)` and `Bobot (%)` are progress and
+    weight, never the money ratio (the reported case read `s.d. Desember › Fisik (%)`: 28 PERCENT_MISMATCH).
+    Realisasi is `s.d. Desember › Keuangan (Rp)` (cumulative over the single month, §10.9).
+    Expected: the core figures; two AMBIGUOUS_COLUMN (Realisasi and %: the `Desember` columns left).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 13
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    for title in ("LAPORAN REALISASI FISIK DAN KEUANGAN (RFK)", "KECAMATAN SUNGAI PANDAN TAHUN ANGGARAN 2024"):
+        r = line(title)
+        span(r, 1, r, W)
+    line("SKPD", ": 7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan")
+    line("Bulan", ": Desember 2024")
+    line()
+    h = line("No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu Anggaran (Rp)", "Bobot (%)", "Realisasi",
+             None, None, None, None, None, "Sisa Anggaran (Rp)", "Keterangan")
+    line(*([None] * 5), "Desember", None, None, "s.d. Desember")
+    line(*([None] * 5), *(["Fisik (%)", "Keuangan (Rp)", "Keuangan (%)"] * 2))
+    for c in (1, 2, 3, 4, 5, 12, 13):
+        span(h, c, h + 2, c)
+    span(h, 6, h, 11)
+    span(h + 1, 6, h + 1, 8)
+    span(h + 1, 9, h + 1, 11)
+    line(*[str(i) for i in range(1, 14)])
+    total = 1_500_000_000
+
+    def fisik(kode: str, which: int) -> float:
+        subs = [(LEAF[s][0], f[which]) for s, f in RFK_FISIK.items() if s == kode or s.startswith(kode + ".")]
+        return round(sum(p * f for p, f in subs) / sum(p for p, _ in subs), 2)
+
+    for kode, no, name in TREE:
+        p, real = amounts[kode]
+        month = real / 10
+        line(no, kode, name, p, round(p / total * 100, 2),
+             fisik(kode, 0), month, round(month / p * 100, 2),
+             fisik(kode, 1), real, round(real / p * 100, 2), p - real, None)
+    r_all = 1_433_550_000
+    line(None, None, "JUMLAH", total, 100.0, fisik("7", 0), r_all / 10, round(r_all / 10 / total * 100, 2),
+         fisik("7", 1), r_all, 95.57, total - r_all)
+    line()
+    line(None, None, "Amuntai, 31 Desember 2024", None, None, None, None, None, None, "Camat Sungai Pandan")
+    line(None, None, "PPTK", None, None, None, None, None, None, None)
+    line(None, None, "NIP. 19800101 200501 1 001", None, None, None, None, None, None, "NIP. 19720815 199203 1 005")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    # s.d. Desember › Keuangan (Rp) = LEAF's realisasi; Keuangan (%) = round(r / p x 100, 2) = computed (95,57 on
+    # the total: 1.433,55 / 1.500); Sisa = p − r. The Fisik (%) cells (100, 95, 99,6 …) and Bobot (%) (1,67, 80 …)
+    # would each disagree with the money ratio on almost every row.
+    exp = core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")] * 2,
+               kolom={"Realisasi": {"Pagu": "D", "Realisasi": "J", "%": "K", "Sisa": "L"}})
+    return b.save(Path(folder) / "15_rfk_bulanan.xlsx"), exp
+
+
+# ============================================================================= 18. Kinerja | Keuangan
+def layout_18_kinerja_keuangan(folder: Path) -> tuple[Path, dict]:
+    """`Kinerja | Keuangan` and `Fisik | Keuangan` sub-labels (a Laporan Realisasi Kinerja dan Keuangan).
+
+    DPA: Kode | Uraian | Indikator | `Target` over `Fisik | Keuangan (Rp)`. Realisasi: a title, then Kode |
+    Program/Kegiatan/Sub Kegiatan | Indikator Kinerja | Satuan | `Target`, `Realisasi` and `Capaian (%)`
+    each over `Kinerja | Keuangan` | Keterangan, a numbering row, `JUMLAH`. The Kinerja cells hold the
+    indicator's values (12 bulan, 4 laporan, 100 %), the Keuangan ones money and its ratio.
+    SPEC §10.13: under such a group only `Keuangan` is money and only its % the row's %.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    volume = {"program": 100, "kegiatan": 4, "sub_kegiatan": 12}
+    dpa = [["Kode", "Uraian", "Indikator", "Target", None], [None, None, None, "Fisik", "Keuangan (Rp)"]]
+    for kode, _, name in TREE:
+        dpa.append([kode, name, "Jumlah Dokumen", volume[level_of(kode)], amounts[kode][0]])
+    dpa.append([None, "Jumlah", None, None, 1_500_000_000])
+    b.sheet("DPA", dpa, merge=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    real: list[list[Any]] = [
+        ["LAPORAN REALISASI KINERJA DAN KEUANGAN KECAMATAN SUNGAI PANDAN TAHUN 2024"],
+        ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Satuan", "Target", None, "Realisasi", None,
+         "Capaian (%)", None, "Keterangan"],
+        [None] * 4 + ["Kinerja", "Keuangan"] * 3,
+        [str(i) for i in range(1, 12)],
+    ]
+    satuan = {"program": "%", "kegiatan": "Laporan", "sub_kegiatan": "Bulan"}
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        v = volume[level_of(kode)]
+        real.append([kode, name, "Jumlah Dokumen", satuan[level_of(kode)], v, p, v, r, 100.0, round(r / p * 100, 2)])
+    real.append([None, "JUMLAH", None, None, None, 1_500_000_000, None, 1_433_550_000, None, 95.57])
+    merges = ["A1:K1", "E2:F2", "G2:H2", "I2:J2"] + [f"{c}2:{c}3" for c in "ABCDK"]
+    b.sheet("Realisasi", real, merge=merges)
+    finish(b)
+    exp = core(kolom={"DPA": {"Pagu": "E"}, "Realisasi": {"Pagu": "F", "Realisasi": "H", "%": "J"}})
+    return b.save(Path(folder) / "18_kinerja_keuangan.xlsx"), exp
+
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "01_dpa_sipd": layout_01_dpa_sipd,
     "02_lra": layout_02_lra,
@@ -1092,6 +1203,8 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "11_running_no": layout_11_running_no,
     "12_jumlah_program": layout_12_jumlah_program,
     "14_spj_fungsional": layout_14_spj_fungsional,
+    "15_rfk_bulanan": layout_15_rfk_bulanan,
+    "18_kinerja_keuangan": layout_18_kinerja_keuangan,
 }
 
 
