@@ -183,6 +183,15 @@ def test_jumlah_spj_is_realisasi(tmp_path):
     (["Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], set()),  # both: undecided
     (["Rp", "IV", "Realisasi Kinerja Pada Triwulan"], {"money"}),
     (["Rp", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD (%)"], {"money", "ratio"}),
+    (["Kumulatif 2021-2024"], {"multi_year"}),
+    (["s/d Tahun 2024", "Realisasi Renstra"], {"multi_year"}),
+    (["Rp", "Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024"], {"money", "multi_year"}),
+    (["Rp", "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu"], {"money", "multi_year"}),
+    (["Target Renstra PD pada Tahun 2022-2026"], {"multi_year"}),
+    # within the year: not a cumulative over years
+    (["s.d. Desember 2024"], set()),
+    (["Realisasi s.d. Triwulan IV Tahun 2024"], set()),
+    (["2024", "Pagu Renstra 2022-2026"], {"money"}),  # the year's column of a Renstra period
     (["Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi"], set()),
     (["Realisasi"], set()),
 ])

@@ -22,13 +22,13 @@ _URAIAN = FieldSpec("uraian", ("uraian", "program kegiatan sub kegiatan", "nama"
                                "program kegiatan", "uraian program kegiatan sub kegiatan"), label="Uraian")
 _LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level")
 # What a column may measure that a field never is (FieldSpec.never; SPEC §10.13, §10.19): an amount is
-# never a ratio, a sisa or an indicator's value (`K`, `Kinerja`, `Fisik`); the row's % is the money ratio,
-# never `Fisik (%)` / `Bobot (%)` / `Kinerja (%)`.
-_NOT_AMOUNT = ("ratio", "remainder", "indicator")
+# never a ratio, a sisa, an indicator's value (`K`, `Kinerja`, `Fisik`) or a cumulative over years; the row's
+# % is the money ratio, never `Fisik (%)` / `Bobot (%)` / `Kinerja (%)`.
+_NOT_AMOUNT = ("ratio", "remainder", "indicator", "multi_year")
 _PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"), label="%",
-                    never=("indicator",))
+                    never=("indicator", "multi_year"))
 _SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih", "sisa pagu", "sisa pagu anggaran", "sisa dana"),
-                  label="Sisa", never=("ratio", "indicator"))
+                  label="Sisa", never=("ratio", "indicator", "multi_year"))
 
 DPA_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
@@ -36,7 +36,8 @@ DPA_FIELDS = [
                          "keuangan", "pagu indikatif", "nilai"), required=True, label="Pagu",
               weak=("pagu indikatif", "nilai"), never=_NOT_AMOUNT),
     FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator program kegiatan"), label="Indikator"),
-    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja", never=("money",)),
+    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja",
+              never=("money", "multi_year")),
     FieldSpec("satuan", ("satuan",), label="Satuan"),
 ]
 REALISASI_FIELDS = [

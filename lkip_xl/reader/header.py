@@ -46,6 +46,8 @@ _RATIO_PHRASES = (" tingkat capaian ",)
 _REMAINDER_WORDS = {"sisa", "selisih"}
 _INDICATOR_WORDS = {"k", "kinerja", "fisik", "bobot", "volume"}
 _MONEY_WORDS = {"rp", "rupiah", "keuangan", "anggaran", "pagu", "dana"}
+_UP_TO_YEAR = re.compile(r" (?:s d|sd|sampai dengan) (?:tahun|19[0-9][0-9]|20[0-9][0-9]) ")
+_CUMULATIVE = (" s d ", " sd ", " sampai dengan ", " kumulatif ")
 # Kinerja: a label with one of these words is no year's target or realisasi of the indicator.
 _NOT_YEAR_VALUE = {"awal", "akhir", "baseline", "kondisi", "pk", "keuangan", "anggaran", "pagu", "rp", "rupiah",
                    "serapan"}
@@ -283,6 +285,16 @@ def column_measures(labels: list[list[str]]) -> set[str]:
             if money != indicator:
                 out.add("money" if money else "indicator")
             break
+    # A cumulative over years: the nearest label with years gives a range, or the labels say `s/d Tahun …`,
+    # or a cumulative about the Renstra (`Realisasi … Renstra sampai dengan Renja Tahun Lalu`).
+    for ws in labels:
+        years = set(years_in(ws))
+        if years:
+            if len(years) > 1:
+                out.add("multi_year")
+            break
+    if _UP_TO_YEAR.search(text) or ("renstra" in words and any(k in text for k in _CUMULATIVE)):
+        out.add("multi_year")
     return out
 
 

@@ -82,7 +82,9 @@ class FieldSpec:
 #   indicator   the nearest label that tells money from an indicator's value says `K`, `Kinerja`, `Fisik`,
 #               `Bobot` or `Volume` (under `Target Kinerja dan Anggaran`: its `K`, not its `Rp`)
 #   money       that label says `Rp`, `Keuangan`, `Anggaran`, `Pagu` or `Dana`
-MEASURES = frozenset({"ratio", "remainder", "indicator", "money"})
+#   multi_year  a cumulative over years: a year range (`Kumulatif 2021-2024`), `s/d Tahun 2024`, or a
+#               cumulative (`s/d`, `sampai dengan`) in a column about the Renstra
+MEASURES = frozenset({"ratio", "remainder", "indicator", "money", "multi_year"})
 
 
 def shown_label(synonym: str) -> str:

@@ -1151,6 +1151,43 @@ def layout_15_rfk_bulanan(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "15_rfk_bulanan.xlsx"), exp
 
 
+# ============================================================================= 17. cumulative over years
+def layout_17_kumulatif_tahun(folder: Path) -> tuple[Path, dict]:
+    """Cumulative figures over the Renstra years beside the report year's (an `Evaluasi Renstra` table).
+
+    DPA: Kode | Uraian | `Anggaran (Rp)` over `Tahun Berjalan | Renstra s/d Tahun 2024` (the pagu of
+    2022-2024: 3 x the year's). Realisasi: a title, then Kode | Program / Kegiatan / Sub Kegiatan | Pagu
+    Anggaran Tahun Berjalan (Rp) | Realisasi Anggaran Tahun Berjalan (Rp) | Capaian Tahun Berjalan (%) |
+    Pagu Anggaran Renstra 2022-2026 (Rp) (5 x pagu) | Realisasi Anggaran Kumulatif 2022-2024 (Rp)
+    (3 x realisasi) | Capaian Renstra s/d Tahun 2024 (%) (3r / 5p), a numbering row, `Jumlah`.
+    SPEC §10.13: `Kumulatif 2022-2024` and `s/d Tahun 2024` are cumulatives over years, never the report
+    year's figure, although they carry the report year and the year's own columns do not.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    dpa = [["Kode", "Uraian", "Anggaran (Rp)", None], [None, None, "Tahun Berjalan", "Renstra s/d Tahun 2024"]]
+    for kode, _, name in TREE:
+        p, _ = amounts[kode]
+        dpa.append([kode, name, p, 3 * p])
+    dpa.append([None, "Jumlah", 1_500_000_000, 4_500_000_000])
+    b.sheet("DPA", dpa, merge=["A1:A2", "B1:B2", "C1:D1"])
+    head = ["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran Tahun Berjalan (Rp)",
+            "Realisasi Anggaran Tahun Berjalan (Rp)", "Capaian Tahun Berjalan (%)", "Pagu Anggaran Renstra 2022-2026 (Rp)",
+            "Realisasi Anggaran Kumulatif 2022-2024 (Rp)", "Capaian Renstra s/d Tahun 2024 (%)"]
+    real: list[list[Any]] = [["EVALUASI PELAKSANAAN RENSTRA KECAMATAN SUNGAI PANDAN TAHUN 2024"], head,
+                             [str(i) for i in range(1, 9)]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        real.append([kode, name, p, r, round(r / p * 100, 2), 5 * p, 3 * r, round(3 * r / (5 * p) * 100, 2)])
+    real.append([None, "Jumlah", 1_500_000_000, 1_433_550_000, 95.57, 7_500_000_000, 4_300_650_000, 57.34])
+    b.sheet("Realisasi", real, merge=["A1:H1"])
+    finish(b)
+    # Jumlah: 3 x 1.433,55 = 4.300,65 juta; 4.300,65 / 7.500 x 100 = 57,342 -> 57,34.
+    exp = core(kolom={"DPA": {"Pagu": "C"}, "Realisasi": {"Pagu": "C", "Realisasi": "D", "%": "E"}})
+    return b.save(Path(folder) / "17_kumulatif_tahun.xlsx"), exp
+
+
 # ============================================================================= 18. Kinerja | Keuangan
 def layout_18_kinerja_keuangan(folder: Path) -> tuple[Path, dict]:
     """`Kinerja | Keuangan` and `Fisik | Keuangan` sub-labels (a Laporan Realisasi Kinerja dan Keuangan).
@@ -1204,6 +1241,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "12_jumlah_program": layout_12_jumlah_program,
     "14_spj_fungsional": layout_14_spj_fungsional,
     "15_rfk_bulanan": layout_15_rfk_bulanan,
+    "17_kumulatif_tahun": layout_17_kumulatif_tahun,
     "18_kinerja_keuangan": layout_18_kinerja_keuangan,
 }
 
