@@ -209,6 +209,17 @@ def test_sisa_pagu_anggaran_is_the_sisa_never_the_pagu(tmp_path):
     assert (reading(result, "Realisasi").kolom["Pagu"], reading(result, "Realisasi").kolom["Sisa"]) == ("C", "E")
 
 
+def test_a_tingkat_column_holding_words_is_still_the_level(tmp_path):
+    """SPEC §10.13 refuses `Tingkat` as the Level only when its column holds numbers."""
+    dpa = [["Tingkat", "Uraian", "Pagu"], ["Program", "Program Penunjang", 100 * M],
+           ["Kegiatan", "Administrasi Keuangan", 100 * M], ["Sub Kegiatan", "Penyediaan Gaji", 100 * M]]
+    real = [["Tingkat", "Uraian", "Realisasi"], ["Program", "Program Penunjang", 90 * M],
+            ["Kegiatan", "Administrasi Keuangan", 90 * M], ["Sub Kegiatan", "Penyediaan Gaji", 90 * M]]
+    result = run(tmp_path, dpa=dpa, realisasi=real, pemetaan=None)
+    assert [n.level for n in result.nodes] == ["program", "kegiatan", "sub_kegiatan"]
+    assert reading(result, "DPA").kolom["Level"] == "A"
+
+
 # ------------------------------------------------------------------ Kinerja (§10.2, §10.9)
 
 def _kinerja_years(quarters: bool = False) -> list[list]:

@@ -20,11 +20,11 @@ _NOMOR = FieldSpec("nomor", ("no", "nomor", "no urut"), label="No")
 _URAIAN = FieldSpec("uraian", ("uraian", "program kegiatan sub kegiatan", "nama", "program",
                                "nama program kegiatan sub kegiatan", "kegiatan", "sub kegiatan",
                                "program kegiatan", "uraian program kegiatan sub kegiatan"), label="Uraian")
-_LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level")
 # What a column may measure that a field never is (FieldSpec.never; SPEC §10.13, §10.19): an amount is
 # never a ratio, a sisa, an indicator's value (`K`, `Kinerja`, `Fisik`) or a cumulative over years; the row's
-# % is the money ratio, never `Fisik (%)` / `Bobot (%)` / `Kinerja (%)`.
+# % is the money ratio, never `Fisik (%)` / `Bobot (%)` / `Kinerja (%)`; `Tingkat` holding numbers is no Level.
 _NOT_AMOUNT = ("ratio", "remainder", "indicator", "multi_year")
+_LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level", never=("numbers",))
 _PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"), label="%",
                     never=("indicator", "multi_year"))
 _SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih", "sisa pagu", "sisa pagu anggaran", "sisa dana"),

@@ -268,8 +268,8 @@ def years_in(words: list[str]) -> list[int]:
 
 
 def column_measures(labels: list[list[str]]) -> set[str]:
-    """What a column's labels say it measures (sheets.MEASURES): `labels` are the words of its sub label
-    first, then of each group label above it, nearest first."""
+    """What a column's labels say it measures (sheets.MEASURES but `numbers`): `labels` are the words of
+    its sub label first, then of each group label above it, nearest first."""
     out = set()
     words = {w for ws in labels for w in ws}
     text = " " + " ".join(w for ws in reversed(labels) for w in ws) + " "
@@ -296,6 +296,20 @@ def column_measures(labels: list[list[str]]) -> set[str]:
     if _UP_TO_YEAR.search(text) or ("renstra" in words and any(k in text for k in _CUMULATIVE)):
         out.add("multi_year")
     return out
+
+
+def _holds_numbers(sheet: Sheet, c: int, last: int) -> bool:
+    """Most of the first FIT_CELLS non-empty cells below the header rows in column c are numbers."""
+    seen = numbers = 0
+    for r in range(last + 1, last + 1 + FIT_ROWS):
+        v = sheet.values.get((r, c))
+        if _blank(v):
+            continue
+        seen += 1
+        numbers += _fits(v, "number")
+        if seen >= FIT_CELLS:
+            break
+    return 2 * numbers > seen
 
 
 # ---------------------------------------------------------------- matching labels to fields
@@ -391,15 +405,17 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         # A field never takes a column that measures what the field is not (FieldSpec.never, SPEC §10.13).
         measures = column_measures([sub_words] + [_words(g) for _, g in reversed(h.groups)])
         found = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs, group_words)
-        matches = _allowed(found, by_name, measures)
+        matches = _allowed(found, by_name, measures, sheet, c, last)
         if not matches and h.groups and "rincian" not in group_words:
             # `Realisasi Anggaran` over `Triwulan I`: the group names the field, the sub its period.
             # Ranked just below the same match on a label of its own.
             by_group = _synonym_matches(" ".join(group_words), specs)
-            matches = _allowed({n: (m[0] - 0.25, m[1], m[2]) for n, m in by_group.items()}, by_name, measures)
+            matches = _allowed({n: (m[0] - 0.25, m[1], m[2]) for n, m in by_group.items()},
+                               by_name, measures, sheet, c, last)
             if not matches:
                 by_all = _synonym_matches(" ".join(words), specs)
-                matches = _allowed({n: (m[0] - 0.5, m[1], m[2]) for n, m in by_all.items()}, by_name, measures)
+                matches = _allowed({n: (m[0] - 0.5, m[1], m[2]) for n, m in by_all.items()},
+                                   by_name, measures, sheet, c, last)
             if matches:
                 used_groups.update(a for a, _ in h.groups)
         if not matches:
@@ -457,10 +473,16 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
     return Reading(header, chosen, score, rivals)
 
 
-def _allowed(found: dict[str, tuple[float, int, str]], by_name: dict[str, FieldSpec],
-             measures: set[str]) -> dict[str, tuple[float, int, str]]:
-    """The matches of a column whose field may take a column that measures this (FieldSpec.never)."""
-    return {name: match for name, match in found.items() if not measures.intersection(by_name[name].never)}
+def _allowed(found: dict[str, tuple[float, int, str]], by_name: dict[str, FieldSpec], measures: set[str],
+             sheet: Sheet, c: int, last: int) -> dict[str, tuple[float, int, str]]:
+    """The matches of column c whose field may take a column that measures this (FieldSpec.never)."""
+    out = {}
+    for name, match in found.items():
+        never = by_name[name].never
+        if never and (measures.intersection(never) or ("numbers" in never and _holds_numbers(sheet, c, last))):
+            continue
+        out[name] = match
+    return out
 
 
 def _is_year_key(name: str) -> bool:

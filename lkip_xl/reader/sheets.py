@@ -75,8 +75,8 @@ class FieldSpec:
         return self.label or self.name.replace("_", " ").title()
 
 
-# What a column measures, as header.column_measures reads it from the column's labels; a FieldSpec's
-# `never` lists those its field never is:
+# What a column measures, as header.column_measures reads it from the column's labels (and, for
+# `numbers`, from its cells); a FieldSpec's `never` lists those its field never is:
 #   ratio       the labels say `%`, `Persentase`, `Rasio` or `Tingkat Capaian`
 #   remainder   the labels say `Sisa` or `Selisih`
 #   indicator   the nearest label that tells money from an indicator's value says `K`, `Kinerja`, `Fisik`,
@@ -84,7 +84,8 @@ class FieldSpec:
 #   money       that label says `Rp`, `Keuangan`, `Anggaran`, `Pagu` or `Dana`
 #   multi_year  a cumulative over years: a year range (`Kumulatif 2021-2024`), `s/d Tahun 2024`, or a
 #               cumulative (`s/d`, `sampai dengan`) in a column about the Renstra
-MEASURES = frozenset({"ratio", "remainder", "indicator", "money", "multi_year"})
+#   numbers     most of its first cells below the header are numbers
+MEASURES = frozenset({"ratio", "remainder", "indicator", "money", "multi_year", "numbers"})
 
 
 def shown_label(synonym: str) -> str:

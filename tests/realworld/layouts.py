@@ -1151,6 +1151,42 @@ def layout_15_rfk_bulanan(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "15_rfk_bulanan.xlsx"), exp
 
 
+# ============================================================================= 16. `Tingkat` holding numbers
+def layout_16_tingkat_angka(folder: Path) -> tuple[Path, dict]:
+    """`Tingkat Capaian (%)` in the Kinerja sheet and `Tingkat Serapan` in the Realisasi sheet: columns that
+    hold numbers under a label with the word `tingkat` (a Level synonym).
+
+    Kinerja: a title row, then Tujuan | Sasaran | Indikator | Satuan | Polaritas | Target 2022 … 2026 |
+    Realisasi 2022 … 2024 | Tingkat Capaian (%) with no Level column (the tujuan's indicator has no
+    Sasaran), a numbering row `(1)` … `(15)`. Tingkat Capaian states the report year's capaian.
+    Realisasi: Kode | Uraian | Pagu | Realisasi | Tingkat Serapan (round(r / p x 100, 2)), a `Jumlah` row.
+    SPEC §10.13: a `Tingkat` column holding numbers is not the Level (read as Level, each number was a
+    `Level harus Tujuan atau Sasaran` finding in Kinerja); they are the stated capaian and the row's %.
+    Expected: the core figures; no finding (the stated capaian and serapan agree).
+    """
+    b = Book()
+    b.sheet("Identitas", identitas_rows())
+    head = ["Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas"] + [f"Target {y}" for y in YEARS] + \
+        [f"Realisasi {y}" for y in YEARS if y <= TAHUN] + ["Tingkat Capaian (%)"]
+    capaian = {IND_T: 102.0, IND1: 95.0, IND2: 125.0, IND3: 90.0}  # the core capaian of 2024
+    rows: list[list[Any]] = [["CAPAIAN KINERJA KECAMATAN SUNGAI PANDAN TAHUN 2024"], head,
+                             [f"({i})" for i in range(1, len(head) + 1)]]
+    for name, (_, tuj, sas, sat, pol, targets, reals) in INDICATORS.items():
+        rows.append([tuj, sas, name, sat, pol, *targets, *reals, capaian[name]])
+    b.sheet("Kinerja", rows, merge=[f"A1:{get_column_letter(len(head))}1"])
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    amounts = rollup(LEAF)
+    real = [["Kode", "Uraian", "Pagu", "Realisasi", "Tingkat Serapan"]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        real.append([kode, name, p, r, round(r / p * 100, 2)])
+    real.append([None, "Jumlah", 1_500_000_000, 1_433_550_000, 95.57])
+    b.sheet("Realisasi", real)
+    finish(b)
+    exp = core(kolom={"Realisasi": {"%": "E", "Level": None}, "Kinerja": {"Capaian": "N", "Level": None}})
+    return b.save(Path(folder) / "16_tingkat_angka.xlsx"), exp
+
+
 # ============================================================================= 17. cumulative over years
 def layout_17_kumulatif_tahun(folder: Path) -> tuple[Path, dict]:
     """Cumulative figures over the Renstra years beside the report year's (an `Evaluasi Renstra` table).
@@ -1241,6 +1277,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "12_jumlah_program": layout_12_jumlah_program,
     "14_spj_fungsional": layout_14_spj_fungsional,
     "15_rfk_bulanan": layout_15_rfk_bulanan,
+    "16_tingkat_angka": layout_16_tingkat_angka,
     "17_kumulatif_tahun": layout_17_kumulatif_tahun,
     "18_kinerja_keuangan": layout_18_kinerja_keuangan,
 }
