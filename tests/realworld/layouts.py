@@ -995,6 +995,129 @@ def layout_12_jumlah_program(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "12_jumlah_program.xlsx"), core()
 
 
+# ============================================================================= 13. Permendagri 86 form E.81
+E81_KINERJA = {  # the K (kinerja) cells of a row by level: target Renja, realisasi, tingkat capaian
+    "program": (100, 100, 100.0),
+    "kegiatan": ("4 Laporan", "4 Laporan", 100.0),
+    "sub_kegiatan": ("12 Bulan", "12 Bulan", 100.0),
+}
+
+
+def layout_13_e81_renja(folder: Path) -> tuple[Path, dict]:
+    """The Permendagri 86/2017 form E.81 `Evaluasi terhadap Hasil Renja Perangkat Daerah` used as the
+    Realisasi sheet, beside a plain DPA (wp-sipd wpsipd-public-monitor-indikator-renja.php prints the same
+    blocks; so does the Bandung monev print `resources/views/monev/pdf.blade.php` of ariefs66/sira_hibah_v4).
+
+    Rows 1-4: title, `Periode Pelaksanaan : Tahun 2024`, `Indikator dan Target Kinerja … RKPD : …`.
+    Header rows 6-8: No | Sasaran | Kode | Urusan/Bidang Urusan … Sub Kegiatan | Indikator Kinerja …, then
+    eight blocks of `K | Rp` (each block label merged over rows 6-7, `K` and `Rp` in row 8):
+      F:G  Target Renstra PD pada Tahun 2022-2026 (Akhir Periode Renstra PD)           5 x pagu
+      H:I  Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu (2023) 2 x realisasi
+      J:K  Target Kinerja dan Anggaran Renja PD Tahun Berjalan 2024 yang Dievaluasi      pagu
+      L:S  Realisasi Kinerja Pada Triwulan (row 6) over I | II | III | IV (row 7)        TW amounts
+      T:U  Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi               realisasi
+      V:W  Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD yang Dievaluasi (%)   realisasi / pagu
+      X:Y  Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024 (…)                  3 x realisasi
+      Z:AA Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun 2024 (%)  3r / 5p
+    then Unit PD Penanggung Jawab | Ket. Row 9 numbers the columns (`13 = 9+10+11+12`, `14 = 13/8 x 100`).
+    The K cells hold indicator values (`100`, `4 Laporan`, `12 Bulan`). After `JUMLAH` come the form's
+    `Rata-rata Capaian Kinerja (%)`, `Predikat Kinerja`, the faktor / tindak lanjut lines and signatures.
+    SPEC §10.13: pagu is J:K's Rp (K), realisasi T:U's Rp (U; the year's figure wins over Triwulan IV's, §10.9),
+    % is V:W's Rp (W); nothing from the Renstra blocks (F:I, X:AA), the K columns or `Tingkat` as Level.
+    Expected: the core figures; one AMBIGUOUS_COLUMN (Realisasi: U used, the Triwulan Rp columns left).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    tw = [rollup({s: (v[i], 0) for s, v in TW.items()}) for i in range(4)]
+    W = 29  # A..AC
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    r = line("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN HULU SUNGAI UTARA")
+    span(r, 1, r, W)
+    r = line("RENJA PERANGKAT DAERAH KECAMATAN SUNGAI PANDAN")
+    span(r, 1, r, W)
+    line("Periode Pelaksanaan : Tahun 2024")
+    line("Indikator dan Target Kinerja Perangkat Daerah Kabupaten yang mengacu pada Sasaran RKPD : " + TUJUAN)
+    line()
+    blocks = [
+        "Target Renstra PD pada Tahun 2022-2026 (Akhir Periode Renstra PD)",
+        "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu (2023)",
+        "Target Kinerja dan Anggaran Renja PD Tahun Berjalan 2024 yang Dievaluasi",
+        "Realisasi Kinerja Pada Triwulan",
+        "Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD yang Dievaluasi (%)",
+        "Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja PD)",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun 2024 (%)",
+    ]
+    top = ["No", "Sasaran", "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+           "Indikator Kinerja Program (outcome)/Kegiatan (output)"]
+    starts = [6, 8, 10, 12, 20, 22, 24, 26]
+    for label, c in zip(blocks, starts):
+        top += [None] * (c - 1 - len(top)) + [label]
+    top += [None] * (28 - 1 - len(top)) + ["Unit PD Penanggung Jawab", "Ket."]
+    h = line(*top)
+    line(*([None] * 11 + ["I", None, "II", None, "III", None, "IV", None]))
+    line(*([None] * 5 + ["K", "Rp"] * 11))
+    for c in (1, 2, 3, 4, 5, 28, 29):
+        span(h, c, h + 2, c)
+    for c in starts:
+        if c == 12:
+            span(h, 12, h, 19)
+            for q in range(4):
+                span(h + 1, 12 + 2 * q, h + 1, 13 + 2 * q)
+        else:
+            span(h, c, h + 1, c + 1)
+    numbers = ["1", "2", "3", "4", "5", "6", None, "7", None, "8", None, "9", None, "10", None, "11", None, "12", None,
+               "13 = 9+10+11+12", None, "14 = 13/8 x 100", None, "15 = 7 + 13", None, "16 = 15/6 x 100", None,
+               "17", "18"]
+    n = line(*numbers)
+    for c in range(6, 28, 2):
+        span(n, c, n, c + 1)
+    sasaran = {"7.01.01": SAS1, "7.01.02": SAS2, "7.01.03": SAS3}
+    indikator = {"program": "Persentase Capaian Sasaran Program", "kegiatan": "Jumlah Laporan Kegiatan",
+                 "sub_kegiatan": "Jumlah Bulan Layanan Terlaksana"}
+    for kode, no, name in TREE:
+        p, real = amounts[kode]
+        lvl = level_of(kode)
+        k_target, k_real, k_tingkat = E81_KINERJA[lvl]
+        row = [no, sasaran.get(kode), kode, name, indikator[lvl],
+               k_target, 5 * p, k_real, 2 * real, k_target, p]
+        for q in range(4):
+            row += [k_real if q == 3 else None, tw[q][kode][0]]
+        row += [k_real, real, k_tingkat, round(real / p * 100, 2), k_real, 3 * real, 60.0,
+                round(3 * real / (5 * p) * 100, 2), "Kecamatan Sungai Pandan", None]
+        line(*row)
+    p_all, r_all = 1_500_000_000, 1_433_550_000
+    line(None, None, None, "JUMLAH", None, None, 5 * p_all, None, 2 * r_all, None, p_all,
+         None, 318_500_000, None, 359_500_000, None, 370_000_000, None, 385_550_000,
+         None, r_all, None, 95.57, None, 3 * r_all, None, round(3 * r_all / (5 * p_all) * 100, 2))
+    r = line("Rata-rata Capaian Kinerja (%)", *([None] * 20), 100.0)
+    span(r, 1, r, 21)
+    r = line("Predikat Kinerja", *([None] * 20), "Sangat Tinggi")
+    span(r, 1, r, 21)
+    for text in ("Faktor pendorong keberhasilan pencapaian : dukungan aparatur desa",
+                 "Faktor penghambat pencapaian kinerja : keterbatasan sarana",
+                 "Tindak lanjut yang diperlukan dalam triwulan berikutnya : -",
+                 "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah Kabupaten berikutnya : -"):
+        r = line(text)
+        span(r, 1, r, W)
+    line()
+    line(None, None, None, "Disusun", *([None] * 18), "Dievaluasi")
+    line(None, None, None, "Amuntai, 15 Januari 2025", *([None] * 18), "Amuntai, 20 Januari 2025")
+    line(None, None, None, "Camat Sungai Pandan", *([None] * 18), "Kepala Bappeda")
+    line()
+    line(None, None, None, "H. MUHAMMAD RIDUAN, S.Sos., M.AP", *([None] * 18), "Ir. H. AHMAD SYARIFUDDIN, M.T")
+    line(None, None, None, "NIP. 19720815 199203 1 005", *([None] * 18), "NIP. 19700101 199503 1 002")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    # J:K's Rp is LEAF's pagu, T:U's Rp LEAF's realisasi, the Triwulan Rp columns TW (they add up to it):
+    # the core figures. W states round(r / p x 100, 2): 98,00 / 95,83 / 95,00 / 96,50 / 90,00 / 95,00 … = computed.
+    exp = core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")],
+               kolom={"Realisasi": {"Pagu": "K", "Realisasi": "U", "%": "W", "Sisa": None, "Level": None}})
+    return b.save(Path(folder) / "13_e81_renja.xlsx"), exp
+
+
 # ============================================================================= 14. SPJ fungsional
 def _spj_split(kode: str, real: float) -> tuple[int, float]:
     """Which SPJ block an akun's realisasi is spent through (0 LS Gaji, 1 LS Barang & Jasa, 2 UP/GU/TU)
@@ -1262,6 +1385,7 @@ def layout_18_kinerja_keuangan(folder: Path) -> tuple[Path, dict]:
     exp = core(kolom={"DPA": {"Pagu": "E"}, "Realisasi": {"Pagu": "F", "Realisasi": "H", "%": "J"}})
     return b.save(Path(folder) / "18_kinerja_keuangan.xlsx"), exp
 
+
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "01_dpa_sipd": layout_01_dpa_sipd,
     "02_lra": layout_02_lra,
@@ -1275,6 +1399,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "10_kinerja_tw": layout_10_kinerja_tw,
     "11_running_no": layout_11_running_no,
     "12_jumlah_program": layout_12_jumlah_program,
+    "13_e81_renja": layout_13_e81_renja,
     "14_spj_fungsional": layout_14_spj_fungsional,
     "15_rfk_bulanan": layout_15_rfk_bulanan,
     "16_tingkat_angka": layout_16_tingkat_angka,
