@@ -10,6 +10,7 @@ from builder import IND_A, IND_B, IND_T, M, build, codes, minimal, only, run, sh
 from lkip_xl.api import analyse
 from lkip_xl.errors import InputError
 from lkip_xl.reader.budget import DPA_FIELDS
+from lkip_xl.reader.header import _words, column_measures
 from lkip_xl.reader.rows import locate
 from lkip_xl.reader.sheets import Workbook
 
@@ -163,6 +164,60 @@ def test_jumlah_spj_is_realisasi(tmp_path):
     result = run(tmp_path, realisasi=rows)
     assert codes(result) == []
     assert reading(result, "Realisasi").kolom["Realisasi"] == "D"
+
+
+# ------------------------------------------------------------------ §10.13, §10.19 what a column measures
+
+@pytest.mark.parametrize("labels, measures", [
+    # sub label first, then the group labels above it, nearest first
+    (["Sisa Pagu Anggaran"], {"remainder", "money"}),
+    (["Selisih"], {"remainder"}),
+    (["Keuangan (%)", "s.d. Desember"], {"ratio", "money"}),
+    (["Fisik (%)", "s.d. Desember"], {"ratio", "indicator"}),
+    (["Realisasi", "Fisik"], {"indicator"}),
+    (["Bobot (%)"], {"ratio", "indicator"}),
+    (["Capaian Kinerja (%)"], {"ratio", "indicator"}),
+    (["Persentase Serapan"], {"ratio"}),
+    (["K", "Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], {"indicator"}),
+    (["Rp", "Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], {"money"}),
+    (["Target Kinerja dan Anggaran Renja PD Tahun Berjalan"], set()),  # both: undecided
+    (["Rp", "IV", "Realisasi Kinerja Pada Triwulan"], {"money"}),
+    (["Rp", "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD (%)"], {"money", "ratio"}),
+    (["Kumulatif 2021-2024"], {"multi_year"}),
+    (["s/d Tahun 2024", "Realisasi Renstra"], {"multi_year"}),
+    (["Rp", "Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024"], {"money", "multi_year"}),
+    (["Rp", "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu"], {"money", "multi_year"}),
+    (["Target Renstra PD pada Tahun 2022-2026"], {"multi_year"}),
+    # within the year: not a cumulative over years
+    (["s.d. Desember 2024"], set()),
+    (["Realisasi s.d. Triwulan IV Tahun 2024"], set()),
+    (["2024", "Pagu Renstra 2022-2026"], {"money"}),  # the year's column of a Renstra period
+    (["Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi"], set()),
+    (["Realisasi"], set()),
+])
+def test_what_a_column_measures(labels, measures):
+    assert column_measures([_words(t) for t in labels]) == measures
+
+
+def test_sisa_pagu_anggaran_is_the_sisa_never_the_pagu(tmp_path):
+    """SPEC §10.13: an SPJ fungsional's `Sisa Pagu Anggaran` beside `Jumlah Anggaran` (the reported case
+    read it as the Pagu: a PAGU_MISMATCH on every row)."""
+    rows = [["Kode", "Uraian", "Jumlah Anggaran", "Jumlah SPJ s.d. Bulan Ini", "Sisa Pagu Anggaran"]]
+    rows += [[k, u, p, r, None if p is None else p - r] for k, u, p, r, *_ in REAL_ROWS]
+    result = run(tmp_path, realisasi=rows)
+    assert codes(result) == []
+    assert (reading(result, "Realisasi").kolom["Pagu"], reading(result, "Realisasi").kolom["Sisa"]) == ("C", "E")
+
+
+def test_a_tingkat_column_holding_words_is_still_the_level(tmp_path):
+    """SPEC §10.13 refuses `Tingkat` as the Level only when its column holds numbers."""
+    dpa = [["Tingkat", "Uraian", "Pagu"], ["Program", "Program Penunjang", 100 * M],
+           ["Kegiatan", "Administrasi Keuangan", 100 * M], ["Sub Kegiatan", "Penyediaan Gaji", 100 * M]]
+    real = [["Tingkat", "Uraian", "Realisasi"], ["Program", "Program Penunjang", 90 * M],
+            ["Kegiatan", "Administrasi Keuangan", 90 * M], ["Sub Kegiatan", "Penyediaan Gaji", 90 * M]]
+    result = run(tmp_path, dpa=dpa, realisasi=real, pemetaan=None)
+    assert [n.level for n in result.nodes] == ["program", "kegiatan", "sub_kegiatan"]
+    assert reading(result, "DPA").kolom["Level"] == "A"
 
 
 # ------------------------------------------------------------------ Kinerja (§10.2, §10.9)

@@ -260,7 +260,7 @@ def test_build_command_line(tmp_path):
 
 
 def test_real_world_layouts_give_in_the_page_what_the_command_line_gives(page, tmp_path):
-    """Python 3.13 in Pyodide and the native Python read the 12 real-world layouts alike: the same JSON
+    """Python 3.13 in Pyodide and the native Python read the real-world layouts alike: the same JSON
     report and the same workbook, byte for byte."""
     sys.path.insert(0, str(REPO / "tests" / "realworld"))
     from layouts import LAYOUTS

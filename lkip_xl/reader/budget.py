@@ -20,24 +20,33 @@ _NOMOR = FieldSpec("nomor", ("no", "nomor", "no urut"), label="No")
 _URAIAN = FieldSpec("uraian", ("uraian", "program kegiatan sub kegiatan", "nama", "program",
                                "nama program kegiatan sub kegiatan", "kegiatan", "sub kegiatan",
                                "program kegiatan", "uraian program kegiatan sub kegiatan"), label="Uraian")
-_LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level")
-_PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"), label="%")
-_SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih"), label="Sisa")
+# What a column may measure that a field never is (FieldSpec.never; SPEC §10.13, §10.19): an amount is
+# never a ratio, a sisa, an indicator's value (`K`, `Kinerja`, `Fisik`) or a cumulative over years; the row's
+# % is the money ratio, never `Fisik (%)` / `Bobot (%)` / `Kinerja (%)`; `Tingkat` holding numbers is no Level.
+_NOT_AMOUNT = ("ratio", "remainder", "indicator", "multi_year")
+_LEVEL = FieldSpec("level", ("level", "tingkat"), label="Level", never=("numbers",))
+_PERSEN = FieldSpec("persen", ("persen", "rasio", "rasio capaian", "persentase", "serapan", "capaian"), label="%",
+                    never=("indicator", "multi_year"))
+_SISA = FieldSpec("sisa", ("sisa", "sisa anggaran", "selisih", "sisa pagu", "sisa pagu anggaran", "sisa dana"),
+                  label="Sisa", never=("ratio", "indicator", "multi_year"))
 
 DPA_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
     FieldSpec("amount", ("pagu", "anggaran", "target keuangan", "jumlah", "jumlah rp", "pagu anggaran",
                          "keuangan", "pagu indikatif", "nilai"), required=True, label="Pagu",
-              weak=("pagu indikatif", "nilai")),
+              weak=("pagu indikatif", "nilai"), never=_NOT_AMOUNT),
     FieldSpec("indikator", ("indikator", "indikator kinerja", "indikator program kegiatan"), label="Indikator"),
-    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja"),
+    FieldSpec("target_kinerja", ("target kinerja", "target", "kinerja"), label="Target Kinerja",
+              never=("money", "multi_year")),
     FieldSpec("satuan", ("satuan",), label="Satuan"),
 ]
 REALISASI_FIELDS = [
     _KODE, _NOMOR, _URAIAN, _LEVEL,
     FieldSpec("amount", ("realisasi", "realisasi anggaran", "realisasi rp", "realisasi keuangan", "jumlah spj",
-                         "spj", "realisasi belanja", "total realisasi"), required=True, label="Realisasi"),
-    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan", "total pagu"), label="Pagu"),
+                         "spj", "realisasi belanja", "total realisasi"), required=True, label="Realisasi",
+              never=_NOT_AMOUNT),
+    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan", "total pagu"), label="Pagu",
+              never=_NOT_AMOUNT),
     _PERSEN, _SISA,
 ]
 LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan",
@@ -250,8 +259,9 @@ def _amount_in_text(text: Txt):
 BELANJA_FIELDS = [
     FieldSpec("kode", ("kode", "kode rekening", "kode akun", "akun", "rekening"), required=True, multi=True, label="Kode"),
     FieldSpec("uraian", ("uraian", "jenis belanja", "nama", "nama akun", "uraian belanja"), label="Uraian"),
-    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), required=True, label="Pagu"),
-    FieldSpec("realisasi", ("realisasi", "realisasi anggaran"), required=True, label="Realisasi"),
+    FieldSpec("pagu", ("pagu", "anggaran", "pagu anggaran", "target keuangan"), required=True, label="Pagu",
+              never=_NOT_AMOUNT),
+    FieldSpec("realisasi", ("realisasi", "realisasi anggaran"), required=True, label="Realisasi", never=_NOT_AMOUNT),
     _PERSEN,
 ]
 

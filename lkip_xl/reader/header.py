@@ -40,6 +40,14 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUALIFIERS = (_REVISION_AFTER | _REVISION_BEFORE | set(_MONTHS) | set(_ROMAN)
                | {"tahun", "ta", "rp", "rupiah", "s", "d", "sd", "sampai", "dengan", "bulan", "ini", "lalu", "tw",
                   "triwulan", "semester", "kumulatif", "persen", "dan", "atau", "yang", "per", "pada", "di"})
+# What a column measures (SPEC §10.13, §10.19; the names are sheets.MEASURES). `%` reads as `persen`.
+_RATIO_WORDS = {"persen", "persentase", "rasio"}
+_RATIO_PHRASES = (" tingkat capaian ",)
+_REMAINDER_WORDS = {"sisa", "selisih"}
+_INDICATOR_WORDS = {"k", "kinerja", "fisik", "bobot", "volume"}
+_MONEY_WORDS = {"rp", "rupiah", "keuangan", "anggaran", "pagu", "dana"}
+_UP_TO_YEAR = re.compile(r" (?:s d|sd|sampai dengan) (?:tahun|19[0-9][0-9]|20[0-9][0-9]) ")
+_CUMULATIVE = (" s d ", " sd ", " sampai dengan ", " kumulatif ")
 # Kinerja: a label with one of these words is no year's target or realisasi of the indicator.
 _NOT_YEAR_VALUE = {"awal", "akhir", "baseline", "kondisi", "pk", "keuangan", "anggaran", "pagu", "rp", "rupiah",
                    "serapan"}
@@ -259,6 +267,51 @@ def years_in(words: list[str]) -> list[int]:
     return [int(w) for w in words if _YEAR.fullmatch(w)]
 
 
+def column_measures(labels: list[list[str]]) -> set[str]:
+    """What a column's labels say it measures (sheets.MEASURES but `numbers`): `labels` are the words of
+    its sub label first, then of each group label above it, nearest first."""
+    out = set()
+    words = {w for ws in labels for w in ws}
+    text = " " + " ".join(w for ws in reversed(labels) for w in ws) + " "
+    if words & _RATIO_WORDS or any(p in text for p in _RATIO_PHRASES):
+        out.add("ratio")
+    if words & _REMAINDER_WORDS:
+        out.add("remainder")
+    # `K | Rp`, `Kinerja | Keuangan`, `Fisik (%) | Keuangan (%)`: the nearest label that speaks of either
+    # decides; one that speaks of both (`Target Kinerja dan Anggaran`) leaves it open.
+    for ws in labels:
+        money, indicator = bool(_MONEY_WORDS.intersection(ws)), bool(_INDICATOR_WORDS.intersection(ws))
+        if money or indicator:
+            if money != indicator:
+                out.add("money" if money else "indicator")
+            break
+    # A cumulative over years: the nearest label with years gives a range, or the labels say `s/d Tahun …`,
+    # or a cumulative about the Renstra (`Realisasi … Renstra sampai dengan Renja Tahun Lalu`).
+    for ws in labels:
+        years = set(years_in(ws))
+        if years:
+            if len(years) > 1:
+                out.add("multi_year")
+            break
+    if _UP_TO_YEAR.search(text) or ("renstra" in words and any(k in text for k in _CUMULATIVE)):
+        out.add("multi_year")
+    return out
+
+
+def _holds_numbers(sheet: Sheet, c: int, last: int) -> bool:
+    """Most of the first FIT_CELLS non-empty cells below the header rows in column c are numbers."""
+    seen = numbers = 0
+    for r in range(last + 1, last + 1 + FIT_ROWS):
+        v = sheet.values.get((r, c))
+        if _blank(v):
+            continue
+        seen += 1
+        numbers += _fits(v, "number")
+        if seen >= FIT_CELLS:
+            break
+    return 2 * numbers > seen
+
+
 # ---------------------------------------------------------------- matching labels to fields
 
 def _synonym_matches(lab: str, specs: list[FieldSpec], context: list[str] = ()) -> dict[str, tuple[float, int, str]]:
@@ -349,17 +402,24 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         # Efisiensi` is the budget before an Inpres 1/2025 cut); the year decides among the rest.
         revision = revision_rank(words)
         pref = (visible, revision != 0, year_rank, revision, period_rank(words))
-        matches = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs, group_words)
+        # A field never takes a column that measures what the field is not (FieldSpec.never, SPEC §10.13).
+        measures = column_measures([sub_words] + [_words(g) for _, g in reversed(h.groups)])
+        found = {} if "rincian" in group_words else _synonym_matches(" ".join(sub_words), specs, group_words)
+        matches = _allowed(found, by_name, measures, sheet, c, last)
         if not matches and h.groups and "rincian" not in group_words:
             # `Realisasi Anggaran` over `Triwulan I`: the group names the field, the sub its period.
             # Ranked just below the same match on a label of its own.
-            matches = {n: (m[0] - 0.25, m[1], m[2]) for n, m in _synonym_matches(" ".join(group_words), specs).items()}
+            by_group = _synonym_matches(" ".join(group_words), specs)
+            matches = _allowed({n: (m[0] - 0.25, m[1], m[2]) for n, m in by_group.items()},
+                               by_name, measures, sheet, c, last)
             if not matches:
-                matches = {n: (m[0] - 0.5, m[1], m[2]) for n, m in _synonym_matches(" ".join(words), specs).items()}
+                by_all = _synonym_matches(" ".join(words), specs)
+                matches = _allowed({n: (m[0] - 0.5, m[1], m[2]) for n, m in by_all.items()},
+                                   by_name, measures, sheet, c, last)
             if matches:
                 used_groups.update(a for a, _ in h.groups)
         if not matches:
-            if not h.groups:  # a sub label under a group is qualified by it
+            if not h.groups and not found:  # a sub label under a group is qualified by it; a refused one is known
                 penalty += min(1.0, 0.3 * sum(1 for w in sub_words if w not in _QUALIFIERS and not _YEAR.fullmatch(w)))
             continue
         best = max(matches.values())
@@ -411,6 +471,18 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
     # A valid sub label row (its labels stand under group labels) is header, not a first data row.
     score += 0.5 * (last - first) if cells else 0
     return Reading(header, chosen, score, rivals)
+
+
+def _allowed(found: dict[str, tuple[float, int, str]], by_name: dict[str, FieldSpec], measures: set[str],
+             sheet: Sheet, c: int, last: int) -> dict[str, tuple[float, int, str]]:
+    """The matches of column c whose field may take a column that measures this (FieldSpec.never)."""
+    out = {}
+    for name, match in found.items():
+        never = by_name[name].never
+        if never and (measures.intersection(never) or ("numbers" in never and _holds_numbers(sheet, c, last))):
+            continue
+        out[name] = match
+    return out
 
 
 def _is_year_key(name: str) -> bool:

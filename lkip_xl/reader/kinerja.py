@@ -11,7 +11,7 @@ from lkip_xl.reader.values import PERCENT, VALUE, as_text, norm_label, with_pola
 _MONEY_WORDS = ("keuangan", "anggaran", "pagu", "rp", "rupiah")
 
 KINERJA_FIELDS = [
-    FieldSpec("level", ("level", "tingkat", "jenis indikator")),
+    FieldSpec("level", ("level", "tingkat", "jenis indikator"), never=("numbers",)),
     FieldSpec("tujuan", ("tujuan", "tujuan strategis")),
     FieldSpec("sasaran", ("sasaran", "sasaran strategis", "kinerja utama", "kinerja utama sasaran strategis",
                           "sasaran kinerja utama")),

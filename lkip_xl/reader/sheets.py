@@ -62,10 +62,30 @@ class FieldSpec:
     unless: tuple[str, ...] = ()  # a label holding one of these words never matches by containment
     label: str = ""  # the field's name for the user (Pembacaan, Pengaturan Baca, messages)
     weak: tuple[str, ...] = ()  # fallback synonyms: a column labelled so serves only when no other does
+    # What a column may measure that this field never is (SPEC §10.13, §10.19): names from MEASURES.
+    never: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.never) - MEASURES
+        if unknown:
+            raise ValueError(f"FieldSpec {self.name}: unknown measures {sorted(unknown)}")
 
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ").title()
+
+
+# What a column measures, as header.column_measures reads it from the column's labels (and, for
+# `numbers`, from its cells); a FieldSpec's `never` lists those its field never is:
+#   ratio       the labels say `%`, `Persentase`, `Rasio` or `Tingkat Capaian`
+#   remainder   the labels say `Sisa` or `Selisih`
+#   indicator   the nearest label that tells money from an indicator's value says `K`, `Kinerja`, `Fisik`,
+#               `Bobot` or `Volume` (under `Target Kinerja dan Anggaran`: its `K`, not its `Rp`)
+#   money       that label says `Rp`, `Keuangan`, `Anggaran`, `Pagu` or `Dana`
+#   multi_year  a cumulative over years: a year range (`Kumulatif 2021-2024`), `s/d Tahun 2024`, or a
+#               cumulative (`s/d`, `sampai dengan`) in a column about the Renstra
+#   numbers     most of its first cells below the header are numbers
+MEASURES = frozenset({"ratio", "remainder", "indicator", "money", "multi_year", "numbers"})
 
 
 def shown_label(synonym: str) -> str:

@@ -14,7 +14,8 @@ never by running lkip-xl:
                           "pagu", "realisasi_anggaran", "serapan", "efisiensi", ...}},
      "efisiensi": {"rata_rata", "nilai"},
      "belanja": {kode: (pagu, realisasi)}        # only where akun rows exist
-     "temuan": [(kode, tingkat), ...]}           # the findings legitimately expected (a multiset)
+     "temuan": [(kode, tingkat), ...],           # the findings legitimately expected (a multiset)
+     "kolom": {peran: {field: letter | None}}}   # optional: the column Pembacaan names (None: no column)
 
 Most layouts share one small dataset (`Kecamatan Sungai Pandan`, 2024: 3 programs, 6 kegiatan,
 6 sub kegiatan, 1 tujuan + 3 sasaran indicators) so the same hand figures (`CORE`) apply; a layout
@@ -343,6 +344,23 @@ def base_book(kinerja: bool = True, identitas: list | None = None) -> Book:
 def finish(b: Book, pemetaan=True) -> None:
     if pemetaan:
         b.sheet("Pemetaan", pemetaan_rows())
+
+
+def _grid(width: int) -> Callable[..., int]:
+    """A row writer: `line(cells…)` appends one row (padded to `width`) and returns its number,
+    `line.span(r0, c0, r1, c1)` merges a range; `line.rows` and `line.merges` are what `Book.sheet` takes."""
+    rows: list[list[Any]] = []
+    merges: list[str] = []
+
+    def line(*cells: Any) -> int:
+        rows.append(list(cells) + [None] * (width - len(cells)))
+        return len(rows)
+
+    def span(r0: int, c0: int, r1: int, c1: int) -> None:
+        merges.append(f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}")
+
+    line.rows, line.merges, line.span = rows, merges, span  # type: ignore[attr-defined]
+    return line
 
 
 # ============================================================================= 1. SIPD DPA
@@ -977,8 +995,8 @@ def layout_12_jumlah_program(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "12_jumlah_program.xlsx"), core()
 
 
-# ============================================================================= 13. PK targets with signs
-def layout_13_pk_bertanda(folder: Path) -> tuple[Path, dict]:
+# ============================================================================= 19. PK targets with signs
+def layout_19_pk_bertanda(folder: Path) -> tuple[Path, dict]:
     """Kinerja as the PermenPANRB 53/2014 Formulir Pengukuran Kinerja prints a Perjanjian Kinerja:
     title block (`PENGUKURAN KINERJA TAHUN 2024`, `Perangkat Daerah : …`, `Tahun Anggaran : 2024`),
     then `No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%)` with a
@@ -1030,7 +1048,396 @@ def layout_13_pk_bertanda(folder: Path) -> tuple[Path, dict]:
         exp["indikator"][name].update(realisasi_tahun_lalu={}, target_akhir_renstra=None,
                                       capaian_akhir_renstra=None)
     exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan")]
-    return b.save(Path(folder) / "13_pk_bertanda.xlsx"), exp
+    return b.save(Path(folder) / "19_pk_bertanda.xlsx"), exp
+# ============================================================================= 13. Permendagri 86 form E.81
+E81_KINERJA = {  # the K (kinerja) cells of a row by level: target Renja, realisasi, tingkat capaian
+    "program": (100, 100, 100.0),
+    "kegiatan": ("4 Laporan", "4 Laporan", 100.0),
+    "sub_kegiatan": ("12 Bulan", "12 Bulan", 100.0),
+}
+
+
+def layout_13_e81_renja(folder: Path) -> tuple[Path, dict]:
+    """The Permendagri 86/2017 form E.81 `Evaluasi terhadap Hasil Renja Perangkat Daerah` used as the
+    Realisasi sheet, beside a plain DPA (wp-sipd wpsipd-public-monitor-indikator-renja.php prints the same
+    blocks; so does the Bandung monev print `resources/views/monev/pdf.blade.php` of ariefs66/sira_hibah_v4).
+
+    Rows 1-4: title, `Periode Pelaksanaan : Tahun 2024`, `Indikator dan Target Kinerja … RKPD : …`.
+    Header rows 6-8: No | Sasaran | Kode | Urusan/Bidang Urusan … Sub Kegiatan | Indikator Kinerja …, then
+    eight blocks of `K | Rp` (each block label merged over rows 6-7, `K` and `Rp` in row 8):
+      F:G  Target Renstra PD pada Tahun 2022-2026 (Akhir Periode Renstra PD)           5 x pagu
+      H:I  Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu (2023) 2 x realisasi
+      J:K  Target Kinerja dan Anggaran Renja PD Tahun Berjalan 2024 yang Dievaluasi      pagu
+      L:S  Realisasi Kinerja Pada Triwulan (row 6) over I | II | III | IV (row 7)        TW amounts
+      T:U  Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi               realisasi
+      V:W  Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD yang Dievaluasi (%)   realisasi / pagu
+      X:Y  Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024 (…)                  3 x realisasi
+      Z:AA Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun 2024 (%)  3r / 5p
+    then Unit PD Penanggung Jawab | Ket. Row 9 numbers the columns (`13 = 9+10+11+12`, `14 = 13/8 x 100`).
+    The K cells hold indicator values (`100`, `4 Laporan`, `12 Bulan`). After `JUMLAH` come the form's
+    `Rata-rata Capaian Kinerja (%)`, `Predikat Kinerja`, the faktor / tindak lanjut lines and signatures.
+    SPEC §10.13: pagu is J:K's Rp (K), realisasi T:U's Rp (U; the year's figure wins over Triwulan IV's, §10.9),
+    % is V:W's Rp (W); nothing from the Renstra blocks (F:I, X:AA), the K columns or `Tingkat` as Level.
+    Expected: the core figures; one AMBIGUOUS_COLUMN (Realisasi: U used, the Triwulan Rp columns left).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    tw = [rollup({s: (v[i], 0) for s, v in TW.items()}) for i in range(4)]
+    W = 29  # A..AC
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    r = line("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN HULU SUNGAI UTARA")
+    span(r, 1, r, W)
+    r = line("RENJA PERANGKAT DAERAH KECAMATAN SUNGAI PANDAN")
+    span(r, 1, r, W)
+    line("Periode Pelaksanaan : Tahun 2024")
+    line("Indikator dan Target Kinerja Perangkat Daerah Kabupaten yang mengacu pada Sasaran RKPD : " + TUJUAN)
+    line()
+    blocks = [
+        "Target Renstra PD pada Tahun 2022-2026 (Akhir Periode Renstra PD)",
+        "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu (2023)",
+        "Target Kinerja dan Anggaran Renja PD Tahun Berjalan 2024 yang Dievaluasi",
+        "Realisasi Kinerja Pada Triwulan",
+        "Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD yang Dievaluasi (%)",
+        "Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja PD)",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun 2024 (%)",
+    ]
+    top = ["No", "Sasaran", "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+           "Indikator Kinerja Program (outcome)/Kegiatan (output)"]
+    starts = [6, 8, 10, 12, 20, 22, 24, 26]
+    for label, c in zip(blocks, starts):
+        top += [None] * (c - 1 - len(top)) + [label]
+    top += [None] * (28 - 1 - len(top)) + ["Unit PD Penanggung Jawab", "Ket."]
+    h = line(*top)
+    line(*([None] * 11 + ["I", None, "II", None, "III", None, "IV", None]))
+    line(*([None] * 5 + ["K", "Rp"] * 11))
+    for c in (1, 2, 3, 4, 5, 28, 29):
+        span(h, c, h + 2, c)
+    for c in starts:
+        if c == 12:
+            span(h, 12, h, 19)
+            for q in range(4):
+                span(h + 1, 12 + 2 * q, h + 1, 13 + 2 * q)
+        else:
+            span(h, c, h + 1, c + 1)
+    numbers = ["1", "2", "3", "4", "5", "6", None, "7", None, "8", None, "9", None, "10", None, "11", None, "12", None,
+               "13 = 9+10+11+12", None, "14 = 13/8 x 100", None, "15 = 7 + 13", None, "16 = 15/6 x 100", None,
+               "17", "18"]
+    n = line(*numbers)
+    for c in range(6, 28, 2):
+        span(n, c, n, c + 1)
+    sasaran = {"7.01.01": SAS1, "7.01.02": SAS2, "7.01.03": SAS3}
+    indikator = {"program": "Persentase Capaian Sasaran Program", "kegiatan": "Jumlah Laporan Kegiatan",
+                 "sub_kegiatan": "Jumlah Bulan Layanan Terlaksana"}
+    for kode, no, name in TREE:
+        p, real = amounts[kode]
+        lvl = level_of(kode)
+        k_target, k_real, k_tingkat = E81_KINERJA[lvl]
+        row = [no, sasaran.get(kode), kode, name, indikator[lvl],
+               k_target, 5 * p, k_real, 2 * real, k_target, p]
+        for q in range(4):
+            row += [k_real if q == 3 else None, tw[q][kode][0]]
+        row += [k_real, real, k_tingkat, round(real / p * 100, 2), k_real, 3 * real, 60.0,
+                round(3 * real / (5 * p) * 100, 2), "Kecamatan Sungai Pandan", None]
+        line(*row)
+    p_all, r_all = 1_500_000_000, 1_433_550_000
+    line(None, None, None, "JUMLAH", None, None, 5 * p_all, None, 2 * r_all, None, p_all,
+         None, 318_500_000, None, 359_500_000, None, 370_000_000, None, 385_550_000,
+         None, r_all, None, 95.57, None, 3 * r_all, None, round(3 * r_all / (5 * p_all) * 100, 2))
+    r = line("Rata-rata Capaian Kinerja (%)", *([None] * 20), 100.0)
+    span(r, 1, r, 21)
+    r = line("Predikat Kinerja", *([None] * 20), "Sangat Tinggi")
+    span(r, 1, r, 21)
+    for text in ("Faktor pendorong keberhasilan pencapaian : dukungan aparatur desa",
+                 "Faktor penghambat pencapaian kinerja : keterbatasan sarana",
+                 "Tindak lanjut yang diperlukan dalam triwulan berikutnya : -",
+                 "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah Kabupaten berikutnya : -"):
+        r = line(text)
+        span(r, 1, r, W)
+    line()
+    line(None, None, None, "Disusun", *([None] * 18), "Dievaluasi")
+    line(None, None, None, "Amuntai, 15 Januari 2025", *([None] * 18), "Amuntai, 20 Januari 2025")
+    line(None, None, None, "Camat Sungai Pandan", *([None] * 18), "Kepala Bappeda")
+    line()
+    line(None, None, None, "H. MUHAMMAD RIDUAN, S.Sos., M.AP", *([None] * 18), "Ir. H. AHMAD SYARIFUDDIN, M.T")
+    line(None, None, None, "NIP. 19720815 199203 1 005", *([None] * 18), "NIP. 19700101 199503 1 002")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    # J:K's Rp is LEAF's pagu, T:U's Rp LEAF's realisasi, the Triwulan Rp columns TW (they add up to it):
+    # the core figures. W states round(r / p x 100, 2): 98,00 / 95,83 / 95,00 / 96,50 / 90,00 / 95,00 … = computed.
+    exp = core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")],
+               kolom={"Realisasi": {"Pagu": "K", "Realisasi": "U", "%": "W", "Sisa": None, "Level": None}})
+    return b.save(Path(folder) / "13_e81_renja.xlsx"), exp
+
+
+# ============================================================================= 14. SPJ fungsional
+def _spj_split(kode: str, real: float) -> tuple[int, float]:
+    """Which SPJ block an akun's realisasi is spent through (0 LS Gaji, 1 LS Barang & Jasa, 2 UP/GU/TU)
+    and what of it was spent this month (a tenth: every LEAF / AKUN figure is a multiple of 50.000)."""
+    block = 0 if kode.startswith("5.1.01") else 1 if kode.startswith("5.2") else 2
+    return block, real / 10
+
+
+def layout_14_spj_fungsional(folder: Path) -> tuple[Path, dict]:
+    """The bendahara's `SPJ Belanja - Fungsional` (SIMDA / SIPD penatausahaan print) used as the Realisasi sheet.
+
+    Title lines, then `SKPD : …`, `Pengguna Anggaran : …`, `Bendahara Pengeluaran : …`, `Tahun Anggaran :
+    2024`, `Bulan : Desember`. Header rows 8-9: Kode Rekening | Uraian | Jumlah Anggaran | `SPJ-LS Gaji`,
+    `SPJ-LS Barang & Jasa`, `SPJ-UP/GU/TU` each over `s.d. Bulan Lalu | Bulan Ini | s.d. Bulan Ini` |
+    `Jumlah SPJ (LS+UP/GU/TU) s.d. Bulan Ini` | `Sisa Pagu Anggaran`; row 10 numbers them (`6 = 4+5`,
+    `13 = 6+9+12`, `14 = 3-13`). Program, kegiatan, sub kegiatan and akun rows (AKUN), `JUMLAH`, signatures.
+    Each akun's realisasi is spent through one block (5.1.01 LS Gaji, 5.2 LS Barang & Jasa, 5.1.02 UP/GU/TU),
+    a tenth of it this month.
+    SPEC §10.13: `Sisa Pagu Anggaran` is the Sisa, never the Pagu (the reported case took it as the Pagu:
+    a PAGU_MISMATCH on every row); Pagu is `Jumlah Anggaran`, Realisasi `Jumlah SPJ … s.d. Bulan Ini`.
+    Expected: the core figures and the core belanja; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 14
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    for title in ("PEMERINTAH KABUPATEN HULU SUNGAI UTARA", "LAPORAN PERTANGGUNGJAWABAN BENDAHARA PENGELUARAN",
+                  "(SPJ BELANJA - FUNGSIONAL)"):
+        r = line(title)
+        span(r, 1, r, W)
+    line("SKPD", ": 7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan")
+    line("Pengguna Anggaran", ": H. MUHAMMAD RIDUAN, S.Sos., M.AP")
+    line("Tahun Anggaran", ": 2024")
+    line("Bulan", ": Desember")
+    blocks = ("SPJ-LS Gaji", "SPJ-LS Barang & Jasa", "SPJ-UP/GU/TU")
+    h = line("Kode Rekening", "Uraian", "Jumlah Anggaran", blocks[0], None, None, blocks[1], None, None, blocks[2],
+             None, None, "Jumlah SPJ (LS+UP/GU/TU) s.d. Bulan Ini", "Sisa Pagu Anggaran")
+    line(None, None, None, *(["s.d. Bulan Lalu", "Bulan Ini", "s.d. Bulan Ini"] * 3))
+    for c in (1, 2, 3, 13, 14):
+        span(h, c, h + 1, c)
+    for c in (4, 7, 10):
+        span(h, c, h, c + 2)
+    line("1", "2", "3", "4", "5", "6 = 4+5", "7", "8", "9 = 7+8", "10", "11", "12 = 10+11", "13 = 6+9+12",
+         "14 = 3-13")
+
+    def spj(pagu: float, by_akun: list[tuple[str, float]]) -> list[Any]:
+        """The SPJ cells of a row whose realisasi is spent on these akun: 3 blocks, total, sisa."""
+        cells = [0.0] * 9
+        for a_kode, a_real in by_akun:
+            block, this_month = _spj_split(a_kode, a_real)
+            cells[3 * block] += a_real - this_month
+            cells[3 * block + 1] += this_month
+            cells[3 * block + 2] += a_real
+        total = cells[2] + cells[5] + cells[8]
+        return [*cells, total, pagu - total]
+
+    def akun_of(kode: str) -> list[tuple[str, float]]:
+        return [(a, ar) for sub, rows in AKUN.items() if sub == kode or sub.startswith(kode + ".")
+                for a, _, ar in rows]
+
+    for kode, _, name in TREE:
+        p, _ = amounts[kode]
+        line(kode, name, p, *spj(p, akun_of(kode)))
+        for a_kode, a_p, a_r in AKUN.get(kode, []):
+            line(a_kode, AKUN_NAMA[a_kode], a_p, *spj(a_p, [(a_kode, a_r)]))
+    line(None, "JUMLAH", 1_500_000_000, *spj(1_500_000_000, akun_of("7")))
+    line()
+    line(None, "Mengetahui,", None, None, None, None, None, None, None, None, "Amuntai, 31 Desember 2024")
+    line(None, "Pengguna Anggaran", None, None, None, None, None, None, None, None, "Bendahara Pengeluaran")
+    line()
+    line(None, "H. MUHAMMAD RIDUAN, S.Sos., M.AP", None, None, None, None, None, None, None, None, "SITI AMINAH")
+    line(None, "NIP. 19720815 199203 1 005", None, None, None, None, None, None, None, None,
+         "NIP. 19850505 201001 2 003")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa", akun=AKUN))
+    finish(b)
+    # Jumlah SPJ s.d. Bulan Ini of a row = the sum of its akun's realisasi = LEAF / AKUN; Sisa = pagu − that
+    # (sub 1.1.1: 25 − 24,5 = 0,5 juta; total 1.500 − 1.433,55 = 66,45 juta): the core figures.
+    exp = core(belanja=CORE_BELANJA,
+               kolom={"Realisasi": {"Pagu": "C", "Realisasi": "M", "Sisa": "N"}})
+    return b.save(Path(folder) / "14_spj_fungsional.xlsx"), exp
+
+
+# ============================================================================= 15. RFK monthly
+RFK_FISIK = {  # physical progress of each sub kegiatan (%): in December alone, and up to December
+    "7.01.01.2.01.0001": (10.0, 100.0), "7.01.01.2.02.0001": (8.33, 100.0), "7.01.01.2.06.0001": (8.33, 100.0),
+    "7.01.02.2.02.0003": (15.0, 100.0), "7.01.02.2.04.0003": (20.0, 95.0), "7.01.03.2.01.0001": (25.0, 100.0),
+}
+
+
+def layout_15_rfk_bulanan(folder: Path) -> tuple[Path, dict]:
+    """A monthly RFK (Laporan Realisasi Fisik dan Keuangan) used as the Realisasi sheet.
+
+    Title lines and `SKPD : …`, `Bulan : Desember 2024`. Header rows 6-8: No | Kode | Program/Kegiatan/Sub
+    Kegiatan | Pagu Anggaran (Rp) | Bobot (%) | `Realisasi` (row 6) over `Desember` and `s.d. Desember`
+    (row 7), each over `Fisik (%) | Keuangan (Rp) | Keuangan (%)` (row 8) | Sisa Anggaran (Rp) | Keterangan;
+    row 9 numbers the columns. Outline numbers and codes; program and kegiatan rows carry their totals
+    (the fisik of a parent is the pagu-weighted mean, as RFK prints it); `JUMLAH` closes the table.
+    December's keuangan is a tenth of the year's realisasi.
+    SPEC §10.19: the row's % is `s.d. Desember › Keuangan (%)`; `Fisik (%)` and `Bobot (%)` are progress and
+    weight, never the money ratio (the reported case read `s.d. Desember › Fisik (%)`: 28 PERCENT_MISMATCH).
+    Realisasi is `s.d. Desember › Keuangan (Rp)` (cumulative over the single month, §10.9).
+    Expected: the core figures; two AMBIGUOUS_COLUMN (Realisasi and %: the `Desember` columns left).
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 13
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    for title in ("LAPORAN REALISASI FISIK DAN KEUANGAN (RFK)", "KECAMATAN SUNGAI PANDAN TAHUN ANGGARAN 2024"):
+        r = line(title)
+        span(r, 1, r, W)
+    line("SKPD", ": 7.01.0.00.0.00.07.0000 Kecamatan Sungai Pandan")
+    line("Bulan", ": Desember 2024")
+    line()
+    h = line("No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu Anggaran (Rp)", "Bobot (%)", "Realisasi",
+             None, None, None, None, None, "Sisa Anggaran (Rp)", "Keterangan")
+    line(*([None] * 5), "Desember", None, None, "s.d. Desember")
+    line(*([None] * 5), *(["Fisik (%)", "Keuangan (Rp)", "Keuangan (%)"] * 2))
+    for c in (1, 2, 3, 4, 5, 12, 13):
+        span(h, c, h + 2, c)
+    span(h, 6, h, 11)
+    span(h + 1, 6, h + 1, 8)
+    span(h + 1, 9, h + 1, 11)
+    line(*[str(i) for i in range(1, 14)])
+    total = 1_500_000_000
+
+    def fisik(kode: str, which: int) -> float:
+        subs = [(LEAF[s][0], f[which]) for s, f in RFK_FISIK.items() if s == kode or s.startswith(kode + ".")]
+        return round(sum(p * f for p, f in subs) / sum(p for p, _ in subs), 2)
+
+    for kode, no, name in TREE:
+        p, real = amounts[kode]
+        month = real / 10
+        line(no, kode, name, p, round(p / total * 100, 2),
+             fisik(kode, 0), month, round(month / p * 100, 2),
+             fisik(kode, 1), real, round(real / p * 100, 2), p - real, None)
+    r_all = 1_433_550_000
+    line(None, None, "JUMLAH", total, 100.0, fisik("7", 0), r_all / 10, round(r_all / 10 / total * 100, 2),
+         fisik("7", 1), r_all, 95.57, total - r_all)
+    line()
+    line(None, None, "Amuntai, 31 Desember 2024", None, None, None, None, None, None, "Camat Sungai Pandan")
+    line(None, None, "PPTK", None, None, None, None, None, None, None)
+    line(None, None, "NIP. 19800101 200501 1 001", None, None, None, None, None, None, "NIP. 19720815 199203 1 005")
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    # s.d. Desember › Keuangan (Rp) = LEAF's realisasi; Keuangan (%) = round(r / p x 100, 2) = computed (95,57 on
+    # the total: 1.433,55 / 1.500); Sisa = p − r. The Fisik (%) cells (100, 95, 99,6 …) and Bobot (%) (1,67, 80 …)
+    # would each disagree with the money ratio on almost every row.
+    exp = core(temuan=[("AMBIGUOUS_COLUMN", "peringatan")] * 2,
+               kolom={"Realisasi": {"Pagu": "D", "Realisasi": "J", "%": "K", "Sisa": "L"}})
+    return b.save(Path(folder) / "15_rfk_bulanan.xlsx"), exp
+
+
+# ============================================================================= 16. `Tingkat` holding numbers
+def layout_16_tingkat_angka(folder: Path) -> tuple[Path, dict]:
+    """`Tingkat Capaian (%)` in the Kinerja sheet and `Tingkat Serapan` in the Realisasi sheet: columns that
+    hold numbers under a label with the word `tingkat` (a Level synonym).
+
+    Kinerja: a title row, then Tujuan | Sasaran | Indikator | Satuan | Polaritas | Target 2022 … 2026 |
+    Realisasi 2022 … 2024 | Tingkat Capaian (%) with no Level column (the tujuan's indicator has no
+    Sasaran), a numbering row `(1)` … `(15)`. Tingkat Capaian states the report year's capaian.
+    Realisasi: Kode | Uraian | Pagu | Realisasi | Tingkat Serapan (round(r / p x 100, 2)), a `Jumlah` row.
+    SPEC §10.13: a `Tingkat` column holding numbers is not the Level (read as Level, each number was a
+    `Level harus Tujuan atau Sasaran` finding in Kinerja); they are the stated capaian and the row's %.
+    Expected: the core figures; no finding (the stated capaian and serapan agree).
+    """
+    b = Book()
+    b.sheet("Identitas", identitas_rows())
+    head = ["Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas"] + [f"Target {y}" for y in YEARS] + \
+        [f"Realisasi {y}" for y in YEARS if y <= TAHUN] + ["Tingkat Capaian (%)"]
+    capaian = {IND_T: 102.0, IND1: 95.0, IND2: 125.0, IND3: 90.0}  # the core capaian of 2024
+    rows: list[list[Any]] = [["CAPAIAN KINERJA KECAMATAN SUNGAI PANDAN TAHUN 2024"], head,
+                             [f"({i})" for i in range(1, len(head) + 1)]]
+    for name, (_, tuj, sas, sat, pol, targets, reals) in INDICATORS.items():
+        rows.append([tuj, sas, name, sat, pol, *targets, *reals, capaian[name]])
+    b.sheet("Kinerja", rows, merge=[f"A1:{get_column_letter(len(head))}1"])
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    amounts = rollup(LEAF)
+    real = [["Kode", "Uraian", "Pagu", "Realisasi", "Tingkat Serapan"]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        real.append([kode, name, p, r, round(r / p * 100, 2)])
+    real.append([None, "Jumlah", 1_500_000_000, 1_433_550_000, 95.57])
+    b.sheet("Realisasi", real)
+    finish(b)
+    exp = core(kolom={"Realisasi": {"%": "E", "Level": None}, "Kinerja": {"Capaian": "N", "Level": None}})
+    return b.save(Path(folder) / "16_tingkat_angka.xlsx"), exp
+
+
+# ============================================================================= 17. cumulative over years
+def layout_17_kumulatif_tahun(folder: Path) -> tuple[Path, dict]:
+    """Cumulative figures over the Renstra years beside the report year's (an `Evaluasi Renstra` table).
+
+    DPA: Kode | Uraian | `Anggaran (Rp)` over `Tahun Berjalan | Renstra s/d Tahun 2024` (the pagu of
+    2022-2024: 3 x the year's). Realisasi: a title, then Kode | Program / Kegiatan / Sub Kegiatan | Pagu
+    Anggaran Tahun Berjalan (Rp) | Realisasi Anggaran Tahun Berjalan (Rp) | Capaian Tahun Berjalan (%) |
+    Pagu Anggaran Renstra 2022-2026 (Rp) (5 x pagu) | Realisasi Anggaran Kumulatif 2022-2024 (Rp)
+    (3 x realisasi) | Capaian Renstra s/d Tahun 2024 (%) (3r / 5p), a numbering row, `Jumlah`.
+    SPEC §10.13: `Kumulatif 2022-2024` and `s/d Tahun 2024` are cumulatives over years, never the report
+    year's figure, although they carry the report year and the year's own columns do not.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    dpa = [["Kode", "Uraian", "Anggaran (Rp)", None], [None, None, "Tahun Berjalan", "Renstra s/d Tahun 2024"]]
+    for kode, _, name in TREE:
+        p, _ = amounts[kode]
+        dpa.append([kode, name, p, 3 * p])
+    dpa.append([None, "Jumlah", 1_500_000_000, 4_500_000_000])
+    b.sheet("DPA", dpa, merge=["A1:A2", "B1:B2", "C1:D1"])
+    head = ["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran Tahun Berjalan (Rp)",
+            "Realisasi Anggaran Tahun Berjalan (Rp)", "Capaian Tahun Berjalan (%)", "Pagu Anggaran Renstra 2022-2026 (Rp)",
+            "Realisasi Anggaran Kumulatif 2022-2024 (Rp)", "Capaian Renstra s/d Tahun 2024 (%)"]
+    real: list[list[Any]] = [["EVALUASI PELAKSANAAN RENSTRA KECAMATAN SUNGAI PANDAN TAHUN 2024"], head,
+                             [str(i) for i in range(1, 9)]]
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        real.append([kode, name, p, r, round(r / p * 100, 2), 5 * p, 3 * r, round(3 * r / (5 * p) * 100, 2)])
+    real.append([None, "Jumlah", 1_500_000_000, 1_433_550_000, 95.57, 7_500_000_000, 4_300_650_000, 57.34])
+    b.sheet("Realisasi", real, merge=["A1:H1"])
+    finish(b)
+    # Jumlah: 3 x 1.433,55 = 4.300,65 juta; 4.300,65 / 7.500 x 100 = 57,342 -> 57,34.
+    exp = core(kolom={"DPA": {"Pagu": "C"}, "Realisasi": {"Pagu": "C", "Realisasi": "D", "%": "E"}})
+    return b.save(Path(folder) / "17_kumulatif_tahun.xlsx"), exp
+
+
+# ============================================================================= 18. Kinerja | Keuangan
+def layout_18_kinerja_keuangan(folder: Path) -> tuple[Path, dict]:
+    """`Kinerja | Keuangan` and `Fisik | Keuangan` sub-labels (a Laporan Realisasi Kinerja dan Keuangan).
+
+    DPA: Kode | Uraian | Indikator | `Target` over `Fisik | Keuangan (Rp)`. Realisasi: a title, then Kode |
+    Program/Kegiatan/Sub Kegiatan | Indikator Kinerja | Satuan | `Target`, `Realisasi` and `Capaian (%)`
+    each over `Kinerja | Keuangan` | Keterangan, a numbering row, `JUMLAH`. The Kinerja cells hold the
+    indicator's values (12 bulan, 4 laporan, 100 %), the Keuangan ones money and its ratio.
+    SPEC §10.13: under such a group only `Keuangan` is money and only its % the row's %.
+    Expected: the core figures; no finding.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    volume = {"program": 100, "kegiatan": 4, "sub_kegiatan": 12}
+    dpa = [["Kode", "Uraian", "Indikator", "Target", None], [None, None, None, "Fisik", "Keuangan (Rp)"]]
+    for kode, _, name in TREE:
+        dpa.append([kode, name, "Jumlah Dokumen", volume[level_of(kode)], amounts[kode][0]])
+    dpa.append([None, "Jumlah", None, None, 1_500_000_000])
+    b.sheet("DPA", dpa, merge=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    real: list[list[Any]] = [
+        ["LAPORAN REALISASI KINERJA DAN KEUANGAN KECAMATAN SUNGAI PANDAN TAHUN 2024"],
+        ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Satuan", "Target", None, "Realisasi", None,
+         "Capaian (%)", None, "Keterangan"],
+        [None] * 4 + ["Kinerja", "Keuangan"] * 3,
+        [str(i) for i in range(1, 12)],
+    ]
+    satuan = {"program": "%", "kegiatan": "Laporan", "sub_kegiatan": "Bulan"}
+    for kode, _, name in TREE:
+        p, r = amounts[kode]
+        v = volume[level_of(kode)]
+        real.append([kode, name, "Jumlah Dokumen", satuan[level_of(kode)], v, p, v, r, 100.0, round(r / p * 100, 2)])
+    real.append([None, "JUMLAH", None, None, None, 1_500_000_000, None, 1_433_550_000, None, 95.57])
+    merges = ["A1:K1", "E2:F2", "G2:H2", "I2:J2"] + [f"{c}2:{c}3" for c in "ABCDK"]
+    b.sheet("Realisasi", real, merge=merges)
+    finish(b)
+    exp = core(kolom={"DPA": {"Pagu": "E"}, "Realisasi": {"Pagu": "F", "Realisasi": "H", "%": "J"}})
+    return b.save(Path(folder) / "18_kinerja_keuangan.xlsx"), exp
 
 
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
@@ -1046,7 +1453,13 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "10_kinerja_tw": layout_10_kinerja_tw,
     "11_running_no": layout_11_running_no,
     "12_jumlah_program": layout_12_jumlah_program,
-    "13_pk_bertanda": layout_13_pk_bertanda,
+    "13_e81_renja": layout_13_e81_renja,
+    "14_spj_fungsional": layout_14_spj_fungsional,
+    "15_rfk_bulanan": layout_15_rfk_bulanan,
+    "16_tingkat_angka": layout_16_tingkat_angka,
+    "17_kumulatif_tahun": layout_17_kumulatif_tahun,
+    "18_kinerja_keuangan": layout_18_kinerja_keuangan,
+    "19_pk_bertanda": layout_19_pk_bertanda,
 }
 
 
@@ -1056,7 +1469,7 @@ def build_all(folder: Path) -> dict[str, tuple[Path, dict]]:
     return {name: fn(folder) for name, fn in LAYOUTS.items()}
 
 
-if __name__ == "__main__":  # python tests/realworld/layouts.py OUTDIR  -> writes the 12 workbooks
+if __name__ == "__main__":  # python tests/realworld/layouts.py OUTDIR  -> writes every layout's workbook
     import sys
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "realworld_out")

@@ -1,4 +1,4 @@
-"""Twelve workbooks shaped like real offices' files (SPEC §10): the report must hold the hand figures.
+"""Workbooks shaped like real offices' files (SPEC §10): the report must hold the hand figures.
 
 Each layout of `layouts.py` is checked aspect by aspect (totals, budget rows, indicators, efisiensi,
 jenis belanja, findings, `fill` exit code) so a failure says which part of the reading went wrong.
@@ -134,6 +134,19 @@ def test_belanja(name, folder):
             problems.append(f"belanja {kode}: missing (got {sorted(by_code)})")
             continue
         problems += _diff(f"belanja {kode}", got, {"pagu": pagu, "realisasi": real})
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kolom(name, folder):
+    """The column each field was read from (Pembacaan), where the layout names it; None: not read at all."""
+    expected, report = _report(name, folder)
+    if "kolom" not in expected:
+        pytest.skip("the layout names no column")
+    read = {p["peran"]: p["kolom"] for p in report["pembacaan"]}
+    problems = [f"{peran} {field}: got {read.get(peran, {}).get(field)!r}, want {letter!r}"
+                for peran, fields in expected["kolom"].items() for field, letter in fields.items()
+                if read.get(peran, {}).get(field) != letter]
     assert not problems, "\n".join(problems)
 
 
