@@ -187,7 +187,7 @@ def label_row(sheet: Sheet, r: int) -> bool:
 def head_cells(sheet: Sheet, first: int, last: int) -> dict[int, HeadCell]:
     """The columns of the header rows first..last with their sub and group labels (labels merged down
     from above `first` are not part of this candidate)."""
-    rows = list(range(first, last + 1))
+    rows = [r for r in range(first, last + 1) if r in (first, last) or not numbering_inside(sheet, r)]
     disp = {r: {c: e for c, e in _display(sheet, r).items() if e[0][0] >= first} for r in rows}
     entries: dict[int, list[tuple[tuple[int, int], str]]] = {}
     for r in rows:
@@ -571,18 +571,54 @@ def _fits(v: object, kind: str) -> bool:
 # ---------------------------------------------------------------- choosing
 
 def candidates(sheet: Sheet, limit: int = HEADER_SCAN_ROWS) -> list[tuple[int, int]]:
-    """(first, last) rows of every candidate header among the first `limit` rows."""
+    """(first, last) rows of every candidate header among the first `limit` rows: up to MAX_HEADER_ROWS
+    label rows, and a column-numbering row between two of them is passed over (wp-sipd's evaluasi
+    Renja prints `7 | 12 = 8+9+10+11` between its block labels and `K | Rp`)."""
     out = []
     last_row = min(sheet.max_row, limit)
-    ok = {r: label_row(sheet, r) for r in range(1, last_row + MAX_HEADER_ROWS)}
+    ok = {r: label_row(sheet, r) for r in range(1, last_row + MAX_HEADER_ROWS + 1)}
     for r in range(1, last_row + 1):
         if not ok.get(r):
             continue
-        for h in range(MAX_HEADER_ROWS):
-            if h and not ok.get(r + h):
+        out.append((r, r))
+        taken, nxt = 1, r + 1
+        while taken < MAX_HEADER_ROWS:
+            if ok.get(nxt):
+                taken += 1
+                out.append((r, nxt))
+            elif not (ok.get(nxt + 1) and numbering_inside(sheet, nxt)):
                 break
-            out.append((r, r + h))
+            nxt += 1
     return out
+
+
+def numbering_inside(sheet: Sheet, r: int) -> bool:
+    """Row r numbers the columns (`7 | 12 = 8+9+10+11 | 14 = 6 + 12`, `(1) | (2)`): every cell is a column
+    number, increasing from left to right. Inside a header it is no label row (head_cells skips it);
+    below it, tablerows skips it as data."""
+    cache = sheet.__dict__.setdefault("_numbering_cache", {})
+    if r not in cache:
+        nums: list[int] = []
+        for c in sorted(sheet.row_cols.get(r, ())):
+            v = sheet.values.get((r, c))
+            if _blank(v):
+                continue
+            if isinstance(v, bool):
+                nums = []
+                break
+            if isinstance(v, (int, float)):
+                if v != int(v) or not 0 <= v < 1000:
+                    nums = []
+                    break
+                nums.append(int(v))
+                continue
+            m = _NUMBERING_TEXT.match(str(v)) if isinstance(v, str) else None
+            if m is None:
+                nums = []
+                break
+            nums.append(int(re.match(r"\s*\(?\s*([0-9]+)", v).group(1)))
+        cache[r] = len(nums) >= 2 and all(b > a for a, b in zip(nums, nums[1:]))
+    return cache[r]
 
 
 def choose(sheet: Sheet, specs: list[FieldSpec], year_fields: tuple[str, ...] = (),

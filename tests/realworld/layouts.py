@@ -1440,6 +1440,54 @@ def layout_18_kinerja_keuangan(folder: Path) -> tuple[Path, dict]:
     return b.save(Path(folder) / "18_kinerja_keuangan.xlsx"), exp
 
 
+# ============================================================================= 20. wp-sipd monev Renja
+def layout_20_wpsipd_monev_renja(folder: Path) -> tuple[Path, dict]:
+    """The evaluasi Renja excerpt wp-sipd prints (wpsipd-public-monitor-indikator-renja.php) used as the
+    Realisasi sheet: four header rows with the form's column-numbering row INSIDE them.
+
+    Row 1: the title. Row 2: No | Kode | Program, Kegiatan, Sub Kegiatan (each merged over rows 2-5) and
+    three blocks: `Target kinerja dan anggaran Renja SKPD Tahun Berjalan Tahun 2024 yang dievaluasi`
+    (D:F), `Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi` (G:I), `Realisasi
+    Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (…)` (J:L). Row 3 numbers the blocks as the full
+    form does (`7`, `12 = 8+9+10+11`, `14 = 6 + 12`); row 4 is `K | Rp` (K merged over two columns, Rp
+    merged down over row 5); row 5 splits K into `Volume | Satuan`.
+    SPEC §10.1 (the numbering row is no label row, rows 2-5 are the header) and §10.13: pagu is the
+    Renja block's Rp (F), realisasi the evaluated block's Rp (I); never a K column, never the Renstra
+    cumulative (L = 3 x realisasi).
+    Expected: the core figures; no finding. Read before as header row 2 only: Pagu D (K Volume),
+    15 PAGU_MISMATCH, 6 UNREADABLE_VALUE and a realisasi of Rp72.
+    """
+    b = base_book()
+    amounts = rollup(LEAF)
+    W = 12
+    line = _grid(W)
+    span = line.span  # type: ignore[attr-defined]
+    r = line("Tabel Monitoring dan Evaluasi RENJA")
+    span(r, 1, r, W)
+    h = line("No", "Kode", "Program, Kegiatan, Sub Kegiatan",
+             "Target kinerja dan anggaran Renja SKPD Tahun Berjalan Tahun 2024 yang dievaluasi", None, None,
+             "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi", None, None,
+             "Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)")
+    line(None, None, None, "7", None, None, "12 = 8+9+10+11", None, None, "14 = 6 + 12")
+    line(None, None, None, "K", None, "Rp", "K", None, "Rp", "K", None, "Rp")
+    line(None, None, None, "Volume", "Satuan", None, "Volume", "Satuan", None, "Volume", "Satuan")
+    for c in (1, 2, 3):
+        span(h, c, h + 3, c)
+    for c in (4, 7, 10):
+        span(h, c, h, c + 2)
+        span(h + 1, c, h + 1, c + 2)
+        span(h + 2, c, h + 2, c + 1)
+        span(h + 2, c + 2, h + 3, c + 2)
+    for kode, no, name in TREE:
+        p, real = amounts[kode]
+        line(no, kode, name, 12, "Bulan", p, 12, "Bulan", real, 36, "Bulan", 3 * real)
+    b.sheet("Realisasi", line.rows, merge=line.merges)  # type: ignore[attr-defined]
+    b.sheet("DPA", simple_budget_rows("dpa"))
+    finish(b)
+    exp = core(kolom={"Realisasi": {"Pagu": "F", "Realisasi": "I", "%": None, "Level": None}})
+    return b.save(Path(folder) / "20_wpsipd_monev_renja.xlsx"), exp
+
+
 LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "01_dpa_sipd": layout_01_dpa_sipd,
     "02_lra": layout_02_lra,
@@ -1460,6 +1508,7 @@ LAYOUTS: dict[str, Callable[[Path], tuple[Path, dict]]] = {
     "17_kumulatif_tahun": layout_17_kumulatif_tahun,
     "18_kinerja_keuangan": layout_18_kinerja_keuangan,
     "19_pk_bertanda": layout_19_pk_bertanda,
+    "20_wpsipd_monev_renja": layout_20_wpsipd_monev_renja,
 }
 
 
