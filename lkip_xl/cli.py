@@ -1,237 +1,96 @@
-"""Thin command line: parse arguments, call, print, exit code (SPEC §7)."""
+"""The command line (SPEC §7): typer parses every command line; commands.py does the work.
+
+Usage errors are said in Indonesian, in one line, from a table keyed on click's exception types and
+on the parameters lkip-xl declares here, never on click's English wording.
+"""
 from __future__ import annotations
 
-import json
-import os
-import stat
+import difflib
 import sys
 from pathlib import Path
 from typing import Optional
 
-from lkip_xl.terminal import for_terminal
-from lkip_xl.errors import Cancelled, InputError, OutputError, file_kind, os_error_in, os_reason
+import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+from lkip_xl import commands
+from lkip_xl.commands import EXIT_OK, EXIT_USAGE, Exit
+from lkip_xl.errors import Cancelled
 
-
-class Exit(Exception):
-    """A command's end with its exit code (cli_app turns it into typer's)."""
-
-    def __init__(self, code: int = EXIT_OK):
-        super().__init__(code)
-        self.code = code
-
-
-def _fail(message: str) -> None:
-    # Exactly one line: an exception text may carry newlines.
-    sys.stderr.write(for_terminal(" ".join(message.split())) + "\n")
-    raise Exit(EXIT_INPUT)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="lkip-xl: tabel LKIP dengan rumus Excel hidup dan lembar Temuan dari satu workbook input.",
+)
 
 
-def _progress(message: str) -> None:
-    """Progress goes to stderr, and only when a person is watching."""
-    if sys.stderr.isatty():
-        sys.stderr.write(for_terminal(message) + "\n")
-
-
-def _emit(text: str, *, written: Optional[Path] = None) -> None:
-    """Results go to stdout; a full disk or closed pipe there is exit 3 too, not a traceback."""
+def _run(command, **kwargs) -> None:
     try:
-        sys.stdout.write(for_terminal(text))
-        sys.stdout.flush()
-    except OSError as exc:
-        # Point stdout at nothing, or Python's own flush at exit prints a second error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        done = f"Berkas {written} sudah ditulis, tetapi ringkasannya" if written else "Hasil"
-        _fail(f"{done} tidak dapat ditulis ke keluaran standar ({os_reason(exc)}).")
+        command(**kwargs)
+    except Exit as end:
+        raise typer.Exit(end.code) from None
 
 
-def _require_regular_input(path: Path) -> None:
-    """Refuse by stat alone what is not a regular file: opening a FIFO would wait forever."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        _fail(f"Berkas {path} tidak ditemukan.")
-    except OSError as exc:
-        _fail(f"Berkas {path} tidak dapat dibuka ({os_reason(exc)}).")
-    if stat.S_ISDIR(mode):
-        _fail(f"{path} adalah folder, bukan berkas .xlsx.")
-    if not stat.S_ISREG(mode):
-        _fail(f"Berkas {path} adalah {file_kind(mode)}, bukan berkas biasa, jadi tidak dibaca sebagai workbook.")
-
-
-def _unexpected(exc: Exception, path: Path, doing: str) -> None:
-    """The last word on an exception nobody expected: a file-system one is the user's to fix, the rest ours."""
-    if os.environ.get("LKIP_XL_DEBUG"):
-        raise exc
-    cause = os_error_in(exc)
-    if cause is not None:
-        _fail(f"Berkas {path} tidak dapat {doing} ({os_reason(cause)}).")
-    _fail(f"Berkas {path.name} tidak dapat {doing} ({type(exc).__name__}: {exc}); "
-          "laporkan berkas input ini ke pengembang lkip-xl.")
-
-
-def _analyse(path: Path):
-    from lkip_xl.api import analyse
-
-    _progress(f"Membaca {path.name} …")
-    try:
-        return analyse(str(path))
-    except InputError as err:
-        _fail(str(err))
-    except Exception as exc:  # a bug must still not show a traceback to the user
-        _unexpected(exc, path, "dibaca")
-
-
-def fill(input: Path, output: Optional[Path] = None, force: bool = False, json_report: Optional[Path] = None,
-         strict: bool = False) -> None:
+@app.command()
+def fill(
+    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Workbook keluaran (bawaan: <nama input>_lkip.xlsx di sebelahnya)."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
+    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga laporan JSON ke berkas ini."),
+    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 bila ada kesalahan."),
+) -> None:
     """Buat workbook LKIP: semua tabel sebagai rumus Excel hidup, ditambah lembar Temuan."""
-    from lkip_xl.output import Outputs
-
-    _require_regular_input(input)
-    target = output or input.with_name(f"{input.stem}_lkip.xlsx")
-    try:
-        # Every output path is checked, and its temporary file made, before the input is read.
-        with Outputs([target, *([json_report] if json_report else [])], inputs=[input], force=force) as out:
-            result = _analyse(input)
-            _progress(f"Menulis {target.name} …")
-            from lkip_xl.writer import write_workbook
-
-            out.write(target, lambda tmp: write_workbook(result, tmp))
-            if json_report is not None:
-                from lkip_xl.report import build_report
-
-                text = json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-                out.write(json_report, lambda tmp: Path(tmp).write_text(text, encoding="utf-8",
-                                                                        errors="replace"))
-            out.commit()
-    except OutputError as err:
-        _fail(str(err))
-    except Exit:
-        raise
-    except Exception as exc:  # a bug while writing: the temporary files are gone, nothing was placed
-        _unexpected(exc, target, "ditulis")
-    counts = {t: sum(1 for f in result.findings if f.tingkat == t) for t in ("kesalahan", "peringatan", "info")}
-    _emit(f"Workbook LKIP ditulis ke {target} ({counts['kesalahan']} kesalahan, "
-          f"{counts['peringatan']} peringatan, {counts['info']} info; lihat lembar Temuan).\n", written=target)
-    raise Exit(_exit_code(result, strict=strict, fail_on_errors=strict))
+    _run(commands.fill, input=input, output=output, force=force, json_report=json_report, strict=strict)
 
 
-def check(input: Path, json_out: bool = False, strict: bool = False, pembacaan: bool = False) -> None:
+@app.command()
+def check(
+    input: Path = typer.Argument(..., metavar="INPUT", help="Workbook input (.xlsx)."),
+    json_out: bool = typer.Option(False, "--json", help="Cetak laporan JSON (SPEC §8) ke stdout."),
+    strict: bool = typer.Option(False, "--strict", help="Keluar dengan kode 1 juga bila ada peringatan."),
+    pembacaan: bool = typer.Option(
+        False, "--pembacaan",
+        help="Tampilkan dulu cara setiap lembar dibaca: baris header, kolom tiap isian (mis. Pagu) dengan "
+             "labelnya, jumlah baris data, dan baris yang dilewati beserta alasannya. Dengan --json, "
+             "keterangan ini ada di kunci 'pembacaan'."),
+) -> None:
     """Periksa workbook input dan tampilkan semua temuan (kode keluar 1 bila ada kesalahan)."""
-    _require_regular_input(input)
-    result = _analyse(input)
-    if json_out:
-        from lkip_xl.report import build_report
-
-        _emit(json.dumps(build_report(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
-    else:
-        from lkip_xl.console import findings_table, pembacaan_table
-
-        text = findings_table(result, input.name)
-        if pembacaan:
-            text = pembacaan_table(result, input.name) + text
-        _emit(text)
-    raise Exit(_exit_code(result, strict=strict, fail_on_errors=True))
+    _run(commands.check, input=input, json_out=json_out, strict=strict, pembacaan=pembacaan)
 
 
-def rekap(inputs: list[Path], output: Optional[Path] = None, force: bool = False,
-          json_report: Optional[Path] = None, fill_dir: Optional[Path] = None, jobs: Optional[int] = None) -> None:
+@app.command()
+def rekap(
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
+                                        help="Workbook input (.xlsx) dan/atau folder (semua *.xlsx di dalamnya)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Workbook rekap (bawaan: rekap_lkip.xlsx di folder kerja; "
+                                               "bila berupa folder, rekap_lkip.xlsx di dalamnya)."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas keluaran yang sudah ada."),
+    json_report: Optional[Path] = typer.Option(None, "--json", help="Tulis juga rekap JSON ke berkas ini."),
+    fill_dir: Optional[Path] = typer.Option(None, "--fill-dir",
+                                            help="Tulis juga workbook LKIP (hasil fill) setiap berkas ke folder ini."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1,
+                                       help="Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti CPU)."),
+) -> None:
     """Rekap seluruh perangkat daerah: periksa setiap workbook seperti 'check', lalu tulis satu workbook rekap."""
-    from lkip_xl.rekap import run_rekap
-
-    try:
-        code, summary, written = run_rekap(inputs, output=output, force=force, json_path=json_report,
-                                           fill_dir=fill_dir, jobs=jobs or os.cpu_count() or 1,
-                                           progress=sys.stderr.isatty())
-    except (InputError, OutputError) as err:
-        _fail(str(err))
-    except Exit:
-        raise
-    except Exception as exc:  # a bug while writing: nothing was placed
-        _unexpected(exc, output or Path("rekap_lkip.xlsx"), "ditulis")
-    _emit(summary, written=written)
-    raise Exit(code)
+    _run(commands.rekap, inputs=inputs, output=output, force=force, json_report=json_report, fill_dir=fill_dir,
+         jobs=jobs)
 
 
-def _exit_code(result, *, strict: bool, fail_on_errors: bool) -> int:
-    levels = {f.tingkat for f in result.findings}
-    if fail_on_errors and "kesalahan" in levels:
-        return EXIT_FINDINGS
-    if strict and ("kesalahan" in levels or "peringatan" in levels):
-        return EXIT_FINDINGS
-    return EXIT_OK
-
-
-def template(output: Path = Path("lkip_template.xlsx"), force: bool = False) -> None:
+@app.command()
+def template(
+    output: Path = typer.Option(Path("lkip_template.xlsx"), "-o", "--output", help="Berkas template yang ditulis."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas yang sudah ada."),
+) -> None:
     """Tulis workbook input kosong (kontrak input dengan petunjuk)."""
-    from lkip_xl.output import Outputs
-    from lkip_xl.template import write_template
-
-    try:
-        with Outputs([output], force=force) as out:
-            out.write(output, write_template)
-            out.commit()
-    except OutputError as err:
-        _fail(str(err))
-    except Exception as exc:
-        _unexpected(exc, output, "ditulis")
-    _emit(f"Template ditulis ke {output}\n", written=output)
+    _run(commands.template, output=output, force=force)
 
 
-def _stop_on_signals() -> dict:
-    """SIGTERM, SIGHUP and Ctrl+C raise Cancelled, so `finally` blocks remove temporary files.
-
-    Returns the previous handlers. A signal ignored at start (nohup) stays ignored."""
-    import signal
-
-    def stop(signum, frame):
-        for s in previous:  # a second signal must not cut the cleanup short
-            signal.signal(s, signal.SIG_IGN)
-        raise Cancelled(signum)
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
-        signum = getattr(signal, name, None)
-        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
-            try:
-                previous[signum] = signal.signal(signum, stop)
-            except ValueError:  # not the main thread: signals stay as they are
-                break
-    return previous
-
-
-# The plain forms of the everyday commands, read without typer (its import is a third of a
-# kecamatan `check`): flags and options as typer declares them in cli_app. Anything else — help, a
-# mistake, `--output=x`, a repeated option, a value starting with '-' — goes to typer.
-FAST_FLAGS = {"check": {"--json": "json_out", "--strict": "strict", "--pembacaan": "pembacaan"},
-              "fill": {"--force": "force", "--strict": "strict"}}
-FAST_VALUES = {"check": {}, "fill": {"-o": "output", "--output": "output", "--json": "json_report"}}
-
-
-def fast_args(args: list[str]):
-    """(command, keyword arguments) for a plain `check`/`fill` command line, or None."""
-    if not args or args[0] not in FAST_FLAGS:
-        return None
-    name = args[0]
-    flags, values = FAST_FLAGS[name], FAST_VALUES[name]
-    kwargs: dict = {}
-    rest = iter(args[1:])
-    for arg in rest:
-        if arg in flags and flags[arg] not in kwargs:
-            kwargs[flags[arg]] = True
-        elif arg in values and values[arg] not in kwargs:
-            value = next(rest, None)
-            if not value or value.startswith("-"):
-                return None
-            kwargs[values[arg]] = Path(value)
-        elif arg and not arg.startswith("-") and "input" not in kwargs:
-            kwargs["input"] = Path(arg)
-        else:
-            return None
-    if "input" not in kwargs:
-        return None
-    return (check if name == "check" else fill), kwargs
+COMMANDS = ("fill", "check", "rekap", "template")
+# What a parameter must hold, for the sentence of a value click refused (keyed on the parameter's name).
+VALUE_RULES = {"jobs": "bilangan bulat 1 atau lebih"}
 
 
 def run() -> None:
@@ -253,20 +112,10 @@ def run() -> None:
 def main() -> None:
     import signal
 
-    previous = _stop_on_signals()
+    previous = commands._stop_on_signals()
+    args = sys.argv[1:]
     try:
-        fast = fast_args(sys.argv[1:])
-        if fast is not None:
-            command, kwargs = fast
-            try:
-                command(**kwargs)
-                code = EXIT_OK
-            except Exit as end:
-                code = end.code
-        else:
-            from lkip_xl.cli_app import app
-
-            code = app(prog_name="lkip-xl", standalone_mode=False)
+        code = app(args=args, prog_name="lkip-xl", standalone_mode=False)
     except SystemExit:
         raise
     except Cancelled as stop:
@@ -275,10 +124,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("Dibatalkan.\n")
         sys.exit(130)
-    except Exception as exc:  # click's usage errors (typer may vendor click: match by shape)
-        if getattr(exc, "exit_code", None) != EXIT_USAGE or not hasattr(exc, "format_message"):
+    except Exception as exc:
+        message = usage_message(exc, args)
+        if message is None:
             raise
-        sys.stderr.write(_usage_message(exc) + "\n")
+        sys.stderr.write(message + "\n")
         sys.exit(EXIT_USAGE)
     finally:
         for signum, handler in previous.items():  # main() also runs inside tests
@@ -286,48 +136,70 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def _usage_message(exc: Exception) -> str:
-    """Click's usage errors, said in Indonesian in one line."""
-    kind = type(exc).__name__
-    ctx = getattr(exc, "ctx", None)
-    where = f"{ctx.command_path} --help" if ctx is not None else "lkip-xl --help"
+def _kinds(exc: Exception) -> list[str]:
+    """The names of click's exception types `exc` is (typer may vendor click: its classes are matched
+    by their click names, most specific first)."""
+    return [cls.__name__ for cls in type(exc).__mro__]
+
+
+def _command(args: list[str]) -> str | None:
+    """The command the line names (its first word that is no option), when it is one of ours."""
+    word = next((a for a in args if not a.startswith("-")), None)
+    return word if word in COMMANDS else None
+
+
+def _option(command: str | None, name: str):
+    """The click parameter declared for option `name` of `command`, or None."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    cmd = group.commands.get(command) if command else None  # type: ignore[attr-defined]
+    for param in (cmd.params if cmd is not None else []):
+        if name in getattr(param, "opts", ()):
+            return param
+    return None
+
+
+def usage_message(exc: Exception, args: list[str]) -> str | None:
+    """Click's usage error `exc` for command line `args`, as one Indonesian line; None for any other
+    exception. NoArgsIsHelpError gives the help text itself."""
+    kinds = _kinds(exc)
+    if "UsageError" not in kinds or getattr(exc, "exit_code", None) != EXIT_USAGE:
+        return None
+    if "NoArgsIsHelpError" in kinds:
+        return exc.format_message().rstrip()  # type: ignore[attr-defined]
+    command = _command(args)
+    where = f"lkip-xl {command} --help" if command else "lkip-xl --help"
     param = getattr(exc, "param", None)
-    hint = getattr(exc, "param_hint", None) or (param.human_readable_name if param is not None else None)
-    if isinstance(hint, (list, tuple)):
-        hint = " / ".join(hint)
-    message = exc.format_message()
-    if kind == "MissingParameter":
-        text = f"Argumen {hint or ''} belum diisi.".replace("  ", " ")
-    elif kind == "NoSuchOption":
-        text = f"Opsi {getattr(exc, 'option_name', '')} tidak dikenal."
-    elif kind == "BadParameter":
-        text = f"Nilai {hint or ''} tidak sah ({message}).".replace("  ", " ")
-    elif message.startswith("No such command"):
-        import re
-
-        name = re.search(r"'([^']+)'", message)
-        guess = re.search(r"Did you mean '([^']+)'", message)
-        text = f"Perintah '{name.group(1) if name else ''}' tidak dikenal" + (
-            f"; maksudnya '{guess.group(1)}'?" if guess else ".")
-    elif kind == "NoArgsIsHelpError":
-        return message.rstrip()  # the help text itself
-    elif "Missing command" in message:
-        text = "Perintah belum diberikan (fill, check, rekap atau template)."
-    else:
-        import re
-
-        known = [(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", "Argumen berlebih: {0}."),
-                 (r"Option '([^']+)' does not take a value", "Opsi {0} tidak menerima nilai."),
-                 (r"Option '([^']+)' requires an argument", "Opsi {0} memerlukan nilai."),
-                 (r"Option '([^']+)' requires (\d+) arguments", "Opsi {0} memerlukan {1} nilai.")]
-        for pattern, template in known:
-            m = re.search(pattern, message)
-            if m:
-                text = template.format(*m.groups())
-                break
+    opts = sorted(getattr(param, "opts", None) or [], key=len)  # an option by its long name, an argument by its metavar
+    shown = (opts[-1] if opts and opts[-1].startswith("-") else param.human_readable_name if param is not None
+             else "") or ""
+    if "MissingParameter" in kinds:
+        text = f"Argumen {shown} belum diisi."
+    elif "BadParameter" in kinds:
+        rule = VALUE_RULES.get(getattr(param, "name", None) or "")
+        text = f"Nilai {shown} tidak sah" + (f": harus {rule}." if rule else ".")
+    elif "NoSuchOption" in kinds:
+        name = getattr(exc, "option_name", "") or ""
+        guesses = [p for p in (getattr(exc, "possibilities", None) or []) if p.startswith("-")]
+        text = f"Opsi {name} tidak dikenal" + (f"; maksudnya {guesses[0]}?" if guesses else ".")
+    elif "BadOptionUsage" in kinds:
+        name = getattr(exc, "option_name", "") or ""
+        option = _option(command, name.split("=")[0])
+        takes_value = option is not None and not getattr(option, "is_flag", False)
+        text = f"Opsi {name} memerlukan nilai." if takes_value else f"Opsi {name} tidak menerima nilai."
+    elif command is None:
+        word = next((a for a in args if not a.startswith("-")), None)
+        if word is None:
+            text = "Perintah belum diberikan (fill, check, rekap atau template)."
         else:
-            text = f"Penggunaan tidak sah: {message}"
-    return f"Kesalahan penggunaan: {text} Lihat '{where}'."
+            guess = difflib.get_close_matches(word, COMMANDS, n=1)
+            text = f"Perintah '{word}' tidak dikenal" + (f"; maksudnya '{guess[0]}'?" if guess else ".")
+    else:  # a command's own usage error that names no parameter: arguments beyond those it takes
+        takes = {"rekap": "menerima satu atau lebih INPUT", "template": "tidak menerima argumen"}.get(
+            command, "menerima satu INPUT")
+        text = f"Argumen berlebih: perintah {command} {takes}."
+    return f"Kesalahan penggunaan: {' '.join(text.split())} Lihat '{where}'."
 
 
 if __name__ == "__main__":
