@@ -99,7 +99,10 @@ def test_a_repeated_header_further_down_is_not_the_header(tmp_path):
 
     header = locate(sheet_, REALISASI_FIELDS)
     assert (header.first_row, header.last_row) == (2, 2)
-    assert [r for r in range(1, sheet_.max_row + 1) if sheet_.is_header_copy(r, header)] == [8]
+    from lkip_xl.reader.tablerows import REPEATED_HEADER, data_rows
+
+    data_rows(sheet_, header)
+    assert [r for r, why in sheet_.reading.dilewati.items() if why == REPEATED_HEADER] == [8]
 
 
 def test_a_caption_is_not_glued_onto_the_header(tmp_path):

@@ -7,7 +7,7 @@ from lkip_xl.model import PAGU, REALISASI, BelanjaRow, BudgetRow, Finding, Txt
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.tablerows import (
-    AFTER_TOTAL, KEY_VALUE, NO_AMOUNT, RINCIAN, code_in_name, first_text, running_numbers, total_kind,
+    AFTER_TOTAL, KEY_VALUE, NO_AMOUNT, RINCIAN, code_in_name, data_rows, first_text, running_numbers, total_kind,
 )
 from lkip_xl.reader.values import (
     _CACHED_LEN, MAX_VALUE, MIN_MONEY, MONEY, PERCENT, Unreadable, _clean_text, _stored_spec, as_text, code_level,
@@ -60,7 +60,7 @@ def read_budget(sheet: Sheet, role: str, findings: list[Finding], *, release: bo
     specs = DPA_FIELDS if role == "dpa" else REALISASI_FIELDS
     header = locate(sheet, specs)
     t = TableReader(sheet, header, findings)
-    rows = sheet.data_rows(header)
+    rows = data_rows(sheet, header)
     numbered = t.has("nomor") and not _running_no(t, rows)
     last_coded = _last_coded(t, rows)
     out: list[BudgetRow] = []
@@ -270,7 +270,7 @@ def read_belanja(sheet: Sheet, findings: list[Finding]) -> list[BelanjaRow]:
     header = locate(sheet, BELANJA_FIELDS)
     t = TableReader(sheet, header, findings)
     out: list[BelanjaRow] = []
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         kode, kode_cell = t.code(r)
         uraian = t.txt(r, "uraian")
         text = first_text(sheet, r)

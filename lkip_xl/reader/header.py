@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
+from lkip_xl.reader.table import FieldSpec, Header, Sheet
 from lkip_xl.reader.values import norm_label
-
-if TYPE_CHECKING:
-    from lkip_xl.reader.sheets import FieldSpec, Header, Sheet
 
 HEADER_SCAN_ROWS = 50
 MAX_HEADER_ROWS = 3
@@ -358,14 +354,10 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
                    pinned: dict[str, list[int]] | None = None, report_year: int | None = None) -> Reading:
     """Assign the columns of header rows first..last to fields: best match first, one field per column
     and one column per field (a split Kode: the columns under its one header cell)."""
-    from lkip_xl.reader.sheets import Header
-
     pinned = pinned or {}
     cells = head_cells(sheet, first, last)
     by_name = {s.name: s for s in specs}
     header = Header(first, last, labels={c: h.text for c, h in cells.items()})
-    header.row_labels = [{c: " ".join(_words(t)) for c, (_, t) in _display(sheet, r).items()}
-                         for r in range(first, last + 1)]
     pinned_cols = {c for cols in pinned.values() for c in cols}
     choices: list[Choice] = []
     year_choices: list[tuple[str, int, tuple, int]] = []

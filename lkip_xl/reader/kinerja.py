@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lkip_xl.findings import finding
 from lkip_xl.model import Finding, IndicatorRow, KomponenRow, Num, Target, Txt
+from lkip_xl.reader.tablerows import data_rows
 from lkip_xl.reader.rows import TableReader, locate
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import PERCENT, VALUE, as_text, norm_label, with_polarity
@@ -62,7 +63,7 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
     t = TableReader(sheet, header, findings)
     rows: list[IndicatorRow] = []
     tujuan = sasaran = None
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         ind = t.txt(r, "indikator")
         ind_tujuan = t.txt(r, "indikator_tujuan")
         new_tujuan = t.txt(r, "tujuan") or (
@@ -195,7 +196,7 @@ def read_komponen(sheet: Sheet, findings: list[Finding]) -> list[KomponenRow]:
     t = TableReader(sheet, header, findings)
     out: list[KomponenRow] = []
     indikator = tahun = metode = None
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         named = t.txt(r, "indikator")
         if named is not None and (indikator is None or named.value != indikator.value):
             metode = None  # a new indicator does not inherit the previous one's Metode

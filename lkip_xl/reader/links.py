@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from lkip_xl.model import MONEY_MEASURES, PERCENT_MEASURES, Finding, Klaim, PemetaanRow, SkalaRow
+from lkip_xl.reader.tablerows import data_rows
 from lkip_xl.reader.rows import TableReader, locate, percent_format_finding
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import (
@@ -29,7 +30,7 @@ def read_pemetaan(sheet: Sheet, findings: list[Finding]) -> list[PemetaanRow]:
                          "'Kode' (atau 'No') pada baris judul tabelnya.")
     out: list[PemetaanRow] = []
     indikator = None
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         indikator = t.txt(r, "indikator") or indikator
         kode, cell = t.code(r)
         nomor = parse_outline(t.raw(r, "nomor")) if t.has("nomor") else None
@@ -83,7 +84,7 @@ def read_dilaporkan(sheet: Sheet, findings: list[Finding]) -> list[Klaim]:
     t = TableReader(sheet, header, findings)
     out: list[Klaim] = []
     tabel = subjek = None
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         tabel_txt = t.txt(r, "tabel")
         if tabel_txt is not None:
             tabel = tabel_txt.value
@@ -118,7 +119,7 @@ def read_skala(sheet: Sheet, findings: list[Finding]) -> list[SkalaRow]:
     header = locate(sheet, SKALA_FIELDS)
     t = TableReader(sheet, header, findings)
     out = []
-    for r in sheet.data_rows(header):
+    for r in data_rows(sheet, header):
         batas = t.num(r, "batas")
         kategori = t.txt(r, "kategori")
         if batas is not None and kategori is not None:

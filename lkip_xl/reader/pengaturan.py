@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from lkip_xl.errors import InputError
+from lkip_xl.reader.table import FieldSpec, Header, Sheet
 from lkip_xl.reader.values import norm_label
-
-if TYPE_CHECKING:
-    from lkip_xl.reader.sheets import FieldSpec, Header, Sheet
+from lkip_xl.reader.xlsx import column_letter
 
 _LEMBAR = {"lembar", "nama lembar", "sheet", "nama sheet"}
 _HEADER = {"baris header", "baris judul", "baris judul tabel", "header"}
@@ -81,8 +78,6 @@ class Pin:
         for name, cols in pinned.items():
             for c in cols[:1]:
                 if not any(_filled(sheet.values.get((r, c))) for r in range(header.last_row + 1, last + 1)):
-                    from lkip_xl.reader.sheets import column_letter
-
                     written = next((w for k, (w, cc) in self.fields.items() if cc == cols), name)
                     raise InputError(f"{self.source}: kolom {column_letter(c)} yang ditetapkan untuk {written} "
                                      f"di lembar {sheet.name} tidak berisi data di bawah baris header.")

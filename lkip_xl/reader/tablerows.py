@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
-
-from lkip_xl.model import Cell
-from lkip_xl.reader.values import MONEY, Unreadable, as_text, norm_label, parse_code, parse_number
-
-if TYPE_CHECKING:
-    from lkip_xl.model import Txt
-    from lkip_xl.reader.sheets import Header, Sheet
+from lkip_xl.model import Cell, Txt
+from lkip_xl.reader.table import Header, Sheet
+from lkip_xl.reader.values import MONEY, Unreadable, as_text, code_level, norm_label, parse_code, parse_number
 
 NUMBERING = "baris penomoran kolom"
 REPEATED_HEADER = "judul tabel diulang (halaman baru)"
@@ -51,13 +46,13 @@ _CLOSING_LOOKBACK = 8  # rows walked back from a NIP line to find its office hol
 _TITLE_LOOKBACK = 3  # a page's running title rows above a repeated header
 
 
-def table_columns(header: "Header") -> tuple[int, int]:
+def table_columns(header: Header) -> tuple[int, int]:
     """The first and last column of the table: its labels and the columns of its fields."""
     cols = set(header.labels) | {c for cs in header.columns.values() for c in cs} | set(header.years.values())
     return (min(cols), max(cols)) if cols else (1, 0)
 
 
-def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
+def data_rows(sheet: Sheet, header: Header) -> list[int]:
     """The data rows below the header; every other row with content is recorded as skipped."""
     reading = sheet.reading
     lo, hi = table_columns(header)
@@ -111,7 +106,7 @@ def data_rows(sheet: "Sheet", header: "Header") -> list[int]:
     return out
 
 
-def _header_texts(sheet: "Sheet", header: "Header", lo: int, hi: int) -> dict[int, set[str]]:
+def _header_texts(sheet: Sheet, header: Header, lo: int, hi: int) -> dict[int, set[str]]:
     """Per column, the normalised labels of the header rows: a later copy is a repeated header."""
     out: dict[int, set[str]] = {}
     for hr in range(header.first_row, header.last_row + 1):
@@ -273,7 +268,7 @@ def total_kind(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def first_text(sheet: "Sheet", r: int) -> "Txt | None":
+def first_text(sheet: Sheet, r: int) -> Txt | None:
     """The row's first text that is words: not a number written as text (`93,67` in a Rasio column
     left of Uraian), not a code."""
     for c in sheet.row_cols.get(r, []):
@@ -289,8 +284,6 @@ _CODE_IN_NAME = re.compile(r"^\s*([0-9X]+(?:\.[0-9X]+)+)\.?\s+(\S.*)$", re.S | r
 def code_in_name(text: str) -> tuple[str, str] | None:
     """`7.01.01 Program Penunjang …` -> ("7.01.01", "Program Penunjang …") (SPEC §10.5), when the
     leading code has the shape of a program, kegiatan, sub kegiatan or akun code."""
-    from lkip_xl.reader.values import code_level
-
     m = _CODE_IN_NAME.match(text)
     if not m:
         return None
