@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lkip_xl.arith import add_up
-from lkip_xl import rekap as R
+from lkip_xl import rekap_data as R
 from lkip_xl.figures import NILAI, SERAPAN
 from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, excel_value, quote_sheet, setup_table_sheet
 
