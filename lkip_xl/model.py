@@ -134,6 +134,12 @@ class Txt:
     cell: Cell
 
 
+def claim_decimals(stated: "Num") -> int:
+    """Decimals a claim was written with, capped: beyond ~17 digits a double holds nothing more."""
+    d = stated.decimals if stated.decimals is not None else shortest_decimals(stated.value)
+    return max(0, min(d, MAX_DECIMALS))
+
+
 @dataclass(slots=True)
 class Finding:
     kode: str

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from lkip_xl import textfmt
-from lkip_xl.rules.rounding import round_excel
+from lkip_xl.figures import round_excel
 
 KOSONG = "-"
 MAX_DECIMALS = 6

@@ -1,7 +1,8 @@
 """Numbers written the Indonesian way in messages (`Rp7.996.663.078`, `93,67 %`)."""
 from __future__ import annotations
 
-from lkip_xl.rules.rounding import round_excel
+from lkip_xl.figures import round_excel
+from lkip_xl.model import claim_decimals
 
 
 NAME_CHARS = 80
@@ -37,8 +38,6 @@ def persen(x: float | None, decimals: int = 2, keep_zeros: bool = False) -> str:
 
 def as_written(num) -> str:
     """A stated number shown with the decimals it was written with."""
-    from lkip_xl.rules.rounding import claim_decimals
-
     d = claim_decimals(num)
     return persen(num.value, d, True) if num.percent else angka(num.value, d, True)
 

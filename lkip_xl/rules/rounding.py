@@ -11,15 +11,9 @@ from math import isfinite
 
 from lkip_xl.arith import approx_sub
 from lkip_xl.figures import SESUAI, agrees, round_excel, selisih  # noqa: F401 (round_excel: used across the package)
-from lkip_xl.model import MAX_DECIMALS, Num, percent_of, shortest_decimals
+from lkip_xl.model import MAX_DECIMALS, Num, claim_decimals, percent_of, shortest_decimals  # noqa: F401 (claim_decimals: re-exported)
 
 _POW10 = [10 ** n for n in range(MAX_DECIMALS + 1)]
-
-
-def claim_decimals(stated: Num) -> int:
-    """Decimals a claim was written with, capped: beyond ~17 digits a double holds nothing more."""
-    d = stated.decimals if stated.decimals is not None else shortest_decimals(stated.value)
-    return max(0, min(d, MAX_DECIMALS))
 
 
 def round_fast(x: float, n: int) -> float:
