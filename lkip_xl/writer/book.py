@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 from lkip_xl.model import Cell, FigureKey
-from lkip_xl.reader.sheets import column_letter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
 RISKY_START = ("=", "+", "-", "@")
@@ -30,9 +30,7 @@ ROLE_PROPS = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FIL
 
 def a1(row: int, col: int, absolute: bool = False) -> str:
     """0-based (row, col) -> A1; absolute gives $A$1."""
-    if absolute:
-        return f"${column_letter(col + 1)}${row + 1}"
-    return f"{column_letter(col + 1)}{row + 1}"
+    return xl_rowcol_to_cell(row, col, absolute, absolute)
 
 
 def quote_sheet(name: str) -> str:

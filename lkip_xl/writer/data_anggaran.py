@@ -4,7 +4,7 @@ from __future__ import annotations
 from lkip_xl.figures import JUMLAH, SERAPAN, SISA
 from lkip_xl.model import AnggaranRow, BudgetNode, FigureKey, Num, Result
 from lkip_xl.rules.budget import iter_listing
-from lkip_xl.reader.sheets import column_letter
+from xlsxwriter.utility import xl_col_to_name
 from lkip_xl.writer.book import RISKY_FIRST, Book, a1, excel_value, finite_or_none, setup_table_sheet
 from lkip_xl.writer.stream import formula_body, inline_body, number_body
 from lkip_xl.writer.layout import (
@@ -34,7 +34,7 @@ def write_anggaran(book: Book, result: Result, layout: Layout) -> None:
     # the figures' formulas rendered once; per row only the addresses go in
     jumlah, sisa, serapan = JUMLAH.template("rincian"), SISA.template("pagu", "realisasi"), \
         SERAPAN.template("pagu", "realisasi")
-    pd, rd, p, q = (column_letter(c + 1) for c in (C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL))
+    pd, rd, p, q = (xl_col_to_name(c) for c in (C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL))
     figure_cols = (("pagu", C_PAGU), ("realisasi", C_REAL), ("sisa", C_SISA), ("serapan", C_SERAPAN))
     akun_rows = _AkunRows(book, ws, jumlah, sisa, serapan, {(f.lembar, f.sel) for f in result.findings})
     written = 0

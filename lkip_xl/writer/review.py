@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from xlsxwriter.utility import xl_col_to_name
+
 from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, agrees, selisih
 from lkip_xl.findings import LABEL
 from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
@@ -343,7 +345,7 @@ def _dxf(book: Book, props: dict):
 
 def _column(col: int) -> str:
     """The letter of a 0-based column."""
-    return a1(0, col)[:-1]
+    return xl_col_to_name(col)
 
 
 def _count(findings: list[Finding], tingkat: str) -> int:

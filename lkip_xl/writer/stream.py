@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from xlsxwriter.utility import _preserve_whitespace
 
-from lkip_xl.reader.sheets import column_letter
+from xlsxwriter.utility import xl_col_to_name
 
 MAX_STRING = 32767  # Excel's limit for a cell's text; xlsxwriter cuts longer strings the same way
 ERROR_CODES = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
@@ -181,7 +181,7 @@ class RowStream:
     def ref_letters(self, cols: int) -> list[str]:
         """Column letters of columns 0..cols-1, for cell references."""
         while cols > len(self._letters):
-            self._letters.append(column_letter(len(self._letters) + 1))
+            self._letters.append(xl_col_to_name(len(self._letters)))
         return self._letters
 
     def xf(self, cell_format) -> str:
@@ -205,7 +205,7 @@ class RowStream:
             self._at(row)
         letters = self._letters
         while col >= len(letters):
-            letters.append(column_letter(len(letters) + 1))
+            letters.append(xl_col_to_name(len(letters)))
         self._cells[col] = f'<c r="{letters[col]}{row + 1}"{rest}'
 
     def _flush(self) -> None:
