@@ -15,13 +15,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, TypeVar, dataclass_transform
 
 from lkip_xl.arith import add_up, approx_sub
 
 # Declarations are built once at import and never changed; only __init__ is generated (no repr, eq,
 # hash or frozen setattr): each generated method costs an exec at start-up, and the CLI starts often.
-_declaration = dataclass(eq=False, repr=False)
+_T = TypeVar("_T")
+
+
+@dataclass_transform(eq_default=False)
+def _declaration(cls: type[_T]) -> type[_T]:
+    return dataclass(eq=False, repr=False)(cls)
 
 Env = Mapping[str, Any]
 Addr = Mapping[str, str]

@@ -52,7 +52,7 @@ def sheet_leaves(rows: list[BelanjaRow]) -> list[bool]:
 
 def leaf_codes(codes: list[str]) -> set[str]:
     """The codes with no other code below them (`5.1.02` is not a leaf when `5.1.02.01` is there)."""
-    parents = set()
+    parents: set[str] = set()
     for code in codes:
         parts = code.split(".")
         parents.update(".".join(parts[:i]) for i in range(1, len(parts)))
@@ -98,7 +98,7 @@ def from_akun(nodes: list[BudgetNode]) -> list[BelanjaGroup] | None:
 
 def from_sheet(rows: list[BelanjaRow]) -> list[BelanjaGroup]:
     names = {r.kode: r.uraian.value for r in rows if r.kode and r.uraian}
-    items = [(r.kode, r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0, r.unknown)
+    items = [(r.kode or "", r.pagu.value if r.pagu else 0.0, r.realisasi.value if r.realisasi else 0.0, r.unknown)
              for r, leaf in zip(rows, sheet_leaves(rows)) if leaf]
     return group_leaves(items, names)
 

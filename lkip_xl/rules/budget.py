@@ -176,8 +176,8 @@ def _proper_prefixes(kode: str) -> list[str]:
 def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
     issues = tree.issues
     by_name: dict[tuple[str, str], deque[BudgetNode]] = {}
-    for node in tree.nodes:
-        by_name.setdefault((node.level, norm_name(node.uraian)), deque()).append(node)
+    for each in tree.nodes:
+        by_name.setdefault((each.level, norm_name(each.uraian)), deque()).append(each)
     seen_code: set[str] = set()
     seen_nomor: set[str] = set()
     current: BudgetNode | None = None
@@ -213,8 +213,8 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
                 dpa_line.realisasi_line = line
             continue
         current = None
-        real_codes: set[str] = set()
-        dpa_lines: dict[str, AkunLine] = {}
+        real_codes = set()
+        dpa_lines = {}
         if (row.kode and row.kode in seen_code) or (row.nomor and row.nomor in seen_nomor):
             issues.duplicates.append((row, row.kode if row.kode in seen_code else row.nomor or ""))
             continue
@@ -222,7 +222,8 @@ def _join_realisasi(tree: BudgetTree, realisasi: list[BudgetRow]) -> None:
             seen_code.add(row.kode)
         if row.nomor:
             seen_nomor.add(row.nomor)
-        node, by_key = None, False
+        node: BudgetNode | None = None
+        by_key = False
         if row.kode and row.kode in tree.by_code:
             node, by_key = tree.by_code[row.kode], True
         elif row.nomor and row.nomor in tree.by_nomor and not (row.kode and tree.by_code):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from lkip_xl.arith import add_up
 from lkip_xl import figures
 from lkip_xl.model import (
-    KINERJA, TARGET, Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow, PemetaanRow,
-    SkalaRow, percent_of,
+    KINERJA, TARGET, BudgetNode, Cell, Identitas, Indicator, IndicatorRow, KinerjaIssues, KomponenRow, Overflow,
+    PemetaanRow, SkalaRow, percent_of,
 )
 from lkip_xl.names import norm_label
 from lkip_xl.rules.budget import BudgetTree
@@ -186,8 +186,9 @@ def compute_indicators(rows: list[IndicatorRow], komponen: list[KomponenRow],
         value = efisiensi(ind.capaian, ind.serapan, identitas.rumus_efisiensi)
         if value is not None and not math.isfinite(value):
             cell = ind.target_num.cell if ind.target_num is not None else ind.row.indikator.cell
+            numbers = (("capaian", ind.capaian), ("serapan", ind.serapan))
             issues.overflows.append(Overflow(cell, "efisiensi", ind.nama,
-                                             (("capaian", ind.capaian), ("serapan", ind.serapan))))
+                                             tuple((n, v) for n, v in numbers if v is not None)))
             value = None
         ind.efisiensi = value
     return indicators, issues
@@ -200,7 +201,7 @@ def _sum(rows: list[KomponenRow], metode: str) -> float | None:
 
 def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: list[PemetaanRow] | None,
                 tree: BudgetTree, issues: KinerjaIssues) -> None:
-    supports: dict[int, dict[int, object]] = {}  # id(indicator) -> id(leaf) -> leaf, distinct
+    supports: dict[int, dict[int, BudgetNode]] = {}  # id(indicator) -> id(leaf) -> leaf, distinct
     done: set[tuple[int, int]] = set()  # (indicator, node) pairs already expanded
     for p in pemetaan or []:
         found = index.find(p.indikator.value)
@@ -222,8 +223,7 @@ def _map_budget(indicators: list[Indicator], index: IndicatorIndex, pemetaan: li
     for ind in indicators:
         chosen = supports.get(id(ind))
         if chosen is not None:
-            leaves = list(chosen.values())
-            ind.supports = sorted(leaves, key=lambda n: order[id(n)])
+            ind.supports = sorted(chosen.values(), key=lambda n: order[id(n)])
             ind.pagu = figures.PENDUKUNG.value({"nilai": [n.pagu for n in ind.supports]})
             ind.realisasi_anggaran = figures.PENDUKUNG.value({"nilai": [n.realisasi for n in ind.supports]})
             for n in ind.supports:
