@@ -12,6 +12,8 @@ Template fields are plain `str.format` names filled with text the caller has alr
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import string
 from dataclasses import dataclass, field
@@ -20,6 +22,24 @@ from typing import Any, Mapping
 from lkip_xl.model import Cell, FigureKey, Finding, Tingkat
 
 DEFAULT = "default"  # the shape name of a code that has one message shape
+
+# A sentence names an input sheet as the user called it: `{lembar_dpa}` is the DPA sheet's own name
+# ("Anggaran SKPD", "Cascading" for Pemetaan …), the role's name when the sheet is absent. Set for a
+# workbook's checks by `sheet_names(...)`.
+SHEET_ROLES = {"lembar_dpa": ("dpa", "DPA"), "lembar_realisasi": ("realisasi", "Realisasi"),
+               "lembar_kinerja": ("kinerja", "Kinerja"), "lembar_komponen": ("komponen", "Komponen"),
+               "lembar_pemetaan": ("pemetaan", "Pemetaan")}
+_SHEETS: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("lkip_sheet_names", default={})
+
+
+@contextlib.contextmanager
+def sheet_names(names: Mapping[str, str]):
+    """While the checks of one workbook run: role -> the user's sheet name, for the sentences."""
+    token = _SHEETS.set(dict(names))
+    try:
+        yield
+    finally:
+        _SHEETS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -68,7 +88,7 @@ _CODES = (
     Code("SISA_MISMATCH", "kesalahan", "Sisa tidak sesuai", _one(
         "Sisa {subject} tertulis {stated}, sedangkan pagu {pagu} − realisasi {realisasi} = {computed}.")),
     Code("PAGU_MISMATCH", "kesalahan", "Pagu berbeda dengan DPA", _one(
-        "Pagu {subject} di lembar {sheet} tertulis {stated}, sedangkan pagu di DPA {computed} "
+        "Pagu {subject} di lembar {sheet} tertulis {stated}, sedangkan pagu di lembar {lembar_dpa} {computed} "
         "(selisih {difference}).")),
     Code("CLAIM_MISMATCH", "kesalahan", "Angka laporan tidak sesuai", {
         "value": "{table}{ukuran} {subject} dilaporkan {stated}, sedangkan hasil hitung {computed}.",
@@ -77,29 +97,30 @@ _CODES = (
     Code("CATEGORY_MISMATCH", "kesalahan", "Kategori tidak sesuai", _one(
         "Kategori {indicator} tertulis '{stated}', sedangkan capaian {capaian} termasuk '{computed}'.")),
     Code("COMPONENT_MISMATCH", "kesalahan", "Realisasi tidak sesuai komponen", _one(
-        "Realisasi {year} {indicator} tertulis {stated}, sedangkan dari lembar Komponen {computed}.")),
+        "Realisasi {year} {indicator} tertulis {stated}, sedangkan dari lembar {lembar_komponen} {computed}.")),
     Code("BELANJA_TOTAL_MISMATCH", "kesalahan", "Jumlah jenis belanja tidak sesuai", _one(
         "Jumlah {measure} per jenis belanja{where} {stated} tidak sama dengan total {measure} "
         "program/kegiatan {computed} (selisih {difference}).")),
     Code("DUPLICATE_CODE", "kesalahan", "Kode ganda", _one(
         "{key_kind} {key} muncul lebih dari sekali di lembar {sheet} (baris {row}); baris ini tidak dihitung.")),
     Code("UNMATCHED_ROW", "kesalahan", "Baris tanpa pasangan", {
-        "realisasi": "{subject} di lembar {sheet} tidak ditemukan di DPA; realisasinya {amount} tidak dihitung.",
-        "akun": "Akun {code} pada lembar {sheet} ({subject}) tidak ada di DPA; realisasinya {amount} "
+        "realisasi": "{subject} di lembar {sheet} tidak ditemukan di lembar {lembar_dpa}; realisasinya {amount} "
+                     "tidak dihitung.",
+        "akun": "Akun {code} pada lembar {sheet} ({subject}) tidak ada di lembar {lembar_dpa}; realisasinya {amount} "
                 "tidak dihitung.",
-        "dpa": "{subject} (pagu {pagu}) tidak memiliki baris di lembar Realisasi; realisasinya dianggap 0.",
+        "dpa": "{subject} (pagu {pagu}) tidak memiliki baris di lembar {lembar_realisasi}; realisasinya dianggap 0.",
     }, tingkat_of={"dpa": "peringatan"}),
     Code("UNKNOWN_REFERENCE", "kesalahan", "Rujukan tidak dikenal", {
         "ukuran": "{table}ukuran '{ukuran}' tidak dikenal (gunakan Target, Realisasi, Capaian, "
                   "Capaian Akhir Renstra, Pagu, Realisasi Anggaran, Serapan, Sisa, Efisiensi, Kategori).",
         "subjek": "{table}subjek '{subjek}' bukan indikator, kode, nomor, akun atau Total yang ada di data.",
         "ukuran_subjek": "{table}ukuran {ukuran} tidak berlaku untuk {subject}.",
-        "indikator": "Lembar {sheet} menyebut indikator '{indikator}' yang tidak ada di lembar Kinerja.",
-        "kode": "Lembar Pemetaan menyebut {key} yang tidak ada di DPA.",
+        "indikator": "Lembar {sheet} menyebut indikator '{indikator}' yang tidak ada di lembar {lembar_kinerja}.",
+        "kode": "Lembar {lembar_pemetaan} menyebut {key} yang tidak ada di lembar {lembar_dpa}.",
     }),
     Code("REALISASI_EXCEEDS_PAGU", "kesalahan", "Realisasi melebihi pagu", {
-        "row": "Realisasi {subject} {realisasi} melebihi paganya {pagu}.",
-        "akun": "Realisasi akun {code} pada {subject} {realisasi} melebihi paganya {pagu}.",
+        "row": "Realisasi {subject} {realisasi} melebihi pagunya {pagu}.",
+        "akun": "Realisasi akun {code} pada {subject} {realisasi} melebihi pagunya {pagu}.",
     }),
     Code("NEGATIVE_AMOUNT", "kesalahan", "Nilai negatif", {
         "row": "{measure} {subject} bernilai negatif ({amount}).",
@@ -121,7 +142,7 @@ _CODES = (
         "report_not_finite": "Angka {paths} pada laporan tidak terhingga, sehingga dikosongkan.",
     }),
     Code("NAME_MISMATCH", "peringatan", "Nama berbeda", _one(
-        "Nama untuk {key} berbeda: di DPA '{dpa_name}', di lembar {sheet} '{name}'.")),
+        "Nama untuk {key} berbeda: di lembar {lembar_dpa} '{dpa_name}', di lembar {sheet} '{name}'.")),
     Code("AMBIGUOUS_COLUMN", "peringatan", "Kolom bermakna ganda", _one(
         "Lembar {lembar}: beberapa kolom dapat dibaca sebagai {title}; yang dipakai kolom {used}, yang tidak "
         "dipakai {others}. Jika keliru, tetapkan kolomnya di lembar Pengaturan Baca.")),
@@ -140,7 +161,7 @@ _CODES = (
                           "Rupiah; dibaca sebagai {amount} (angka yang tersimpan), bukan {shown} % yang tampil.",
     }),
     Code("UNMAPPED_INDICATOR", "peringatan", "Indikator tanpa anggaran", _one(
-        "Indikator sasaran '{indikator}' tidak didukung anggaran apa pun di lembar Pemetaan; "
+        "Indikator sasaran '{indikator}' tidak didukung anggaran apa pun di lembar {lembar_pemetaan}; "
         "serapan dan efisiensinya tidak dapat dihitung.")),
     Code("ORPHAN_ROW", "peringatan", "Baris tanpa induk", _one(
         "{subject} di lembar {sheet} tidak memiliki baris {parent} induknya.")),
@@ -187,8 +208,12 @@ def finding(kode: str, cell: Cell | None, shape: str = DEFAULT, *, dilaporkan: A
         fields.setdefault("lembar", cell.sheet)
         fields.setdefault("sel", cell.ref)
     wanted = code.fields(shape)
+    named = _SHEETS.get()
+    for key in wanted & SHEET_ROLES.keys():
+        role, shown = SHEET_ROLES[key]
+        fields.setdefault(key, named.get(role) or shown)
     missing = wanted - fields.keys()
-    extra = fields.keys() - wanted - {"lembar", "sel"}
+    extra = fields.keys() - wanted - {"lembar", "sel"} - SHEET_ROLES.keys()
     if missing or extra:
         raise TypeError(f"{code}/{shape}: missing fields {sorted(missing)}, unknown fields {sorted(extra)}")
     pesan = code.pesan[shape].format(**fields)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+import builder
 from builder import IND_A, IND_B, IND_T, M, build, drop, minimal, put, ref, run
 
 from lkip_xl.api import analyse
@@ -977,3 +978,19 @@ def test_ref_helper_matches_the_cells_used_above():
     data = minimal()
     assert ref(data["realisasi"], "7.01.02.2.01.0001", "%") == "E7"
     assert ref(data["kinerja"], IND_B, "Target 2025") == "I4"
+
+
+def test_messages_name_the_users_sheets(tmp_path):
+    """A sentence names an input sheet as the workbook calls it, not by its role (issue 19 item 3)."""
+    data = minimal()
+    data["dpa"] = builder.sheet(data["dpa"], name="Anggaran")
+    data["pemetaan"] = builder.sheet(data["pemetaan"] + [["Indikator Tak Dikenal", "7.01.02"], [IND_A, "9.99.99"]],
+                                     name="Cascading")
+    put(data["realisasi"], "7.01.02.2.02.0001", "Realisasi", 55 * M)
+    result = run(tmp_path, **data)
+    unknown = {f.pesan for f in result.findings if f.kode == "UNKNOWN_REFERENCE"}
+    assert "Lembar Cascading menyebut kode 9.99.99 yang tidak ada di lembar Anggaran." in unknown, unknown
+    assert any(p.startswith("Lembar Cascading menyebut indikator 'Indikator Tak Dikenal'") for p in unknown), unknown
+    exceeds = hit(result, "REALISASI_EXCEEDS_PAGU", "Realisasi", "D10")
+    assert "melebihi pagunya" in exceeds.pesan
+    assert not [f for f in result.findings if "Pemetaan" in f.pesan or " DPA" in f.pesan]

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lkip_xl import findings
-from lkip_xl.findings import CODES, DEFAULT, LABEL, TINGKAT, finding
+from lkip_xl.findings import CODES, DEFAULT, LABEL, SHEET_ROLES, TINGKAT, finding
 from lkip_xl.model import Cell
 
 PACKAGE = Path(findings.__file__).resolve().parent
 PARAMS = set(inspect.signature(finding).parameters) - {"fields"}
-AUTO = {"lembar", "sel"}  # filled from the finding's cell
+AUTO = {"lembar", "sel"} | set(SHEET_ROLES)  # filled from the finding's cell, and the user's sheet names
 
 
 def emitters() -> list[tuple[str, int, str, str, set[str]]]:

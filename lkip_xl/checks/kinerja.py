@@ -130,8 +130,8 @@ def _units(ind: Indicator) -> Iterator[Finding]:
 
 def _references(issues: KinerjaIssues) -> Iterator[Finding]:
     seen: set = set()  # a name filled down over several rows is one finding, at the cell that holds it
-    named = [("Komponen", k.indikator) for k in issues.unknown_komponen] + \
-            [("Pemetaan", p.indikator) for p in issues.unknown_pemetaan_indicator]
+    named = [(k.indikator.cell.sheet, k.indikator) for k in issues.unknown_komponen] + \
+            [(p.indikator.cell.sheet, p.indikator) for p in issues.unknown_pemetaan_indicator]
     for lembar, indikator in named:
         if indikator.cell in seen:
             continue
