@@ -421,6 +421,36 @@ class SumProductEq(Expr):
 
 
 @_declaration
+class CountIfs(Expr):
+    """COUNTIFS(range,criterion,…): the rows where every range holds its criterion.
+
+    `env[name]` lists a range's cells in row order and `addr[name]` is the range; a criterion is an
+    expression whose value is the text sought and whose formula is a cell holding it or a quoted text.
+    Text compares ignoring case, as the spreadsheet compares it; the criterion "<>" holds for every cell
+    that is not empty. The criteria given are plain labels (`S1`, `III/a`, `PPPK`): no wildcard
+    (`*`, `?`, `~`) and no other operator.
+    """
+
+    where: tuple[tuple[str, Expr], ...]
+
+    def value(self, env: Env) -> Any:
+        columns = [env.get(name) or () for name, _ in self.where]
+        tests = [_holds(criterion.value(env)) for _, criterion in self.where]
+        return sum(1 for row in zip(*columns) if all(test(x) for test, x in zip(tests, row)))
+
+    def formula(self, addr: Addr) -> str:
+        return "COUNTIFS(" + ",".join(f"{addr[name]},{c.formula(addr)}" for name, c in self.where) + ")"
+
+
+def _holds(criterion: Any) -> Callable[[Any], bool]:
+    """A COUNTIFS criterion as a test of one cell: "<>" any cell not empty, a text that text ignoring case."""
+    if criterion == "<>":
+        return lambda x: x is not None and x != ""
+    wanted = str(criterion).casefold()
+    return lambda x: isinstance(x, str) and x.casefold() == wanted
+
+
+@_declaration
 class Band(Expr):
     """The kategori of a capaian on a live scale: nested IF(c>=bound,name,…) over the scale's cells.
 
