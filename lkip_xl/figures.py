@@ -592,6 +592,12 @@ PENDUKUNG = SumIfs("nilai")
 # a jenis / kelompok belanja: the leaf amounts whose jenis (kelompok) is its code
 PER_JENIS = SumProductEq()
 
+# Tabel 1.1 (SPEC §12): the pegawai whose Data Pegawai column `kolom` (pendidikan, golongan, status) holds the
+# row's label `kriteria`: COUNTIFS(kolom,kriteria); every pegawai: kriteria "<>" over the names
+JUMLAH_PEGAWAI = CountIfs((("kolom", Ref("kriteria")),))
+# a golongan: its ruang rows added up (III = III/a + III/b + III/c + III/d)
+JUMLAH_GOLONGAN = Plus("ruang")
+
 # target of the report year: the PK target when given, else the Renstra target
 TARGET = FirstGiven(("target_pk", "target_renstra"))
 # a stated number that may be "-"

@@ -172,6 +172,20 @@ _CODES = (
         "file": "Berkas {file} memuat tautan ke workbook lain; angka yang dibaca adalah nilai terakhir yang "
                 "tersimpan, yang mungkin sudah tidak sama dengan berkas sumbernya.",
     }),
+    Code("PEGAWAI_TIDAK_VALID", "peringatan", "Data pegawai tidak valid", {
+        "nip": "Lembar {lembar} sel {sel}: NIP {nama} '{nip}' {why}; NIP terdiri dari 18 angka (spasi boleh).",
+        "nip_angka": "Lembar {lembar} sel {sel}: NIP {nama} tersimpan sebagai angka ({nip}), sehingga angka "
+                     "sesudah digit ke-15 hilang (Excel hanya menyimpan 15 digit); tulis NIP sebagai teks.",
+        "pangkat": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} {why}; pegawai ini tidak dihitung per "
+                   "pangkat dan golongan di Tabel 1.1.",
+        "pangkat_beda": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' menyebut pangkat "
+                        "{nama_pangkat} ({by_name}) dan golongan {golongan}; yang dihitung {golongan}.",
+        "pendidikan": "Lembar {lembar} sel {sel}: pendidikan {nama} {why}; pegawai ini tidak dihitung per "
+                      "pendidikan di Tabel 1.1.",
+        "status": "Lembar {lembar} sel {sel}: status {nama} '{status}' tidak dikenal (gunakan PNS atau PPPK).",
+        "status_beda": "Lembar {lembar} sel {sel}: status {nama} tertulis {status}, sedangkan pangkat/golongannya "
+                       "'{pangkat}' milik {derived}; yang dihitung {derived}.",
+    }),
     Code("UNMAPPED_SUBKEGIATAN", "info", "Sub kegiatan tanpa indikator", _one(
         "Sub kegiatan {label} ({uraian}) dengan pagu {pagu} tidak mendukung indikator mana pun di lembar "
         "Pemetaan.")),
