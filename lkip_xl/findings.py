@@ -115,6 +115,9 @@ _CODES = (
                   "Capaian Akhir Renstra, Pagu, Realisasi Anggaran, Serapan, Sisa, Efisiensi, Kategori).",
         "subjek": "{table}subjek '{subjek}' bukan indikator, kode, nomor, akun atau Total yang ada di data.",
         "ukuran_subjek": "{table}ukuran {ukuran} tidak berlaku untuk {subject}.",
+        "pegawai": "{table}Jumlah Pegawai dihitung dari lembar Pegawai, yang tidak ada di berkas ini.",
+        "pegawai_subjek": "{table}subjek '{subjek}' bukan pendidikan (SD … S3), pangkat (I/a … IV/e), golongan "
+                          "(I … IV, PPPK) atau Total, sehingga Jumlah Pegawai-nya tidak dapat dihitung.",
         "indikator": "Lembar {sheet} menyebut indikator '{indikator}' yang tidak ada di lembar {lembar_kinerja}.",
         "kode": "Lembar {lembar_pemetaan} menyebut {key} yang tidak ada di lembar {lembar_dpa}.",
     }),

@@ -231,3 +231,37 @@ def test_an_unreadable_tanggal_lhe_is_a_finding(tmp_path):
     assert found(result, "UNREADABLE_VALUE") == [
         ("Identitas", "B7", "Lembar Identitas sel B7: 'bulan Juli' tidak dapat dibaca sebagai tanggal (tulis mis. "
                             "30 Mei 2024, 30-05-2024 atau Desember 2024).")]
+
+
+# ------------------------------------------------------------------ Jumlah Pegawai claims
+
+CLAIMS = [["Tabel", "Subjek", "Ukuran", "Nilai"],
+          ["Tabel 1.1", "Total", "Jumlah Pegawai", 4],
+          ["Tabel 1.1", "S2", "Jumlah Pegawai", 1],
+          ["Tabel 1.1", "SLTP", "Jumlah Pegawai", "-"],  # the table prints none as `-`
+          ["Tabel 1.1", "III/a", "Jumlah Pegawai", 1],
+          ["Tabel 1.1", "II/a", "Jumlah Pegawai", 1],
+          ["Tabel 1.1", "II", "Jumlah Pegawai", 2],
+          ["Tabel 1.1", "VII (PPPK)", "Jumlah Pegawai", 1],
+          ["Tabel 1.1", "Penata Muda", "Jumlah Pegawai", "2 orang"],
+          ["Tabel 1.1", "Honorer", "Jumlah Pegawai", 3]]
+
+
+def test_jumlah_pegawai_claims_are_checked_against_the_counts(tmp_path):
+    result = analysed(tmp_path, Pegawai=SEED_LAYOUT, dilaporkan=CLAIMS)
+    assert [(sel, pesan) for _, sel, pesan in found(result, "CLAIM_MISMATCH")] == [
+        ("D4", "Tabel 1.1: Jumlah Pegawai pendidikan SLTP dilaporkan 0, sedangkan hasil hitung 1."),
+        ("D5", "Tabel 1.1: Jumlah Pegawai pangkat III/a dilaporkan 1, sedangkan hasil hitung 0."),
+        ("D9", "Tabel 1.1: Jumlah Pegawai pangkat III/a dilaporkan 2, sedangkan hasil hitung 0.")]
+    assert found(result, "UNKNOWN_REFERENCE") == [
+        ("Dilaporkan", "B10", "Tabel 1.1: subjek 'Honorer' bukan pendidikan (SD … S3), pangkat (I/a … IV/e), "
+                              "golongan (I … IV, PPPK) atau Total, sehingga Jumlah Pegawai-nya tidak dapat dihitung.")]
+    judged = [(result.claims[i].computed, result.claims[i].agrees) for i in range(len(CLAIMS) - 1)]
+    assert judged == [(4, True), (1, True), (1, False), (0, False), (1, True), (2, True), (1, True), (0, False),
+                      (None, None)]
+
+
+def test_jumlah_pegawai_without_a_pegawai_sheet(tmp_path):
+    result = analysed(tmp_path, dilaporkan=CLAIMS[:2])
+    assert found(result, "UNKNOWN_REFERENCE") == [
+        ("Dilaporkan", "C2", "Tabel 1.1: Jumlah Pegawai dihitung dari lembar Pegawai, yang tidak ada di berkas ini.")]
