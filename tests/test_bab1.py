@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+import openpyxl
 import pytest
 from builder import build
 
 from lkip_xl.api import analyse
+from lkip_xl.writer import write_workbook
 
 # A DUK as a kepegawaian subbag keeps it: title rows, Nama and NIP in one cell (the NIP on the next line),
 # the pangkat by its name in one column and the golongan in another (or not at all), pendidikan as written.
@@ -265,3 +267,129 @@ def test_jumlah_pegawai_without_a_pegawai_sheet(tmp_path):
     result = analysed(tmp_path, dilaporkan=CLAIMS[:2])
     assert found(result, "UNKNOWN_REFERENCE") == [
         ("Dilaporkan", "C2", "Tabel 1.1: Jumlah Pegawai dihitung dari lembar Pegawai, yang tidak ada di berkas ini.")]
+
+
+# ------------------------------------------------------------------ the workbook
+
+
+def filled(tmp_path, **sheets):
+    result = analysed(tmp_path, **sheets)
+    out = tmp_path / "out_lkip.xlsx"
+    write_workbook(result, out)
+    return result, openpyxl.load_workbook(out), openpyxl.load_workbook(out, data_only=True)
+
+
+def test_sheets_are_planned_in_the_seeds_order_and_numbers_close_up(tmp_path):
+    _, book, _ = filled(tmp_path, Pegawai=SEED_LAYOUT, Penghargaan=PENGHARGAAN[:3],
+                        Inovasi=[["Nama", "Uraian"], ["Silikit", "x"]],
+                        **{"Tindak Lanjut": [["Rekomendasi", "Rencana Tindak Lanjut"], ["a", "b"]]})
+    names = book.sheetnames
+    assert names[:3] == ["Ringkasan", "1.1 Jumlah Pegawai", "1.2 Nominatif Pegawai"]
+    # the minimal input has no jenis belanja: the penghargaan table takes the number after Efisiensi
+    assert names[names.index("3.9 Efisiensi") + 1:names.index("4.1 Rangkuman PK")] == [
+        "3.10 Penghargaan", "Inovasi", "Tindak Lanjut LHE"]
+    assert names.index("Data Pemetaan") < names.index("Data Pegawai") < names.index("Perhitungan Kinerja")
+    (tmp_path / "inovasi").mkdir()
+    _, only, _ = filled(tmp_path / "inovasi", Inovasi=[["Nama", "Uraian"], ["A", "B"]])
+    assert "Inovasi" in only.sheetnames
+    assert not [n for n in only.sheetnames if n.startswith("1.") or "Pegawai" in n or "Penghargaan" in n]
+
+
+def test_tabel_1_1_counts_live_over_data_pegawai(tmp_path):
+    result, book, values = filled(tmp_path, **{"Daftar Pegawai": DUK}, dilaporkan=CLAIMS[:2])
+    ws, cached = book["1.1 Jumlah Pegawai"], values["1.1 Jumlah Pegawai"]
+    assert [c.value for c in ws[3]] == ["SKPD", "Jlh (Org)", "Kualifikasi Pendidikan", "Jlh (Org)", "Pangkat",
+                                        "Jlh (Org)", "Golongan", "Jlh (Org)"]
+    assert (ws["A4"].value, cached["B4"].value) == ("Kecamatan Uji", 6)
+    assert ws["B4"].value == "=COUNTIFS('Data Pegawai'!$B$4:'Data Pegawai'!$B$9,\"<>\")"
+    assert ws["D11"].value == "=COUNTIFS('Data Pegawai'!$H$4:'Data Pegawai'!$H$9,C11)"  # C11 = S1
+    assert ws["F15"].value == "=COUNTIFS('Data Pegawai'!$E$4:'Data Pegawai'!$E$9,E15)"  # E15 = III/d
+    assert ws["F21"].value == "=COUNTIFS('Data Pegawai'!$F$4:'Data Pegawai'!$F$9,E21)"  # E21 = PPPK (status)
+    assert ws["H6"].value == "=F12+F13+F14+F15"  # golongan III
+    labels = {ws.cell(r, c).value: cached.cell(r, c + 1).value for r in range(4, 22) for c in (3, 5, 7)
+              if ws.cell(r, c).value}
+    assert {k: v for k, v in labels.items() if v} == {
+        "SLTP": 1, "SLTA": 1, "D3": 2, "S1": 1, "S2": 1, "II/c": 1, "III/a": 1, "III/c": 1, "III/d": 1, "IV/a": 1,
+        "PPPK": 1, "II": 1, "III": 3, "IV": 1}
+    assert [cached[f"{c}22"].value for c in "CDEFGH"] == ["Jumlah", 6, "Jumlah", 6, "Jumlah", 6]
+    assert ws["D4"].number_format == '#,##0;-#,##0;"-"'  # none shows as `-`, as the seed prints it
+    data = book["Data Pegawai"]
+    assert [c.value for c in data[3]] == ["No", "Nama", "NIP", "Pangkat/Golongan (tertulis)", "Golongan/Ruang",
+                                          "Status", "Pendidikan (tertulis)", "Pendidikan", "Jabatan"]
+    assert [c.value for c in data[9]][1:8] == ["Misnawati, A.Md.", "19900329 202421 2 002", "PPPK Golongan VII",
+                                              "VII", "PPPK", "Diploma III", "D3"]
+    claims = book["Data Dilaporkan"]
+    assert (claims["B4"].value, claims["F4"].value) == ("1.1 Jumlah Pegawai", "='1.1 Jumlah Pegawai'!$B$4")
+    assert values["Data Dilaporkan"]["H4"].value == "Tidak sesuai"  # 4 stated, 6 counted
+
+
+def test_tabel_1_2_is_the_nominatif_in_the_sheets_order(tmp_path):
+    _, book, _ = filled(tmp_path, Pegawai=SEED_LAYOUT)
+    ws = book["1.2 Nominatif Pegawai"]
+    assert ws["A1"].value == "Tabel 1.2 Daftar Nominatif Pegawai Kecamatan Uji per 31 Desember 2024"
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=3, max_row=7)] == [
+        ["No", "Nama dan NIP", "Pangkat / Golongan", "Jabatan"],
+        ["01", "Nanang Edward,S.Sos.,M.M\n19800127 200604 1 016", "Pembina (IV/a)", "Camat"],
+        ["02", "Saihani\n1977052 200906 1 002", "Pengatur Tk.I (II/d)", "Staf"],
+        ["03", "Ruslan\n19690330 2021212 1 003", "Pengatur Muda (II/a)", "Staf"],
+        ["04", "Misnawati, A.Md.\n19900329 202421 2 002", "PPPK Golongan VII", "JF Pranata Komputer Terampil"]]
+    temuan = book["Temuan"]
+    links = {temuan.cell(r, 5).value: temuan.cell(r, 6).hyperlink.location for r in range(5, temuan.max_row + 1)
+             if temuan.cell(r, 6).hyperlink is not None}
+    assert links["Pegawai!B3"] == "'Data Pegawai'!C5"  # a finding on a NIP opens it in Data Pegawai
+
+
+def test_penghargaan_inovasi_and_tindak_lanjut_tables(tmp_path):
+    tl = [["Komponen", "Rekomendasi", "Rencana Tindak Lanjut"], ["Pelaporan Kinerja", "R3", "T3"],
+          ["Perencanaan Kinerja", "R1", "T1"], ["Lainnya", "R9", "T9"], ["Pelaporan Kinerja", "R4", "T4"]]
+    _, book, _ = filled(tmp_path, Penghargaan=PENGHARGAAN, Inovasi=[["Nama", "Uraian"], ["Silikit", "Media."]],
+                        **{"Tindak Lanjut LHE": tl},
+                        identitas={"Nomor LHE": "700/147/LHE/2024", "Tanggal LHE": datetime.datetime(2024, 7, 19)})
+    ws = book["3.10 Penghargaan"]
+    assert ws["A1"].value == "Tabel 3.10 Daftar Penghargaan yang Diterima Kecamatan Uji Tahun 2024"
+    assert [c.value for c in ws[3]] == ["No.", "Tanggal", "Tempat", "Penghargaan", "Keterangan"]
+    assert [c.value for c in ws[4]] == ["1.", "30 Mei 2024", "Kab Balangan", "Lomba Desa (Desa Hukai)", "Dinas PMD"]
+    assert [ws.cell(r, 2).value for r in range(4, 9)] == ["30 Mei 2024", "30 Oktober 2024", "5 Desember 2024",
+                                                          "Desember 2024", "31 Februari 2024"]
+    inovasi = book["Inovasi"]
+    assert [[c.value for c in row] for row in inovasi.iter_rows(min_row=4, max_row=5)] == [
+        ["1.", "Silikit"], [None, "Media."]]
+    lhe = book["Tindak Lanjut LHE"]
+    assert lhe["A2"].value == "LHE Nomor 700/147/LHE/2024 tanggal 19 Juli 2024"
+    assert [[c.value for c in row] for row in lhe.iter_rows(min_row=3, max_row=lhe.max_row)] == [
+        ["No", "Rekomendasi", "Rencana Tindak Lanjut"], ["Perencanaan Kinerja", None, None], ["1.", "R1", "T1"],
+        ["Pelaporan Kinerja", None, None], ["2.", "R3", "T3"], ["3.", "R4", "T4"], ["Lainnya", None, None],
+        ["4.", "R9", "T9"]]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_recalculates_the_counts_and_follows_an_edit_of_data_pegawai(tmp_path):
+    """Every new formula recalculates to its cached value; editing Data Pegawai changes Tabel 1.1 and the
+    claim's status as a fresh fill of the edited input does."""
+    from recalc import (assert_sentinel_recalculated, cached_values, differences, recalculate_many, soffice,
+                        with_sentinel)
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    claims = [*CLAIMS[:2], ["Tabel 1.1", "III/a", "Jumlah Pegawai", 2], ["Tabel 1.1", "S3", "Jumlah Pegawai", 1]]
+    filled(tmp_path, **{"Daftar Pegawai": DUK}, Penghargaan=PENGHARGAAN[:3], dilaporkan=claims)
+    out = tmp_path / "out_lkip.xlsx"
+    work = tmp_path / "lo"
+    work.mkdir()
+    planted, _, cell, true_value = with_sentinel(out, work)
+    book = openpyxl.load_workbook(out)
+    data = book["Data Pegawai"]
+    assert (data["E9"].value, data["F9"].value, data["H4"].value) == ("VII", "PPPK", "S2")
+    data["E9"], data["F9"] = "III/a", "PNS"  # Misnawati becomes a PNS III/a …
+    data["H4"] = "S3"  # … and Budi's pendidikan S3
+    edited = tmp_path / "edited_lkip.xlsx"
+    book.save(edited)
+    recalced, recalced_edit = recalculate_many([planted, edited], work)
+    assert_sentinel_recalculated(recalced, cell, true_value)
+    bad, n = differences(out, recalced)
+    assert not bad and n > 60
+    values = cached_values(recalced_edit)
+    table = "1.1 Jumlah Pegawai"
+    assert [values[(table, c)] for c in ("F12", "F21", "H6", "H8", "D12", "D11", "D13")] == [2, 0, 4, 0, 0, 1, 1]
+    assert values[(table, "H22")] == 6 and values[(table, "B4")] == 6
+    assert [values[("Data Dilaporkan", f"H{r}")] for r in (4, 5, 6)] == ["Tidak sesuai", "Sesuai", "Sesuai"]
