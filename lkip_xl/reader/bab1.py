@@ -29,7 +29,7 @@ NOMOR = FieldSpec("nomor", ("no", "nomor", "no urut"), label="No")
 PEGAWAI_FIELDS = [
     NOMOR,
     # A DUK writes `Nama` and the NIP under it in one cell: `Nama dan NIP` is the name's column.
-    FieldSpec("nama", ("nama", "nama pegawai", "nama lengkap", "nama dan nip", "nama nip", "nama nip pegawai"),
+    FieldSpec("nama", ("nama", "nama pegawai", "nama lengkap", "nama dan nip", "nama nip"),
               required=True),
     FieldSpec("nip", ("nip", "nip baru", "nomor induk pegawai", "nip nipppk"), label="NIP"),
     FieldSpec("pangkat", ("pangkat golongan", "pangkat gol", "pangkat gol ruang", "pangkat golongan ruang",
@@ -176,6 +176,13 @@ PANGKAT_NAMES = {
 }
 _NAME_SHOWN = {code: " ".join(w.capitalize() if w != "tk" else "Tk." for w in name.split()).replace("Tk. I", "Tk.I")
                for name, code in PANGKAT_NAMES.items()}
+
+
+def pangkat_shown(code: str) -> str:
+    """The name of the pangkat of golongan/ruang `code` as a DUK writes it: III/b -> Penata Muda Tk.I."""
+    return _NAME_SHOWN[code]
+
+
 _RUANG = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*[/.\-]?\s*([a-e])(?![A-Za-z])", re.I)
 _ROMAN = ("XVII", "XVI", "XV", "XIV", "XIII", "XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I")
 _PPPK_GOLONGAN = re.compile(r"(?<![A-Za-z])(" + "|".join(_ROMAN) + r"|1[0-7]|[1-9])(?![A-Za-z0-9])", re.I)
