@@ -22,9 +22,9 @@ def write_jumlah_pegawai(book: Book, result: Result, layout: D.Layout, p: Plan) 
     sheet = p.names["pegawai"]
     counts = result.pegawai or {}
     title(book, ws, p.numbers["pegawai"],
-          "Daftar Jumlah Pegawai Menurut Kualifikasi Pendidikan dan Pangkat/Golongan", 8)
+          p.judul("Daftar Jumlah Pegawai", "Menurut Kualifikasi Pendidikan dan Pangkat/Golongan"), 8)
     r = headers(book, ws, 2, ["SKPD", JLH, "Kualifikasi Pendidikan", JLH, "Pangkat", JLH, "Golongan", JLH])
-    setup_table_sheet(ws, (2, r - 1), [24, 8, 14, 8, 10, 8, 11, 8], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [30, 9, 16, 9, 12, 9, 12, 9])
     first = r
     height = max(len(rows) for rows in BLOCKS.values())
     last = first + height - 1
@@ -76,7 +76,7 @@ def write_nominatif(book: Book, result: Result, layout: D.Layout, p: Plan) -> No
     ws = book.sheet(p.names["nominatif"])
     title(book, ws, p.numbers["nominatif"], p.judul("Daftar Nominatif Pegawai", f"per 31 Desember {p.tahun}"), 4)
     r = headers(book, ws, 2, ["No", "Nama dan NIP", "Pangkat / Golongan", "Jabatan"])
-    setup_table_sheet(ws, (2, r - 1), [6, 38, 22, 36], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [6, 48, 30, 52])
     center = book.fmt(border=1, align="center", valign="top")
     for i, pegawai in enumerate(result.data.pegawai or ()):
         book.text(ws, r, 0, f"{i + 1:02d}", fmt=center)

@@ -34,7 +34,7 @@ def write_inovasi(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     text = p.judul("Inovasi", f"Tahun {p.tahun}")
     ws.merge_range(0, 0, 0, 1, text, book.fmt(bold=True, font_size=11, text_wrap=True, valign="top"))
     r = headers(book, ws, 2, ["No.", "Nama dan Uraian Inovasi"])
-    setup_table_sheet(ws, (2, r - 1), [6, 100], landscape=False)
+    setup_table_sheet(ws, (2, r - 1), [6, 130])
     number = book.fmt(align="right", valign="top", bold=True)
     name = book.fmt(bold=True, text_wrap=True, valign="top")
     body = book.fmt(text_wrap=True, valign="top")
@@ -64,12 +64,12 @@ def write_tindak_lanjut(book: Book, result: Result, layout: D.Layout, p: Plan) -
     ws.merge_range(0, 0, 0, ncols - 1, "", book.fmt(bold=True, font_size=11, text_wrap=True, valign="top"))
     ws.write_string(0, 0, f"{text} {p.skpd}".strip(), book.fmt(bold=True, font_size=11, text_wrap=True,
                                                                valign="top"))
-    widths: list[float] = [6.0, 50.0, 50.0] + ([16.0] if status else [])
+    widths: list[float] = [6.0, 62.0, 62.0, 16.0] if status else [6.0, 70.0, 70.0]
     book.fit(ws, 0, 0, text, span=ncols, bold=True, font_size=11)
     if lhe:
         ws.merge_range(1, 0, 1, ncols - 1, f"LHE {lhe}", book.fmt(italic=True, text_wrap=True, valign="top"))
     r = headers(book, ws, 2, ["No", "Rekomendasi", "Rencana Tindak Lanjut"] + (["Status"] if status else []))
-    setup_table_sheet(ws, (2, r - 1), widths, landscape=False)
+    setup_table_sheet(ws, (2, r - 1), widths)
     group = book.fmt(bold=True, border=1, bg_color="#F2F2F2", text_wrap=True, valign="top")
     center = book.fmt(border=1, align="center", valign="top")
     n = 0
