@@ -9,7 +9,7 @@ from typing import NamedTuple
 from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, RUMUS_NEGATIF
 from lkip_xl.model import GOLONGAN, KOMPONEN_LHE, PENDIDIKAN, RUANG, STATUS
 from lkip_xl.reader.bab1 import (
-    INOVASI_FIELDS, PANGKAT_NAMES, PEGAWAI_FIELDS, PENGHARGAAN_FIELDS, TINDAK_LANJUT_FIELDS, pangkat_shown,
+    INOVASI_FIELDS, PEGAWAI_FIELDS, PENGHARGAAN_FIELDS, TINDAK_LANJUT_FIELDS, pangkat_shown,
 )
 from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
 from lkip_xl.reader.identitas import KEYS
