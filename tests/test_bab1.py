@@ -393,3 +393,112 @@ def test_libreoffice_recalculates_the_counts_and_follows_an_edit_of_data_pegawai
     assert [values[(table, c)] for c in ("F12", "F21", "H6", "H8", "D12", "D11", "D13")] == [2, 0, 4, 0, 0, 1, 1]
     assert values[(table, "H22")] == 6 and values[(table, "B4")] == 6
     assert [values[("Data Dilaporkan", f"H{r}")] for r in (4, 5, 6)] == ["Tidak sesuai", "Sesuai", "Sesuai"]
+
+
+# ------------------------------------------------------------------ the sample against the seed
+
+# The seed LKIP (shared/seed/000_b2bfd02cb2e5f272.txt) as printed: Tabel 1.2 (nominatif), Tabel 1.1 (with `-`
+# as 0), Tabel 3.15 (penghargaan, its last row run on over a page), the inovasi and the LHE's tindak lanjut.
+SEED_1_2 = [
+    ("01", "Nanang Edward,S.Sos.,M.M 19800127 200604 1 016", "Pembina (IV/a)", "Camat"),
+    ("02", "Erliyanti, SE., MM., M. Ak. 19851020 201001 2 031", "Penata Tk.I (III/d)", "Sekretaris Camat"),
+    ("03", "Hj. Yanti Masitah,S.Sos.,M.AP 19670319 198703 2 009", "Pembina (IV/a)", "Kasubbag Umum dan Kepegawaian"),
+    ("04", "Mili Yusmawati, S.Sos., MM 19801117 200604 2 024", "Penata Tk.I (III/d)",
+     "Kasi Pelayanan dan Kesejahteraan Sosial"),
+    ("05", "H. Nuryono, S.Kep 19730507 199602 1 002", "Penata Tk.I (III/d)", "Kasi Pemerintahan"),
+    ("06", "Dewi Budi Astuti,S.Pd 19820305 201001 2 017", "Penata Tk.I (III/d)", "Kasi Pemberdayaan Masyarakat"),
+    ("07", "Muhammad Rusdi, SE 19770304 200501 1 010", "Penata (III/c)", "Ketentraman dan Ketertiban Umum"),
+    ("08", "Feri Arianti, S.Pd.AUD 19840215 200701 2 002", "Penata (III/c)", "Kasi Pembangunan"),
+    ("09", "Hujaimah,A.Md 19880212 201001 2 016", "Penata (III/c)", "Kasubbag Perencanaan dan Keuangan"),
+    ("10", "Muhammad Aditya Pratama, SE 19910214 202012 1 009", "Penata Muda (III/a)", "Staf Seksi Pembangunan"),
+    ("11", "Yusnani 19770501 200701 1 016", "Penata Muda (III/a)", "Staf Seksi Pemerintahan"),
+    ("12", "Akhmad Basuki 19780719 200701 1 007", "Penata Muda III/a", "Staf Pembangunan"),
+    ("13", "Hatmi Susanti 19821215 200801 2 014", "Penata Muda III/a", "Staf Kasubbag Umum dan Kepegawaian"),
+    ("14", "Saihani 1977052 200906 1 002", "Pengatur Tk.I (II/d)", "Staf Subbag Perencanaan dan Keuangan"),
+    ("15", "Ali Sadikin 19680816 198804 1 001", "Pengatur (II/c)", "Staf Kasubbag Umum dan Kepegawaian"),
+    ("16", "Misnu Raga 19690718 200701 1 029", "Pengatur Muda (II/a)", "Staf Kasubbag Umum dan Kepegawaian"),
+    ("17", "Ruslan 19690330 2021212 1 003", "Pengatur Muda (II/a)", "Staf Kasubbag Umum dan Kepegawaian"),
+    ("18.", "Misnawati, A.Md. 19900329 202421 2 002", "PPPK Golongan VII", "JF Pranata Komputer Terampil"),
+]
+SEED_1_1 = {
+    "pendidikan": {"SD": 0, "SLTP": 3, "SLTA": 2, "D1": 0, "D2": 0, "D3": 1, "D4": 0, "S1": 7, "S2": 5, "S3": 0},
+    "pangkat": {"I/a": 0, "I/b": 0, "I/c": 0, "I/d": 0, "II/a": 2, "II/b": 0, "II/c": 1, "II/d": 1, "III/a": 2,
+                "III/b": 1, "III/c": 4, "III/d": 4, "IV/a": 1, "IV/b": 1, "IV/c": 0, "IV/d": 0, "IV/e": 0, "PPPK": 1},
+    "golongan": {"I": 0, "II": 4, "III": 11, "IV": 2, "PPPK": 1},  # the seed writes PPPK's as `VII (PPPK)`
+}
+SEED_3_15 = [
+    ("1.", "30 Mei 2024", "Kab Balangan", "Lomba Desa (Desa Hukai)",
+     "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana serta "
+     "Pemberdayaan Masyarakat dan Desa Kabupaten Balangan"),
+    ("2.", "30 Oktober 2024", "Halaman Kantor Bupati Balangan", "Juara 3 Lomba PBB Satlinmas Tingkat Kabupaten",
+     "Satpol PP Kabupaten Balangan"),
+    ("3.", "5 Desember 2024", "Ar Raudah Resto Paringin", "Pengawasan kearsipan internal SKPD",
+     "Dinas Perpustakaan dan Kearsipan Daerah Kab. Balangan"),
+    ("4.", "22 Desember 2024", "Mayang Maurai", "Juara III Lomba UP2K PKK Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("5.", "22 Desember 2024", "Mayang Maurai", "Juara III Lomba Posyandu Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("6.", "22 Desember 2024", "Mayang Maurai", "Juara II Lomba Hatinya PKK Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("7.", "22 Desember 2024", "Mayang Maurai", "Juara 4 Lomba Administarasi PKK Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+]
+SEED_INOVASI = ["Pemetaan Batas Desa Berbasis Partisipatif (PETA BAPER)", "Sistem Publikasi Digital (Silikit)",
+                "Dana Duka Santunan Kematian Proses Mulus (Ana Tulus)", "Sinergi Linmas dengan Masyarakat (Sinar Linmas)",
+                "Evaluasi Cepat Berkolaborasi dengan Pemerintahan Desa (Si Cabe Pedas)",
+                "Sistem Disposisi Digital (Sidigit)", "Pengukuran Kinerja dan Keuangan (Kurkinku)",
+                "Sistem Informasi Desa (Sispemdes)"]
+SEED_LHE = ["Perencanaan Kinerja", "1.", "Pengukuran Kinerja", "2.", "Pelaporan Kinerja", "3.", "4.", "5.",
+            "Evaluasi Akuntabilitas Kinerja", "6."]
+
+
+@pytest.fixture(scope="module")
+def sample_book(tmp_path_factory):
+    from run_cli import SAMPLE
+
+    out = tmp_path_factory.mktemp("sample") / "juai_lkip.xlsx"
+    write_workbook(analyse(str(SAMPLE)), out)
+    return openpyxl.load_workbook(out), openpyxl.load_workbook(out, data_only=True)
+
+
+def _rows(ws, first: int, ncols: int) -> list[tuple]:
+    return [tuple(" ".join(str(c.value).split()) if c.value is not None else None for c in row)
+            for row in ws.iter_rows(min_row=first, max_row=ws.max_row, max_col=ncols)]
+
+
+def test_sample_tabel_1_2_is_the_seeds_nominatif_row_for_row(sample_book):
+    rows = _rows(sample_book[0]["1.2 Nominatif Pegawai"], 4, 4)
+    assert [(int(no.rstrip(".")), *rest) for no, *rest in rows] == \
+        [(int(no.rstrip(".")), *rest) for no, *rest in SEED_1_2]
+
+
+def test_sample_tabel_1_1_is_the_nominatifs_counts_and_differs_from_the_seeds_in_five_pangkat(sample_book):
+    formulas, values = sample_book[0]["1.1 Jumlah Pegawai"], sample_book[1]["1.1 Jumlah Pegawai"]
+    got = {block: {formulas.cell(r, c).value: values.cell(r, c + 1).value for r in range(4, 22)
+                   if formulas.cell(r, c).value} for block, c in (("pendidikan", 3), ("pangkat", 5), ("golongan", 7))}
+    assert [list(b) for b in got.values()] == [list(b) for b in SEED_1_1.values()]  # the seed's rows, in order
+    # the nominatif's own counts, read here from its pangkat column as printed
+    import re
+    from collections import Counter
+    nominatif = Counter("PPPK" if p.startswith("PPPK") else re.search(r"[IV]+/[a-e]", p).group(0)
+                        for _, _, p, _ in SEED_1_2)
+    assert got["pangkat"] == {k: nominatif.get(k, 0) for k in SEED_1_1["pangkat"]}
+    assert {k for k in SEED_1_1["pangkat"] if got["pangkat"][k] != SEED_1_1["pangkat"][k]} == {
+        "III/a", "III/b", "III/c", "IV/a", "IV/b"}
+    assert [(k, SEED_1_1["pangkat"][k], got["pangkat"][k]) for k in ("III/a", "III/b", "III/c", "IV/a", "IV/b")] == [
+        ("III/a", 2, 4), ("III/b", 1, 0), ("III/c", 4, 3), ("IV/a", 1, 2), ("IV/b", 1, 0)]
+    assert got["pendidikan"] == SEED_1_1["pendidikan"] and got["golongan"] == SEED_1_1["golongan"]
+    assert (values["A4"].value, values["B4"].value) == ("Kecamatan Juai", 18)
+
+
+def test_sample_penghargaan_inovasi_and_tindak_lanjut_are_the_seeds(sample_book):
+    book = sample_book[0]
+    assert _rows(book["3.17 Penghargaan"], 4, 5) == SEED_3_15
+    inovasi = book["Inovasi"]
+    assert [inovasi.cell(r, 2).value for r in range(4, inovasi.max_row + 1) if inovasi.cell(r, 1).value] == SEED_INOVASI
+    lhe = book["Tindak Lanjut LHE"]
+    assert lhe["A2"].value == "LHE Nomor 700/147/LHE/Inspektorat-Blg/2024 tanggal 19 Juli 2024"
+    assert [lhe.cell(r, 1).value for r in range(4, lhe.max_row + 1)] == SEED_LHE
+    assert lhe["B11"].value == ("Pada penutup LKjIP terdapat rekomendasi atau langkah antisipasi untuk perencanaan "
+                                "kinerja tahun berikutnya berdasarkan hambatan atas kendala dalam pelaksanaan kinerja "
+                                "tahun sebelumnya/evaluasi berjalan.")
