@@ -374,8 +374,8 @@ def _colours(pdf: Path, pages: list[int], work: Path) -> dict[str, int]:
 @pytest.mark.libreoffice
 def test_correcting_the_claims_turns_their_rows_green_in_libreoffice(sample, tmp_path):
     """Change each wrong stated value so its Selisih is 0: after LibreOffice recalculates and prints,
-    the Status says Sudah sesuai, the corrected kesalahan rows are green (not red), the peringatan row
-    stays amber, and no Data Dilaporkan row is red any more."""
+    the Status says Sudah sesuai, the corrected kesalahan rows are green (not red), the peringatan rows
+    stay amber, and no Data Dilaporkan row is red any more."""
     if soffice() is None or shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
         pytest.skip("needs LibreOffice and poppler (pdftoppm, pdftotext)")
     path, result = sample
@@ -392,7 +392,7 @@ def test_correcting_the_claims_turns_their_rows_green_in_libreoffice(sample, tmp
         sheet, coord = link.location.rsplit("!", 1)
         wb[sheet.strip("'")][coord].value = float(f"{f.dihitung:.2f}")
         fixed += 1
-    assert fixed == 6
+    assert fixed == 11
     after = tmp_path / "sesudah.xlsx"
     wb.save(after)
     wb.close()
@@ -413,6 +413,6 @@ def test_correcting_the_claims_turns_their_rows_green_in_libreoffice(sample, tmp
             assert temuan_colours["green"] > 0, temuan_colours
             assert temuan_colours["red"] == 0, temuan_colours  # green wins over the kesalahan fill
             assert dilaporkan_colours["red"] == 0, dilaporkan_colours
-        assert temuan_colours["amber"] > 0  # the NAME_MISMATCH peringatan row, not live
-    # the note mentions 'Sudah sesuai' once: 6 rows say Belum sesuai before, Sudah sesuai after
-    assert statuses["before"] == (1, 6) and statuses["after"] == (7, 0), statuses
+        assert temuan_colours["amber"] > 0  # the peringatan rows (two NIPs, NAME_MISMATCH), not live
+    # the note mentions 'Sudah sesuai' once: 11 rows say Belum sesuai before, Sudah sesuai after
+    assert statuses["before"] == (1, 11) and statuses["after"] == (12, 0), statuses
