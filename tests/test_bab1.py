@@ -195,6 +195,14 @@ def test_penghargaan_dates_as_written_and_a_row_broken_by_a_page(tmp_path):
     assert reading.dilewati == {6: "lanjutan baris di atasnya (tabel terpotong halaman)"}
 
 
+def test_unnumbered_rows_are_rows_of_their_own(tmp_path):
+    """Only a table that numbers its rows has run-on rows: without numbers, a row without a date is an award."""
+    rows = [["No", "Tanggal", "Tempat", "Penghargaan"], [None, "30 Mei 2024", "A", "Lomba Desa"],
+            [None, None, "B", "Lomba Posyandu"]]
+    result = analysed(tmp_path, Penghargaan=rows)
+    assert [p.penghargaan.value for p in result.data.penghargaan] == ["Lomba Desa", "Lomba Posyandu"]
+
+
 def test_inovasi_name_and_uraian(tmp_path):
     rows = [["No", "Nama Inovasi", "Uraian"], [1, "Sistem Publikasi Digital (Silikit)", "Media informasi digital."],
             [2, "Sidigit", None]]

@@ -362,7 +362,7 @@ def read_penghargaan(sheet: Sheet, findings: list[Finding]) -> list[PenghargaanR
     t = TableReader(sheet, header, findings)
     out: list[PenghargaanRow] = []
     for r in data_rows(sheet, header):
-        if out and _runs_on(t, r, ("tanggal",)):
+        if out and _runs_on(t, r, out[-1].row, ("tanggal",)):
             _join(out[-1], t, r, ("tempat", "penghargaan", "pemberi"))
             continue
         penghargaan = t.txt(r, "penghargaan")
@@ -408,7 +408,7 @@ def read_tindak_lanjut(sheet: Sheet, findings: list[Finding]) -> list[TindakLanj
         if heading is not None:
             komponen = heading
             continue
-        if out and _runs_on(t, r, ("komponen",)):
+        if out and _runs_on(t, r, out[-1].row, ("komponen",)):
             _join(out[-1], t, r, ("rekomendasi", "rencana", "status"))
             continue
         stated = t.txt(r, "komponen")
@@ -444,10 +444,11 @@ def _komponen_heading(sheet: Sheet, r: int) -> str | None:
     return komponen_of(texts[0])
 
 
-def _runs_on(t: TableReader, r: int, keys: tuple[str, ...]) -> bool:
-    """A row of a table pasted from a PDF that runs on from the row above (a page broke it): the table
-    numbers its rows, this one has no number and none of the `keys` that start a new row."""
-    if not t.has("nomor") or t.raw(r, "nomor") not in (None, ""):
+def _runs_on(t: TableReader, r: int, above: int, keys: tuple[str, ...]) -> bool:
+    """A row of a table pasted from a PDF that runs on from the row `above` (a page broke it): the table
+    numbers its rows and numbered that one, this one has no number and none of the `keys` that start a
+    new row."""
+    if not t.has("nomor") or t.raw(r, "nomor") not in (None, "") or t.raw(above, "nomor") in (None, ""):
         return False
     return all(t.raw(r, k) in (None, "") for k in keys)
 
