@@ -425,21 +425,26 @@ class CountIfs(Expr):
     """COUNTIFS(range,criterion,…): the rows where every range holds its criterion.
 
     `env[name]` lists a range's cells in row order and `addr[name]` is the range; a criterion is an
-    expression whose value is the text sought and whose formula is a cell holding it or a quoted text.
-    Text compares ignoring case, as the spreadsheet compares it; the criterion "<>" holds for every cell
-    that is not empty. The criteria given are plain labels (`S1`, `III/a`, `PPPK`): no wildcard
-    (`*`, `?`, `~`) and no other operator.
+    expression whose value is the text sought and whose formula is a cell holding it, or a text written
+    into the formula quoted. Text compares ignoring case, as the spreadsheet compares it; the criterion
+    "<>" holds for every cell that is not empty. The criteria given are plain labels (`S1`, `III/a`,
+    `PPPK`): no wildcard (`*`, `?`, `~`) and no other operator.
     """
 
-    where: tuple[tuple[str, Expr], ...]
+    where: tuple[tuple[str, Expr | str], ...]
 
     def value(self, env: Env) -> Any:
         columns = [env.get(name) or () for name, _ in self.where]
-        tests = [_holds(criterion.value(env)) for _, criterion in self.where]
+        tests = [_holds(c if isinstance(c, str) else c.value(env)) for _, c in self.where]
         return sum(1 for row in zip(*columns) if all(test(x) for test, x in zip(tests, row)))
 
     def formula(self, addr: Addr) -> str:
-        return "COUNTIFS(" + ",".join(f"{addr[name]},{c.formula(addr)}" for name, c in self.where) + ")"
+        return "COUNTIFS(" + ",".join(f"{addr[name]},{_criterion(c, addr)}" for name, c in self.where) + ")"
+
+
+def _criterion(c: Expr | str, addr: Addr) -> str:
+    """A COUNTIFS criterion as the formula writes it: a text quoted, an expression rendered."""
+    return f'"{c}"' if isinstance(c, str) else c.formula(addr)
 
 
 def _holds(criterion: Any) -> Callable[[Any], bool]:

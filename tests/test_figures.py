@@ -160,6 +160,7 @@ def test_countifs_counts_the_rows_holding_every_criterion():
     assert f.formula({"gol": "'Data Pegawai'!$E$4:$E$8", "dicari": "B5", "status": "'Data Pegawai'!$F$4:$F$8",
                       "status_dicari": '"PNS"'}) == \
         "COUNTIFS('Data Pegawai'!$E$4:$E$8,B5,'Data Pegawai'!$F$4:$F$8,\"PNS\")"
-    filled = F.CountIfs((("nama", F.Ref("isi")),))
-    assert filled.value({"nama": ["A", None, "", "B", 3.0], "isi": "<>"}) == 3  # "<>": every cell not empty
-    assert filled.value({"nama": [], "isi": "<>"}) == 0
+    filled = F.CountIfs((("nama", "<>"),))  # a text criterion is written into the formula
+    assert filled.value({"nama": ["A", None, "", "B", 3.0]}) == 3  # "<>": every cell not empty
+    assert filled.value({"nama": []}) == 0
+    assert filled.formula({"nama": "B4:B9"}) == 'COUNTIFS(B4:B9,"<>")'
