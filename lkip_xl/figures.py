@@ -598,8 +598,10 @@ PENDUKUNG = SumIfs("nilai")
 PER_JENIS = SumProductEq()
 
 # Tabel 1.1 (SPEC §12): the pegawai whose Data Pegawai column `kolom` (pendidikan, golongan, status) holds the
-# row's label `kriteria`: COUNTIFS(kolom,kriteria); every pegawai: kriteria "<>" over the names
+# row's label `kriteria`: COUNTIFS(kolom,kriteria)
 JUMLAH_PEGAWAI = CountIfs((("kolom", Ref("kriteria")),))
+# every pegawai: the names that are not empty, COUNTIFS(nama,"<>")
+JUMLAH_SELURUH_PEGAWAI = CountIfs((("nama", "<>"),))
 # a golongan: its ruang rows added up (III = III/a + III/b + III/c + III/d)
 JUMLAH_GOLONGAN = Plus("ruang")
 

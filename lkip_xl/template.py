@@ -431,9 +431,10 @@ def _choice(values: list[str], lenient: bool = False) -> dict:
     message = "Pilih salah satu: " + ", ".join(values) + "."
     source: str | list[str] = values
     if len(",".join(values)) > INLINE_LIST:
+        from xlsxwriter.utility import quote_sheetname, xl_range_abs
+
         col = list(LONG_LISTS.values()).index(values)
-        letter = chr(ord("A") + col)
-        source = f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
+        source = f"{quote_sheetname(LISTS_SHEET)}!{xl_range_abs(1, col, len(values), col)}"
         message = f"Pilih dari daftar ({values[0]} … {values[-1]}) atau tulis bentuk lain yang dikenali."
     return {"validate": "list", "source": source, "error_type": "warning" if lenient else "stop",
             "error_title": "Pilihan tidak dikenal", "error_message": message}

@@ -21,11 +21,6 @@ class Hitungan:
     kolom: str = ""
     parts: tuple[str, ...] = ()
 
-    @property
-    def kriteria(self) -> str:
-        """What COUNTIFS looks for: the label, or "<>" (every pegawai with a name)."""
-        return "<>" if self.kolom == "nama" else self.label
-
 
 PENDIDIKAN_ROWS = tuple(Hitungan(f"pendidikan:{p}", p, "pendidikan") for p in PENDIDIKAN)
 # A PPPK has no pangkat: counted by status, in the pangkat list and as a golongan of its own.
@@ -47,8 +42,9 @@ def hitung(rows: list[PegawaiRow]) -> dict[str, int]:
     """Every count of Tabel 1.1 by key, and each block's sum as "jumlah:<block>"."""
     data = columns(rows)
     out: dict[str, int] = {}
-    for h in (TOTAL, *PENDIDIKAN_ROWS, *PANGKAT_ROWS):
-        out[h.key] = figures.JUMLAH_PEGAWAI.value({"kolom": data[h.kolom], "kriteria": h.kriteria})
+    out[TOTAL.key] = figures.JUMLAH_SELURUH_PEGAWAI.value({"nama": data["nama"]})
+    for h in (*PENDIDIKAN_ROWS, *PANGKAT_ROWS):
+        out[h.key] = figures.JUMLAH_PEGAWAI.value({"kolom": data[h.kolom], "kriteria": h.label})
     for h in GOLONGAN_ROWS:
         out[h.key] = figures.JUMLAH_GOLONGAN.value({"ruang": [out[k] for k in h.parts]})
     for block, hs in BLOCKS.items():

@@ -2,7 +2,7 @@
 Pegawai, in the seed's side-by-side layout; Tabel 1.2, the nominatif in the order of the Pegawai sheet."""
 from __future__ import annotations
 
-from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_PEGAWAI
+from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI
 from lkip_xl.model import FigureKey, Result
 from lkip_xl.rules.pegawai import BLOCKS, TOTAL, Hitungan
 from lkip_xl.writer import layout as D
@@ -62,9 +62,10 @@ def _count(book: Book, ws, sheet: str, r: int, c: int, h: Hitungan, result: Resu
     if h.parts:
         ruang: dict = {"ruang": [cells[k] for k in h.parts]}
         formula = JUMLAH_GOLONGAN.formula(ruang)
+    elif h is TOTAL:
+        formula = JUMLAH_SELURUH_PEGAWAI.formula({"nama": column_range(result, "nama")})
     else:
-        criterion = a1(r, c - 1) if h.kolom != "nama" else f'"{h.kriteria}"'
-        formula = JUMLAH_PEGAWAI.formula({"kolom": column_range(result, h.kolom), "kriteria": criterion})
+        formula = JUMLAH_PEGAWAI.formula({"kolom": column_range(result, h.kolom), "kriteria": a1(r, c - 1)})
     ws.write_formula(r, c, "=" + formula, fmt, excel_value(counts.get(h.key)))
     cells[h.key] = a1(r, c)
     book.remember_figure(FigureKey.pegawai(h.key), sheet, r, c)
