@@ -29,10 +29,12 @@ from xml.parsers import expat
 
 from lkip_xl.errors import InputError
 from lkip_xl.reader.safe import check_directory
+from lkip_xl.reader.xlsx.xml import (
+    _ATTR_RE, _PREFIXED, _PREFIXED_ATTR, _TAG, _TRUE, _XML_SPACE, MAIN_NS, MAX_TEXT, _Fallback, _TextBuffer,
+    _attrs, _bad_bytes, _declaration, _plain, _references_ok, _root_start, _unescape, _xml_text, clean_text,
+)
 from lkip_xl.textfmt import angka, short_name
 
-# Excel's own cell limit; a longer text can only come from a tool that ignored it.
-MAX_TEXT = 32_767
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 # Non-empty cells kept over all sheets read: it bounds memory. A kabupaten dinas' rincian (2,000 sub
 # kegiatan x 50 akun lines, 102k rows on DPA and on Realisasi) is ~820k cells and `check` peaks at
@@ -80,21 +82,14 @@ _DATE_STRIP = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 _DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})\Z")
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 _REL_OFFICE = "/officeDocument"
 
-# Namespaces. expat reports a namespaced name as "URI local" (namespace_separator=" ").
-MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-           "http://purl.oclc.org/ooxml/spreadsheetml/main")
 PACKAGE_REL_NS = ("http://schemas.openxmlformats.org/package/2006/relationships",)
 _DOC_REL_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
                "http://purl.oclc.org/ooxml/officeDocument/relationships")
 _REL_ID = tuple(f"{ns} id" for ns in _DOC_REL_NS)
-_TRUE = ("1", "true")
-# Whitespace as XML defines it (Python's str.strip would also take NBSP and other Unicode spaces).
-_XML_SPACE = " \t\n\r"
 # A number as the file stores it (xsd:double without INF/NaN); anything else in a number cell is text.
 _NUMBER = re.compile(r"[ \t\n\r]*+([+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?)[ \t\n\r]*+")
 
@@ -155,28 +150,6 @@ class _Stop(Exception):
 
     def __init__(self, error: InputError):
         self.error = error
-
-
-def clean_text(text: str) -> str:
-    """A text as Python can always encode it: a lone UTF-16 surrogate becomes U+FFFD."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-    return text
-
-
-def _unescape(text: str) -> str:
-    """Excel writes control characters in text as _xHHHH_; a character beyond the BMP may come as
-    a pair of escaped surrogates, and a lone surrogate becomes U+FFFD."""
-    if "_x" not in text:
-        return text
-    out = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in out):
-        out = out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return out
 
 
 class _Names(dict):
@@ -791,30 +764,6 @@ def column_letter(col: int) -> str:
     return letters
 
 
-class _TextBuffer:
-    """Character data of one element, kept to Excel's cell limit (plus slack for _xHHHH_ escapes):
-    a 4 MB text never exists in memory whole."""
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self.cut = False
-
-    def add(self, data: str) -> None:
-        room = MAX_TEXT + 16 - self.size
-        if len(data) > room:
-            data, self.cut = data[:max(room, 0)], True
-        if data:
-            self.parts.append(data)
-            self.size += len(data)
-
-    def value(self) -> str:
-        return "".join(self.parts)
-
-
 class _Bounded:
     """A part's stream that refuses to inflate beyond the size its zip directory declared, or beyond
     MAX_RATIO times the compressed bytes actually consumed (never the sizes the directory declares);
@@ -848,67 +797,6 @@ class _Bounded:
         return self.declared - left - (len(tail) if isinstance(tail, bytes) else 0)
 
 
-class _Fallback(Exception):
-    """The fast path met XML it does not read; expat reads the part instead."""
-
-
-def _declaration(head: bytes) -> bytes:
-    """`head` after its XML declaration; _Fallback when it declares an encoding other than UTF-8."""
-    if not head.startswith(b"<?xml"):
-        return head  # no declaration (or a misplaced one, which the scan hands to expat)
-    end = head.find(b"?>", 0, 1024)
-    if end < 0:
-        raise _Fallback
-    m = _ENCODING.search(head, 0, end)
-    if m and m.group(1).lower() not in (b"utf-8", b"utf8"):
-        raise _Fallback
-    return head[end + 2:]
-
-
-def _plain(xml: bytes) -> None:
-    """_Fallback where expat must decide: a comment, CDATA, DTD or processing instruction, a namespace
-    declaration or prefix, a character XML forbids."""
-    if (b"<!" in xml or b"<?" in xml or b"xmlns" in xml or _PREFIXED.search(xml) or _bad_bytes(xml)
-            or not _references_ok(xml)):
-        raise _Fallback
-
-
-def _references_ok(xml: bytes) -> bool:
-    """Every '&' starts an entity XML knows without a DTD or a character reference."""
-    return b"&" not in xml or xml.count(b"&") == len(_REFERENCE.findall(xml))
-
-
-def _bad_bytes(xml: bytes) -> bool:
-    """A character XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF): expat refuses it."""
-    return bool(xml.translate(None, _XML_BYTES)) or (b"\xef\xbf" in xml and _BAD_BYTES.search(xml) is not None)
-
-
-def _root_start(buf: bytes) -> tuple[int, set[str], bytes]:
-    """Where the root element's start tag ends, and the prefixes it declares; _Fallback unless its
-    default namespace is the SpreadsheetML one (or none)."""
-    lt = buf.find(b"<")
-    if lt < 0 or buf[:lt].strip(b" \t\r\n"):
-        raise _Fallback
-    m = _ROOT.match(buf, lt)
-    if m is None:
-        raise _Fallback
-    prefixes = {"xml"}
-    for key, value in _attrs(m.group(2)).items():
-        if key == "xmlns" and value not in MAIN_NS:
-            raise _Fallback
-        if key.startswith("xmlns:"):
-            if value in MAIN_NS or not value:
-                raise _Fallback  # a prefix for SpreadsheetML itself (or an undeclaration): expat
-            prefixes.add(key[6:])
-    for key in _attrs(m.group(2)):
-        if ":" in key and not key.startswith("xmlns:") and key.partition(":")[0] not in prefixes:
-            raise _Fallback
-    return m.end(), prefixes, m.group(1)
-
-
-_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"'?<>]*)[\"']")
-_ATTR_RE = rb'[A-Za-z_][-\w.]*(?::[A-Za-z_][-\w.]*)?\s*+=\s*+(?:"[^"<]*+"|\'[^\'<]*+\')'
-_ROOT = re.compile(rb"<([A-Za-z_][-\w.]*)((?:\s++" + _ATTR_RE + rb")*+)\s*+>")
 _SHEETDATA_OPEN = re.compile(rb"<sheetData(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
 # A cell in the usual attribute order (r, s, t); other attributes or orders go through _ATTR. The
 # common body, one non-empty <v> and nothing else, is its own group (value); any other body is
@@ -931,77 +819,13 @@ _BODY = re.compile(rb'\s*+(?:<f((?:\s++' + _ATTR_RE + rb')*+)\s*+(?:/>|>([^<]*+)
                    rb'\s*+(?:(<v)(?:\s++' + _ATTR_RE + rb')*+\s*+(?:/>|>([^<]*+)</v\s*+>))?'
                    rb'\s*+(?:(<is)\s*+>\s*+<t(?:\s++' + _ATTR_RE + rb')*+\s*+(?:/>|>([^<]*+)</t\s*+>)\s*+</is\s*+>)?'
                    rb'\s*+')
-_PREFIXED = re.compile(rb"</?[A-Za-z_][-\w.]*:")
-_TAG = re.compile(rb"</?[A-Za-z_][-\w.:]*(?:\s++" + _ATTR_RE + rb")*+\s*+/?>")
-_PREFIXED_ATTR = re.compile(rb"\s([A-Za-z_][-\w.]*):[A-Za-z_][-\w.]*\s*=")
 # After an extension element: a merge, a default namespace, or a prefix bound to SpreadsheetML.
 _MAIN_AFTER = re.compile(rb"<mergeCell|<col\b|xmlns\s*=|spreadsheetml/2006/main|ooxml/spreadsheetml/main")
-# Characters XML 1.0 forbids (C0 controls but TAB, LF, CR; U+FFFE, U+FFFF): expat refuses them.
-_BAD_BYTES = re.compile(rb"\xef\xbf[\xbe\xbf]")
-_XML_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x9, 0xA, 0xD))
-_ATTR = re.compile(rb'([A-Za-z_][-\w.]*(?::[A-Za-z_][-\w.]*)?)\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
 _ROW_START = re.compile(rb"<row\b")
 _MERGE = re.compile(rb"<mergeCell\b([^<>]*)>")
 _MERGE_START = re.compile(rb"<mergeCell\b")
 _COL = re.compile(rb"<col\b([^<>]*)>")
 _COL_START = re.compile(rb"<col\b")
-_REFERENCE = re.compile(rb"&(?:amp|lt|gt|quot|apos|#[0-9]++|#x[0-9A-Fa-f]++);")
-_ENTITY = re.compile(rb"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
-_XML_ENTITIES = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
-
-
-def _xml_char(code: int) -> bool:
-    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-            or 0x10000 <= code <= 0x10FFFF)
-
-
-def _xml_text(raw: bytes, attribute: bool = False) -> str:
-    """Bytes of XML character data as expat gives them: line ends normalised to LF (in an attribute,
-    TAB, CR and LF become spaces), the five entities and character references."""
-    if b"\r" in raw:
-        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if attribute and (b"\n" in raw or b"\t" in raw):
-        raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
-    if b"&" not in raw:
-        return raw.decode("utf-8")
-    out, pos = [], 0
-    for m in _ENTITY.finditer(raw):
-        out.append(raw[pos:m.start()].decode("utf-8"))
-        name = m.group(1)
-        if name[:1] == b"#":
-            code = int(name[2:], 16) if name[1:2] in (b"x", b"X") else int(name[1:])
-            if not _xml_char(code):
-                raise _Fallback
-            out.append(chr(code))
-        elif name in _XML_ENTITIES:
-            out.append(_XML_ENTITIES[name])
-        else:
-            raise _Fallback
-        pos = m.end()
-    rest = raw[pos:]
-    if b"&" in rest:
-        raise _Fallback
-    out.append(rest.decode("utf-8"))
-    return "".join(out)
-
-
-def _attrs(raw: bytes) -> dict[str, str]:
-    """Attributes of a tag; _Fallback where expat would see something else (a repeated name, text
-    that is not an attribute)."""
-    out: dict[str, str] = {}
-    pos, size = 0, len(raw)
-    for m in _ATTR.finditer(raw):
-        if raw[pos:m.start()].strip(b" \t\r\n") or (pos and m.start() == pos):
-            raise _Fallback
-        key = m.group(1).decode()
-        if key in out:
-            raise _Fallback
-        value = m.group(2)
-        out[key] = _xml_text(value if value is not None else m.group(3), attribute=True)
-        pos = m.end()
-    if raw[pos:size].strip(b" \t\r\n/"):
-        raise _Fallback
-    return out
 
 
 def _capped(value: str | None, formula: str | None, inline: str | None):
