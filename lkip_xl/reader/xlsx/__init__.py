@@ -22,11 +22,11 @@ import re
 from operator import itemgetter, methodcaller
 from dataclasses import dataclass, field
 
-from lkip_xl.errors import InputError
 from lkip_xl.reader.xlsx.package import (
     CHUNK, MAX_CELLS, MAX_CHARS, MAX_PART_BYTES, MAX_RATIO, MAX_READ_BYTES, MAX_RELATIONSHIPS, MAX_TOKEN_BYTES,
     MAX_ZIP_ENTRIES, PACKAGE_REL_NS, RATIO_FLOOR_BYTES, Package, _Stop,
 )
+from lkip_xl.reader.xlsx.workbook import MAX_SHEETS, SheetInfo, read_workbook
 from lkip_xl.reader.xlsx.xml import (
     _ATTR_RE, _PREFIXED, _PREFIXED_ATTR, _TAG, _TRUE, _XML_SPACE, MAIN_NS, MAX_TEXT, _Fallback, _TextBuffer,
     _attrs, _bad_bytes, _declaration, _plain, _references_ok, _root_start, _unescape, _xml_text, clean_text,
@@ -37,8 +37,6 @@ MAX_ROW, MAX_COL = 1_048_576, 16_384
 MAX_MERGES = 100_000
 # Cells covered by merged ranges once clipped to the sheet's data extent.
 MAX_MERGED_CELLS = 500_000
-# The structure of a workbook: far beyond any real one, small enough to read in a blink.
-MAX_SHEETS = 4_096
 MAX_STYLES = 200_000  # <numFmt> and <xf> entries of styles.xml together (Excel stops at 64,000 xf)
 
 BUILTIN_FORMATS = {
@@ -60,9 +58,6 @@ _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})\Z")
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 
-_DOC_REL_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-               "http://purl.oclc.org/ooxml/officeDocument/relationships")
-_REL_ID = tuple(f"{ns} id" for ns in _DOC_REL_NS)
 # A number as the file stores it (xsd:double without INF/NaN); anything else in a number cell is text.
 _NUMBER = re.compile(r"[ \t\n\r]*+([+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?)[ \t\n\r]*+")
 
@@ -94,13 +89,6 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
 
 
 @dataclass
-class SheetInfo:
-    name: str
-    part: str | None  # zip member of the worksheet; None for a chart sheet
-    hidden: bool = False
-
-
-@dataclass
 class Grid:
     """One worksheet as plain data: what any reading backend fills for `Sheet`."""
 
@@ -123,38 +111,10 @@ class XlsxFile(Package):
 
     def __init__(self, path: str, display_name: str):
         super().__init__(path, display_name)
-        self.date1904 = False
-        self._read_workbook()
+        self.date1904, self.sheets = read_workbook(self)
         self._styles: list[str | None] | None = None
         self._shared: list[str] | None = None
 
-    def _read_workbook(self) -> None:
-        if self._member(self._workbook_part) is None:
-            raise InputError(f"Berkas {self.name} bukan workbook Excel .xlsx (tidak ada xl/workbook.xml).")
-        rels = self._rels(self._workbook_part)
-        found: list[tuple[str, str, bool]] = []
-        path: list[str] = []
-
-        def start(name, attrs):
-            if name == "sheet" and path[-1:] == ["sheets"] and len(path) == 2:
-                if len(found) >= MAX_SHEETS:
-                    raise _Stop(self._refuse(f"workbook berisi lebih dari {angka(MAX_SHEETS, 0)} lembar"))
-                rid = next((attrs[k] for k in _REL_ID if k in attrs), None)
-                if rid is None:  # a relationship id in a namespace of its own: still the only id there is
-                    rid = next((v for k, v in attrs.items() if k.endswith(" id")), "")
-                found.append((clean_text(attrs.get("name", "")), rid, attrs.get("state", "visible") != "visible"))
-            elif name == "workbookPr" and len(path) == 1:
-                self.date1904 = attrs.get("date1904", "0").strip(_XML_SPACE).lower() in _TRUE
-            path.append(name)
-
-        def end(name):
-            path.pop()
-
-        self._parse(self._workbook_part, start, end)
-        for name, rid, hidden in found:
-            kind, target = rels.get(rid, ("", ""))
-            part = target if kind.endswith("/worksheet") and self._member(target) else None
-            self.sheets.append(SheetInfo(name, part, hidden))
 
     def _read_styles(self) -> list[str | None]:
         """Number format of each cell style (cellXfs index). Only styleSheet/numFmts/numFmt defines

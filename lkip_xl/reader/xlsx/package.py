@@ -19,7 +19,7 @@ from lkip_xl.reader.xlsx.xml import MAIN_NS, _Fallback
 from lkip_xl.textfmt import angka, short_name
 
 if TYPE_CHECKING:
-    from lkip_xl.reader.xlsx import SheetInfo
+    from lkip_xl.reader.xlsx.workbook import SheetInfo
 
 # Non-empty cells kept over all sheets read: it bounds memory. A kabupaten dinas' rincian (2,000 sub
 # kegiatan x 50 akun lines, 102k rows on DPA and on Realisasi) is ~820k cells and `check` peaks at
