@@ -26,6 +26,7 @@ from lkip_xl.reader.xlsx.package import (
     CHUNK, MAX_CELLS, MAX_CHARS, MAX_PART_BYTES, MAX_RATIO, MAX_READ_BYTES, MAX_RELATIONSHIPS, MAX_TOKEN_BYTES,
     MAX_ZIP_ENTRIES, PACKAGE_REL_NS, RATIO_FLOOR_BYTES, Package, _Stop,
 )
+from lkip_xl.reader.xlsx.styles import BUILTIN_FORMATS, MAX_STYLES, is_date_format, is_duration_format, read_styles
 from lkip_xl.reader.xlsx.workbook import MAX_SHEETS, SheetInfo, read_workbook
 from lkip_xl.reader.xlsx.xml import (
     _ATTR_RE, _PREFIXED, _PREFIXED_ATTR, _TAG, _TRUE, _XML_SPACE, MAIN_NS, MAX_TEXT, _Fallback, _TextBuffer,
@@ -37,40 +38,13 @@ MAX_ROW, MAX_COL = 1_048_576, 16_384
 MAX_MERGES = 100_000
 # Cells covered by merged ranges once clipped to the sheet's data extent.
 MAX_MERGED_CELLS = 500_000
-MAX_STYLES = 200_000  # <numFmt> and <xf> entries of styles.xml together (Excel stops at 64,000 xf)
 
-BUILTIN_FORMATS = {
-    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 5: '"$"#,##0_);("$"#,##0)',
-    6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy",
-    16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
-    22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)",
-    40: "#,##0.00_);[Red](#,##0.00)", 41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
-    42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
-    43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
-    44: '_("$"* #,##0.00_)_("$"* \\(#,##0.00\\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss",
-    47: "mmss.0", 48: "##0.0E+0", 49: "@",
-}
-_DATE_STRIP = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
-_DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-_DATE_CHARS = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})\Z")
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 
 # A number as the file stores it (xsd:double without INF/NaN); anything else in a number cell is text.
 _NUMBER = re.compile(r"[ \t\n\r]*+([+-]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?)[ \t\n\r]*+")
-
-
-def is_duration_format(fmt: str | None) -> bool:
-    """An elapsed-time format: [h]:mm:ss, [mm]:ss, [s] (as openpyxl and calamine read them)."""
-    return bool(fmt) and _DURATION.search(fmt.split(";")[0]) is not None
-
-
-def is_date_format(fmt: str | None) -> bool:
-    if not fmt:
-        return False
-    return _DATE_CHARS.search(_DATE_STRIP.sub("", fmt.split(";")[0])) is not None
 
 
 def col_index(letters: str) -> int:
@@ -115,42 +89,6 @@ class XlsxFile(Package):
         self._styles: list[str | None] | None = None
         self._shared: list[str] | None = None
 
-
-    def _read_styles(self) -> list[str | None]:
-        """Number format of each cell style (cellXfs index). Only styleSheet/numFmts/numFmt defines
-        a format: a <numFmt> inside a conditional format's <dxf> belongs to that rule alone."""
-        custom: dict[int, str] = {}
-        xf_ids: list[int] = []
-        path: list[str] = []
-        count = 0
-
-        def start(name, attrs):
-            nonlocal count
-            if len(path) == 2 and ((name == "numFmt" and path[1] == "numFmts")
-                                   or (name == "xf" and path[1] == "cellXfs")):
-                count += 1
-                if count > MAX_STYLES:
-                    raise _Stop(self._refuse(f"daftar gaya sel berisi lebih dari {angka(MAX_STYLES, 0)} entri"))
-                if name == "numFmt":
-                    try:
-                        custom[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "")
-                    except ValueError:
-                        pass
-                else:
-                    try:
-                        xf_ids.append(int(attrs.get("numFmtId", "0")))
-                    except ValueError:
-                        xf_ids.append(0)
-            path.append(name)
-
-        def end(name):
-            path.pop()
-
-        self._parse(self._styles_part(), start, end, required=False)
-        return [custom.get(i, BUILTIN_FORMATS.get(i)) for i in xf_ids]
-
-    def _styles_part(self) -> str:
-        return self._related("/styles", "xl/styles.xml")
 
     def _shared_part(self) -> str:
         return self._related("/sharedStrings", "xl/sharedStrings.xml")
@@ -200,7 +138,7 @@ class XlsxFile(Package):
     def read_sheets(self, infos: list[SheetInfo]) -> list[Grid]:
         """The grids of `infos`; the shared strings are read once, and only those the sheets use."""
         if self._styles is None:
-            self._styles = self._read_styles()
+            self._styles = read_styles(self)
         pending = [self._read_sheet(info) for info in infos]
         wanted = set().union(*(cells for _, cells in pending))
         texts, count = self._read_shared(wanted) if wanted else ({}, 0)
