@@ -26,6 +26,7 @@ from lkip_xl.reader.xlsx.package import (
     CHUNK, MAX_CELLS, MAX_CHARS, MAX_PART_BYTES, MAX_RATIO, MAX_READ_BYTES, MAX_RELATIONSHIPS, MAX_TOKEN_BYTES,
     MAX_ZIP_ENTRIES, PACKAGE_REL_NS, RATIO_FLOOR_BYTES, Package, _Stop,
 )
+from lkip_xl.reader.xlsx.sharedstrings import read_shared
 from lkip_xl.reader.xlsx.styles import BUILTIN_FORMATS, MAX_STYLES, is_date_format, is_duration_format, read_styles
 from lkip_xl.reader.xlsx.workbook import MAX_SHEETS, SheetInfo, read_workbook
 from lkip_xl.reader.xlsx.xml import (
@@ -90,49 +91,6 @@ class XlsxFile(Package):
         self._shared: list[str] | None = None
 
 
-    def _shared_part(self) -> str:
-        return self._related("/sharedStrings", "xl/sharedStrings.xml")
-
-    def _read_shared(self, wanted: set[int]) -> tuple[dict[int, tuple[str, bool]], int]:
-        """The shared strings whose index is in `wanted` (text cut to MAX_TEXT, was cut), and how many
-        the part holds."""
-        out: dict[int, tuple[str, bool]] = {}
-        index = -1
-        depth = 0  # 1 in <sst>, 2 in <si>
-        phonetic = 0
-        in_t = False
-        text = _TextBuffer()
-
-        def start(name, attrs):
-            nonlocal index, depth, phonetic, in_t
-            depth += 1
-            if name == "si" and depth == 2:
-                index += 1
-                text.reset()
-            elif name == "rPh":
-                phonetic += 1  # phonetic guide text is not the cell's text
-            elif name == "t" and depth > 2 and not phonetic and index in wanted:
-                in_t = True
-
-        def end(name):
-            nonlocal depth, phonetic, in_t
-            depth -= 1
-            if name == "t":
-                in_t = False
-            elif name == "rPh":
-                phonetic -= 1
-            elif name == "si" and depth == 1 and index in wanted:
-                value = clean_text(_unescape(text.value()))
-                self._count_chars(len(value))
-                out[index] = (value[:MAX_TEXT], text.cut or len(value) > MAX_TEXT)
-
-        def chars(data):
-            if in_t:
-                text.add(data)
-
-        self._parse(self._shared_part(), start, end, chars, required=False)
-        return out, index + 1
-
     # ------------------------------------------------------------------ sheet
 
     def read_sheets(self, infos: list[SheetInfo]) -> list[Grid]:
@@ -141,7 +99,7 @@ class XlsxFile(Package):
             self._styles = read_styles(self)
         pending = [self._read_sheet(info) for info in infos]
         wanted = set().union(*(cells for _, cells in pending))
-        texts, count = self._read_shared(wanted) if wanted else ({}, 0)
+        texts, count = read_shared(self, wanted) if wanted else ({}, 0)
         for grid, shared_cells in pending:
             values, formats = grid.values, grid.formats
             for index, cells in shared_cells.items():
