@@ -1,9 +1,10 @@
 """The zip container of an .xlsx (the package): its members (a name spelt with backslashes is found
-too; two members under one name are refused), its relationships, and every part's stream within the
-budgets: the part's declared size, its inflation ratio measured on the bytes really read, the bytes
-read, cells and characters kept over the whole read. Each part is parsed by expat as it inflates,
-given whole tokens only, without a DTD, and only elements of the expected namespaces; each limit
-stops the parse the moment it is crossed, with one Indonesian sentence."""
+too), its relationships, and each part's stream, parsed by expat as it inflates (whole tokens only;
+the handlers see elements of the expected namespaces only). It refuses two members under one name, a
+part whose declared size or ratio is a bomb's, a stream that inflates beyond its declared size or
+MAX_RATIO times the compressed bytes really read, more than MAX_READ_BYTES read, MAX_CELLS cells or
+MAX_CHARS characters kept over the whole read, MAX_RELATIONSHIPS relationships in one list, a DTD and
+a token larger than MAX_TOKEN_BYTES: each the moment it is crossed, with one Indonesian sentence."""
 from __future__ import annotations
 
 import contextlib
@@ -135,7 +136,7 @@ class _Bounded:
     MAX_RATIO times the compressed bytes actually consumed (never the sizes the directory declares);
     every byte counts for the read."""
 
-    def __init__(self, raw, info: zipfile.ZipInfo, book: "Package"):
+    def __init__(self, raw, info: zipfile.ZipInfo, book: Package):
         self.raw, self.left, self.book, self.name = raw, info.file_size, book, info.filename
         self.declared = info.compress_size
         self.inflated = 0

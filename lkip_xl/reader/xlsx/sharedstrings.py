@@ -1,6 +1,7 @@
-"""The shared strings part (xl/sharedStrings.xml): the texts that cells refer to by index. Only the
-strings the sheets read refer to are kept, each cut to MAX_TEXT characters (a rich string's runs
-joined, phonetic guides left out); their characters count towards the read's MAX_CHARS."""
+"""The shared strings part (xl/sharedStrings.xml, or where the workbook's relationship points): the
+texts that cells refer to by index. Only the strings the sheets read refer to are kept, each cut to
+MAX_TEXT characters (a rich string's runs joined, phonetic guides left out); their characters count
+towards the read's MAX_CHARS."""
 from __future__ import annotations
 
 from lkip_xl.reader.xlsx.package import Package

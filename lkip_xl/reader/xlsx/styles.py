@@ -1,7 +1,7 @@
-"""The styles part (xl/styles.xml): the number format of each cell style, built-in or the file's own,
-and which formats show a date or time and which an elapsed time. Only the cell styles' formats are
-read (fonts, fills, borders and conditional formats' <dxf> are not); more than MAX_STYLES entries
-are refused."""
+"""The styles part (xl/styles.xml, or where the workbook's relationship points): the number format of
+each cell style, built-in or the file's own, and which formats show a date or time and which an
+elapsed time. Only the cell styles' formats are read (fonts, fills, borders and conditional formats'
+<dxf> are not); more than MAX_STYLES entries are refused."""
 from __future__ import annotations
 
 import re
