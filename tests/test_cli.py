@@ -31,7 +31,7 @@ INDIKATOR_KEYS = {"level", "tujuan", "sasaran", "indikator", "satuan", "polarita
                   "capaian", "kategori", "realisasi_tahun_lalu", "target_akhir_renstra", "capaian_akhir_renstra",
                   "pagu", "realisasi_anggaran", "serapan", "efisiensi"}
 EFISIENSI_KEYS = {"rumus", "rata_rata", "nilai"}
-TEMUAN_KEYS = {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung"}
+TEMUAN_KEYS = {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok"}
 
 
 def sha256(path: Path) -> str:
