@@ -136,7 +136,7 @@ def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int
     for ind in result.indicators:
         for year in ind.komponen_metode:
             where[(id(ind), year)] = {"nilai": rng[4], "metode": rng[5],
-                                      "kriteria": f'{rng[0]},"{layout.ind_id[id(ind)]}",{rng[2]},{year}'}
+                                      "kriteria": ((rng[0], layout.ind_id[id(ind)]), (rng[2], year))}
     return where
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lkip_xl import figures
 from lkip_xl.figures import (
-    E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, NILAI_TEXT, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS,
+    E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, NILAI_TEXT, NOTHING, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS,
 )
 from lkip_xl.model import FigureKey, Indicator, Result
 from lkip_xl.writer import units
@@ -80,13 +80,13 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
         # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
         if ind.supports is not None and layout.pemetaan_last is not None:
             last = layout.pemetaan_last
-            which = f'{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)},"{iid}"'
+            which = ((f"{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)}", iid),)
             pf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 5)}:{ref(PEMETAAN, last, 5)}", "kriteria": which})
             rf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 6)}:{ref(PEMETAAN, last, 6)}", "kriteria": which})
         elif ind.whole_budget:
             pf, rf = ref(ANGGARAN, layout.total_row, C_PAGU), ref(ANGGARAN, layout.total_row, C_REAL)
         else:
-            pf = rf = '"-"'
+            pf = rf = NOTHING.formula({})
         book.formula(ws, r, H_PAGU, pf, ind.pagu)
         book.formula(ws, r, H_RA, rf, ind.realisasi_anggaran)
         p, ra = a1(r, H_PAGU), a1(r, H_RA)
