@@ -41,6 +41,10 @@ class Layout:
     nilai_cell: tuple[int, int] = (0, 0)
     belanja: BelanjaData | None = None
 
+    def pemetaan_range(self, col: int) -> str:
+        """Column `col` of Data Pemetaan's supporting list (written: pemetaan_last is set)."""
+        return f"{ref(PEMETAAN, DATA_FIRST, col)}:{ref(PEMETAAN, self.pemetaan_last, col)}"
+
 
 # Data Anggaran columns
 C_LEVEL, C_KODE, C_NO, C_URAIAN, C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL, C_SISA, C_SERAPAN = range(10)
@@ -49,8 +53,19 @@ C_URAIAN_REAL = 18
 
 
 
+# Data Kinerja: the columns every indicator row has; the target, realisasi, capaian … columns of each
+# year follow them (Layout.kinerja_cols)
+K_ID, K_LEVEL, K_TUJUAN, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS = range(7)
+# Data Komponen columns
+KOM_ID, KOM_INDIKATOR, KOM_TAHUN, KOM_KOMPONEN, KOM_NILAI, KOM_METODE = range(6)
+# Data Pemetaan columns: the distinct supporting sub kegiatan of each indicator, with live pagu and realisasi
+P_ID, P_INDIKATOR, P_KODE, P_NO, P_URAIAN, P_PAGU, P_REAL = range(7)
+DATA_FIRST = 3  # the first data row of Data Kinerja, Komponen and Pemetaan: below title, legend and header
+
 # Perhitungan Kinerja columns
 H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
+# and its kategori scale, below the indicators: lower bound, name, and "di bawahnya" for the open band
+S_BATAS, S_NAMA, S_BAWAH = range(3)
 
 
 @dataclass(frozen=True)
