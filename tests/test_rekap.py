@@ -287,3 +287,13 @@ def test_frames_match_the_workbook_and_pandas_stays_out_of_the_cli():
                           text=True, env=child_env(), timeout=30)
     assert proc.returncode == 0
     assert "pandas" not in proc.stderr and "lkip_xl.frames" in proc.stderr
+
+
+def test_the_columns_the_rekap_formulas_read_are_where_the_headers_say():
+    """writer/layout.py names the rekap columns the formulas read; the Indikator header agrees with them."""
+    from lkip_xl.writer import layout
+    from lkip_xl.writer.rekap import INDIKATOR_LABELS
+
+    named = {layout.RK_NO: "No", layout.RK_SKPD: "Perangkat Daerah", layout.RI_LEVEL: "Level",
+             layout.RI_CAPAIAN: "Capaian (%)", layout.RI_KATEGORI: "Kategori", layout.RI_EFISIENSI: "Efisiensi (%)"}
+    assert {c: INDIKATOR_LABELS[c] for c in named} == named

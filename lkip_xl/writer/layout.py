@@ -121,3 +121,14 @@ def belanja_formula(layout: Layout, kode: str, measure: str) -> str:
 
     return PER_JENIS.formula({"keys": b.range(key_col), "kode": kode,
                             "values": b.range(b.pagu if measure == "pagu" else b.realisasi)})
+
+
+# The rekap workbook (writer/rekap.py): the columns its formulas read and write. Each sheet begins
+# No | Perangkat Daerah.
+RK_NO, RK_SKPD = 0, 1
+RD_KESALAHAN, RD_PERINGATAN, RD_INFO = 5, 6, 7  # Daftar Perangkat Daerah: the findings of each file
+RA_PAGU, RA_REALISASI, RA_SISA, RA_SERAPAN = 2, 3, 4, 5  # Anggaran
+RB_FIRST = 2  # Jenis Belanja: pagu and realisasi of each jenis side by side, from this column on
+# Indikator: the columns Kinerja counts over (in the order of writer/rekap.py's INDIKATOR_LABELS)
+RI_LEVEL, RI_CAPAIAN, RI_KATEGORI, RI_EFISIENSI = 2, 10, 11, 13
+RKIN_JUMLAH, RKIN_FIRST_KATEGORI = 2, 3  # Kinerja: the number of indicators, then one column per kategori
