@@ -752,8 +752,11 @@ class CountIf(Expr):
     criterion: Expr
 
     def value(self, env: Env) -> Any:
-        c = self.criterion.value(env)
-        return sum(1 for x in env.get(self.name) or () if x is not None and excel_order(x, c) == 0)
+        c, cells = self.criterion.value(env), env.get(self.name) or ()
+        if isinstance(c, str):  # the same as excel_order, quickly: a kabupaten's Level column is long
+            c = c.casefold()
+            return sum(1 for x in cells if isinstance(x, str) and x.casefold() == c)
+        return sum(1 for x in cells if x is not None and excel_order(x, c) == 0)
 
     def formula(self, addr: Addr) -> str:
         return f"COUNTIF({addr[self.name]},{self.criterion.formula(addr)})"

@@ -7,6 +7,7 @@ import functools
 import math
 from typing import Any
 
+from lkip_xl.figures import MELEBIHI_100, NEGATIF, PITA_KATEGORI, Expr
 from lkip_xl.model import Cell, FigureKey
 from lkip_xl.reader.sheets import column_letter
 
@@ -135,22 +136,21 @@ class Book:
             self.formats[key] = self.wb.add_format(dict(props))
         return self.formats[key]
 
-    def flag(self, ws, first: int, last: int, col: int, test: str) -> None:
-        """Colour red, live, the cells of rows first..last of `col` for which `test` holds; `test` is a
-        formula over `{c}`, the cell (e.g. "{c}>100"); text such as "-" never counts."""
+    def flag(self, ws, first: int, last: int, col: int, test: Expr) -> None:
+        """Colour red, live, the cells of rows first..last of `col` for which `test` holds: a figures
+        declaration over "sel", the cell."""
         if last < first:
             return
-        c = a1(first, col)
         ws.conditional_format(first, col, last, col, {
-            "type": "formula", "criteria": f"=AND(ISNUMBER({c}),{test.format(c=c)})", "format": self.cf_fmt(self.RED)})
+            "type": "formula", "criteria": "=" + test.formula({"sel": a1(first, col)}), "format": self.cf_fmt(self.RED)})
 
     def flag_serapan(self, ws, first: int, last: int, col: int) -> None:
         """Serapan above 100 %: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}>100")
+        self.flag(ws, first, last, col, MELEBIHI_100)
 
     def flag_sisa(self, ws, first: int, last: int, col: int) -> None:
         """A negative sisa: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}<0")
+        self.flag(ws, first, last, col, NEGATIF)
 
     def kategori_colours(self, ws, first: int, last: int, col: int, names: list[str]) -> None:
         """A colour per kategori band, live: the cell equals the band's name on the scale (`names`, the
@@ -162,7 +162,8 @@ class Book:
         for k, name in enumerate(names):
             band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
             ws.conditional_format(first, col, last, col, {
-                "type": "formula", "criteria": f"={c}={name}", "format": self.cf_fmt(band)})
+                "type": "formula", "criteria": "=" + PITA_KATEGORI.formula({"sel": c, "nama": name}),
+                "format": self.cf_fmt(band)})
 
     def header_fmt(self):
         return self.fmt(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center", valign="vcenter")
