@@ -8,7 +8,11 @@ A figure is an expression over named inputs (`Ref`) and constants. The same decl
 
 The rules evaluate the declarations (JSON, findings, cached results); the writer renders them and
 caches the value the rules evaluated, so a formula and its cached value cannot drift. LibreOffice
-recalculation (tests/test_fill.py) proves the two agree.
+recalculation (tests/test_fill.py, tests/test_figures.py) proves the two agree.
+
+This module is the only source of formula text: the writer, the rekap, the written analysis (through
+teks.py), the Status columns and the conditional formats render declarations made here, over the
+addresses writer/layout.py names (tests/test_formula_source.py scans the package for any other).
 """
 from __future__ import annotations
 
