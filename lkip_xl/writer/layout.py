@@ -62,6 +62,10 @@ KOM_ID, KOM_INDIKATOR, KOM_TAHUN, KOM_KOMPONEN, KOM_NILAI, KOM_METODE = range(6)
 P_ID, P_INDIKATOR, P_KODE, P_NO, P_URAIAN, P_PAGU, P_REAL = range(7)
 DATA_FIRST = 3  # the first data row of Data Kinerja, Komponen and Pemetaan: below title, legend and header
 
+# The Bab III budget tables (writer/tables/anggaran.py): Rincian Realisasi Anggaran, and per jenis belanja
+T_NO, T_KODE, T_URAIAN, T_PAGU, T_REAL, T_SISA, T_RASIO = range(7)
+J_KODE, J_URAIAN, J_PAGU, J_REAL, J_SISA, J_SERAPAN = range(6)
+
 # Perhitungan Kinerja columns
 H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
 # and its kategori scale, below the indicators: lower bound, name, and "di bawahnya" for the open band
