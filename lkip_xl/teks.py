@@ -42,7 +42,8 @@ from typing import Any
 
 from lkip_xl import figures
 from lkip_xl.figures import (  # noqa: F401 (the limits: part of this module's interface)
-    MAX_FORMULA_CHARS, MAX_NESTING, Angka, Concat, Expr, NaikTurun, Ref, Text, all_numbers, nesting, perubahan, within_limits,
+    MAX_FORMULA_CHARS, MAX_NESTING, Angka, Concat, Expr, NaikTurun, Ref, Text, all_numbers, nesting, perubahan,
+    within_limits,
 )
 
 KOSONG = "-"

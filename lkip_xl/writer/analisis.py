@@ -19,7 +19,8 @@ The seven analyses the LKE expects (PermenPANRB 88/2021 with the format of 53/20
 7. the causes and solutions: an empty, marked input cell the office fills in itself.
 
 A sentence whose inputs are missing reads sensibly: the whole sentence is
-IF(<its numbers are numbers>, <sentence>, <"... belum tersedia.">), and its value takes the same branch. Indicator values show the decimals of the indicator's input (the tables' rule),
+IF(<its numbers are numbers>, <sentence>, <"... belum tersedia.">), and its value takes the same branch.
+Indicator values show the decimals of the indicator's input (the tables' rule),
 percentages 2 decimals, Rupiah whole.
 """
 from __future__ import annotations

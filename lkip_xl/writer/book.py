@@ -142,7 +142,8 @@ class Book:
         if last < first:
             return
         ws.conditional_format(first, col, last, col, {
-            "type": "formula", "criteria": "=" + test.formula({"sel": a1(first, col)}), "format": self.cf_fmt(self.RED)})
+            "type": "formula", "criteria": "=" + test.formula({"sel": a1(first, col)}),
+            "format": self.cf_fmt(self.RED)})
 
     def flag_serapan(self, ws, first: int, last: int, col: int) -> None:
         """Serapan above 100 %: more realised than budgeted."""

@@ -202,8 +202,9 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
             if judged.unknown:
                 book.text(ws, r, K_STATUS, TIDAK_DINILAI)
                 continue
-            book.formula(ws, r, K_STATUS, sama().formula({"dilaporkan": a1(r, K_STATED), "dihitung": a1(r, K_COMPUTED)}),
-                         SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
+            stated_computed = {"dilaporkan": a1(r, K_STATED), "dihitung": a1(r, K_COMPUTED)}
+            book.formula(ws, r, K_STATUS, sama().formula(stated_computed), SESUAI if judged.agrees else TIDAK_SESUAI,
+                         kind="text")
             continue
         ws.write_formula(r, K_COMPUTED, "=" + f, cell, excel_value(computed))
         skind = "money" if money else "ratio"
@@ -296,7 +297,8 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
             "type": "formula", "criteria": "=" + status_is(SUDAH).formula({"sel": _fixed_column(first, COL_STATUS)}),
             "format": _dxf(book, GREEN)})
         ws.conditional_format(first, COL_STATUS, end, COL_STATUS, {
-            "type": "cell", "criteria": "==", "value": Text(BELUM).formula({}), "format": _dxf(book, {"bold": True, **RED})})
+            "type": "cell", "criteria": "==", "value": Text(BELUM).formula({}),
+            "format": _dxf(book, {"bold": True, **RED})})
 
 
 def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, extra: dict) -> None:
