@@ -99,7 +99,7 @@ def test_json_schema(sample_run):
             assert set(e["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan", "tidak_terbaca"}
             assert set(e["efisiensi"]) == {"rumus", "rata_rata", "nilai"}
     for f in report["temuan"]:
-        assert set(f) == {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "berkas"}
+        assert set(f) == {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok", "berkas"}
     levels = [f["tingkat"] for f in report["temuan"]]
     order = {"kesalahan": 0, "peringatan": 1, "info": 2}
     assert levels == sorted(levels, key=order.get), "most serious first"
@@ -287,3 +287,13 @@ def test_frames_match_the_workbook_and_pandas_stays_out_of_the_cli():
                           text=True, env=child_env(), timeout=30)
     assert proc.returncode == 0
     assert "pandas" not in proc.stderr and "lkip_xl.frames" in proc.stderr
+
+
+def test_the_columns_the_rekap_formulas_read_are_where_the_headers_say():
+    """writer/layout.py names the rekap columns the formulas read; the Indikator header agrees with them."""
+    from lkip_xl.writer import layout
+    from lkip_xl.writer.rekap import INDIKATOR_LABELS
+
+    named = {layout.RK_NO: "No", layout.RK_SKPD: "Perangkat Daerah", layout.RI_LEVEL: "Level",
+             layout.RI_CAPAIAN: "Capaian (%)", layout.RI_KATEGORI: "Kategori", layout.RI_EFISIENSI: "Efisiensi (%)"}
+    assert {c: INDIKATOR_LABELS[c] for c in named} == named

@@ -5,8 +5,10 @@ import contextlib
 import datetime
 import functools
 import math
+from collections.abc import Sequence
 from typing import Any
 
+from lkip_xl.figures import MELEBIHI_100, NEGATIF, PITA_KATEGORI, Expr
 from lkip_xl.model import Cell, FigureKey
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -24,7 +26,7 @@ UNIT = "unit:"  # a kind "unit:<number format>": an indicator value shown with i
 # Data sheets: what the user may edit, what is only compared, and the rest (formulas)
 INPUT_FILL = "#FFF2CC"  # light yellow: data the formulas read; edit here
 CLAIM_FILL = "#EDEDED"  # light grey, italic: a number as the input states it, compared (Temuan), feeds nothing
-ROLE_PROPS = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FILL, "italic": True,
+ROLE_PROPS: dict[str, dict[str, Any]] = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FILL, "italic": True,
                                                              "font_color": "#595959"}}
 
 
@@ -133,22 +135,22 @@ class Book:
             self.formats[key] = self.wb.add_format(dict(props))
         return self.formats[key]
 
-    def flag(self, ws, first: int, last: int, col: int, test: str) -> None:
-        """Colour red, live, the cells of rows first..last of `col` for which `test` holds; `test` is a
-        formula over `{c}`, the cell (e.g. "{c}>100"); text such as "-" never counts."""
+    def flag(self, ws, first: int, last: int, col: int, test: Expr) -> None:
+        """Colour red, live, the cells of rows first..last of `col` for which `test` holds: a figures
+        declaration over "sel", the cell."""
         if last < first:
             return
-        c = a1(first, col)
         ws.conditional_format(first, col, last, col, {
-            "type": "formula", "criteria": f"=AND(ISNUMBER({c}),{test.format(c=c)})", "format": self.cf_fmt(self.RED)})
+            "type": "formula", "criteria": "=" + test.formula({"sel": a1(first, col)}),
+            "format": self.cf_fmt(self.RED)})
 
     def flag_serapan(self, ws, first: int, last: int, col: int) -> None:
         """Serapan above 100 %: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}>100")
+        self.flag(ws, first, last, col, MELEBIHI_100)
 
     def flag_sisa(self, ws, first: int, last: int, col: int) -> None:
         """A negative sisa: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}<0")
+        self.flag(ws, first, last, col, NEGATIF)
 
     def kategori_colours(self, ws, first: int, last: int, col: int, names: list[str]) -> None:
         """A colour per kategori band, live: the cell equals the band's name on the scale (`names`, the
@@ -160,7 +162,8 @@ class Book:
         for k, name in enumerate(names):
             band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
             ws.conditional_format(first, col, last, col, {
-                "type": "formula", "criteria": f"={c}={name}", "format": self.cf_fmt(band)})
+                "type": "formula", "criteria": "=" + PITA_KATEGORI.formula({"sel": c, "nama": name}),
+                "format": self.cf_fmt(band)})
 
     def header_fmt(self):
         return self.fmt(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center", valign="vcenter")
@@ -377,7 +380,7 @@ def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
     return formula[1:] if formula.startswith("=") else formula
 
 
-def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], landscape: bool = True,
+def setup_table_sheet(ws, header_rows: tuple[int, int], widths: Sequence[float], landscape: bool = True,
                       freeze_col: int = 0) -> None:
     """Report-like print setup: A4, readable scale (`print_width`), header rows repeated, panes frozen."""
     ws.lkip_widths = list(widths)
@@ -414,7 +417,7 @@ def print_scale_for(widths: list[float], landscape: bool = True) -> int | None:
     return scale if scale >= MIN_PRINT_SCALE else None
 
 
-def print_width(ws, widths: list[float], landscape: bool = True, repeat_cols: int = 0) -> None:
+def print_width(ws, widths: Sequence[float], landscape: bool = True, repeat_cols: int = 0) -> None:
     """Fit the columns to one page across when that keeps them readable; otherwise print at
     MIN_PRINT_SCALE, let the columns flow to further pages and repeat the identifying columns
     (when they take at most half a page)."""

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import re
 
-from xlsxwriter.utility import xl_col_to_name
-
-from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, agrees, selisih
+from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, Text, agrees, sama, selisih, status_is
 from lkip_xl.findings import LABEL
 from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
 from lkip_xl.rules.rounding import claim_decimals
@@ -204,8 +202,9 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
             if judged.unknown:
                 book.text(ws, r, K_STATUS, TIDAK_DINILAI)
                 continue
-            book.formula(ws, r, K_STATUS, f'IF({a1(r, K_STATED)}={a1(r, K_COMPUTED)},"{SESUAI}","{TIDAK_SESUAI}")',
-                         SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
+            stated_computed = {"dilaporkan": a1(r, K_STATED), "dihitung": a1(r, K_COMPUTED)}
+            book.formula(ws, r, K_STATUS, sama().formula(stated_computed), SESUAI if judged.agrees else TIDAK_SESUAI,
+                         kind="text")
             continue
         ws.write_formula(r, K_COMPUTED, "=" + f, cell, excel_value(computed))
         skind = "money" if money else "ratio"
@@ -217,7 +216,8 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
                      SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
     last = 2 + len(klaim)
     ws.conditional_format(3, 0, last, K_STATUS, {
-        "type": "formula", "criteria": f'=${_column(K_STATUS)}4="{TIDAK_SESUAI}"', "format": _dxf(book, RED)})
+        "type": "formula", "criteria": "=" + status_is(TIDAK_SESUAI).formula({"sel": _fixed_column(3, K_STATUS)}),
+        "format": _dxf(book, RED)})
 
 
 # A claim on a figure that leaves out an amount that could not be read (§10.16) is not judged.
@@ -294,9 +294,11 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
         first, end = FIRST_ROW, FIRST_ROW + len(shown) - 1
         # A corrected row turns green as a whole (over its severity fill); a live Belum sesuai stays red.
         ws.conditional_format(first, 0, end, ncols - 1, {
-            "type": "formula", "criteria": f'=${_column(COL_STATUS)}{first + 1}="{SUDAH}"', "format": _dxf(book, GREEN)})
+            "type": "formula", "criteria": "=" + status_is(SUDAH).formula({"sel": _fixed_column(first, COL_STATUS)}),
+            "format": _dxf(book, GREEN)})
         ws.conditional_format(first, COL_STATUS, end, COL_STATUS, {
-            "type": "cell", "criteria": "==", "value": f'"{BELUM}"', "format": _dxf(book, {"bold": True, **RED})})
+            "type": "cell", "criteria": "==", "value": Text(BELUM).formula({}),
+            "format": _dxf(book, {"bold": True, **RED})})
 
 
 def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, extra: dict) -> None:
@@ -343,9 +345,9 @@ def _dxf(book: Book, props: dict):
     return book.formats[key]
 
 
-def _column(col: int) -> str:
-    """The letter of a 0-based column."""
-    return xl_col_to_name(col)
+def _fixed_column(row: int, col: int) -> str:
+    """The cell (row, col) with its column fixed: $L4, read by a colour rule on every cell of its row."""
+    return "$" + a1(row, col)
 
 
 def _count(findings: list[Finding], tingkat: str) -> int:
