@@ -127,35 +127,3 @@ def test_inline_text_reads_back_as_the_shared_string_would(tmp_path):
     assert streamed["cells"] == plain["cells"]
     assert plain["cells"]["A3"][0] == "_x0041_ literal"
     assert [S.inline_body("", t) is None for t in texts] == [False, True, True, False, False, True, True]
-
-
-def test_the_books_cell_writer_writes_the_xml_xlsxwriter_writes(tmp_path):
-    """Book's sheets write their cells with stream.cell_writer: byte for byte what xlsxwriter's own
-    _write_cell writes, for the cells it takes and those it hands back (no format, dates, booleans,
-    rich strings, links, errors)."""
-    import datetime
-    import zipfile
-
-    def build(path, own: bool) -> dict[str, bytes]:
-        book = Book(str(path))
-        ws = book.sheet("Data")
-        if own:
-            ws._write_cell = type(ws)._write_cell.__get__(ws)  # xlsxwriter's, as before
-        setup_table_sheet(ws, (0, 0), [12, 15, 15, 15])
-        _fill(book, ws, 1)
-        ws.write_number(20, 0, 3.5)  # no format
-        ws.write_string(20, 1, "tanpa format")
-        ws.write_datetime(21, 0, datetime.datetime(2024, 12, 31), book.fmt(num_format="dd/mm/yyyy"))
-        ws.write_boolean(21, 1, True, book.cell_fmt("text"))
-        ws.write_rich_string(21, 2, "a ", book.fmt(bold=True), "b", " c", book.cell_fmt("text"))
-        ws.write_url(21, 3, "internal:'Data'!A1", book.fmt(underline=1), string="Lihat")
-        ws.write_formula(22, 0, "=1/0", book.cell_fmt("money"), "#DIV/0!")
-        ws.write_formula(22, 1, "=A1&\"<x>\"", book.cell_fmt("text"), "a<x>&")
-        ws.write_formula(22, 2, "=1", None, 1)
-        book.close()
-        with zipfile.ZipFile(path) as z:
-            return {n: z.read(n) for n in z.namelist()}
-
-    fast, own = build(tmp_path / "fast.xlsx", False), build(tmp_path / "own.xlsx", True)
-    assert fast == own
-    assert b"&lt;x&gt;" in fast["xl/worksheets/sheet1.xml"]

@@ -313,10 +313,6 @@ class Book:
                 # xlsxwriter runs ~30 regexes per formula to prefix dynamic-array functions; we use
                 # none of them (only SUM, SUMIFS, IF, ROUND, …), so only its '=' stripping is needed.
                 ws._prepare_formula = _plain_formula
-            if hasattr(ws, "_write_cell"):
-                from lkip_xl.writer.stream import cell_writer
-
-                ws._write_cell = cell_writer(ws, ws._write_cell)
             self.sheets[name] = ws
         return self.sheets[name]
 

@@ -17,7 +17,7 @@ import math
 import shutil
 import tempfile
 import weakref
-from typing import Any, Callable
+from typing import Any
 
 from xlsxwriter.utility import _preserve_whitespace
 
@@ -68,40 +68,6 @@ def formula_body(xf: str, formula: str, value: Any) -> str:
         elif value:
             kind = ' t="str"'
     return f"{xf}{kind}><f>{_escape(formula)}</f><v>{value}</v></c>"
-
-
-def cell_writer(ws, plain: Callable[[int, int, Any], None]) -> Callable[[int, int, Any], None]:
-    """xlsxwriter's Worksheet._write_cell for the cells the Book writes (a number, shared string,
-    formula or blank with its own format) through the bodies above, the same XML without its
-    attribute list and escaping regexes per cell; anything else (no format, a date, a rich string,
-    an array formula, a boolean, an error) goes to xlsxwriter's own."""
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast
-
-    xfs: dict[int, str] = {}
-
-    def write_cell(row: int, col: int, cell) -> None:
-        fmt = cell.format
-        kind = type(cell).__name__
-        if fmt is None or kind not in FAST_CELLS:
-            plain(row, col, cell)
-            return
-        xf = xfs.get(id(fmt))
-        if xf is None:
-            xf = xfs[id(fmt)] = f' s="{fmt._get_xf_index()}"'
-        head = f'<c r="{xl_rowcol_to_cell_fast(row, col)}"'
-        if kind == "Number":
-            ws.fh.write(head + number_body(xf, cell.number))
-        elif kind == "String":
-            ws.fh.write(head + string_body(xf, cell.string))
-        elif kind == "Formula":
-            ws.fh.write(head + formula_body(xf, cell.formula, cell.value))
-        else:
-            ws.fh.write(head + xf + "/>")
-
-    return write_cell
-
-
-FAST_CELLS = ("Number", "String", "Formula", "Blank")
 
 
 class RowStream:
