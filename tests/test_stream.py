@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from lkip_xl.writer import stream as S
+from lkip_xl.writer import xlsxwriter_adapter
 from lkip_xl.writer.book import Book, setup_table_sheet
 
 TEXTS = ["Belanja Pegawai", "=1+1", "-", "a & b < c > d", "  spasi  ", "baris\nbaru", "x" * 40000, "é ü ñ 漢字"]
@@ -71,6 +72,15 @@ def test_large_stream_goes_through_temporary_files(tmp_path, monkeypatch):
     assert _cells(tmp_path / "big.xlsx") == _cells(tmp_path / "plain.xlsx")
 
 
+def test_the_public_roads_stream_reads_back_the_same(tmp_path, monkeypatch):
+    """A PublicRowStream (xlsxwriter outside the adapter's proved range) writes the same cells, formats,
+    cached values and row heights through the worksheet's public calls."""
+    _book(tmp_path / "plain.xlsx", streamed=False)
+    monkeypatch.setattr(xlsxwriter_adapter, "FAST", False)
+    _book(tmp_path / "public.xlsx", streamed=True)
+    assert _cells(tmp_path / "public.xlsx") == _cells(tmp_path / "plain.xlsx")
+
+
 def test_rows_out_of_order_are_refused(tmp_path):
     book = Book(str(tmp_path / "x.xlsx"))
     st = book.stream(book.sheet("Data"), 3)
@@ -84,6 +94,7 @@ def test_rows_out_of_order_are_refused(tmp_path):
     book.close()
 
 
+@pytest.mark.skipif(not xlsxwriter_adapter.FAST, reason="the public road writes every cell through the worksheet")
 def test_a_cell_below_the_stream_written_around_it_is_refused(tmp_path):
     book = Book(str(tmp_path / "x.xlsx"))
     ws = book.sheet("Data")
