@@ -1,16 +1,16 @@
 """xlsxwriter set up safely and deterministically, with the cell registries the tables share."""
 from __future__ import annotations
 
-import contextlib
 import datetime
-import functools
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from xlsxwriter.utility import xl_rowcol_to_cell
+
 from lkip_xl.figures import MELEBIHI_100, NEGATIF, PITA_KATEGORI, Expr
 from lkip_xl.model import Cell, FigureKey
-from xlsxwriter.utility import xl_rowcol_to_cell
 
 FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
 RISKY_START = ("=", "+", "-", "@")
@@ -295,33 +295,29 @@ class Book:
         for ws, row, col, text, span, indent, bold, size in self.pending_fits:
             height = _height(getattr(ws, "lkip_widths", None), col, text, span, indent, bold, size)
             if height:
-                key = (ws.name, row)
+                key = (ws.get_name(), row)
                 heights[key] = max(heights.get(key, 0), height)
         for (name, row), height in sorted(heights.items()):
             self.sheets[name].set_row(row, round(height, 2))
 
     def stream(self, ws, first: int):
-        """Rows `first`… of `ws` written in row order straight to XML (large data sheets)."""
-        from lkip_xl.writer.stream import RowStream
+        """Rows `first`… of `ws` written in row order straight to XML (large data sheets); through the
+        worksheet's public calls where xlsxwriter_adapter takes the public road."""
+        from lkip_xl.writer import xlsxwriter_adapter
+        from lkip_xl.writer.stream import PublicRowStream, RowStream
 
-        return RowStream(self, ws, first)
+        return (RowStream if xlsxwriter_adapter.FAST else PublicRowStream)(self, ws, first)
 
     def sheet(self, name: str):
         """The worksheet `name`: created in plan order beforehand, or now."""
         if name not in self.sheets:
-            ws = self.wb.add_worksheet(name)
-            if hasattr(ws, "_prepare_formula"):
-                # xlsxwriter runs ~30 regexes per formula to prefix dynamic-array functions; we use
-                # none of them (only SUM, SUMIFS, IF, ROUND, …), so only its '=' stripping is needed.
-                ws._prepare_formula = _plain_formula
-            if hasattr(ws, "_write_cell"):
-                from lkip_xl.writer.stream import cell_writer
+            from lkip_xl.writer import xlsxwriter_adapter
 
-                ws._write_cell = cell_writer(ws, ws._write_cell)
-            self.sheets[name] = ws
+            self.sheets[name] = xlsxwriter_adapter.add_worksheet(self.wb, name)
         return self.sheets[name]
 
     def close(self) -> None:
+        from lkip_xl.writer import xlsxwriter_adapter
         from lkip_xl.writer.stream import IN_MEMORY_LIMIT
 
         self._legends()
@@ -329,10 +325,8 @@ class Book:
         for stream in self.streams:
             stream.close()
         large = sum(stream.size for stream in self.streams) > IN_MEMORY_LIMIT
-        if large:
-            self.wb.in_memory = False  # a large book: its parts go through temporary files, not memory
         try:
-            with _fast_deflate(large):
+            with xlsxwriter_adapter.packing(self.wb, large):
                 self.wb.close()
         finally:
             for stream in self.streams:
@@ -347,23 +341,6 @@ def _line_width(widths: list[float], col: int, span: int, indent: int, bold: boo
     return max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
 
 
-@contextlib.contextmanager
-def _fast_deflate(on: bool):
-    """While a large book is packed: deflate at level 1 (a kabupaten's 66 MB Data Anggaran: 0.55 s
-    instead of 1.7 s at the default level 6, 13 MB instead of 10.5 MB)."""
-    if not on:
-        yield
-        return
-    import xlsxwriter.workbook as xw
-
-    plain = xw.ZipFile
-    xw.ZipFile = functools.partial(plain, compresslevel=1)
-    try:
-        yield
-    finally:
-        xw.ZipFile = plain
-
-
 def _height(widths: list[float] | None, col: int, text: str, span: int, indent: int, bold: bool,
             size: float) -> float | None:
     """Points of height that `text` wrapped in its column needs, or None for one line."""
@@ -374,10 +351,6 @@ def _height(widths: list[float] | None, col: int, text: str, span: int, indent: 
         return None
     lines = min(wrapped_lines(text, width), 40)
     return 11.5 * size / 9 * lines + 2 if lines > 1 else None
-
-
-def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
-    return formula[1:] if formula.startswith("=") else formula
 
 
 def setup_table_sheet(ws, header_rows: tuple[int, int], widths: Sequence[float], landscape: bool = True,
@@ -433,15 +406,20 @@ def print_width(ws, widths: Sequence[float], landscape: bool = True, repeat_cols
 FOOTER_LIMIT = 255  # Excel's limit for a header/footer string (UTF-16 units)
 
 
-def footer_text(skpd: str, tahun: int | str) -> str:
+def footer_text(skpd: str, tahun: int | str, picture_safe: bool = False) -> str:
     """'&L<SKPD> <tahun>&RHalaman &P dari &N': the SKPD is user text, so its '&' is escaped as '&&'
-    (a lone '&' would start a code) and it is shortened to stay within Excel's 255 units."""
+    (a lone '&' would start a code) and it is shortened to stay within Excel's 255 units.
+    `picture_safe`: an escaped '&' before 'G' or '[Picture]' is followed by an empty bold toggle
+    ('&B&B', printed the same), so that xlsxwriter's set_footer does not take it for a picture."""
     right = "&RHalaman &P dari &N"
     name = " ".join(str(skpd or "").split())
     year = str(tahun or "").strip()
 
     def build(n: str) -> str:
-        left = " ".join(x for x in (n.replace("&", "&&"), year) if x)
+        escaped = n.replace("&", "&&")
+        if picture_safe:
+            escaped = re.sub(r"&&(?=G|\[Picture\])", "&&&B&B", escaped)
+        left = " ".join(x for x in (escaped, year) if x)
         return (f"&L{left}" if left else "") + right
 
     text = build(name)
@@ -452,28 +430,26 @@ def footer_text(skpd: str, tahun: int | str) -> str:
 
 
 def set_page_footer(ws, skpd: str, tahun: int | str) -> None:
-    """The page footer of `ws`. xlsxwriter's set_footer rewrites '&[Picture]' and counts '&G' in the whole
-    string, which an escaped SKPD name ('A&&Gizi') would trip; so the fixed part goes through set_footer
-    and the finished string is stored as the footer afterwards."""
-    ws.set_footer("&RHalaman &P dari &N", {"margin": 0.3})
-    ws.footer = footer_text(skpd, tahun)
+    """The page footer of `ws` (an escaped SKPD name such as 'A&&Gizi' trips xlsxwriter's set_footer:
+    xlsxwriter_adapter.set_footer)."""
+    from lkip_xl.writer import xlsxwriter_adapter
+
+    xlsxwriter_adapter.set_footer(ws, footer_text(skpd, tahun), footer_text(skpd, tahun, picture_safe=True),
+                                  margin=0.3)
 
 
 def finish_print(book: Book, skpd: str, tahun: int | str) -> None:
     """Before closing: every sheet gets the page footer, and the header rows of sheets set up with
-    `setup_table_sheet` are made tall enough for their wrapped header text."""
-    strings = None
+    `setup_table_sheet` are made tall enough for their wrapped header text (as the sheet recorded it:
+    xlsxwriter_adapter.RecordingWorksheet)."""
     for ws in book.sheets.values():
         set_page_footer(ws, skpd, tahun)
         rows = getattr(ws, "lkip_header_rows", None)
         if not rows or not getattr(ws, "lkip_widths", None):
             continue
-        if strings is None:
-            strings = {i: s for s, i in book.wb.str_table.string_table.items()}
-        spans = {(m[0], m[1]): m for m in ws.merge}
+        spans = ws.lkip_merged
         for row in range(rows[0], rows[1] + 1):
-            for col, cell in sorted(ws.table.get(row, {}).items()):
-                text = strings.get(getattr(cell, "string", None)) if type(cell).__name__ == "String" else None
+            for col, text in sorted(ws.lkip_texts.get(row, {}).items()):
                 if not text:
                     continue
                 m = spans.get((row, col))
