@@ -1123,7 +1123,10 @@ def jumlah_level(label: str) -> Expr:
 
 
 def jumlah_temuan(tingkat: str, beyond: int = 0) -> Expr:
-    listed = CountIf("tingkat", Text(tingkat))
+    """Findings of one tingkat: the Temuan rows' Jumlah (a row lists every finding of one cause) summed
+    over the rows of that tingkat, plus those beyond the rows listed. `env["nilai"]` lists the Jumlah of
+    the matching rows; `addr["nilai"]` the Jumlah range, `addr["kriteria"]` ((Tingkat range, tingkat),)."""
+    listed = SumIfs("nilai")
     return Add(listed, beyond) if beyond else listed
 
 

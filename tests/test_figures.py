@@ -222,9 +222,11 @@ def test_counts_minimum_and_mean_over_rows():
     levels = {"level": ["Program", "Kegiatan", "Sub Kegiatan", "Sub Kegiatan", "Akun"]}
     assert F.jumlah_level("Sub Kegiatan").value(levels) == 2
     assert F.jumlah_level("Program").formula({"level": "L"}) == 'COUNTIF(L,"Program")'
-    assert F.jumlah_temuan("info").formula({"tingkat": "T"}) == 'COUNTIF(T,"info")'
-    assert F.jumlah_temuan("info", 1234567).formula({"tingkat": "T"}) == 'COUNTIF(T,"info")+1234567'
-    assert F.jumlah_temuan("info", 3).value({"tingkat": ["info", "kesalahan", "Info"]}) == 5
+    # a Temuan row counts its findings (Jumlah temuan): the rows of a tingkat summed, plus those not listed
+    where = {"nilai": "J", "kriteria": (("T", "info"),)}
+    assert F.jumlah_temuan("info").formula(where) == 'SUMIFS(J,T,"info")'
+    assert F.jumlah_temuan("info", 1234567).formula(where) == 'SUMIFS(J,T,"info")+1234567'
+    assert F.jumlah_temuan("info", 3).value({"nilai": [1, 3]}) == 7
 
 
 def test_status_and_live_colour_tests():

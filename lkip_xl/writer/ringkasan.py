@@ -64,15 +64,18 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         ("Rata-rata efisiensi sasaran, E (%)", ref(D.HITUNG, *layout.e_cell), result.efisiensi_rata_rata, "percent"),
         ("Nilai efisiensi", ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, "decimal"),
     ]
-    shown = result.findings[:review.MAX_TEMUAN_ROWS]
-    col = review.COL_TINGKAT
-    tingkat = {"tingkat": f"{ref(TEMUAN, review.FIRST_ROW, col)}:"
-                          f"{ref(TEMUAN, review.HEADER_ROW + max(len(shown), 1), col)}"}
-    listed = {"tingkat": [f.tingkat for f in shown]}
+    shown = review.cause_rows(result.findings)[:review.MAX_TEMUAN_ROWS]
+    last = review.HEADER_ROW + max(len(shown), 1)
+    tingkat_range = f"{ref(TEMUAN, review.FIRST_ROW, review.COL_TINGKAT)}:{ref(TEMUAN, last, review.COL_TINGKAT)}"
+    jumlah_range = f"{ref(TEMUAN, review.FIRST_ROW, review.COL_JUMLAH)}:{ref(TEMUAN, last, review.COL_JUMLAH)}"
+    listed = sum(len(g) for g in shown)
     for t in ("kesalahan", "peringatan", "info"):
-        # Findings beyond the rows the Temuan sheet lists are counted as a constant.
-        count = jumlah_temuan(t, sum(1 for f in result.findings[len(shown):] if f.tingkat == t))
-        figures.append((f"Temuan {t}", count.formula(tingkat), count.value(listed), "integer"))
+        # A Temuan row counts its findings (one cause, several cells); those beyond the rows listed are
+        # counted as a constant.
+        count = jumlah_temuan(t, sum(1 for f in result.findings[listed:] if f.tingkat == t))
+        addr = {"nilai": jumlah_range, "kriteria": ((tingkat_range, t),)}
+        env = {"nilai": [len(g) for g in shown if g[0].tingkat == t]}
+        figures.append((f"Temuan {t}", count.formula(addr), count.value(env), "integer"))
     ws.write_string(r, 0, "Angka utama", book.fmt(bold=True, font_size=11))
     r += 1
     for name, formula, value, kind in figures:
