@@ -297,3 +297,24 @@ def test_the_columns_the_rekap_formulas_read_are_where_the_headers_say():
     named = {layout.RK_NO: "No", layout.RK_SKPD: "Perangkat Daerah", layout.RI_LEVEL: "Level",
              layout.RI_CAPAIAN: "Capaian (%)", layout.RI_KATEGORI: "Kategori", layout.RI_EFISIENSI: "Efisiensi (%)"}
     assert {c: INDIKATOR_LABELS[c] for c in named} == named
+
+
+def test_every_rekap_sheet_prints_its_page_numbers_and_jenis_belanja_stays_readable(sample_run):
+    """Issue 19 item 4: a footer 'Rekap LKIP <tahun> … Halaman n dari m' on every sheet; Jenis Belanja
+    (many columns of figures) prints at 8 pt or more, flowing to further pages with No and Perangkat
+    Daerah repeated; an SKPD whose input has no jenis belanja says so on its row."""
+    from lkip_xl.writer.book import READABLE_SCALE
+
+    work, _, report = sample_run
+    wb = load_workbook(work / "rekap_lkip.xlsx")
+    for ws in wb.worksheets:
+        assert ws.oddFooter.right.text == "Halaman &P dari &N", ws.title
+        assert ws.oddFooter.left.text == f"Rekap LKIP {report['tahun']}", ws.title
+    belanja = wb["Jenis Belanja"]
+    assert belanja.page_setup.scale >= READABLE_SCALE and not belanja.sheet_properties.pageSetUpPr.fitToPage
+    assert belanja.print_title_cols == "$A:$B"
+    assert READABLE_SCALE * 9 / 100 >= 8  # the 9 pt cells print at 8 pt or more
+    rows = {belanja.cell(r, 2).value: r for r in range(5, belanja.max_row + 1) if belanja.cell(r, 2).value}
+    plain = rows["Kecamatan Paringin"]  # its input has no akun rows and no Belanja sheet
+    assert belanja.cell(plain, 3).value == "tidak dirinci"
+    assert "tanpa rincian jenis belanja" in belanja.cell(plain, belanja.max_column).value

@@ -17,7 +17,9 @@ from lkip_xl import rekap_data as R
 from lkip_xl.figures import (
     CAPAIAN_TERENDAH, E_SKPD, JUMLAH_DAERAH, JUMLAH_INDIKATOR, JUMLAH_KATEGORI, NILAI, SERAPAN, SISA, TANPA_KATEGORI,
 )
-from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, excel_value, quote_sheet, setup_table_sheet
+from lkip_xl.writer.book import (
+    FIXED_DATE, READABLE_SCALE, RISKY_START, Book, a1, excel_value, finish_print, quote_sheet, setup_table_sheet,
+)
 from lkip_xl.writer.layout import (
     RA_PAGU, RA_REALISASI, RA_SERAPAN, RA_SISA, RB_FIRST, RD_INFO, RD_KESALAHAN, RD_PERINGATAN, RI_CAPAIAN,
     RI_EFISIENSI, RI_KATEGORI, RI_LEVEL, RK_NO, RK_SKPD, RKIN_FIRST_KATEGORI, RKIN_JUMLAH,
@@ -45,6 +47,8 @@ def write_rekap(rekap: R.Rekap, path: str, link_base: Path | None = None) -> Non
     _write_kinerja(book, rekap, indikator)
     _write_temuan(book, rekap)
     book.sheets[R.DAFTAR].activate()
+    # every sheet: 'Rekap LKIP <tahun>' and 'Halaman n dari m' at the foot of each page
+    finish_print(book, R.REKAP_TITLE, rekap.tahun or "")
     book.close()
 
 
@@ -192,14 +196,30 @@ def _write_belanja(book: Book, rekap: R.Rekap) -> None:
         ws.write_string(top, c, f"{kode} {uraian}".strip(), hdr)
         ws.write_string(sub, c, "Pagu (Rp)", hdr)
         ws.write_string(sub, c + 1, "Realisasi (Rp)", hdr)
-    setup_table_sheet(ws, (top, sub), [5, 40] + [16] * (2 * len(codes)), freeze_col=2)
+    note_col = RB_FIRST + 2 * len(codes)
+    ws.merge_range(top, note_col, sub, note_col, "", hdr)
+    ws.write_string(top, note_col, "Keterangan", hdr)
+    # Many columns of figures: printed at 8 pt or more, flowing to more pages with No and Perangkat Daerah
+    # repeated, never shrunk to one unreadable page (issue 19).
+    setup_table_sheet(ws, (top, sub), [5, 40] + [16] * (2 * len(codes)) + [44], freeze_col=2,
+                      min_scale=READABLE_SCALE)
     ws.set_row(top, 36)
     rows = R.belanja_rows(rekap)
     for k, row in enumerate(rows):
         r = FIRST + k
+        if not row["belanja"]:
+            book.text(ws, r, note_col, "Input tanpa rincian jenis belanja (akun 5.x atau lembar Belanja); pagu dan "
+                                       "realisasinya ada di lembar Anggaran, jadi jumlah di sini lebih kecil.",
+                      fmt=book.fmt(italic=True, text_wrap=True, border=1))
+        else:
+            book.text(ws, r, note_col, "")
         book.number(ws, r, RK_NO, row["No"], "integer")
         book.text(ws, r, RK_SKPD, row["SKPD"])
         for j, (kode, _) in enumerate(codes):
+            if not row["belanja"]:  # said on every page the row is printed on, not only under Keterangan
+                for c in (RB_FIRST + 2 * j, RB_FIRST + 2 * j + 1):
+                    book.text(ws, r, c, "tidak dirinci", fmt=book.fmt(italic=True, align="center", border=1))
+                continue
             pagu, realisasi = row["belanja"].get(kode, (None, None))
             book.number(ws, r, RB_FIRST + 2 * j, pagu, "money")
             book.number(ws, r, RB_FIRST + 2 * j + 1, realisasi, "money")
@@ -212,6 +232,11 @@ def _write_belanja(book: Book, rekap: R.Rekap) -> None:
             value = add_up((row["belanja"].get(kode, (None, None))[m] or 0) for row in rows)
             book.formula(ws, total, c, JUMLAH_DAERAH.formula({"skpd": _cells(FIRST, c, last, c)}), value, kind="money",
                          bold=True)
+    book.text(ws, total, note_col, "", bold=True)
+    if rekap.unreadable:
+        names = ", ".join(e.path.name for e in rekap.unreadable)
+        book.text(ws, total + 2, 1, f"Tidak termasuk {len(rekap.unreadable)} berkas yang tidak terbaca: {names}.",
+                  fmt=book.fmt(italic=True, font_color="#9C0006"))
 
 
 # ----------------------------------------------------------------------------- Indikator
