@@ -20,12 +20,20 @@ def findings_table(result: Result, file_name: str, width: int = 110) -> str:
         rows = [f for f in result.findings if f.tingkat == tingkat]
         if not rows:
             continue
-        lines.append(f"{judul} ({len(rows)})")
+        causes = len({f.kelompok if f.kelompok is not None else id(f) for f in rows})
+        lines.append(f"{judul} ({len(rows)}" + (f", dari {causes} penyebab)" if causes < len(rows) else ")"))
         code_w = max(len(f.kode) for f in rows)
         loc_w = max(len(_loc(f)) for f in rows)
         indent = 2 + code_w + 2 + loc_w + 2
+        first_of: dict[int, str] = {}  # kelompok -> where its first finding is (SPEC §6: one cause)
         for f in rows:
-            wrapped = textwrap.wrap(f.pesan, max(40, width - indent)) or [""]
+            pesan = f.pesan
+            if f.kelompok is not None:
+                if f.kelompok in first_of:
+                    pesan = f"(penyebab sama dengan {first_of[f.kelompok]}) {pesan}"
+                else:
+                    first_of[f.kelompok] = _loc(f)
+            wrapped = textwrap.wrap(pesan, max(40, width - indent)) or [""]
             lines.append(f"  {f.kode:<{code_w}}  {_loc(f):<{loc_w}}  {wrapped[0]}")
             lines.extend(" " * indent + w for w in wrapped[1:])
         lines.append("")

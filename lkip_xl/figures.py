@@ -8,11 +8,16 @@ A figure is an expression over named inputs (`Ref`) and constants. The same decl
 
 The rules evaluate the declarations (JSON, findings, cached results); the writer renders them and
 caches the value the rules evaluated, so a formula and its cached value cannot drift. LibreOffice
-recalculation (tests/test_fill.py) proves the two agree.
+recalculation (tests/test_fill.py, tests/test_figures.py) proves the two agree.
+
+This module is the only source of formula text: the writer, the rekap, the written analysis (through
+teks.py), the Status columns and the conditional formats render declarations made here, over the
+addresses writer/layout.py names (tests/test_formula_source.py scans the package for any other).
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Callable, Mapping, TypeVar, dataclass_transform
@@ -29,7 +34,7 @@ def _declaration(cls: type[_T]) -> type[_T]:
     return dataclass(eq=False, repr=False)(cls)
 
 Env = Mapping[str, Any]
-Addr = Mapping[str, str]
+Addr = Mapping[str, Any]  # a name -> a cell or range address, or (for a criteria list) pairs of them
 
 
 def _number(x: Any) -> bool:
@@ -102,7 +107,7 @@ class Const(Expr):
         return self.x
 
     def formula(self, addr: Addr) -> str:
-        return f"{self.x:g}"
+        return str(self.x) if isinstance(self.x, int) else f"{self.x:g}"  # a count of a million stays 1000000
 
 
 def _e(x: Expr | float) -> Expr:
@@ -359,7 +364,7 @@ class IfError(Expr):
 
 @_declaration
 class Sum(Expr):
-    """SUM(range): `env[name]` lists the numbers of the range, `addr[name]` is the range."""
+    """SUM(range): `env[name]` lists the numbers of the range, `addr[name]` is the range (0 with none)."""
 
     name: str
 
@@ -367,7 +372,7 @@ class Sum(Expr):
         return add_up(x for x in env.get(self.name) or () if _number(x))
 
     def formula(self, addr: Addr) -> str:
-        return f"SUM({addr[self.name]})"
+        return f"SUM({addr[self.name]})" if addr[self.name] else "0"  # no cells: nothing to add
 
 
 @_declaration
@@ -385,10 +390,11 @@ class Plus(Expr):
 
 @_declaration
 class SumIfs(Expr):
-    """The Data Komponen numbers of one indicator and year (and, for a ratio, one metode).
+    """The numbers of a range on the rows of one indicator (Data Pemetaan; Data Komponen: and year, and
+    for a ratio one metode).
 
-    `addr["nilai"]` is the value range, `addr["kriteria"]` the criteria pairs of the indicator and
-    year, `addr["metode"]` the metode range; `env[name]` lists the matching numbers in row order.
+    `addr["nilai"]` is the value range, `addr["kriteria"]` the (range, value) pairs of the indicator
+    (and year), `addr["metode"]` the metode range; `env[name]` lists the matching numbers in row order.
     """
 
     name: str  # "nilai" (every row), "pembilang" or "penyebut"
@@ -402,8 +408,14 @@ class SumIfs(Expr):
 
     def formula(self, addr: Addr) -> str:
         fn = "AVERAGEIFS" if self.how == "mean" else "SUMIFS"
-        metode = f',{addr["metode"]},"{self.name}"' if self.name != "nilai" else ""
-        return f'{fn}({addr["nilai"]},{addr["kriteria"]}{metode})'
+        pairs = list(addr["kriteria"]) + ([(addr["metode"], self.name)] if self.name != "nilai" else [])
+        kriteria = "".join(f",{rng},{_criterion(v)}" for rng, v in pairs)
+        return f'{fn}({addr["nilai"]}{kriteria})'
+
+
+def _criterion(v: str | float) -> str:
+    """A criterion value as formula text: text quoted, a number as written."""
+    return _literal(v) if isinstance(v, str) else Const(v).formula({})
 
 
 @_declaration
@@ -439,12 +451,8 @@ class CountIfs(Expr):
         return sum(1 for row in zip(*columns) if all(test(x) for test, x in zip(tests, row)))
 
     def formula(self, addr: Addr) -> str:
-        return "COUNTIFS(" + ",".join(f"{addr[name]},{_criterion(c, addr)}" for name, c in self.where) + ")"
-
-
-def _criterion(c: Expr | str, addr: Addr) -> str:
-    """A COUNTIFS criterion as the formula writes it: a text quoted, an expression rendered."""
-    return f'"{c}"' if isinstance(c, str) else c.formula(addr)
+        pairs = (f"{addr[name]},{_criterion(c) if isinstance(c, str) else c.formula(addr)}" for name, c in self.where)
+        return "COUNTIFS(" + ",".join(pairs) + ")"
 
 
 def _holds(criterion: Any) -> Callable[[Any], bool]:
@@ -518,20 +526,56 @@ class Round(Expr):
         return f"ROUND({self.x.formula(addr)},{self.digits})"
 
 
+def _rank(v: Any) -> int:
+    return 0 if _number(v) else 2 if isinstance(v, bool) else 1
+
+
+def excel_order(a: Any, b: Any) -> int:
+    """-1, 0 or 1 as a spreadsheet orders two cell values: numbers by value (equal when they agree to
+    about 15 digits, as LibreOffice's approxEqual), text after every number and ignoring case; None,
+    the "-" a figure without value shows, is text. A blank cell (0 or "" by the other side) and TRUE or
+    FALSE (1 and 0 in LibreOffice, not in Excel) are left out: no declaration compares them
+    (tests/test_figures.py proves the rest against LibreOffice)."""
+    a, b = ("-" if v is None else v for v in (a, b))
+    if _rank(a) != _rank(b):
+        return -1 if _rank(a) < _rank(b) else 1
+    if _number(a):
+        d = approx_sub(a, b)
+        return (d > 0) - (d < 0)
+    if isinstance(a, str):
+        a, b = a.casefold(), str(b).casefold()
+    return (a > b) - (a < b)
+
+
+_OPS: dict[str, Callable[[int], bool]] = {"=": lambda c: c == 0, "<>": lambda c: c != 0, "<": lambda c: c < 0,
+                                         "<=": lambda c: c <= 0, ">": lambda c: c > 0, ">=": lambda c: c >= 0}
+
+
 @_declaration
 class Compare(Expr):
-    """x>bound (or >=): a verdict the written analysis states; False when x is no number."""
+    """left op right for op in = <> < <= > >=: a verdict the written analysis states, a conditional
+    format's test, a claim's Status. TRUE or FALSE by `excel_order`."""
 
-    x: Expr
-    op: str  # ">" | ">="
-    bound: float
+    left: Expr
+    op: str
+    right: Expr
+    prec = -1  # below & and arithmetic: `a&b=c` compares the joined text
+
+    def __init__(self, left: Expr | float, op: str, right: Expr | float) -> None:
+        if op not in _OPS:
+            raise ValueError(f"no comparison {op!r}")
+        object.__setattr__(self, "left", _e(left))
+        object.__setattr__(self, "op", op)
+        object.__setattr__(self, "right", _e(right))
 
     def value(self, env: Env) -> Any:
-        x = self.x.value(env)
-        return _number(x) and (x > self.bound if self.op == ">" else x >= self.bound)
+        return _OPS[self.op](excel_order(self.left.value(env), self.right.value(env)))
 
     def formula(self, addr: Addr) -> str:
-        return f"{self.x.formula(addr)}{self.op}{self.bound:g}"
+        left, right = self.left.formula(addr), self.right.formula(addr)
+        left = f"({left})" if self.left.prec <= self.prec else left
+        right = f"({right})" if self.right.prec <= self.prec else right
+        return f"{left}{self.op}{right}"
 
 
 @_declaration
@@ -556,6 +600,407 @@ class Agrees(Expr):
         x = self.selisih.formula(addr)
         test = f"{x}=0" if self.tolerance is None else f"ABS({x})<={self.tolerance + 1e-9!r}"
         return f'IF({test},"{self.yes}","{self.no}")'
+
+
+@_declaration
+class Nothing(Expr):
+    """No value: the "-" a cell shows ("-" in the formula, None in Python)."""
+
+    def value(self, env: Env) -> Any:
+        return None
+
+    def formula(self, addr: Addr) -> str:
+        return '"-"'
+
+
+NOTHING = Nothing()
+
+# Text constants in formulas: Excel caps one at 255 UTF-16 units, and a cell cannot hold C0 control
+# characters other than tab, newline and CR.
+_LITERAL_CHUNK = 120  # characters per text constant: <= 255 UTF-16 units even with doubled quotes
+_CONTROL = {"\n": 10, "\t": 9, "\r": 13}
+_OTHER_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 except tab, newline, CR
+_ANY_CONTROL = re.compile("[\x00-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """Text as a cell can hold it: other C0 control characters (not storable in xlsx) dropped."""
+    return _OTHER_CONTROL.sub("", text)
+
+
+def _literal(text: str) -> str:
+    """Formula text for the string `text`, never evaluated: quotes doubled, chunks <= 255 units,
+    newline/tab/CR as CHAR(10)/CHAR(9)/CHAR(13)."""
+    text = clean_text(text)
+    if len(text) <= _LITERAL_CHUNK and not _ANY_CONTROL.search(text):  # the usual piece: one constant
+        return '"' + text.replace('"', '""') + '"' if text else '""'
+    parts: list[str] = []  # formula pieces
+    run = ""
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            parts.append('"' + run.replace('"', '""') + '"')
+            run = ""
+
+    for c in text:
+        if c in _CONTROL:
+            flush()
+            parts.append(f"CHAR({_CONTROL[c]})")
+            continue
+        run += c
+        if len(run) >= _LITERAL_CHUNK:
+            flush()
+    flush()
+    return "&".join(parts) if parts else '""'
+
+
+@_declaration
+class Text(Expr):
+    """A text constant, user text welcome: "…" with quotes doubled; long text or text with a newline
+    in pieces joined by & (CHAR(10) for the newline). Shown, never evaluated."""
+
+    text: str
+
+    @property
+    def prec(self) -> int:  # type: ignore[override]
+        text = clean_text(self.text)
+        return 9 if len(text) <= _LITERAL_CHUNK and not _ANY_CONTROL.search(text) else Concat.prec
+
+    def value(self, env: Env) -> Any:
+        return clean_text(self.text)
+
+    def formula(self, addr: Addr) -> str:
+        return _literal(self.text)
+
+
+@_declaration
+class Concat(Expr):
+    """a&b&c: text joined; every part gives text ("" with no part)."""
+
+    parts: tuple[Expr, ...]
+    prec = 0  # below + and -, above the comparisons
+
+    def value(self, env: Env) -> Any:
+        return "".join(p.value(env) for p in self.parts)
+
+    def formula(self, addr: Addr) -> str:
+        if not self.parts:
+            return '""'
+        return "&".join(f"({p.formula(addr)})" if p.prec < self.prec else p.formula(addr) for p in self.parts)
+
+
+@_declaration
+class If(Expr):
+    """IF(test,then,otherwise); as Excel, only the branch taken is evaluated."""
+
+    test: Expr
+    then: Expr
+    otherwise: Expr
+
+    def value(self, env: Env) -> Any:
+        return (self.then if self.test.value(env) else self.otherwise).value(env)
+
+    def formula(self, addr: Addr) -> str:
+        return f"IF({self.test.formula(addr)},{self.then.formula(addr)},{self.otherwise.formula(addr)})"
+
+
+@_declaration
+class And(Expr):
+    """AND(a,b,…): every term holds."""
+
+    terms: tuple[Expr, ...]
+
+    def value(self, env: Env) -> Any:
+        return all(t.value(env) for t in self.terms)
+
+    def formula(self, addr: Addr) -> str:
+        return f"AND({','.join(t.formula(addr) for t in self.terms)})"
+
+
+@_declaration
+class Not(Expr):
+    x: Expr
+
+    def value(self, env: Env) -> Any:
+        return not self.x.value(env)
+
+    def formula(self, addr: Addr) -> str:
+        return f"NOT({self.x.formula(addr)})"
+
+
+def _shown_number(x: Any) -> bool:
+    """A number a cell shows as one: finite (a value that is not is cached as "-"), never TRUE/FALSE."""
+    if not _number(x):
+        return False
+    try:
+        return math.isfinite(x)
+    except OverflowError:  # an int beyond any double
+        return False
+
+
+@_declaration
+class IsNumber(Expr):
+    """ISNUMBER(x). LibreOffice's ISNUMBER(TRUE) is TRUE, Excel's FALSE: `all_numbers` rules TRUE out."""
+
+    x: Expr
+
+    def value(self, env: Env) -> Any:
+        return _shown_number(self.x.value(env))
+
+    def formula(self, addr: Addr) -> str:
+        return f"ISNUMBER({self.x.formula(addr)})"
+
+
+@_declaration
+class IsLogical(Expr):
+    x: Expr
+
+    def value(self, env: Env) -> Any:
+        return isinstance(self.x.value(env), bool)
+
+    def formula(self, addr: Addr) -> str:
+        return f"ISLOGICAL({self.x.formula(addr)})"
+
+
+def all_numbers(*xs: Expr) -> Expr:
+    """Every input is a number, in Excel and in LibreOffice alike: AND(ISNUMBER(x),NOT(ISLOGICAL(x)))
+    for one, AND(…,…) of those for several."""
+    tests = [And((IsNumber(x), Not(IsLogical(x)))) for x in xs]
+    return tests[0] if len(tests) == 1 else And(tuple(tests))
+
+
+@_declaration
+class Abs(Expr):
+    x: Expr
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return abs(x) if _number(x) else None
+
+    def formula(self, addr: Addr) -> str:
+        return f"ABS({self.x.formula(addr)})"
+
+
+@_declaration
+class CountIf(Expr):
+    """COUNTIF(range,criterion): the cells of a range (`env[name]` lists them) equal to the criterion,
+    text ignoring case. The criterion is a plain value: a level, a tingkat, a number (no wildcard or
+    operator in the criteria this package writes)."""
+
+    name: str
+    criterion: Expr
+
+    def value(self, env: Env) -> Any:
+        c, cells = self.criterion.value(env), env.get(self.name) or ()
+        if isinstance(c, str):  # the same as excel_order, quickly: a kabupaten's Level column is long
+            c = c.casefold()
+            return sum(1 for x in cells if isinstance(x, str) and x.casefold() == c)
+        return sum(1 for x in cells if x is not None and excel_order(x, c) == 0)
+
+    def formula(self, addr: Addr) -> str:
+        return f"COUNTIF({addr[self.name]},{self.criterion.formula(addr)})"
+
+
+@_declaration
+class CountWhere(Expr):
+    """SUMPRODUCT((r1=v1)*(r2=v2)…): the rows where every range equals its value by `=` (exact: no
+    wildcard or operator in a value counts, unlike COUNTIFS). `env[name]` lists each range's cells."""
+
+    where: tuple[tuple[str, Expr], ...]
+
+    def value(self, env: Env) -> Any:
+        columns = [env.get(name) or () for name, _ in self.where]
+        wanted = [v.value(env) for _, v in self.where]
+        return sum(1 for row in zip(*columns) if all(excel_order(x, w) == 0 for x, w in zip(row, wanted)))
+
+    def formula(self, addr: Addr) -> str:
+        tests = "*".join(f"({addr[name]}={v.formula(addr)})" for name, v in self.where)
+        return f"SUMPRODUCT({tests})"
+
+
+@_declaration
+class MinIf(Expr):
+    """The smallest number of a range on the rows whose key equals a value, else "-"; a one-cell array
+    formula (`array`): IF(SUMPRODUCT(m)=0,"-",MIN(IF(m,values))) with m = (keys=value)*ISNUMBER(values).
+    MIN(IF(…)) works in every Excel and in LibreOffice; MINIFS needs Excel 2019, and AGGREGATE over an
+    inline array is not evaluated as an array by LibreOffice. `env[values]`, `env[key]` list the cells."""
+
+    values: str
+    key: str
+    equals: Expr
+    array = True
+
+    def value(self, env: Env) -> Any:
+        v = self.equals.value(env)
+        xs = [x for k, x in zip(env.get(self.key) or (), env.get(self.values) or ())
+              if excel_order(k, v) == 0 and _shown_number(x)]
+        return min(xs) if xs else None
+
+    def formula(self, addr: Addr) -> str:
+        values = addr[self.values]
+        mine = f"({addr[self.key]}={self.equals.formula(addr)})*ISNUMBER({values})"
+        return f'IF(SUMPRODUCT({mine})=0,"-",MIN(IF({mine},{values})))'
+
+
+@_declaration
+class AverageIfs(Expr):
+    """AVERAGEIFS(values,r1,v1,r2,v2…): the mean of the numbers of `values` on the rows where every
+    range equals its value (text ignoring case); no such number: #DIV/0! (None). `env[name]` lists the
+    cells of each range."""
+
+    values: str
+    where: tuple[tuple[str, Expr], ...]
+
+    def value(self, env: Env) -> Any:
+        wanted = [v.value(env) for _, v in self.where]
+        rows = zip(env.get(self.values) or (), *(env.get(name) or () for name, _ in self.where))
+        xs = [x for x, *keys in rows if _shown_number(x) and all(excel_order(k, w) == 0 for k, w in zip(keys, wanted))]
+        return add_up(xs) / len(xs) if xs else None
+
+    def formula(self, addr: Addr) -> str:
+        where = "".join(f",{addr[name]},{v.formula(addr)}" for name, v in self.where)
+        return f"AVERAGEIFS({addr[self.values]}{where})"
+
+
+# ----------------------------------------------------------------------------- number text
+# Indonesian number text as formulas that read the same in every locale (lkip_xl/teks.py says why and
+# how): only ROUND, ABS, INT, LEN, MID, REPLACE and TEXT with digit-only formats.
+
+MAX_TEXT_DECIMALS = 6
+TEXT_LIMIT = 10**15  # scaled integers at or above this carry more digits than Excel keeps
+MAX_FORMULA_CHARS = 8192  # Excel's limit, counted with the leading "="
+MAX_NESTING = 64
+
+
+def _check_decimals(decimals: int) -> None:
+    if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_TEXT_DECIMALS:
+        raise ValueError(f"decimals must be an int in 0..{MAX_TEXT_DECIMALS}, not {decimals!r}")
+
+
+def _scaled(x: float, d: int) -> int:
+    """Python side of N = ROUND(ROUND(ABS(X),d)*10^d,0)."""
+    return int(round_excel(round_excel(abs(x), d) * 10**d, 0))
+
+
+def _n_formula(X: str, d: int) -> str:
+    return f"ROUND(ABS({X}),0)" if d == 0 else f"ROUND(ROUND(ABS({X}),{d})*{10**d},0)"
+
+
+def _digits_formula(X: str, d: int) -> str:
+    """Unsigned Indonesian digits of |X| rounded to d decimals (X must be a number, N < 1e15)."""
+    n = _n_formula(X, d)
+    padded = f'TEXT({n},"{"0" * (15 + d)}")'
+    if d:
+        padded = f'REPLACE({padded},16,0,",")'
+    for pos in (13, 10, 7, 4):
+        padded = f'REPLACE({padded},{pos},0,".")'
+    count = f'LEN(TEXT({n},"{"0" * (d + 1)}"))'  # integer digits + d
+    start = f"20-INT((4*{count}-{4 * d + 1})/3)"
+    return f"MID({padded},{start},99)"
+
+
+def _digits(x: float, d: int) -> str:
+    """`1234567.891`, 2 -> "1.234.567,89": x (not negative) rounded as Excel rounds, Indonesian separators."""
+    text = f"{round_excel(x, d):,.{d}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+@_declaration
+class Angka(Expr):
+    """The digits of x rounded to `decimals`, Indonesian (`1.234.567,89`), between `prefix` and `suffix`;
+    `kosong` when x is no number or has more digits than Excel keeps. The sign leads: `-Rp1.500`; a
+    negative rounding to zero shows no "-"."""
+
+    x: Expr
+    decimals: int = 2
+    prefix: str = ""
+    suffix: str = ""
+    kosong: str = "-"
+
+    def __post_init__(self) -> None:
+        _check_decimals(self.decimals)
+
+    def value(self, env: Env) -> Any:
+        x, d = self.x.value(env), self.decimals
+        if not _shown_number(x) or _scaled(float(x), d) >= TEXT_LIMIT:
+            return clean_text(self.kosong)
+        rounded = round_excel(float(x), d)
+        sign = "-" if rounded < 0 else ""
+        return sign + clean_text(self.prefix) + _digits(abs(rounded), d) + clean_text(self.suffix)
+
+    def formula(self, addr: Addr) -> str:
+        X, d = self.x.formula(addr), self.decimals
+        g = _literal(self.kosong)
+        pre = f"{_literal(self.prefix)}&" if clean_text(self.prefix) else ""
+        suf = f"&{_literal(self.suffix)}" if clean_text(self.suffix) else ""
+        return (f"IF({all_numbers(self.x).formula(addr)},IF({_n_formula(X, d)}<1E15,"
+                f'IF(ROUND({X},{d})<0,"-","")&{pre}{_digits_formula(X, d)}{suf},{g}),{g})')
+
+
+def perubahan(now: Expr | float, before: Expr | float, decimals: int = 2) -> Expr:
+    """The change from `before` to `now` as the two are shown with `decimals`, so the words add up with
+    the numbers printed beside them: ROUND(ROUND(now,d)-ROUND(before,d),d)."""
+    return Round(Sub(Round(_e(now), decimals), Round(_e(before), decimals)), decimals)
+
+
+@_declaration
+class NaikTurun(Expr):
+    """The change from `before` to `now` in words: "naik 2,30" / "turun 1,00" / "tetap", `satuan` after
+    the number (" poin"); `kosong` when either is no number."""
+
+    now: Expr
+    before: Expr
+    decimals: int = 2
+    satuan: str = ""
+    kosong: str = "-"
+
+    def __post_init__(self) -> None:
+        _check_decimals(self.decimals)
+
+    def value(self, env: Env) -> Any:
+        d = self.decimals
+        both = _shown_number(self.now.value(env)) and _shown_number(self.before.value(env))
+        diff = perubahan(self.now, self.before, d).value(env) if both else None
+        if diff is None or _scaled(diff, d) >= TEXT_LIMIT:
+            return clean_text(self.kosong)
+        if diff == 0:
+            return "tetap"
+        return ("naik " if diff > 0 else "turun ") + _digits(abs(diff), d) + clean_text(self.satuan)
+
+    def formula(self, addr: Addr) -> str:
+        d = self.decimals
+        D = perubahan(self.now, self.before, d).formula(addr)
+        g = _literal(self.kosong)
+        suf = f"&{_literal(self.satuan)}" if clean_text(self.satuan) else ""
+        return (f"IF({all_numbers(self.now, self.before).formula(addr)},IF({_n_formula(D, d)}<1E15,"
+                f'IF({D}=0,"tetap",IF({D}>0,"naik ","turun ")&{_digits_formula(D, d)}{suf}),{g}),{g})')
+
+
+_STRINGS = re.compile(r'"[^"]*"')
+_PARENS = re.compile(r"[()]")
+
+
+def nesting(formula: str) -> int:
+    """Deepest parenthesis level outside string constants (an upper bound on function nesting)."""
+    depth = deepest = 0
+    for paren in _PARENS.findall(_STRINGS.sub("", formula)):  # a "" inside a string splits it in two: same
+        if paren == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def within_limits(formula: str) -> str:
+    """`formula` when Excel can hold it (8192 characters, 64 levels), else ValueError."""
+    if len(formula) + 1 > MAX_FORMULA_CHARS:
+        raise ValueError(f"sentence formula has {len(formula) + 1} characters (Excel: at most "
+                         f"{MAX_FORMULA_CHARS}); split it into more sentences")
+    if nesting(formula) > MAX_NESTING:
+        raise ValueError(f"sentence formula nests {nesting(formula)} levels (Excel: at most {MAX_NESTING})")
+    return formula
 
 
 # ----------------------------------------------------------------------------- the figures
@@ -588,6 +1033,12 @@ def agrees(kind: str, tolerance: float, yes: str = SESUAI, no: str = TIDAK_SESUA
     """The claim rule (SPEC §4) on a selisih `Ref("selisih")`: the checks judge with it, the workbook's
     Status column renders it."""
     return Agrees(Ref("selisih"), tolerance if kind == "money" else None, yes, no)
+
+
+def sama(yes: str = SESUAI, no: str = TIDAK_SESUAI) -> Expr:
+    """The Status of a claim stated as text (a kategori): IF(stated=computed,yes,no), the text compared
+    ignoring case. (The checks judge such a claim on normalised labels, checks/klaim.py.)"""
+    return If(Compare(Ref("dilaporkan"), "=", Ref("dihitung")), Text(yes), Text(no))
 
 # a rollup: the sum of the rincian (leaf) amounts of a row's span, or of the kelompok rows
 JUMLAH = Sum("rincian")
@@ -694,3 +1145,51 @@ E = Mean("efisiensi_sasaran")
 # Nilai Efisiensi = 50 + (E / 20) × 50, E clamped to [−20, 20]
 NILAI_TEXT = "Nilai Efisiensi = 50 + (E / 20) × 50, dengan E dibatasi −20 s.d. 20"
 NILAI = IfNumbers((Ref("e"),), Add(50, Mul(Group(Div(Clamp(Ref("e"), -20.0, 20.0), 20)), 50)))
+
+# the written analysis (writer/analisis.py): what remains to the Renstra's end target, at the decimals
+# the sentence shows: 100 % less the capaian against it, and |target akhir − realisasi|
+KURANG_AKHIR = perubahan(100, Ref("capaian_akhir"), 2)
+
+
+def selisih_akhir(decimals: int) -> Expr:
+    return Abs(perubahan(Ref("target_akhir"), Ref("realisasi"), decimals))
+
+
+# Ringkasan: the rows of a budget level (Data Anggaran's Level column), and the findings of a tingkat
+# (Temuan's Tingkat column, plus those beyond the rows the sheet lists: a constant)
+def jumlah_level(label: str) -> Expr:
+    return CountIf("level", Text(label))
+
+
+def jumlah_temuan(tingkat: str, beyond: int = 0) -> Expr:
+    """Findings of one tingkat: the Temuan rows' Jumlah (a row lists every finding of one cause) summed
+    over the rows of that tingkat, plus those beyond the rows listed. `env["nilai"]` lists the Jumlah of
+    the matching rows; `addr["nilai"]` the Jumlah range, `addr["kriteria"]` ((Tingkat range, tingkat),)."""
+    listed = SumIfs("nilai")
+    return Add(listed, beyond) if beyond else listed
+
+
+# Live colours (conditional formats): a rule's test over `sel`, the first cell of its range.
+SEL = Ref("sel")
+MELEBIHI_100 = And((IsNumber(SEL), Compare(SEL, ">", 100)))  # serapan above 100 %: more realised than budgeted
+NEGATIF = And((IsNumber(SEL), Compare(SEL, "<", 0)))  # a negative sisa
+PITA_KATEGORI = Compare(SEL, "=", Ref("nama"))  # a kategori band: the cell holds the name on the scale
+
+
+def status_is(text: str) -> Expr:
+    """A Status cell reads `text` (a claim not agreeing, a finding corrected)."""
+    return Compare(SEL, "=", Text(text))
+
+
+# The rekap (writer/rekap.py), for one SKPD (`nomor`, its No) over the rekap's Indikator sheet (`no`, the
+# No of each row), and the region's totals over the SKPD rows
+NOMOR = Ref("nomor")
+JUMLAH_DAERAH = Sum("skpd")
+JUMLAH_INDIKATOR = CountIf("no", NOMOR)
+# per kategori, counted exactly: no wildcard or operator in a kategori name counts
+JUMLAH_KATEGORI = CountWhere((("no", NOMOR), ("kategori", Ref("nama_kategori"))))
+TANPA_KATEGORI = Sub(Ref("jumlah"), Sum("per_kategori"))
+CAPAIAN_TERENDAH = MinIf("capaian", "no", NOMOR)
+# E of the SKPD (SPEC §9.3): the mean efisiensi of its sasaran indicators; an indicator has an efisiensi
+# only with a budget, so this is E's rule (EFISIENSI_UNTUK_E, E) over the rekap's rows
+E_SKPD = IfError(AverageIfs("efisiensi", (("no", NOMOR), ("level", Text("Sasaran")))), NOTHING)

@@ -160,6 +160,9 @@ class Finding:
     figure: FigureKey | None = field(default=None, compare=False)
     kind: str | None = field(default=None, compare=False)  # "money" | "ratio"
     decimals: int | None = field(default=None, compare=False)
+    # Findings that share one cause (the same wrong figure claimed in several tables) share a number
+    # (SPEC §6); checks/kelompok.py numbers them, 1, 2, … in the order of their first finding.
+    kelompok: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +173,7 @@ class Finding:
             "pesan": self.pesan,
             "dilaporkan": self.dilaporkan,
             "dihitung": self.dihitung,
+            "kelompok": self.kelompok,
         }
 
 

@@ -238,3 +238,25 @@ def only(result, kode: str):
     hits = [f for f in result.findings if f.kode == kode]
     assert len(hits) == 1, f"expected one {kode}, got {[(f.kode, f.sel, f.pesan) for f in result.findings]}"
     return hits[0]
+
+
+def temuan_rows(findings: list) -> list[list]:
+    """The findings (Finding objects or report dicts) as the Temuan sheet lists them: one row per cause
+    (kelompok), in order of its first finding (writer/review.cause_rows)."""
+    rows: list[list] = []
+    at: dict = {}
+    for f in findings:
+        key = f["kelompok"] if isinstance(f, dict) else f.kelompok
+        if key is None:
+            rows.append([f])
+        elif key in at:
+            at[key].append(f)
+        else:
+            at[key] = [f]
+            rows.append(at[key])
+    return rows
+
+
+def temuan_firsts(findings: list) -> list:
+    """The finding each Temuan row shows first."""
+    return [row[0] for row in temuan_rows(findings)]

@@ -699,7 +699,7 @@ def load_table(path: Path = TABLE) -> dict[tuple[str, str, str], Accepted]:
 
 
 TABLE_INTRO = """\
-# Accepted differences of lkip_xl/reader/xlsx.py from openpyxl (python-calamine deciding) over
+# Accepted differences of lkip_xl/reader/xlsx/ from openpyxl (python-calamine deciding) over
 # shared/corpus/xlsx, checked by tests/test_corpus.py: a difference not listed here fails the test,
 # and so does a line that no longer occurs. One line per (file, sheet, class); cells is how many
 # cells (rows, columns, ranges) differ. A reason starting with "BUG:" is the reader's own mistake:

@@ -5,11 +5,13 @@
 
 For the sample and several builder workbooks it writes the JSON report (`check --json`), the console
 findings table (`check`), and every cell of the `fill` output: formula text, cached value (exact repr)
-and number format, one cell per line.
+and number format, one cell per line. The same for two `rekap` workbooks (rekap_*.json, rekap_*.cells.txt):
+samples/kabupaten, and two builder files with another kategori scale, no budget and formula-like names.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -77,6 +79,23 @@ def inputs(folder: Path) -> dict[str, Path]:
     return out
 
 
+def rekap_inputs(folder: Path) -> dict[str, list[Path]]:
+    """The rekaps dumped: the sample folder, and two files with another scale, no budget, odd names."""
+    from builder import identitas_rows
+
+    a = minimal()
+    a["identitas"] = identitas_rows({"SKPD": '=HYPERLINK("http://contoh.invalid","klik")',
+                                     "Skala Kategori": "Permendagri 86"})
+    put(a["kinerja"], "Jumlah Desa Tertib", "Realisasi 2024", 6)
+    b = minimal()
+    b["identitas"] = identitas_rows({"SKPD": "+Badan*Uji?"})
+    b["pemetaan"] = None
+    put(b["kinerja"], "Jumlah Desa Tertib", "Realisasi 2024", None)
+    # relative to the repository (main() works there): a checkout's own folder never enters a message
+    return {"kabupaten": [Path("samples") / "kabupaten"],
+            "lain": [builder.build(folder, "rekap_a.xlsx", **a), builder.build(folder, "rekap_b.xlsx", **b)]}
+
+
 def cell_lines(path: Path) -> list[str]:
     formulas = openpyxl.load_workbook(path, data_only=False)
     values = openpyxl.load_workbook(path, data_only=True)
@@ -88,7 +107,10 @@ def cell_lines(path: Path) -> list[str]:
                 if c.value is None:
                     continue
                 entry = {"v": repr(cached[c.coordinate].value), "fmt": c.number_format}
-                if c.data_type == "f":
+                if type(c.value).__name__ == "ArrayFormula":  # {=…} over c.value.ref
+                    entry["f"] = "{" + str(c.value.text) + "}"
+                    entry["array"] = c.value.ref
+                elif c.data_type == "f":
                     entry["f"] = str(c.value)
                 if c.hyperlink is not None:
                     entry["link"] = c.hyperlink.location or c.hyperlink.target
@@ -115,6 +137,22 @@ def main(outdir: str) -> None:
             write_workbook(result, filled)
             (out / f"{name}.cells.txt").write_text("\n".join(cell_lines(filled)) + "\n", encoding="utf-8")
             print(f"{name}: {len(result.findings)} temuan")
+        from lkip_xl.rekap import analyse_paths, rekap_json
+        from lkip_xl.writer.rekap import write_rekap
+
+        os.chdir(HERE.parent)
+        for name, paths in rekap_inputs(folder).items():
+            rekap = analyse_paths(paths, jobs=1)
+            for e in rekap.entries:  # paths as given differ between checkouts and runs: names only
+                e.berkas = e.path.name
+            for t in rekap.temuan:
+                t["berkas"] = Path(t["berkas"]).name
+            text = json.dumps(rekap_json(rekap), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+            (out / f"rekap_{name}.json").write_text(text, encoding="utf-8")
+            book = folder / f"rekap_{name}.xlsx"
+            write_rekap(rekap, str(book))
+            (out / f"rekap_{name}.cells.txt").write_text("\n".join(cell_lines(book)) + "\n", encoding="utf-8")
+            print(f"rekap {name}: {len(rekap.entries)} berkas, {len(rekap.temuan)} temuan")
 
 
 if __name__ == "__main__":

@@ -342,8 +342,10 @@ def test_tabel_1_2_is_the_nominatif_in_the_sheets_order(tmp_path):
         ["03", "Ruslan\n19690330 2021212 1 003", "Pengatur Muda (II/a)", "Staf"],
         ["04", "Misnawati, A.Md.\n19900329 202421 2 002", "PPPK Golongan VII", "JF Pranata Komputer Terampil"]]
     temuan = book["Temuan"]
-    links = {temuan.cell(r, 5).value: temuan.cell(r, 6).hyperlink.location for r in range(5, temuan.max_row + 1)
-             if temuan.cell(r, 6).hyperlink is not None}
+    col = {c.value: c.column for c in temuan[4]}
+    sel, link = col["Sel input (berkas Anda)"], col["Sel di workbook ini"]
+    links = {temuan.cell(r, sel).value: temuan.cell(r, link).hyperlink.location
+             for r in range(5, temuan.max_row + 1) if temuan.cell(r, link).hyperlink is not None}
     assert links["Pegawai!B3"] == "'Data Pegawai'!C5"  # a finding on a NIP opens it in Data Pegawai
 
 

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from lkip_xl.api import analyse
-from lkip_xl.writer import write_workbook
+from lkip_xl.writer import write_workbook, xlsxwriter_adapter
 from lkip_xl.writer.book import (
     FOOTER_LIMIT, MIN_PRINT_SCALE, PAGE_PX, column_px, footer_text, print_scale_for, wrapped_lines,
 )
@@ -121,8 +121,10 @@ def test_footer_of_a_very_long_skpd_name_stays_within_excels_limit():
 
 def test_an_skpd_with_ampersands_is_written_escaped_in_footers_and_plain_in_titles(tmp_path):
     book = write(build(tmp_path, identitas={"SKPD": "Dinas Koperasi & UKM A&G"}), tmp_path / "out.xlsx")
+    # xlsxwriter_adapter's public road writes '&&G' with an empty bold toggle between: printed the same
+    left = "Dinas Koperasi && UKM A&&G" if xlsxwriter_adapter.FAST else "Dinas Koperasi && UKM A&&&B&BG"
     for name in book.sheets:
-        assert book.footer(name) == "&LDinas Koperasi && UKM A&&G 2024&RHalaman &P dari &N", name
+        assert book.footer(name) == f"&L{left} 2024&RHalaman &P dari &N", name
     titles = [book.cell_text(n, "A1") for n in book.sheets if re.match(r"\d\.\d+ ", n)]
     assert titles and all("Dinas Koperasi & UKM A&G" in t for t in titles), titles
 

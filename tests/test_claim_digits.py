@@ -66,3 +66,39 @@ def test_the_status_formula_agrees_after_recalculation(tmp_path):
     assert not bad, bad[:5]
     ws = openpyxl.load_workbook(copy, data_only=True)["Data Dilaporkan"]
     assert [row[7] for row in ws.iter_rows(min_row=4, values_only=True)] == [SESUAI] * 4
+
+
+# (a, b, what LibreOffice 7 computes for =A1-B1): measured, and re-measured by the test below.
+SUBTRACTIONS = [(281474976710656.0, 281474976710655.0, 1), (-9855350123529.82, -9855350123529.83, 0),
+                (50e6 - 50e6 / 3, 33333333.333333336, 0), (0.30000000000000004, 0.3, 0),
+                (1234567.8901234567, 1234567.890123456, 0), (100.00000000000001, 100.0, 0),
+                (1e15 + 2, 1e15, 2), (123456789012.3456, 123456789012.3457, 0), (0.1 + 0.7, 0.8, 0),
+                (2.5000000000000004, 2.5, 0), (0.1, 0.2, 0.1 - 0.2), (-3.0, 3.0, -6.0)]
+
+
+@pytest.mark.parametrize("a, b, expected", SUBTRACTIONS)
+def test_subtraction_is_the_spreadsheets(a, b, expected):
+    from lkip_xl.arith import approx_sub
+
+    assert approx_sub(a, b) == expected
+
+
+@pytest.mark.libreoffice
+def test_the_subtractions_are_what_libreoffice_computes(tmp_path):
+    import xlsxwriter
+
+    from recalc import recalculate, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    path = tmp_path / "minus.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    for i, (a, b, _) in enumerate(SUBTRACTIONS):
+        ws.write_number(i, 0, a)
+        ws.write_number(i, 1, b)
+        ws.write_formula(i, 2, f"=A{i + 1}-B{i + 1}", None, 0)
+    wb.close()
+    copy = recalculate(path, tmp_path / "lo")
+    ws2 = openpyxl.load_workbook(copy, data_only=True).active
+    assert [ws2.cell(i + 1, 3).value for i in range(len(SUBTRACTIONS))] == [e for _, _, e in SUBTRACTIONS]

@@ -34,7 +34,7 @@ INDIKATOR_KEYS = {"level", "tujuan", "sasaran", "indikator", "satuan", "polarita
                   "capaian", "kategori", "realisasi_tahun_lalu", "target_akhir_renstra", "capaian_akhir_renstra",
                   "pagu", "realisasi_anggaran", "serapan", "efisiensi"}
 EFISIENSI_KEYS = {"rumus", "rata_rata", "nilai"}
-TEMUAN_KEYS = {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung"}
+TEMUAN_KEYS = {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok"}
 
 
 def sha256(path: Path) -> str:
@@ -76,7 +76,7 @@ def test_check_sample_prints_the_findings_table(sample, tmp_path):
     assert proc.stderr == ""  # progress only on a terminal
     out = proc.stdout
     assert out.startswith("Pemeriksaan kecamatan_juai_2024.xlsx — Kecamatan Juai tahun 2024\n")
-    assert "KESALAHAN (11)" in out
+    assert "KESALAHAN (11, dari 7 penyebab)" in out
     claim_lines = [line for line in out.splitlines() if line.strip().startswith("CLAIM_MISMATCH")]
     assert [re.search(r"Dilaporkan!(D\d+)", line).group(1) for line in claim_lines] == WRONG_CLAIM_CELLS
     assert "dilaporkan 97,26 %, sedangkan hasil hitung 95,6807 %" in out

@@ -28,7 +28,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, find_row, minimal, put
+from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, find_row, minimal, put, temuan_rows
 from openpyxl.utils import get_column_letter, range_boundaries
 from recalc import (assert_sentinel_recalculated, differences, recalculate_many, same, soffice,
                     with_sentinel)
@@ -452,21 +452,26 @@ def live_edit(tmp_path_factory, sample) -> dict[str, Path]:
 
 
 def correct_claims(sample: Filled, dst: Path) -> tuple[Path, list[int]]:
-    """The sample's output with each CLAIM_MISMATCH value corrected in Data Dilaporkan (via Temuan's links).
+    """The sample's output with each CLAIM_MISMATCH value corrected in Data Dilaporkan (the first of a
+    cause through its Temuan row's link, the others where Data Dilaporkan lists them).
 
-    Returns the copy and the Temuan rows of those findings.
+    Returns the copy and the Temuan rows of those causes.
     """
     wb = load(sample.output, data_only=False)
     temuan = wb["Temuan"]
-    findings = sample.report["temuan"]
+    dilaporkan = wb[DATA_DILAPORKAN]
+    stated = labels(dilaporkan)["Nilai dilaporkan"]
+    claim_row = {k.nilai.cell.ref: 4 + i for i, k in enumerate(sample.result.data.dilaporkan)}
     rows = []
-    for i, f in enumerate(findings):
+    for i, group in enumerate(temuan_rows(sample.report["temuan"])):
         r = header_rows(temuan)[1] + 1 + i
-        if f["kode"] != "CLAIM_MISMATCH":
+        if group[0]["kode"] != "CLAIM_MISMATCH":
             continue
         link = temuan.cell(r, labels(temuan)["Sel di workbook ini"]).hyperlink
         sheet, coord = link.location.rsplit("!", 1)
-        wb[sheet.strip("'")][coord].value = round2(f["dihitung"])
+        wb[sheet.strip("'")][coord].value = round2(group[0]["dihitung"])
+        for f in group[1:]:
+            dilaporkan.cell(claim_row[f["sel"]], stated).value = round2(f["dihitung"])
         rows.append(r)
     wb.save(dst)
     return dst, rows
@@ -958,12 +963,15 @@ def test_temuan_lists_every_finding_with_a_working_link(filled, name):
     assert findings
     colours = {"kesalahan": "FFFFC7CE", "peringatan": "FFFFEB9C"}
     problems = []
-    for i, t in enumerate(findings):
-        r = first + i
+    groups = temuan_rows(findings)
+    for i, group in enumerate(groups):
+        r, t = first + i, group[0]
         shown = [ws.cell(r, col[label]).value for label in ("Kode", "Tingkat", "Sel input (berkas Anda)", "Pesan")]
         sel = f"{t['lembar']}!{t['sel']}" if " " not in t["lembar"] else f"'{t['lembar']}'!{t['sel']}"
-        if shown != [t["kode"], t["tingkat"], sel, t["pesan"]]:
-            problems.append(f"row {r}: {shown} vs {t}")
+        cells = ", ".join([sel] + [o["sel"] for o in group[1:]])  # one cause: its cells, the sheet named once
+        if shown[:3] != [t["kode"], t["tingkat"], cells] or not shown[3].startswith(t["pesan"]) \
+                or ws.cell(r, col["Jumlah temuan"]).value != len(group):
+            problems.append(f"row {r}: {shown} vs {group}")
         if ws.cell(r, col["Jenis temuan"]).value != LABEL[t["kode"]]:
             problems.append(f"row {r}: no label next to {t['kode']}")
         for c in range(1, len(col) + 1):
@@ -988,14 +996,14 @@ def test_temuan_lists_every_finding_with_a_working_link(filled, name):
         if not same(got, want) and not split:
             problems.append(f"row {r} ({t['kode']}): link {sheet}!{coord} holds {got!r}, "
                             f"input {t['lembar']}!{t['sel']} holds {want!r}")
-    assert ws.cell(first + len(findings), col["Kode"]).value is None
+    assert ws.cell(first + len(groups), col["Kode"]).value is None
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.libreoffice
 def test_correcting_the_claims_turns_their_selisih_to_sudah_sesuai(sample, claims_fixed, recalculated):
     path, rows = claims_fixed
-    assert len(rows) == 11
+    assert len(rows) == 7  # the eleven wrong claims are seven causes, a Temuan row each
     before = load(sample.output, data_only=True)["Temuan"]
     formulas = load(sample.output, data_only=False)["Temuan"]
     after = load(recalculated["claims_fixed"], data_only=True)["Temuan"]

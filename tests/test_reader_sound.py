@@ -14,7 +14,7 @@ import pytest
 
 from lkip_xl.errors import InputError
 from lkip_xl.reader import xlsx
-from lkip_xl.reader.xlsx import XlsxFile
+from lkip_xl.reader.xlsx import XlsxFile, package
 from run_cli import run_cli
 from test_hostile import assert_refused, run_measured
 from test_hostile_files import SHEET, in_cell, json_report, rewrite
@@ -345,7 +345,7 @@ def test_huge_attribute_is_refused_before_expat_reparses_it(tmp_path, monkeypatc
     is refused once it outgrows the token limit (lowered here so the file stays small)."""
     import base64
     import os
-    monkeypatch.setattr(xlsx, "MAX_TOKEN_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(package, "MAX_TOKEN_BYTES", 2 * 1024 * 1024)
     noise = base64.b64encode(os.urandom(3 * 1024 * 1024))
     big = b'<worksheet xmlns="' + MAIN.encode() + b'"><sheetData><row r="1"><c r="A1" y="' + noise
     big += b'"><v>1</v></c></row></sheetData></worksheet>'
@@ -366,7 +366,7 @@ def test_feeder_gives_expat_whole_tokens():
         parser.StartElementHandler = lambda n, a: events.append(("s", n))
         parser.CharacterDataHandler = lambda d: events.append(("t", d))
         original = parser.Parse
-        feeder = xlsx._Feeder(parser, lambda: AssertionError("too big"))
+        feeder = package._Feeder(parser, lambda: AssertionError("too big"))
         feeder.parse = lambda data, final: (fed.append(data), original(data, final))
         data = xml
         for i in range(0, len(data), size):
@@ -410,7 +410,7 @@ def test_relationships_are_read_once_and_bounded(tmp_path, monkeypatch):
 
 
 def test_formulas_without_values_count_as_cells(tmp_path, monkeypatch):
-    monkeypatch.setattr(xlsx, "MAX_CELLS", 1000)
+    monkeypatch.setattr(package, "MAX_CELLS", 1000)
     rows = "".join(f'<row r="{r}"><c r="A{r}"><f>1+1</f></c></row>' for r in range(1, 1200))
     with pytest.raises(InputError, match="lebih dari 1.000 sel"):
         read(make_book(tmp_path / "rumus.xlsx", sheet_xml(rows)))
@@ -420,7 +420,7 @@ def test_false_compressed_size_does_not_pass_the_ratio(tmp_path, monkeypatch):
     """The directory says the sheet occupies 100 times the bytes it does (padding follows it, so no
     entries overlap): the ratio is measured on the compressed bytes really read."""
     import os
-    monkeypatch.setattr(xlsx, "RATIO_FLOOR_BYTES", 1024 * 1024)
+    monkeypatch.setattr(package, "RATIO_FLOOR_BYTES", 1024 * 1024)
     body = '<row r="1"><c r="A1"><v>1</v></c></row>' * 200_000  # ~8 MB, deflates ~1000:1
     path = make_book(tmp_path / "rasio.xlsx", b"")
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:  # the sheet last, right before the directory

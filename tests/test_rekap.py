@@ -99,7 +99,7 @@ def test_json_schema(sample_run):
             assert set(e["anggaran"]) == {"pagu", "realisasi", "sisa", "serapan", "tidak_terbaca"}
             assert set(e["efisiensi"]) == {"rumus", "rata_rata", "nilai"}
     for f in report["temuan"]:
-        assert set(f) == {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "berkas"}
+        assert set(f) == {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok", "berkas"}
     levels = [f["tingkat"] for f in report["temuan"]]
     order = {"kesalahan": 0, "peringatan": 1, "info": 2}
     assert levels == sorted(levels, key=order.get), "most serious first"
@@ -287,3 +287,34 @@ def test_frames_match_the_workbook_and_pandas_stays_out_of_the_cli():
                           text=True, env=child_env(), timeout=30)
     assert proc.returncode == 0
     assert "pandas" not in proc.stderr and "lkip_xl.frames" in proc.stderr
+
+
+def test_the_columns_the_rekap_formulas_read_are_where_the_headers_say():
+    """writer/layout.py names the rekap columns the formulas read; the Indikator header agrees with them."""
+    from lkip_xl.writer import layout
+    from lkip_xl.writer.rekap import INDIKATOR_LABELS
+
+    named = {layout.RK_NO: "No", layout.RK_SKPD: "Perangkat Daerah", layout.RI_LEVEL: "Level",
+             layout.RI_CAPAIAN: "Capaian (%)", layout.RI_KATEGORI: "Kategori", layout.RI_EFISIENSI: "Efisiensi (%)"}
+    assert {c: INDIKATOR_LABELS[c] for c in named} == named
+
+
+def test_every_rekap_sheet_prints_its_page_numbers_and_jenis_belanja_stays_readable(sample_run):
+    """Issue 19 item 4: a footer 'Rekap LKIP <tahun> … Halaman n dari m' on every sheet; Jenis Belanja
+    (many columns of figures) prints at 8 pt or more, flowing to further pages with No and Perangkat
+    Daerah repeated; an SKPD whose input has no jenis belanja says so on its row."""
+    from lkip_xl.writer.book import READABLE_SCALE
+
+    work, _, report = sample_run
+    wb = load_workbook(work / "rekap_lkip.xlsx")
+    for ws in wb.worksheets:
+        assert ws.oddFooter.right.text == "Halaman &P dari &N", ws.title
+        assert ws.oddFooter.left.text == f"Rekap LKIP {report['tahun']}", ws.title
+    belanja = wb["Jenis Belanja"]
+    assert belanja.page_setup.scale >= READABLE_SCALE and not belanja.sheet_properties.pageSetUpPr.fitToPage
+    assert belanja.print_title_cols == "$A:$B"
+    assert READABLE_SCALE * 9 / 100 >= 8  # the 9 pt cells print at 8 pt or more
+    rows = {belanja.cell(r, 2).value: r for r in range(5, belanja.max_row + 1) if belanja.cell(r, 2).value}
+    plain = rows["Kecamatan Paringin"]  # its input has no akun rows and no Belanja sheet
+    assert belanja.cell(plain, 3).value == "tidak dirinci"
+    assert "tanpa rincian jenis belanja" in belanja.cell(plain, belanja.max_column).value

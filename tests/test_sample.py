@@ -237,7 +237,7 @@ def test_json_report_has_exactly_the_keys_of_spec_8(result):
     assert report["indikator"][0]["sasaran"] is None
     assert set(report["efisiensi"]) == {"rumus", "rata_rata", "nilai"}
     assert {frozenset(t) for t in report["temuan"]} == {frozenset(
-        {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung"})}
+        {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok"})}
     assert len(report["temuan"]) == 14
 
 
@@ -262,3 +262,18 @@ def test_belanja_claims_by_akun_code_are_not_outline_numbers(tmp_path):
     assert [f.sel for f in result.findings if f.kode == "CLAIM_MISMATCH"] == [
         "D49", "D54", "D84", "D85", "D91", "D92", "D127", "D128", "D129", "D131", "D132"]
     assert not [f for f in result.findings if f.kode == "UNKNOWN_REFERENCE"]
+
+
+def test_the_seeds_eleven_wrong_claims_are_seven_causes(result):
+    """SPEC §6: sasaran 4's two wrong serapan figures, each claimed in Tabel 3.11 and 3.14 and carried into
+    Tabel 3.14's efisiensi ((1 − 97,26 / 100) × 100 = 2,74), are two causes of three findings each; the five
+    wrong pangkat counts of Tabel 1.1 are a cause each."""
+    sample_report = build_report(result)
+    claims = [t for t in sample_report["temuan"] if t["kode"] == "CLAIM_MISMATCH"]
+    groups: dict = {}
+    for t in claims:
+        groups.setdefault(t["kelompok"], []).append(t["sel"])
+    assert sorted(groups.values()) == [["D127"], ["D128"], ["D129"], ["D131"], ["D132"], ["D49", "D84", "D85"],
+                                       ["D54", "D91", "D92"]]
+    others = [t["kelompok"] for t in sample_report["temuan"] if t["kode"] != "CLAIM_MISMATCH"]
+    assert len(set(others)) == len(others) and not set(others) & set(groups)

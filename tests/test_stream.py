@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from lkip_xl.writer import stream as S
+from lkip_xl.writer import xlsxwriter_adapter
 from lkip_xl.writer.book import Book, setup_table_sheet
 
 TEXTS = ["Belanja Pegawai", "=1+1", "-", "a & b < c > d", "  spasi  ", "baris\nbaru", "x" * 40000, "é ü ñ 漢字"]
@@ -71,6 +72,15 @@ def test_large_stream_goes_through_temporary_files(tmp_path, monkeypatch):
     assert _cells(tmp_path / "big.xlsx") == _cells(tmp_path / "plain.xlsx")
 
 
+def test_the_public_roads_stream_reads_back_the_same(tmp_path, monkeypatch):
+    """A PublicRowStream (xlsxwriter outside the adapter's proved range) writes the same cells, formats,
+    cached values and row heights through the worksheet's public calls."""
+    _book(tmp_path / "plain.xlsx", streamed=False)
+    monkeypatch.setattr(xlsxwriter_adapter, "FAST", False)
+    _book(tmp_path / "public.xlsx", streamed=True)
+    assert _cells(tmp_path / "public.xlsx") == _cells(tmp_path / "plain.xlsx")
+
+
 def test_rows_out_of_order_are_refused(tmp_path):
     book = Book(str(tmp_path / "x.xlsx"))
     st = book.stream(book.sheet("Data"), 3)
@@ -84,6 +94,7 @@ def test_rows_out_of_order_are_refused(tmp_path):
     book.close()
 
 
+@pytest.mark.skipif(not xlsxwriter_adapter.FAST, reason="the public road writes every cell through the worksheet")
 def test_a_cell_below_the_stream_written_around_it_is_refused(tmp_path):
     book = Book(str(tmp_path / "x.xlsx"))
     ws = book.sheet("Data")
@@ -127,35 +138,3 @@ def test_inline_text_reads_back_as_the_shared_string_would(tmp_path):
     assert streamed["cells"] == plain["cells"]
     assert plain["cells"]["A3"][0] == "_x0041_ literal"
     assert [S.inline_body("", t) is None for t in texts] == [False, True, True, False, False, True, True]
-
-
-def test_the_books_cell_writer_writes_the_xml_xlsxwriter_writes(tmp_path):
-    """Book's sheets write their cells with stream.cell_writer: byte for byte what xlsxwriter's own
-    _write_cell writes, for the cells it takes and those it hands back (no format, dates, booleans,
-    rich strings, links, errors)."""
-    import datetime
-    import zipfile
-
-    def build(path, own: bool) -> dict[str, bytes]:
-        book = Book(str(path))
-        ws = book.sheet("Data")
-        if own:
-            ws._write_cell = type(ws)._write_cell.__get__(ws)  # xlsxwriter's, as before
-        setup_table_sheet(ws, (0, 0), [12, 15, 15, 15])
-        _fill(book, ws, 1)
-        ws.write_number(20, 0, 3.5)  # no format
-        ws.write_string(20, 1, "tanpa format")
-        ws.write_datetime(21, 0, datetime.datetime(2024, 12, 31), book.fmt(num_format="dd/mm/yyyy"))
-        ws.write_boolean(21, 1, True, book.cell_fmt("text"))
-        ws.write_rich_string(21, 2, "a ", book.fmt(bold=True), "b", " c", book.cell_fmt("text"))
-        ws.write_url(21, 3, "internal:'Data'!A1", book.fmt(underline=1), string="Lihat")
-        ws.write_formula(22, 0, "=1/0", book.cell_fmt("money"), "#DIV/0!")
-        ws.write_formula(22, 1, "=A1&\"<x>\"", book.cell_fmt("text"), "a<x>&")
-        ws.write_formula(22, 2, "=1", None, 1)
-        book.close()
-        with zipfile.ZipFile(path) as z:
-            return {n: z.read(n) for n in z.namelist()}
-
-    fast, own = build(tmp_path / "fast.xlsx", False), build(tmp_path / "own.xlsx", True)
-    assert fast == own
-    assert b"&lt;x&gt;" in fast["xl/worksheets/sheet1.xml"]

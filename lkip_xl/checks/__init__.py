@@ -7,7 +7,7 @@ TINGKAT_ORDER = {"kesalahan": 0, "peringatan": 1, "info": 2}
 
 
 def run_checks(result: Result) -> list[Finding]:
-    from lkip_xl.checks import belanja, budget, finite, kinerja, klaim
+    from lkip_xl.checks import belanja, budget, finite, kelompok, kinerja, klaim
     from lkip_xl.collector import paused
     from lkip_xl.findings import sheet_names
 
@@ -17,5 +17,6 @@ def run_checks(result: Result) -> list[Finding]:
         for module in (budget, kinerja, belanja, klaim, finite):
             findings.extend(module.check(result))
     findings.sort(key=lambda f: TINGKAT_ORDER[f.tingkat])  # stable: keeps sheet order inside a level
+    kelompok.number_causes(result, findings)
     result.findings = findings
     return findings

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lkip_xl.errors import InputError
 from lkip_xl.reader.table import FieldSpec, Header, Sheet
 from lkip_xl.reader.values import norm_label
-from lkip_xl.reader.xlsx import column_letter
+from lkip_xl.reader.xlsx import col_index, column_letter
 
 _LEMBAR = {"lembar", "nama lembar", "sheet", "nama sheet"}
 _HEADER = {"baris header", "baris judul", "baris judul tabel", "header"}
@@ -25,13 +25,6 @@ _YEAR_TITLE = re.compile(r"^(target|realisasi|capaian) ((?:19|20)[0-9]{2})$")
 def sheet_key(name: str) -> str:
     """Sheet names compare like the Workbook finds them: case-insensitive, without spaces, `_`, `-`."""
     return re.sub(r"[\s_\-]+", "", str(name).lower())
-
-
-def column_number(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 @dataclass
@@ -162,8 +155,8 @@ def _cols(v: object, ref: str, written: str) -> list[int]:
     if not m:
         raise InputError(f"{ref}: '{v}' bukan huruf kolom untuk {written} (contoh: G, atau A:C untuk kode "
                          "yang terpecah).")
-    a = column_number(m.group(1))
-    b = column_number(m.group(2)) if m.group(2) else a
+    a = col_index(m.group(1))
+    b = col_index(m.group(2)) if m.group(2) else a
     if b < a:
         a, b = b, a
     return list(range(a, b + 1))

@@ -11,7 +11,7 @@ from lkip_xl.textfmt import angka, short_name
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
-# Only the parts that are read get inflated (reader/xlsx.py bounds those); the whole archive
+# Only the parts that are read get inflated (reader/xlsx/ bounds those); the whole archive
 # is bounded loosely so that a directory of absurd sizes is refused at once.
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 # Entries of the archive: far beyond any real workbook (a sheet is 2-5 parts), and zipfile builds an

@@ -3,8 +3,9 @@
 For every indicator (tujuan first, then each sasaran under its heading) one paragraph of Indonesian
 sentences, one sentence per row, each sentence ONE formula over the figures of Perhitungan Kinerja
 (and, for the supporting sub kegiatan, Data Anggaran): so a sentence changes when a number changes.
-The number text is built with `lkip_xl.teks` (locale-free: the same on an English and an Indonesian
-Excel or LibreOffice); each formula caches the string teks computes from the rules' values.
+Each sentence is an expression of lkip_xl/figures.py (text, the locale-free number text of `Angka`,
+IF over the figures' verdicts) over the cells it cites: the same declaration renders the formula and
+gives the string Excel or LibreOffice computes from the values those cells cache, which the cell caches.
 
 The seven analyses the LKE expects (PermenPANRB 88/2021 with the format of 53/2014):
 
@@ -18,8 +19,8 @@ The seven analyses the LKE expects (PermenPANRB 88/2021 with the format of 53/20
 7. the causes and solutions: an empty, marked input cell the office fills in itself.
 
 A sentence whose inputs are missing reads sensibly: the whole sentence is
-IF(<its numbers are numbers>, <sentence>, <"... belum tersedia.">), and the cached Python value takes
-the same branch. Indicator values show the decimals of the indicator's input (the tables' rule),
+IF(<its numbers are numbers>, <sentence>, <"... belum tersedia.">), and its value takes the same branch.
+Indicator values show the decimals of the indicator's input (the tables' rule),
 percentages 2 decimals, Rupiah whole.
 """
 from __future__ import annotations
@@ -27,10 +28,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from lkip_xl import teks
-from lkip_xl.figures import DEFAULT_EFISIENSI, EFISIEN, RUMUS_EFISIENSI, SERAPAN, TERCAPAI
+from lkip_xl.figures import (
+    DEFAULT_EFISIENSI, EFISIEN, KURANG_AKHIR, RUMUS_EFISIENSI, SERAPAN, TERCAPAI, Angka, Compare, Concat, Expr, If,
+    NaikTurun, Ref, Text, all_numbers, perubahan, selisih_akhir, within_limits,
+)
 from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt
-from lkip_xl.teks import Sentence, Teks
+from lkip_xl.teks import Teks
 from lkip_xl.textfmt import angka
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
@@ -52,6 +55,11 @@ BENCHMARK_LABEL = {"kab_kota_lain": "kabupaten/kota lain", "rpjmd_provinsi": "RP
 # a benchmark cell saying there is none
 NO_BENCHMARK = {"", "-", "--", "tidak ada", "belum ada", "tidak tersedia", "belum tersedia", "n/a", "na", "nihil"}
 BELUM = "belum tersedia"
+# the figures of Perhitungan Kinerja a paragraph cites, by the name its expressions use
+CITED = {"nama": D.H_IND, "target": D.H_TARGET, "realisasi": D.H_REAL, "capaian": D.H_CAP, "kategori": D.H_KAT,
+         "target_akhir": D.H_TAKHIR, "capaian_akhir": D.H_CAKHIR, "pagu": D.H_PAGU, "realisasi_anggaran": D.H_RA,
+         "serapan": D.H_SERAPAN, "efisiensi": D.H_EFF}
+TEXT_FIGURES = ("nama", "kategori")  # cited as the text the cell shows
 
 
 # ----------------------------------------------------------------------------- sentence pieces
@@ -62,34 +70,29 @@ def is_number(x: object) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(float(x))
 
 
-def ada(*exprs: str) -> str:
-    """Formula: every expression is a number (TRUE/FALSE not: LibreOffice counts them as numbers)."""
-    tests = [f"AND(ISNUMBER({e}),NOT(ISLOGICAL({e})))" for e in exprs]
-    return tests[0] if len(tests) == 1 else f"AND({','.join(tests)})"
+def kalimat(*parts: str | Expr) -> Expr:
+    """Text and figures joined into one sentence (&); empty text is left out."""
+    return Concat(tuple(Text(p) if isinstance(p, str) else p for p in parts if p != ""))
 
 
-def as_teks(piece: str | Teks | Sentence) -> Teks:
-    if isinstance(piece, Sentence):
-        return Teks(piece.formula, piece.value)
-    if isinstance(piece, str):
-        return teks.literal(piece)
-    return piece
+def jika(test: Expr, yes: str | Expr, no: str | Expr) -> Expr:
+    """IF(test, yes, no), text given as str."""
+    return If(test, Text(yes) if isinstance(yes, str) else yes, Text(no) if isinstance(no, str) else no)
 
 
-def jika(condition: str, holds: bool, yes: str | Teks | Sentence, no: str | Teks | Sentence) -> Teks:
-    """IF(condition, yes, no): the cached value takes the branch `holds` says Excel takes."""
-    y, n = as_teks(yes), as_teks(no)
-    return Teks(f"IF({condition},{y.formula},{n.formula})", y.value if holds else n.value)
-
-
-def nilai(expr: str, x: object, decimals: int, unit: str, kosong: str = BELUM) -> Teks:
+def nilai(x: Expr, decimals: int, unit: str, kosong: str = BELUM) -> Expr:
     """An indicator value with its unit (`87,67 Indeks`, `100 %`), or `kosong` when it is no number."""
-    return jika(ada(expr), is_number(x), Sentence(teks.angka(expr, x, decimals), unit), kosong)
+    return jika(all_numbers(x), kalimat(Angka(x, decimals), unit), kosong)
 
 
-def persen(expr: str, x: object, kosong: str = BELUM) -> Teks:
+def persen(x: Expr, kosong: str = BELUM) -> Expr:
     """A percentage with 2 decimals and a space, as the tables show it: `100,02 %`."""
-    return teks.persen(expr, x, 2, spasi=True, kosong=kosong)
+    return Angka(x, 2, suffix=" %", kosong=kosong)
+
+
+def rupiah(x: Expr) -> Expr:
+    """Whole rupiah: `Rp7.996.663.078`."""
+    return Angka(x, 0, prefix="Rp")
 
 
 def cell_value(x: Any) -> Any:
@@ -123,14 +126,10 @@ def _benchmarks(ind: Indicator) -> list[tuple[str, Txt]]:
     return out
 
 
-def _checked(build, *fallbacks) -> Teks:
-    """The sentence `build(arg)` makes, for the first argument whose formula Excel can hold."""
-    for arg in fallbacks:
-        try:
-            return Sentence(as_teks(build(arg))).teks()
-        except ValueError:
-            continue
-    raise ValueError("sentence too long even in its shortest form")
+def rendered(sentence: Expr, addr: dict[str, str], env: dict[str, Any]) -> Teks:
+    """The sentence's formula over the cells `addr` names and the text it gives for the values they
+    cache (`env`); ValueError when Excel could not hold the formula."""
+    return Teks(within_limits(sentence.formula(addr)), sentence.value(env))
 
 
 # ----------------------------------------------------------------------------- one indicator
@@ -147,15 +146,33 @@ class Paragraph:
         self.d = indicator_decimals(ind)
         self.unit = unit_of(ind)
         self.sentences: list[Teks | str] = []
-
-    def h(self, col: int) -> str:
-        return ref(D.HITUNG, self.row, col)
+        # the cells the sentences cite, and the values they cache
+        self.addr = {name: ref(D.HITUNG, self.row, col) for name, col in CITED.items()}
+        figure = D.INDICATOR_FIGURES
+        self.env: dict[str, Any] = {name: cell_value(figure[name].value(ind)) for name in CITED
+                                    if name in figure}
+        self.env["nama"] = ind.nama
+        self.env["kategori"] = str(cell_value(ind.kategori))
 
     def fig(self, measure: str) -> str | None:
         return self.book.figure_ref(FigureKey.ind(self.index, measure))
 
-    def v(self, expr: str, x: object) -> Teks:
-        return nilai(expr, x, self.d, self.unit)
+    def v(self, x: str | Expr) -> Expr:
+        """An indicator value (a figure's name, or an expression) with its unit, or "belum tersedia"."""
+        return nilai(Ref(x) if isinstance(x, str) else x, self.d, self.unit)
+
+    def add(self, sentence: Expr) -> None:
+        self.sentences.append(rendered(sentence, self.addr, self.env))
+
+    def checked(self, build, *fallbacks) -> None:
+        """The sentence `build(arg)` makes, for the first argument whose formula Excel can hold."""
+        for arg in fallbacks:
+            try:
+                self.add(build(arg))
+                return
+            except ValueError:
+                continue
+        raise ValueError("sentence too long even in its shortest form")
 
     def build(self) -> list[Teks | str]:
         self.capaian()
@@ -168,63 +185,58 @@ class Paragraph:
 
     # 1. realisasi against target, capaian and kategori
     def capaian(self) -> None:
-        ind, tahun = self.ind, self.tahun
-        T, R, C, K = self.h(D.H_TARGET), self.h(D.H_REAL), self.h(D.H_CAP), self.h(D.H_KAT)
-        ok = is_number(ind.target) and is_number(ind.realisasi) and is_number(ind.capaian)
+        tahun = self.tahun
+        T, R, C = Ref("target"), Ref("realisasi"), Ref("capaian")
 
-        def sentence(nama: Teks) -> Teks:
-            yes = Sentence("Realisasi indikator ", nama, f" tahun {tahun} sebesar ", self.v(R, ind.realisasi),
-                           " dari target ", self.v(T, ind.target), ", sehingga capaian kinerjanya ",
-                           persen(C, ind.capaian), " (kategori ", Teks(K, str(cell_value(ind.kategori))), ").")
-            no = Sentence("Capaian indikator ", nama, f" tahun {tahun} belum dapat dihitung: target ",
-                          self.v(T, ind.target), ", realisasi ", self.v(R, ind.realisasi), ".")
-            return jika(ada(T, R, C), ok, yes, no)
+        def sentence(nama: Expr) -> Expr:
+            yes = kalimat("Realisasi indikator ", nama, f" tahun {tahun} sebesar ", self.v("realisasi"),
+                          " dari target ", self.v("target"), ", sehingga capaian kinerjanya ", persen(C),
+                          " (kategori ", Ref("kategori"), ").")
+            no = kalimat("Capaian indikator ", nama, f" tahun {tahun} belum dapat dihitung: target ",
+                         self.v("target"), ", realisasi ", self.v("realisasi"), ".")
+            return jika(all_numbers(T, R, C), yes, no)
 
         # the name by reference to Perhitungan Kinerja's cell: shown, never evaluated, no input text in the formula
-        self.sentences.append(_checked(sentence, Teks(self.h(D.H_IND), ind.nama)))
+        self.checked(sentence, Ref("nama"))
 
     # 2. against each earlier year with data
     def tren(self) -> None:
         ind, tahun = self.ind, self.tahun
-        R, C = self.h(D.H_REAL), self.h(D.H_CAP)
+        R, C = Ref("realisasi"), Ref("capaian")
         change_unit = " poin" if self.unit.strip() == "%" else self.unit
         for y in [y for y in self.layout.realisasi_years if y < tahun]:
             ry, cy = ind.realisasi_by_year.get(y), ind.capaian_by_year.get(y)
             Ry, Cy = self.fig(f"realisasi_{y}"), self.fig(f"capaian_{y}")
             if Ry is None or Cy is None or not is_number(ry):
                 continue  # no data that year: nothing to compare with
-            cap = jika(ada(C, Cy), is_number(ind.capaian) and is_number(cy),
-                       Sentence(", sedangkan capaiannya ", _perubahan(C, ind.capaian, Cy, cy, 2, " poin",
-                                                                     lambda e, x: persen(e, x))), "")
-            yes = Sentence(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
-                           _perubahan(R, ind.realisasi, Ry, ry, self.d, change_unit, self.v), cap, ".")
+            ry_name, cy_name = f"realisasi_{y}", f"capaian_{y}"
+            self.addr.update({ry_name: Ry, cy_name: Cy})
+            self.env.update({ry_name: cell_value(ry), cy_name: cell_value(cy)})
+            cap = jika(all_numbers(C, Ref(cy_name)),
+                       kalimat(", sedangkan capaiannya ", _perubahan(C, Ref(cy_name), 2, " poin", persen)), "")
+            yes = kalimat(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
+                          _perubahan(R, Ref(ry_name), self.d, change_unit, self.v), cap, ".")
             no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasi tahun {tahun} belum tersedia."
-            self.sentences.append(Sentence(jika(ada(R, Ry), is_number(ind.realisasi) and is_number(ry), yes, no))
-                                  .teks())
+            self.add(jika(all_numbers(R, Ref(ry_name)), yes, no))
 
     # 3. against the Renstra end target, and what remains
     def renstra(self) -> None:
         ind, tahun = self.ind, self.tahun
-        R, TA, CA = self.h(D.H_REAL), self.h(D.H_TAKHIR), self.h(D.H_CAKHIR)
+        R, TA, CA = Ref("realisasi"), Ref("target_akhir"), Ref("capaian_akhir")
         akhir = f"tahun {ind.tahun_akhir}" if ind.tahun_akhir else "periode ini"
-        ok = is_number(ind.realisasi) and is_number(ind.target_akhir) and is_number(ind.capaian_akhir)
-        sisa_f, sisa = teks.selisih("100", 100, CA, ind.capaian_akhir, 2)
-        gap_f, gap = teks.selisih(TA, ind.target_akhir, R, ind.realisasi, self.d)
+        gap = Angka(selisih_akhir(self.d), self.d)
         gap_unit = " poin" if self.unit.strip() == "%" else self.unit
-        rest = jika(TERCAPAI.formula({"capaian_akhir": CA}), TERCAPAI.value({"capaian_akhir": ind.capaian_akhir}),
-                    "sehingga target akhir Renstra telah tercapai",
-                    Sentence("sehingga realisasi masih perlu diturunkan ",
-                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
-                             " lagi untuk mencapai target akhir Renstra (indikator ini makin rendah makin baik)")
+        rest = jika(TERCAPAI, "sehingga target akhir Renstra telah tercapai",
+                    kalimat("sehingga realisasi masih perlu diturunkan ", gap, gap_unit,
+                            " lagi untuk mencapai target akhir Renstra (indikator ini makin rendah makin baik)")
                     if ind.row.polaritas == "negatif" else
-                    Sentence("sehingga masih diperlukan ", persen(sisa_f, sisa), " lagi (selisih ",
-                             teks.angka(f"ABS({gap_f})", None if gap is None else abs(gap), self.d), gap_unit,
-                             ") untuk mencapai target akhir Renstra"))
-        yes = Sentence(f"Realisasi tahun {tahun} tersebut telah mencapai ", persen(CA, ind.capaian_akhir),
-                       f" dari target akhir Renstra {akhir} sebesar ", self.v(TA, ind.target_akhir), ", ", rest, ".")
+                    kalimat("sehingga masih diperlukan ", persen(KURANG_AKHIR), " lagi (selisih ", gap, gap_unit,
+                            ") untuk mencapai target akhir Renstra"))
+        yes = kalimat(f"Realisasi tahun {tahun} tersebut telah mencapai ", persen(CA),
+                      f" dari target akhir Renstra {akhir} sebesar ", self.v("target_akhir"), ", ", rest, ".")
         no = (f"Capaian terhadap target akhir Renstra {akhir} belum dapat dihitung karena target akhir atau "
               f"realisasinya belum tersedia.")
-        self.sentences.append(Sentence(jika(ada(R, TA, CA), ok, yes, no)).teks())
+        self.add(jika(all_numbers(R, TA, CA), yes, no))
 
     # 4. the benchmark, when given: the input's text as a string constant
     def pembanding(self) -> None:
@@ -233,22 +245,23 @@ class Paragraph:
             self.sentences.append("Data pembanding (kabupaten/kota lain, RPJMD Provinsi, RPJMN) untuk indikator "
                                   "ini belum tersedia.")
             return
-        R = self.h(D.H_REAL)
 
-        def sentence(limit: int | None) -> Teks:
-            parts: list[str | Teks] = [f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
-                                       self.v(R, self.ind.realisasi), " dibandingkan dengan "]
+        def sentence(limit: int | None) -> Expr:
+            parts: list[str | Expr] = [f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
+                                       self.v("realisasi"), " dibandingkan dengan "]
             for k, (label, txt) in enumerate(given):
                 parts.append(("; " if k else "") + f"{label}: ")
                 where = self.book.input_cells.get((txt.cell.sheet, txt.cell.ref))
                 if where is not None:  # the cell the input text landed in: shown, never evaluated
-                    parts.append(Teks(ref(*where), str(txt.value)))
+                    name = f"pembanding_{k}"
+                    self.addr[name], self.env[name] = ref(*where), str(txt.value)
+                    parts.append(Ref(name))
                 else:  # a string constant
                     text = " ".join(str(txt.value).split())
                     parts.append(text if limit is None else text[:limit])
-            return Sentence(*parts, ".")
+            return kalimat(*parts, ".")
 
-        self.sentences.append(_checked(sentence, None, 500))
+        self.checked(sentence, None, 500)
 
     # 5. budget and efisiensi, when the indicator has a budget
     def anggaran(self) -> None:
@@ -257,24 +270,22 @@ class Paragraph:
             self.sentences.append("Indikator ini belum dipetakan ke sub kegiatan pendukung (lembar Pemetaan), "
                                   "sehingga serapan anggaran dan efisiensinya belum dapat dianalisis.")
             return
-        P, RA, S, C, E = (self.h(c) for c in (D.H_PAGU, D.H_RA, D.H_SERAPAN, D.H_CAP, D.H_EFF))
+        S, C, E = Ref("serapan"), Ref("capaian"), Ref("efisiensi")
         if ind.whole_budget:
             intro = "Indikator ini didukung oleh seluruh anggaran SKPD: pagu "
         else:
             n = len(ind.supports or [])
             intro = f"Anggaran {n} sub kegiatan pendukung indikator ini: pagu "
-        self.sentences.append(Sentence(intro, teks.rupiah(P, ind.pagu), ", realisasi ",
-                                       teks.rupiah(RA, ind.realisasi_anggaran), " (serapan ",
-                                       persen(S, ind.serapan), ").").teks())
+        self.add(kalimat(intro, rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi_anggaran")), " (serapan ",
+                         persen(S), ")."))
         ident = self.result.data.identitas
         rumus = RUMUS_EFISIENSI.get(ident.rumus_efisiensi, RUMUS_EFISIENSI[DEFAULT_EFISIENSI])
-        yes = Sentence("Dengan serapan anggaran ", persen(S, ind.serapan), " untuk capaian kinerja ",
-                       persen(C, ind.capaian), ", efisiensi penggunaan anggaran sebesar ", persen(E, ind.efisiensi),
-                       f" (rumus {rumus.name}), sehingga penggunaan anggaran untuk indikator ini ",
-                       jika(EFISIEN.formula({"efisiensi": E}), EFISIEN.value({"efisiensi": ind.efisiensi}), "efisien",
-                            "tidak efisien"), ".")
+        yes = kalimat("Dengan serapan anggaran ", persen(S), " untuk capaian kinerja ", persen(C),
+                      ", efisiensi penggunaan anggaran sebesar ", persen(E),
+                      f" (rumus {rumus.name}), sehingga penggunaan anggaran untuk indikator ini ",
+                      jika(EFISIEN, "efisien", "tidak efisien"), ".")
         no = "Efisiensi belum dapat dihitung karena capaian kinerja atau serapan anggaran belum tersedia."
-        self.sentences.append(Sentence(jika(ada(E), is_number(ind.efisiensi), yes, no)).teks())
+        self.add(jika(all_numbers(E), yes, no))
 
     # 6. the supporting sub kegiatan with their serapan
     def pendukung(self) -> None:
@@ -284,33 +295,35 @@ class Paragraph:
         for k, node in enumerate(nodes[:MAX_PENDUKUNG], start=1):
             nr = self.layout.node_row[id(node)]
             label = D.LEVEL_LABEL.get(node.level, node.level)
-            parts: list[str | Teks] = [f"{k}. {label} "]
+            serapan = SERAPAN.value({"pagu": node.pagu, "realisasi": node.realisasi})
+            addr = {"uraian": ref(D.ANGGARAN, nr, D.C_URAIAN), "pagu": ref(D.ANGGARAN, nr, D.C_PAGU),
+                    "realisasi": ref(D.ANGGARAN, nr, D.C_REAL), "serapan": ref(D.ANGGARAN, nr, D.C_SERAPAN)}
+            env = {"uraian": node.uraian, "pagu": cell_value(node.pagu), "realisasi": cell_value(node.realisasi),
+                   "serapan": cell_value(serapan)}
+            parts: list[str | Expr] = [f"{k}. {label} "]
             if node.kode or node.nomor:
-                col = D.C_KODE if node.kode else D.C_NO
-                parts += [Teks(ref(D.ANGGARAN, nr, col), node.kode or node.nomor or ""), " "]
-            parts.append(Teks(ref(D.ANGGARAN, nr, D.C_URAIAN), node.uraian))
+                addr["kode"] = ref(D.ANGGARAN, nr, D.C_KODE if node.kode else D.C_NO)
+                env["kode"] = node.kode or node.nomor or ""
+                parts += [Ref("kode"), " "]
+            parts.append(Ref("uraian"))
             program = _program(node)
             if program is not None and program is not node and id(program) in self.layout.node_row:
                 word = "" if program.uraian.lower().startswith("program") else "Program "
-                parts += [f" ({word}", Teks(ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN),
-                                            program.uraian), ")"]
-            serapan = SERAPAN.value({"pagu": node.pagu, "realisasi": node.realisasi})
-            self.sentences.append(Sentence(
-                *parts, ": pagu ", teks.rupiah(ref(D.ANGGARAN, nr, D.C_PAGU), node.pagu), ", realisasi ",
-                teks.rupiah(ref(D.ANGGARAN, nr, D.C_REAL), node.realisasi), ", serapan ",
-                persen(ref(D.ANGGARAN, nr, D.C_SERAPAN), serapan, "tidak dapat dihitung"), ".").teks())
+                addr["program"] = ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN)
+                env["program"] = program.uraian
+                parts += [f" ({word}", Ref("program"), ")"]
+            self.sentences.append(rendered(kalimat(
+                *parts, ": pagu ", rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), ", serapan ",
+                persen(Ref("serapan"), "tidak dapat dihitung"), "."), addr, env))
         if len(nodes) > MAX_PENDUKUNG:
             self.sentences.append(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
                                   "rincian seluruhnya ada di tabel Pendukung Sasaran dan lembar Data Anggaran.")
 
 
-def _perubahan(now_expr: str, now: object, before_expr: str, before: object, decimals: int, unit: str,
-               show) -> Teks:
+def _perubahan(now: Expr, before: Expr, decimals: int, unit: str, show) -> Expr:
     """ "naik 0,05 Indeks (dari 87,62 Indeks menjadi 87,67 Indeks)", or "tetap 100 %" (both numbers)."""
-    diff_f, diff = teks.selisih(now_expr, now, before_expr, before, decimals)
-    return jika(f"{diff_f}=0", diff == 0, Sentence("tetap ", show(now_expr, now)),
-                Sentence(teks.naik_turun(now_expr, now, before_expr, before, decimals, unit), " (dari ",
-                         show(before_expr, before), " menjadi ", show(now_expr, now), ")"))
+    return jika(Compare(perubahan(now, before, decimals), "=", 0), kalimat("tetap ", show(now)),
+                kalimat(NaikTurun(now, before, decimals, unit), " (dari ", show(before), " menjadi ", show(now), ")"))
 
 
 def _program(node: BudgetNode) -> BudgetNode | None:

@@ -1,14 +1,16 @@
 """xlsxwriter set up safely and deterministically, with the cell registries the tables share."""
 from __future__ import annotations
 
-import contextlib
 import datetime
-import functools
 import math
+import re
+from collections.abc import Sequence
 from typing import Any
 
-from lkip_xl.model import Cell, FigureKey
 from xlsxwriter.utility import xl_rowcol_to_cell
+
+from lkip_xl.figures import MELEBIHI_100, NEGATIF, PITA_KATEGORI, Expr
+from lkip_xl.model import Cell, FigureKey
 
 FIXED_DATE = datetime.datetime(2025, 1, 1, 0, 0, 0)
 RISKY_START = ("=", "+", "-", "@")
@@ -24,7 +26,7 @@ UNIT = "unit:"  # a kind "unit:<number format>": an indicator value shown with i
 # Data sheets: what the user may edit, what is only compared, and the rest (formulas)
 INPUT_FILL = "#FFF2CC"  # light yellow: data the formulas read; edit here
 CLAIM_FILL = "#EDEDED"  # light grey, italic: a number as the input states it, compared (Temuan), feeds nothing
-ROLE_PROPS = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FILL, "italic": True,
+ROLE_PROPS: dict[str, dict[str, Any]] = {"input": {"bg_color": INPUT_FILL}, "claim": {"bg_color": CLAIM_FILL, "italic": True,
                                                              "font_color": "#595959"}}
 
 
@@ -133,22 +135,22 @@ class Book:
             self.formats[key] = self.wb.add_format(dict(props))
         return self.formats[key]
 
-    def flag(self, ws, first: int, last: int, col: int, test: str) -> None:
-        """Colour red, live, the cells of rows first..last of `col` for which `test` holds; `test` is a
-        formula over `{c}`, the cell (e.g. "{c}>100"); text such as "-" never counts."""
+    def flag(self, ws, first: int, last: int, col: int, test: Expr) -> None:
+        """Colour red, live, the cells of rows first..last of `col` for which `test` holds: a figures
+        declaration over "sel", the cell."""
         if last < first:
             return
-        c = a1(first, col)
         ws.conditional_format(first, col, last, col, {
-            "type": "formula", "criteria": f"=AND(ISNUMBER({c}),{test.format(c=c)})", "format": self.cf_fmt(self.RED)})
+            "type": "formula", "criteria": "=" + test.formula({"sel": a1(first, col)}),
+            "format": self.cf_fmt(self.RED)})
 
     def flag_serapan(self, ws, first: int, last: int, col: int) -> None:
         """Serapan above 100 %: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}>100")
+        self.flag(ws, first, last, col, MELEBIHI_100)
 
     def flag_sisa(self, ws, first: int, last: int, col: int) -> None:
         """A negative sisa: more realised than budgeted."""
-        self.flag(ws, first, last, col, "{c}<0")
+        self.flag(ws, first, last, col, NEGATIF)
 
     def kategori_colours(self, ws, first: int, last: int, col: int, names: list[str]) -> None:
         """A colour per kategori band, live: the cell equals the band's name on the scale (`names`, the
@@ -160,7 +162,8 @@ class Book:
         for k, name in enumerate(names):
             band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
             ws.conditional_format(first, col, last, col, {
-                "type": "formula", "criteria": f"={c}={name}", "format": self.cf_fmt(band)})
+                "type": "formula", "criteria": "=" + PITA_KATEGORI.formula({"sel": c, "nama": name}),
+                "format": self.cf_fmt(band)})
 
     def header_fmt(self):
         return self.fmt(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center", valign="vcenter")
@@ -292,33 +295,29 @@ class Book:
         for ws, row, col, text, span, indent, bold, size in self.pending_fits:
             height = _height(getattr(ws, "lkip_widths", None), col, text, span, indent, bold, size)
             if height:
-                key = (ws.name, row)
+                key = (ws.get_name(), row)
                 heights[key] = max(heights.get(key, 0), height)
         for (name, row), height in sorted(heights.items()):
             self.sheets[name].set_row(row, round(height, 2))
 
     def stream(self, ws, first: int):
-        """Rows `first`… of `ws` written in row order straight to XML (large data sheets)."""
-        from lkip_xl.writer.stream import RowStream
+        """Rows `first`… of `ws` written in row order straight to XML (large data sheets); through the
+        worksheet's public calls where xlsxwriter_adapter takes the public road."""
+        from lkip_xl.writer import xlsxwriter_adapter
+        from lkip_xl.writer.stream import PublicRowStream, RowStream
 
-        return RowStream(self, ws, first)
+        return (RowStream if xlsxwriter_adapter.FAST else PublicRowStream)(self, ws, first)
 
     def sheet(self, name: str):
         """The worksheet `name`: created in plan order beforehand, or now."""
         if name not in self.sheets:
-            ws = self.wb.add_worksheet(name)
-            if hasattr(ws, "_prepare_formula"):
-                # xlsxwriter runs ~30 regexes per formula to prefix dynamic-array functions; we use
-                # none of them (only SUM, SUMIFS, IF, ROUND, …), so only its '=' stripping is needed.
-                ws._prepare_formula = _plain_formula
-            if hasattr(ws, "_write_cell"):
-                from lkip_xl.writer.stream import cell_writer
+            from lkip_xl.writer import xlsxwriter_adapter
 
-                ws._write_cell = cell_writer(ws, ws._write_cell)
-            self.sheets[name] = ws
+            self.sheets[name] = xlsxwriter_adapter.add_worksheet(self.wb, name)
         return self.sheets[name]
 
     def close(self) -> None:
+        from lkip_xl.writer import xlsxwriter_adapter
         from lkip_xl.writer.stream import IN_MEMORY_LIMIT
 
         self._legends()
@@ -326,10 +325,8 @@ class Book:
         for stream in self.streams:
             stream.close()
         large = sum(stream.size for stream in self.streams) > IN_MEMORY_LIMIT
-        if large:
-            self.wb.in_memory = False  # a large book: its parts go through temporary files, not memory
         try:
-            with _fast_deflate(large):
+            with xlsxwriter_adapter.packing(self.wb, large):
                 self.wb.close()
         finally:
             for stream in self.streams:
@@ -344,23 +341,6 @@ def _line_width(widths: list[float], col: int, span: int, indent: int, bold: boo
     return max(int(sum(widths[col:col + span]) * per_unit - 1 - indent * 2.5), 4)
 
 
-@contextlib.contextmanager
-def _fast_deflate(on: bool):
-    """While a large book is packed: deflate at level 1 (a kabupaten's 66 MB Data Anggaran: 0.55 s
-    instead of 1.7 s at the default level 6, 13 MB instead of 10.5 MB)."""
-    if not on:
-        yield
-        return
-    import xlsxwriter.workbook as xw
-
-    plain = xw.ZipFile
-    xw.ZipFile = functools.partial(plain, compresslevel=1)
-    try:
-        yield
-    finally:
-        xw.ZipFile = plain
-
-
 def _height(widths: list[float] | None, col: int, text: str, span: int, indent: int, bold: bool,
             size: float) -> float | None:
     """Points of height that `text` wrapped in its column needs, or None for one line."""
@@ -373,13 +353,10 @@ def _height(widths: list[float] | None, col: int, text: str, span: int, indent: 
     return 11.5 * size / 9 * lines + 2 if lines > 1 else None
 
 
-def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
-    return formula[1:] if formula.startswith("=") else formula
-
-
-def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], landscape: bool = True,
-                      freeze_col: int = 0) -> None:
-    """Report-like print setup: A4, readable scale (`print_width`), header rows repeated, panes frozen."""
+def setup_table_sheet(ws, header_rows: tuple[int, int], widths: Sequence[float], landscape: bool = True,
+                      freeze_col: int = 0, min_scale: int | None = None) -> None:
+    """Report-like print setup: A4, readable scale (`print_width`; `min_scale` for a sheet that must print
+    larger), header rows repeated, panes frozen."""
     ws.lkip_widths = list(widths)
     ws.lkip_header_rows = header_rows
     for i, w in enumerate(widths):
@@ -388,7 +365,7 @@ def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], lan
         ws.set_landscape()
     ws.set_paper(9)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    print_width(ws, widths, landscape, repeat_cols=freeze_col)
+    print_width(ws, widths, landscape, repeat_cols=freeze_col, min_scale=min_scale or MIN_PRINT_SCALE)
     ws.repeat_rows(header_rows[0], header_rows[1])
     ws.freeze_panes(header_rows[1] + 1, freeze_col)
 
@@ -398,6 +375,8 @@ def setup_table_sheet(ws, header_rows: tuple[int, int], widths: list[float], lan
 # Printable width of A4 at 100 % with 0.4" side margins, in pixels (96 dpi): 11.69" - 0.8" and 8.27" - 0.8".
 PAGE_PX = {True: 1045, False: 717}
 MIN_PRINT_SCALE = 55  # below this a printed sheet is no longer readable; wider sheets flow to more pages
+# The scale at which the 9 pt cells print at 8 pt: what a wide table of many columns of figures needs.
+READABLE_SCALE = 89
 
 
 def column_px(width: float) -> int:
@@ -407,38 +386,44 @@ def column_px(width: float) -> int:
     return int(width * 12 + 0.5) if width < 1 else int(width * 7 + 0.5) + 5
 
 
-def print_scale_for(widths: list[float], landscape: bool = True) -> int | None:
-    """The scale at which `widths` fit one page across, or None when that is below MIN_PRINT_SCALE."""
+def print_scale_for(widths: Sequence[float], landscape: bool = True, min_scale: int = MIN_PRINT_SCALE) -> int | None:
+    """The scale at which `widths` fit one page across, or None when that is below `min_scale`."""
     need = sum(column_px(w) for w in widths)
     scale = min(100, PAGE_PX[landscape] * 100 // max(need, 1))
-    return scale if scale >= MIN_PRINT_SCALE else None
+    return scale if scale >= min_scale else None
 
 
-def print_width(ws, widths: list[float], landscape: bool = True, repeat_cols: int = 0) -> None:
-    """Fit the columns to one page across when that keeps them readable; otherwise print at
-    MIN_PRINT_SCALE, let the columns flow to further pages and repeat the identifying columns
-    (when they take at most half a page)."""
-    if print_scale_for(widths, landscape) is not None:
+def print_width(ws, widths: Sequence[float], landscape: bool = True, repeat_cols: int = 0,
+                min_scale: int = MIN_PRINT_SCALE) -> None:
+    """Fit the columns to one page across when that keeps them readable (at `min_scale` or more);
+    otherwise print at `min_scale`, let the columns flow to further pages and repeat the identifying
+    columns (when they take at most half a page)."""
+    if print_scale_for(widths, landscape, min_scale) is not None:
         ws.fit_to_pages(1, 0)
         return
-    ws.set_print_scale(MIN_PRINT_SCALE)
+    ws.set_print_scale(min_scale)
     ws.print_across()
-    if repeat_cols and sum(column_px(w) for w in widths[:repeat_cols]) * MIN_PRINT_SCALE <= PAGE_PX[landscape] * 50:
+    if repeat_cols and sum(column_px(w) for w in widths[:repeat_cols]) * min_scale <= PAGE_PX[landscape] * 50:
         ws.repeat_columns(0, repeat_cols - 1)
 
 
 FOOTER_LIMIT = 255  # Excel's limit for a header/footer string (UTF-16 units)
 
 
-def footer_text(skpd: str, tahun: int | str) -> str:
+def footer_text(skpd: str, tahun: int | str, picture_safe: bool = False) -> str:
     """'&L<SKPD> <tahun>&RHalaman &P dari &N': the SKPD is user text, so its '&' is escaped as '&&'
-    (a lone '&' would start a code) and it is shortened to stay within Excel's 255 units."""
+    (a lone '&' would start a code) and it is shortened to stay within Excel's 255 units.
+    `picture_safe`: an escaped '&' before 'G' or '[Picture]' is followed by an empty bold toggle
+    ('&B&B', printed the same), so that xlsxwriter's set_footer does not take it for a picture."""
     right = "&RHalaman &P dari &N"
     name = " ".join(str(skpd or "").split())
     year = str(tahun or "").strip()
 
     def build(n: str) -> str:
-        left = " ".join(x for x in (n.replace("&", "&&"), year) if x)
+        escaped = n.replace("&", "&&")
+        if picture_safe:
+            escaped = re.sub(r"&&(?=G|\[Picture\])", "&&&B&B", escaped)
+        left = " ".join(x for x in (escaped, year) if x)
         return (f"&L{left}" if left else "") + right
 
     text = build(name)
@@ -449,28 +434,26 @@ def footer_text(skpd: str, tahun: int | str) -> str:
 
 
 def set_page_footer(ws, skpd: str, tahun: int | str) -> None:
-    """The page footer of `ws`. xlsxwriter's set_footer rewrites '&[Picture]' and counts '&G' in the whole
-    string, which an escaped SKPD name ('A&&Gizi') would trip; so the fixed part goes through set_footer
-    and the finished string is stored as the footer afterwards."""
-    ws.set_footer("&RHalaman &P dari &N", {"margin": 0.3})
-    ws.footer = footer_text(skpd, tahun)
+    """The page footer of `ws` (an escaped SKPD name such as 'A&&Gizi' trips xlsxwriter's set_footer:
+    xlsxwriter_adapter.set_footer)."""
+    from lkip_xl.writer import xlsxwriter_adapter
+
+    xlsxwriter_adapter.set_footer(ws, footer_text(skpd, tahun), footer_text(skpd, tahun, picture_safe=True),
+                                  margin=0.3)
 
 
 def finish_print(book: Book, skpd: str, tahun: int | str) -> None:
     """Before closing: every sheet gets the page footer, and the header rows of sheets set up with
-    `setup_table_sheet` are made tall enough for their wrapped header text."""
-    strings = None
+    `setup_table_sheet` are made tall enough for their wrapped header text (as the sheet recorded it:
+    xlsxwriter_adapter.RecordingWorksheet)."""
     for ws in book.sheets.values():
         set_page_footer(ws, skpd, tahun)
         rows = getattr(ws, "lkip_header_rows", None)
         if not rows or not getattr(ws, "lkip_widths", None):
             continue
-        if strings is None:
-            strings = {i: s for s, i in book.wb.str_table.string_table.items()}
-        spans = {(m[0], m[1]): m for m in ws.merge}
+        spans = ws.lkip_merged
         for row in range(rows[0], rows[1] + 1):
-            for col, cell in sorted(ws.table.get(row, {}).items()):
-                text = strings.get(getattr(cell, "string", None)) if type(cell).__name__ == "String" else None
+            for col, text in sorted(ws.lkip_texts.get(row, {}).items()):
                 if not text:
                     continue
                 m = spans.get((row, col))

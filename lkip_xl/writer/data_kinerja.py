@@ -1,10 +1,21 @@
 """Data Kinerja (the indicator rows as read), Data Komponen and Data Pemetaan."""
 from __future__ import annotations
 
+from typing import Any
+
 from lkip_xl.model import Num, Result, Target, Txt
 from lkip_xl.writer import units
 from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
-from lkip_xl.writer.layout import ANGGARAN, C_PAGU, C_REAL, HITUNG, KINERJA, KOMPONEN, PEMETAAN, Layout
+from lkip_xl.writer.layout import (
+    ANGGARAN, C_PAGU, C_REAL, DATA_FIRST, HITUNG, K_ID, K_INDIKATOR, K_LEVEL, K_POLARITAS, K_SASARAN, K_SATUAN,
+    K_TUJUAN, KINERJA, KOM_ID, KOM_INDIKATOR, KOM_KOMPONEN, KOM_METODE, KOM_NILAI, KOM_TAHUN, KOMPONEN, P_ID,
+    P_INDIKATOR, P_KODE, P_NO, P_PAGU, P_REAL, P_URAIAN, PEMETAAN, Layout,
+)
+
+# Data Kinerja's columns before those of the years, in the layout's order
+FIXED = {K_ID: ("ID", ("id",)), K_LEVEL: ("Level", ("level",)), K_TUJUAN: ("Tujuan", ("tujuan",)),
+         K_SASARAN: ("Sasaran", ("sasaran",)), K_INDIKATOR: ("Indikator", ("indikator",)),
+         K_SATUAN: ("Satuan", ("satuan",)), K_POLARITAS: ("Polaritas", ("polaritas",))}
 
 
 def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
@@ -22,9 +33,7 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
     has_pk = any(i.row.target_pk is not None for i in inds) or ("target_pk",) in unreadable
     # A target written `≥ 83` or `80 - 85 %` (§10.12): its text beside the bound the formulas use.
     written = {key for i in inds for key, v in _targets(i.row) if isinstance(v, Target)}
-    cols: list[tuple[str, tuple]] = [("ID", ("id",)), ("Level", ("level",)), ("Tujuan", ("tujuan",)),
-                                     ("Sasaran", ("sasaran",)), ("Indikator", ("indikator",)),
-                                     ("Satuan", ("satuan",)), ("Polaritas", ("polaritas",))]
+    cols: list[tuple[str, tuple]] = [FIXED[c] for c in range(len(FIXED))]
     for y in target_years:
         if ("target", y) in written:
             cols.append((f"Target {y} (tertulis)", ("tertulis", "target", y)))
@@ -43,24 +52,24 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
     for c, (label, key) in enumerate(cols):
         ws.write_string(2, c, label, book.header_fmt())
         layout.kinerja_cols[key] = c
-    widths = [5, 9, 30, 30, 40, 9, 9] + [10] * (len(cols) - 7)
+    widths = [5, 9, 30, 30, 40, 9, 9] + [10] * (len(cols) - len(FIXED))
     setup_table_sheet(ws, (2, 2), widths, freeze_col=5)
     for i, ind in enumerate(inds):
-        r = 3 + i
+        r = DATA_FIRST + i
         layout.ind_row[id(ind)] = r
         row = ind.row
-        book.text(ws, r, 0, layout.ind_id[id(ind)])
-        book.text(ws, r, 1, row.level.capitalize())
-        book.text(ws, r, 2, row.tujuan.value if row.tujuan else "")
-        book.text(ws, r, 3, row.sasaran.value if row.sasaran else "")
-        book.text(ws, r, 4, row.indikator.value)
-        book.remember_input(row.indikator.cell, KINERJA, r, 4)
-        book.text(ws, r, 5, row.satuan.value if row.satuan else "")
+        book.text(ws, r, K_ID, layout.ind_id[id(ind)])
+        book.text(ws, r, K_LEVEL, row.level.capitalize())
+        book.text(ws, r, K_TUJUAN, row.tujuan.value if row.tujuan else "")
+        book.text(ws, r, K_SASARAN, row.sasaran.value if row.sasaran else "")
+        book.text(ws, r, K_INDIKATOR, row.indikator.value)
+        book.remember_input(row.indikator.cell, KINERJA, r, K_INDIKATOR)
+        book.text(ws, r, K_SATUAN, row.satuan.value if row.satuan else "")
         if row.satuan:
-            book.remember_input(row.satuan.cell, KINERJA, r, 5)
-        book.text(ws, r, 6, row.polaritas.capitalize())
+            book.remember_input(row.satuan.cell, KINERJA, r, K_SATUAN)
+        book.text(ws, r, K_POLARITAS, row.polaritas.capitalize())
         kind = units.kind_of(ind)
-        for (label, key) in cols[7:]:
+        for (label, key) in cols[len(FIXED):]:
             c = layout.kinerja_cols[key]
             value = _kinerja_value(row, key)
             # the stated capaian and kategori, and a realisasi the Komponen rows build, are only compared
@@ -105,9 +114,9 @@ def _kinerja_value(row, key: tuple):
     return row.unreadable.get(key) if value is None else value
 
 
-def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], dict[str, str]]:
+def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int, int], dict[str, Any]]:
     """Data Komponen; returns (id(indicator), year) -> the addresses `figures.komponen` sums over."""
-    where: dict[tuple[int, int], dict[str, str]] = {}
+    where: dict[tuple[int, int], dict[str, Any]] = {}
     rows = result.data.komponen
     if not rows:
         return where
@@ -117,26 +126,28 @@ def write_komponen(book: Book, result: Result, layout: Layout) -> dict[tuple[int
     for c, h in enumerate(["ID", "Indikator", "Tahun", "Komponen", "Nilai", "Metode"]):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [5, 48, 7, 18, 10, 11])
-    r = 3
+    r = DATA_FIRST
     for k, found in zip(rows, result.kinerja_issues.komponen_join):
         # a row naming no indicator is shown, never summed ("?")
         for iid in [layout.ind_id[id(ind)] for ind in found] or ["?"]:
-            book.text(ws, r, 0, iid)
-            book.text(ws, r, 1, k.indikator.value)
-            book.remember_input(k.indikator.cell, KOMPONEN, r, 1)
-            book.number(ws, r, 2, k.tahun, "center")
-            book.text(ws, r, 3, k.komponen.value if k.komponen else "")
-            book.number(ws, r, 4, k.nilai.value, "decimal", role="input" if found else "claim")
+            book.text(ws, r, KOM_ID, iid)
+            book.text(ws, r, KOM_INDIKATOR, k.indikator.value)
+            book.remember_input(k.indikator.cell, KOMPONEN, r, KOM_INDIKATOR)
+            book.number(ws, r, KOM_TAHUN, k.tahun, "center")
+            book.text(ws, r, KOM_KOMPONEN, k.komponen.value if k.komponen else "")
+            book.number(ws, r, KOM_NILAI, k.nilai.value, "decimal", role="input" if found else "claim")
             if found:
-                book.remember_input(k.nilai.cell, KOMPONEN, r, 4)
-            book.text(ws, r, 5, k.metode)
+                book.remember_input(k.nilai.cell, KOMPONEN, r, KOM_NILAI)
+            book.text(ws, r, KOM_METODE, k.metode)
             r += 1
-    last = max(r - 1, 3)
-    rng = {c: f"{ref(KOMPONEN, 3, c)}:{ref(KOMPONEN, last, c)}" for c in range(6)}
+    last = max(r - 1, DATA_FIRST)
+
+    def rng(c: int) -> str:
+        return f"{ref(KOMPONEN, DATA_FIRST, c)}:{ref(KOMPONEN, last, c)}"
     for ind in result.indicators:
         for year in ind.komponen_metode:
-            where[(id(ind), year)] = {"nilai": rng[4], "metode": rng[5],
-                                      "kriteria": f'{rng[0]},"{layout.ind_id[id(ind)]}",{rng[2]},{year}'}
+            where[(id(ind), year)] = {"nilai": rng(KOM_NILAI), "metode": rng(KOM_METODE),
+                                      "kriteria": ((rng(KOM_ID), layout.ind_id[id(ind)]), (rng(KOM_TAHUN), year))}
     return where
 
 
@@ -151,19 +162,19 @@ def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
     for c, h in enumerate(["ID", "Indikator", "Kode", "No", "Sub Kegiatan", "Pagu", "Realisasi"]):
         ws.write_string(2, c, h, book.header_fmt())
     setup_table_sheet(ws, (2, 2), [5, 40, 18, 7, 48, 15, 15])
-    r = 3
+    r = DATA_FIRST
     for ind in mapped:
-        for node in ind.supports:
+        for node in ind.supports or []:
             nr = layout.node_row[id(node)]
-            book.text(ws, r, 0, layout.ind_id[id(ind)])
-            book.text(ws, r, 1, ind.nama)
-            book.text(ws, r, 2, node.kode)
-            book.text(ws, r, 3, node.nomor)
-            book.text(ws, r, 4, node.uraian)
-            book.formula(ws, r, 5, ref(ANGGARAN, nr, C_PAGU), node.pagu)
-            book.formula(ws, r, 6, ref(ANGGARAN, nr, C_REAL), node.realisasi)
+            book.text(ws, r, P_ID, layout.ind_id[id(ind)])
+            book.text(ws, r, P_INDIKATOR, ind.nama)
+            book.text(ws, r, P_KODE, node.kode)
+            book.text(ws, r, P_NO, node.nomor)
+            book.text(ws, r, P_URAIAN, node.uraian)
+            book.formula(ws, r, P_PAGU, ref(ANGGARAN, nr, C_PAGU), node.pagu)
+            book.formula(ws, r, P_REAL, ref(ANGGARAN, nr, C_REAL), node.realisasi)
             r += 1
-    layout.pemetaan_last = max(r - 1, 3)
+    layout.pemetaan_last = max(r - 1, DATA_FIRST)
     r += 1
     ws.write_string(r, 0, "Baris lembar Pemetaan seperti diisi:", book.title_fmt())
     r += 1
@@ -171,10 +182,10 @@ def write_pemetaan(book: Book, result: Result, layout: Layout) -> None:
         ws.write_string(r, c, h, book.header_fmt())
     for p in result.data.pemetaan:
         r += 1
-        book.text(ws, r, 1, p.indikator.value)
-        book.remember_input(p.indikator.cell, PEMETAAN, r, 1)
-        book.text(ws, r, 2, p.kode)
-        book.text(ws, r, 3, p.nomor)
-        book.remember_input(p.cell, PEMETAAN, r, 2 if p.kode else 3)
+        book.text(ws, r, P_INDIKATOR, p.indikator.value)
+        book.remember_input(p.indikator.cell, PEMETAAN, r, P_INDIKATOR)
+        book.text(ws, r, P_KODE, p.kode)
+        book.text(ws, r, P_NO, p.nomor)
+        book.remember_input(p.cell, PEMETAAN, r, P_KODE if p.kode else P_NO)
 
 

@@ -41,6 +41,11 @@ class Layout:
     nilai_cell: tuple[int, int] = (0, 0)
     belanja: BelanjaData | None = None
 
+    def pemetaan_range(self, col: int) -> str:
+        """Column `col` of Data Pemetaan's supporting list (written: pemetaan_last is set)."""
+        assert self.pemetaan_last is not None, "Data Pemetaan is written first"
+        return f"{ref(PEMETAAN, DATA_FIRST, col)}:{ref(PEMETAAN, self.pemetaan_last, col)}"
+
 
 # Data Anggaran columns
 C_LEVEL, C_KODE, C_NO, C_URAIAN, C_PAGU_DATA, C_REAL_DATA, C_PAGU, C_REAL, C_SISA, C_SERAPAN = range(10)
@@ -49,8 +54,23 @@ C_URAIAN_REAL = 18
 
 
 
+# Data Kinerja: the columns every indicator row has; the target, realisasi, capaian … columns of each
+# year follow them (Layout.kinerja_cols)
+K_ID, K_LEVEL, K_TUJUAN, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS = range(7)
+# Data Komponen columns
+KOM_ID, KOM_INDIKATOR, KOM_TAHUN, KOM_KOMPONEN, KOM_NILAI, KOM_METODE = range(6)
+# Data Pemetaan columns: the distinct supporting sub kegiatan of each indicator, with live pagu and realisasi
+P_ID, P_INDIKATOR, P_KODE, P_NO, P_URAIAN, P_PAGU, P_REAL = range(7)
+DATA_FIRST = 3  # the first data row of Data Kinerja, Komponen and Pemetaan: below title, legend and header
+
+# The Bab III budget tables (writer/tables/anggaran.py): Rincian Realisasi Anggaran, and per jenis belanja
+T_NO, T_KODE, T_URAIAN, T_PAGU, T_REAL, T_SISA, T_RASIO = range(7)
+J_KODE, J_URAIAN, J_PAGU, J_REAL, J_SISA, J_SERAPAN = range(6)
+
 # Perhitungan Kinerja columns
 H_ID, H_IND, H_LEVEL, H_TARGET, H_REAL, H_CAP, H_KAT, H_TAKHIR, H_CAKHIR, H_PAGU, H_RA, H_SERAPAN, H_EFF, H_E = range(14)
+# and its kategori scale, below the indicators: lower bound, name, and "di bawahnya" for the open band
+S_BATAS, S_NAMA, S_BAWAH = range(3)
 
 
 @dataclass(frozen=True)
@@ -101,8 +121,20 @@ def indicator_ids(result: Result, layout: Layout) -> None:
 def belanja_formula(layout: Layout, kode: str, measure: str) -> str:
     """`figures.PER_JENIS`: the leaf amounts whose jenis (kelompok) equals `kode` (plain text equality)."""
     b = layout.belanja
+    assert b is not None, "Data Belanja is written first"
     key_col = b.kelompok if kode.count(".") == 1 else b.jenis
     from lkip_xl.figures import PER_JENIS
 
     return PER_JENIS.formula({"keys": b.range(key_col), "kode": kode,
                             "values": b.range(b.pagu if measure == "pagu" else b.realisasi)})
+
+
+# The rekap workbook (writer/rekap.py): the columns its formulas read and write. Each sheet begins
+# No | Perangkat Daerah.
+RK_NO, RK_SKPD = 0, 1
+RD_KESALAHAN, RD_PERINGATAN, RD_INFO = 5, 6, 7  # Daftar Perangkat Daerah: the findings of each file
+RA_PAGU, RA_REALISASI, RA_SISA, RA_SERAPAN = 2, 3, 4, 5  # Anggaran
+RB_FIRST = 2  # Jenis Belanja: pagu and realisasi of each jenis side by side, from this column on
+# Indikator: the columns Kinerja counts over (in the order of writer/rekap.py's INDIKATOR_LABELS)
+RI_LEVEL, RI_CAPAIAN, RI_KATEGORI, RI_EFISIENSI = 2, 10, 11, 13
+RKIN_JUMLAH, RKIN_FIRST_KATEGORI = 2, 3  # Kinerja: the number of indicators, then one column per kategori

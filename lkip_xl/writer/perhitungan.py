@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from lkip_xl import figures
 from lkip_xl.figures import (
-    E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, NILAI_TEXT, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS,
+    E, EFISIENSI_UNTUK_E, KATEGORI, NILAI, NILAI_TEXT, NOTHING, PENDUKUNG, SERAPAN_INDIKATOR, TARGET, TERTULIS,
 )
 from lkip_xl.model import FigureKey, Indicator, Result
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, a1, ref, setup_table_sheet
 from lkip_xl.writer.layout import (
-    ANGGARAN, C_PAGU, C_REAL, H_CAKHIR, H_CAP, H_E, H_EFF, H_ID, H_IND, H_KAT, H_LEVEL, H_PAGU, H_RA, H_REAL,
-    H_SERAPAN, H_TAKHIR, H_TARGET, HITUNG, KINERJA, PEMETAAN, Layout,
+    ANGGARAN, C_PAGU, C_REAL, DATA_FIRST, H_CAKHIR, H_CAP, H_E, H_EFF, H_ID, H_IND, H_KAT, H_LEVEL, H_PAGU, H_RA,
+    H_REAL, H_SERAPAN, H_TAKHIR, H_TARGET, HITUNG, K_POLARITAS, KINERJA, P_ID, P_PAGU, P_REAL, S_BATAS,
+    S_BAWAH, S_NAMA, Layout,
 )
 
 
@@ -34,19 +35,19 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
                       freeze_col=2)
     extra_col = {key: H_E + 1 + k for k, (_, key) in enumerate(extra)}
     # the kategori scale, live: lower bounds and names
-    scale_row = 3 + len(result.indicators) + 6
+    scale_row = DATA_FIRST + len(result.indicators) + 6
     ws.write_string(scale_row - 1, 0, "Skala kategori (batas bawah capaian %)", book.title_fmt())
     for k, (bound, name) in enumerate(result.skala):
         rr = scale_row + k
         if bound == float("-inf"):
-            book.text(ws, rr, 1, name)
-            ws.write_string(rr, 2, "di bawahnya", book.cell_fmt("text"))
+            book.text(ws, rr, S_NAMA, name)
+            ws.write_string(rr, S_BAWAH, "di bawahnya", book.cell_fmt("text"))
         else:
-            book.number(ws, rr, 0, bound, "decimal")
-            book.text(ws, rr, 1, name)
-    skala = {"batas": [ref(HITUNG, scale_row + k, 0) for k in range(len(result.skala))],
-             "nama": [ref(HITUNG, scale_row + k, 1) for k in range(len(result.skala))]}
-    layout.skala_nama = [ref(HITUNG, scale_row + k, 1) for k in range(len(result.skala))]
+            book.number(ws, rr, S_BATAS, bound, "decimal")
+            book.text(ws, rr, S_NAMA, name)
+    skala = {"batas": [ref(HITUNG, scale_row + k, S_BATAS) for k in range(len(result.skala))],
+             "nama": [ref(HITUNG, scale_row + k, S_NAMA) for k in range(len(result.skala))]}
+    layout.skala_nama = skala["nama"]
     kc = layout.kinerja_cols
     capaian, efisiensi = figures.capaian(ident.rumus_polaritas_negatif), figures.efisiensi(ident.rumus_efisiensi)
     for ind in result.indicators:
@@ -67,7 +68,7 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
         # realisasi of the report year (Komponen wins over a stated value)
         book.formula(ws, r, H_REAL, _realisasi_formula(ind, kc, r, tahun, komponen), ind.realisasi, kind=kind)
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], "realisasi"), HITUNG, r, H_REAL)
-        pol = f"{ref(KINERJA, r, 6)}"
+        pol = ref(KINERJA, r, K_POLARITAS)
         t, rl = a1(r, H_TARGET), a1(r, H_REAL)
         book.formula(ws, r, H_CAP, capaian.formula({"target": t, "realisasi": rl, "polaritas": pol}), ind.capaian,
                      kind="percent")
@@ -79,14 +80,13 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
                      ind.capaian_akhir, kind="percent")
         # budget: mapped sub kegiatan, or the whole budget for a tujuan without rows
         if ind.supports is not None and layout.pemetaan_last is not None:
-            last = layout.pemetaan_last
-            which = f'{ref(PEMETAAN, 3, 0)}:{ref(PEMETAAN, last, 0)},"{iid}"'
-            pf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 5)}:{ref(PEMETAAN, last, 5)}", "kriteria": which})
-            rf = PENDUKUNG.formula({"nilai": f"{ref(PEMETAAN, 3, 6)}:{ref(PEMETAAN, last, 6)}", "kriteria": which})
+            which = ((layout.pemetaan_range(P_ID), iid),)
+            pf = PENDUKUNG.formula({"nilai": layout.pemetaan_range(P_PAGU), "kriteria": which})
+            rf = PENDUKUNG.formula({"nilai": layout.pemetaan_range(P_REAL), "kriteria": which})
         elif ind.whole_budget:
             pf, rf = ref(ANGGARAN, layout.total_row, C_PAGU), ref(ANGGARAN, layout.total_row, C_REAL)
         else:
-            pf = rf = '"-"'
+            pf = rf = NOTHING.formula({})
         book.formula(ws, r, H_PAGU, pf, ind.pagu)
         book.formula(ws, r, H_RA, rf, ind.realisasi_anggaran)
         p, ra = a1(r, H_PAGU), a1(r, H_RA)
@@ -113,8 +113,8 @@ def write_perhitungan(book: Book, result: Result, layout: Layout, komponen: dict
             book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"capaian_{y}"), HITUNG, r, cc)
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"realisasi_{tahun}"), HITUNG, r, H_REAL)
         book.remember_figure(FigureKey.ind(result.positions().ind[id(ind)], f"capaian_{tahun}"), HITUNG, r, H_CAP)
-    first = 3
-    last = 3 + max(len(result.indicators) - 1, 0)
+    first = DATA_FIRST  # the indicators' rows are those of Data Kinerja
+    last = first + max(len(result.indicators) - 1, 0)
     if result.indicators:
         book.kategori_colours(ws, first, last, H_KAT, layout.skala_nama)
         book.flag_serapan(ws, first, last, H_SERAPAN)

@@ -2,7 +2,8 @@
 
 The rows come from lkip_xl.rekap (the same rows pandas gets); this module only lays them out. Pagu and
 realisasi per SKPD are the data; sisa, serapan, totals, the kategori counts, the lowest capaian, E and
-Nilai Efisiensi are formulas over them, each caching the value the files' own reports give.
+Nilai Efisiensi are formulas over them, each caching the value the files' own reports give. Every
+formula is a declaration of lkip_xl/figures.py; the columns they read are named in writer/layout.py.
 """
 from __future__ import annotations
 
@@ -13,12 +14,23 @@ from typing import Any
 
 from lkip_xl.arith import add_up
 from lkip_xl import rekap_data as R
-from lkip_xl.figures import NILAI, SERAPAN
-from lkip_xl.writer.book import FIXED_DATE, RISKY_START, Book, a1, excel_value, quote_sheet, setup_table_sheet
+from lkip_xl.figures import (
+    CAPAIAN_TERENDAH, E_SKPD, JUMLAH_DAERAH, JUMLAH_INDIKATOR, JUMLAH_KATEGORI, NILAI, SERAPAN, SISA, TANPA_KATEGORI,
+)
+from lkip_xl.writer.book import (
+    FIXED_DATE, READABLE_SCALE, RISKY_START, Book, a1, excel_value, finish_print, quote_sheet, setup_table_sheet,
+)
+from lkip_xl.writer.layout import (
+    RA_PAGU, RA_REALISASI, RA_SERAPAN, RA_SISA, RB_FIRST, RD_INFO, RD_KESALAHAN, RD_PERINGATAN, RI_CAPAIAN,
+    RI_EFISIENSI, RI_KATEGORI, RI_LEVEL, RK_NO, RK_SKPD, RKIN_FIRST_KATEGORI, RKIN_JUMLAH,
+)
 
 HEADER_ROW = 3  # 0-based: title, note, blank, header
 FIRST = HEADER_ROW + 1
 ROW_COLOURS = {"kesalahan": "#F8CBAD", "peringatan": "#FFE699"}
+INDIKATOR_LABELS = ("No", "Perangkat Daerah", "Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas",
+                    "Target", "Realisasi", "Capaian (%)", "Kategori", "Serapan (%)", "Efisiensi (%)")
+TEMUAN_COUNTS = ((RD_KESALAHAN, "kesalahan"), (RD_PERINGATAN, "peringatan"), (RD_INFO, "info"))
 
 
 def write_rekap(rekap: R.Rekap, path: str, link_base: Path | None = None) -> None:
@@ -35,6 +47,8 @@ def write_rekap(rekap: R.Rekap, path: str, link_base: Path | None = None) -> Non
     _write_kinerja(book, rekap, indikator)
     _write_temuan(book, rekap)
     book.sheets[R.DAFTAR].activate()
+    # every sheet: 'Rekap LKIP <tahun>' and 'Halaman n dari m' at the foot of each page
+    finish_print(book, R.REKAP_TITLE, rekap.tahun or "")
     book.close()
 
 
@@ -46,6 +60,11 @@ def _title(book: Book, ws, text: str, note: str) -> None:
 def _header(book: Book, ws, labels: list[str], row: int = HEADER_ROW) -> None:
     for c, label in enumerate(labels):
         ws.write_string(row, c, label, book.header_fmt())
+
+
+def _cells(r0: int, c0: int, r1: int, c1: int) -> str:
+    """The range from (r0, c0) to (r1, c1)."""
+    return f"{a1(r0, c0)}:{a1(r1, c1)}"
 
 
 def _heading(rekap: R.Rekap) -> str:
@@ -84,7 +103,7 @@ def _write_daftar(book: Book, rekap: R.Rekap, link_base: Path | None) -> None:
     rows = R.daftar_rows(rekap)
     for k, (e, row) in enumerate(zip(rekap.entries, rows)):
         r = FIRST + k
-        book.number(ws, r, 0, row["No"], "integer")
+        book.number(ws, r, RK_NO, row["No"], "integer")
         book.text(ws, r, 1, e.path.name)  # the JSON keeps the path as given
         book.text(ws, r, 2, row["SKPD"])
         book.number(ws, r, 3, row["Tahun"], "center")
@@ -92,8 +111,8 @@ def _write_daftar(book: Book, rekap: R.Rekap, link_base: Path | None) -> None:
             book.text(ws, r, 4, e.status)
         else:
             ws.write_string(r, 4, e.status, bad)
-        for c, key in ((5, "Kesalahan"), (6, "Peringatan"), (7, "Info")):
-            book.number(ws, r, c, row[key], "integer")
+        for c, tingkat in TEMUAN_COUNTS:
+            book.number(ws, r, c, row[tingkat.capitalize()], "integer")
         book.text(ws, r, 8, row["Keterangan"])
         if e.fill is not None:
             target = os.path.relpath(e.fill, link_base) if link_base is not None else str(e.fill)
@@ -109,9 +128,10 @@ def _write_daftar(book: Book, rekap: R.Rekap, link_base: Path | None) -> None:
     for c in (2, 3, 4, 8, 9):
         book.text(ws, total, c, "", bold=True)
     book.text(ws, total, 0, "", bold=True)
-    for c, key in ((5, "kesalahan"), (6, "peringatan"), (7, "info")):
-        value = sum(e.jumlah_temuan[key] for e in rekap.readable)
-        book.formula(ws, total, c, f"SUM({a1(FIRST, c)}:{a1(last, c)})", value, kind="integer", bold=True)
+    for c, tingkat in TEMUAN_COUNTS:
+        value = sum(e.jumlah_temuan[tingkat] for e in rekap.readable)
+        book.formula(ws, total, c, JUMLAH_DAERAH.formula({"skpd": _cells(FIRST, c, last, c)}), value, kind="integer",
+                     bold=True)
     ws.autofilter(HEADER_ROW, 0, last, len(labels) - 1)
 
 
@@ -129,18 +149,19 @@ def _write_anggaran(book: Book, rekap: R.Rekap) -> None:
     rows = R.anggaran_rows(rekap)
     for k, row in enumerate(rows):
         r = FIRST + k
-        book.number(ws, r, 0, row["No"], "integer")
-        book.text(ws, r, 1, row["SKPD"])
-        book.number(ws, r, 2, row["Pagu"], "money")
-        book.number(ws, r, 3, row["Realisasi"], "money")
+        book.number(ws, r, RK_NO, row["No"], "integer")
+        book.text(ws, r, RK_SKPD, row["SKPD"])
+        book.number(ws, r, RA_PAGU, row["Pagu"], "money")
+        book.number(ws, r, RA_REALISASI, row["Realisasi"], "money")
         _sisa_serapan(book, ws, r, row["Pagu"], row["Realisasi"])
     last = FIRST + len(rows) - 1
     total = last + 1
-    book.text(ws, total, 0, "", bold=True)
-    book.text(ws, total, 1, "Jumlah kabupaten/kota", bold=True)
+    book.text(ws, total, RK_NO, "", bold=True)
+    book.text(ws, total, RK_SKPD, "Jumlah kabupaten/kota", bold=True)
     t = rekap.total
-    for c, key in ((2, "pagu"), (3, "realisasi")):
-        book.formula(ws, total, c, f"SUM({a1(FIRST, c)}:{a1(last, c)})", t[key], kind="money", bold=True)
+    for c, key in ((RA_PAGU, "pagu"), (RA_REALISASI, "realisasi")):
+        book.formula(ws, total, c, JUMLAH_DAERAH.formula({"skpd": _cells(FIRST, c, last, c)}), t[key], kind="money",
+                     bold=True)
     _sisa_serapan(book, ws, total, t["pagu"], t["realisasi"], bold=True)
     note = total + 2
     if rekap.unreadable:
@@ -150,11 +171,10 @@ def _write_anggaran(book: Book, rekap: R.Rekap) -> None:
 
 
 def _sisa_serapan(book: Book, ws, r: int, pagu: Any, realisasi: Any, bold: bool = False) -> None:
-    pagu, realisasi = pagu or 0, realisasi or 0
-    book.formula(ws, r, 4, f"{a1(r, 2)}-{a1(r, 3)}", pagu - realisasi, kind="money", bold=bold)
-    where = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
-    env = {"pagu": pagu, "realisasi": realisasi}
-    book.formula(ws, r, 5, SERAPAN.formula(where), SERAPAN.value(env), kind="percent", bold=bold)
+    where = {"pagu": a1(r, RA_PAGU), "realisasi": a1(r, RA_REALISASI)}
+    env = {"pagu": pagu or 0, "realisasi": realisasi or 0}
+    book.formula(ws, r, RA_SISA, SISA.formula(where), SISA.value(env), kind="money", bold=bold)
+    book.formula(ws, r, RA_SERAPAN, SERAPAN.formula(where), SERAPAN.value(env), kind="percent", bold=bold)
 
 
 # ----------------------------------------------------------------------------- Jenis Belanja
@@ -171,30 +191,52 @@ def _write_belanja(book: Book, rekap: R.Rekap) -> None:
         ws.merge_range(top, c, sub, c, "", hdr)
         ws.write_string(top, c, label, hdr)
     for k, (kode, uraian) in enumerate(codes):
-        c = 2 + 2 * k
+        c = RB_FIRST + 2 * k
         ws.merge_range(top, c, top, c + 1, "", hdr)
         ws.write_string(top, c, f"{kode} {uraian}".strip(), hdr)
         ws.write_string(sub, c, "Pagu (Rp)", hdr)
         ws.write_string(sub, c + 1, "Realisasi (Rp)", hdr)
-    setup_table_sheet(ws, (top, sub), [5, 40] + [16] * (2 * len(codes)), freeze_col=2)
+    note_col = RB_FIRST + 2 * len(codes)
+    ws.merge_range(top, note_col, sub, note_col, "", hdr)
+    ws.write_string(top, note_col, "Keterangan", hdr)
+    # Many columns of figures: printed at 8 pt or more, flowing to more pages with No and Perangkat Daerah
+    # repeated, never shrunk to one unreadable page (issue 19).
+    setup_table_sheet(ws, (top, sub), [5, 40] + [16] * (2 * len(codes)) + [44], freeze_col=2,
+                      min_scale=READABLE_SCALE)
     ws.set_row(top, 36)
     rows = R.belanja_rows(rekap)
     for k, row in enumerate(rows):
         r = FIRST + k
-        book.number(ws, r, 0, row["No"], "integer")
-        book.text(ws, r, 1, row["SKPD"])
+        if not row["belanja"]:
+            book.text(ws, r, note_col, "Input tanpa rincian jenis belanja (akun 5.x atau lembar Belanja); pagu dan "
+                                       "realisasinya ada di lembar Anggaran, jadi jumlah di sini lebih kecil.",
+                      fmt=book.fmt(italic=True, text_wrap=True, border=1))
+        else:
+            book.text(ws, r, note_col, "")
+        book.number(ws, r, RK_NO, row["No"], "integer")
+        book.text(ws, r, RK_SKPD, row["SKPD"])
         for j, (kode, _) in enumerate(codes):
+            if not row["belanja"]:  # said on every page the row is printed on, not only under Keterangan
+                for c in (RB_FIRST + 2 * j, RB_FIRST + 2 * j + 1):
+                    book.text(ws, r, c, "tidak dirinci", fmt=book.fmt(italic=True, align="center", border=1))
+                continue
             pagu, realisasi = row["belanja"].get(kode, (None, None))
-            book.number(ws, r, 2 + 2 * j, pagu, "money")
-            book.number(ws, r, 3 + 2 * j, realisasi, "money")
+            book.number(ws, r, RB_FIRST + 2 * j, pagu, "money")
+            book.number(ws, r, RB_FIRST + 2 * j + 1, realisasi, "money")
     last = FIRST + len(rows) - 1
     total = last + 1
-    book.text(ws, total, 0, "", bold=True)
-    book.text(ws, total, 1, "Jumlah kabupaten/kota", bold=True)
+    book.text(ws, total, RK_NO, "", bold=True)
+    book.text(ws, total, RK_SKPD, "Jumlah kabupaten/kota", bold=True)
     for j, (kode, _) in enumerate(codes):
-        for m, c in enumerate((2 + 2 * j, 3 + 2 * j)):
+        for m, c in enumerate((RB_FIRST + 2 * j, RB_FIRST + 2 * j + 1)):
             value = add_up((row["belanja"].get(kode, (None, None))[m] or 0) for row in rows)
-            book.formula(ws, total, c, f"SUM({a1(FIRST, c)}:{a1(last, c)})", value, kind="money", bold=True)
+            book.formula(ws, total, c, JUMLAH_DAERAH.formula({"skpd": _cells(FIRST, c, last, c)}), value, kind="money",
+                         bold=True)
+    book.text(ws, total, note_col, "", bold=True)
+    if rekap.unreadable:
+        names = ", ".join(e.path.name for e in rekap.unreadable)
+        book.text(ws, total + 2, 1, f"Tidak termasuk {len(rekap.unreadable)} berkas yang tidak terbaca: {names}.",
+                  fmt=book.fmt(italic=True, font_color="#9C0006"))
 
 
 # ----------------------------------------------------------------------------- Indikator
@@ -206,8 +248,7 @@ def _write_indikator(book: Book, rekap: R.Rekap) -> dict[str, str]:
     rows = R.indikator_rows(rekap)
     _title(book, ws, "Semua indikator kinerja semua perangkat daerah",
            "Siap untuk filter dan pivot: satu baris per indikator. No = nomor berkas di Daftar Perangkat Daerah.")
-    labels = ["No", "Perangkat Daerah", "Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas",
-              "Target", "Realisasi", "Capaian (%)", "Kategori", "Serapan (%)", "Efisiensi (%)"]
+    labels = list(INDIKATOR_LABELS)
     _header(book, ws, labels)
     setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [5, 28, 9, 30, 30, 40, 10, 10, 11, 11, 11, 15, 11, 11],
                       freeze_col=2)
@@ -225,7 +266,8 @@ def _write_indikator(book: Book, rekap: R.Rekap) -> dict[str, str]:
 
     def col(c: int) -> str:
         return f"{sheet}!{a1(FIRST, c, True)}:{a1(last, c, True)}"
-    return {"no": col(0), "level": col(2), "capaian": col(10), "kategori": col(11), "efisiensi": col(13)}
+    return {"no": col(RK_NO), "level": col(RI_LEVEL), "capaian": col(RI_CAPAIAN), "kategori": col(RI_KATEGORI),
+            "efisiensi": col(RI_EFISIENSI)}
 
 
 # ----------------------------------------------------------------------------- Kinerja
@@ -243,31 +285,25 @@ def _write_kinerja(book: Book, rekap: R.Rekap, ind: dict[str, str]) -> None:
     setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [5, 40, 11] + [11] * len(names) + [11, 13, 10, 11],
                       freeze_col=2)
     rows = R.kinerja_rows(rekap)
-    first_kat, after = 3, 3 + len(names)
+    first_kat, after = RKIN_FIRST_KATEGORI, RKIN_FIRST_KATEGORI + len(names)
     for k, row in enumerate(rows):
         r = FIRST + k
-        no = a1(r, 0)
-        book.number(ws, r, 0, row["No"], "integer")
-        book.text(ws, r, 1, row["SKPD"])
-        book.formula(ws, r, 2, f"COUNTIF({ind['no']},{no})", row["Jumlah indikator"], kind="integer")
+        # the Indikator sheet's columns, and this SKPD's No
+        cells = {**ind, "nomor": a1(r, RK_NO)}
+        book.number(ws, r, RK_NO, row["No"], "integer")
+        book.text(ws, r, RK_SKPD, row["SKPD"])
+        book.formula(ws, r, RKIN_JUMLAH, JUMLAH_INDIKATOR.formula(cells), row["Jumlah indikator"], kind="integer")
         for j, name in enumerate(names):
-            c = first_kat + j
-            # Exact comparison with the header cell (no wildcard or operator in a kategori name counts).
-            book.formula(ws, r, c, f"SUMPRODUCT(({ind['no']}={no})*({ind['kategori']}={a1(HEADER_ROW, c, True)}))",
+            c = first_kat + j  # the kategori named by the header cell
+            book.formula(ws, r, c, JUMLAH_KATEGORI.formula({**cells, "nama_kategori": a1(HEADER_ROW, c, True)}),
                          row[name], kind="integer")
-        counted = f"SUM({a1(r, first_kat)}:{a1(r, after - 1)})" if names else "0"
-        book.formula(ws, r, after, f"{a1(r, 2)}-{counted}", row["Tanpa kategori"], kind="integer")
-        # the smallest numeric capaian of this SKPD, as a one-cell array formula: MIN(IF(…)) works in every
-        # Excel and in LibreOffice (MINIFS needs Excel 2019; AGGREGATE over an inline array is not
-        # evaluated as an array by LibreOffice)
-        mine = f'({ind["no"]}={no})*ISNUMBER({ind["capaian"]})'
-        lowest = row["Capaian terendah (%)"]
-        ws.write_array_formula(r, after + 1, r, after + 1,
-                               f'=IF(SUMPRODUCT({mine})=0,"-",MIN(IF({mine},{ind["capaian"]})))',
+        per_kategori = _cells(r, first_kat, r, after - 1) if names else ""
+        book.formula(ws, r, after, TANPA_KATEGORI.formula({"jumlah": a1(r, RKIN_JUMLAH), "per_kategori": per_kategori}),
+                     row["Tanpa kategori"], kind="integer")
+        lowest = row["Capaian terendah (%)"]  # MIN(IF(…)): a one-cell array formula (CAPAIAN_TERENDAH.array)
+        ws.write_array_formula(r, after + 1, r, after + 1, "=" + CAPAIAN_TERENDAH.formula(cells),
                                book.cell_fmt("percent" if lowest is not None else "center"), excel_value(lowest))
-        book.formula(ws, r, after + 2,
-                     f'IFERROR(AVERAGEIFS({ind["efisiensi"]},{ind["no"]},{no},{ind["level"]},"Sasaran"),"-")',
-                     row["E (%)"], kind="percent")
+        book.formula(ws, r, after + 2, E_SKPD.formula(cells), row["E (%)"], kind="percent")
         e_cell = a1(r, after + 2)
         book.formula(ws, r, after + 3, NILAI.formula({"e": e_cell}), NILAI.value({"e": row["E (%)"]}),
                      kind="decimal")

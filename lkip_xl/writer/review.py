@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import re
 
-from xlsxwriter.utility import xl_col_to_name
-
-from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, agrees, selisih
+from lkip_xl.figures import SESUAI, SISA, TIDAK_SESUAI, Text, agrees, sama, selisih, status_is
 from lkip_xl.findings import LABEL
 from lkip_xl.model import ClaimJudgement, FigureKey, Finding, Num, Result
 from lkip_xl.rules.rounding import claim_decimals
@@ -25,11 +23,11 @@ ROW_COLOURS: dict[str, dict[str, str]] = {"kesalahan": RED, "peringatan": AMBER,
 # Temuan columns (0-based). Ringkasan counts the Tingkat column of rows FIRST_ROW onwards.
 HEADER_ROW = 3
 FIRST_ROW = 4
-(COL_NO, COL_KODE, COL_LABEL, COL_TINGKAT, COL_SEL, COL_LINK, COL_TABEL, COL_PESAN, COL_DILAPORKAN,
- COL_DIHITUNG, COL_SELISIH, COL_STATUS) = range(12)
-TEMUAN_COLUMNS = [("No", 5), ("Kode", 21), ("Jenis temuan", 19), ("Tingkat", 10), ("Sel input (berkas Anda)", 15),
-                  ("Sel di workbook ini", 11), ("Angka hitung di workbook ini", 17), ("Pesan", 54),
-                  ("Dilaporkan", 14), ("Dihitung", 14), ("Selisih", 12), ("Status", 13)]
+(COL_NO, COL_KODE, COL_LABEL, COL_TINGKAT, COL_JUMLAH, COL_SEL, COL_LINK, COL_TABEL, COL_PESAN, COL_DILAPORKAN,
+ COL_DIHITUNG, COL_SELISIH, COL_STATUS) = range(13)
+TEMUAN_COLUMNS = [("No", 5), ("Kode", 21), ("Jenis temuan", 19), ("Tingkat", 10), ("Jumlah temuan", 8),
+                  ("Sel input (berkas Anda)", 15), ("Sel di workbook ini", 11), ("Angka hitung di workbook ini", 17),
+                  ("Pesan", 54), ("Dilaporkan", 14), ("Dihitung", 14), ("Selisih", 12), ("Status", 13)]
 LINK_TEXT = "Lihat di workbook"
 
 # Data Dilaporkan columns (0-based)
@@ -204,8 +202,9 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
             if judged.unknown:
                 book.text(ws, r, K_STATUS, TIDAK_DINILAI)
                 continue
-            book.formula(ws, r, K_STATUS, f'IF({a1(r, K_STATED)}={a1(r, K_COMPUTED)},"{SESUAI}","{TIDAK_SESUAI}")',
-                         SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
+            stated_computed = {"dilaporkan": a1(r, K_STATED), "dihitung": a1(r, K_COMPUTED)}
+            book.formula(ws, r, K_STATUS, sama().formula(stated_computed), SESUAI if judged.agrees else TIDAK_SESUAI,
+                         kind="text")
             continue
         ws.write_formula(r, K_COMPUTED, "=" + f, cell, excel_value(computed))
         skind = "money" if money else "ratio"
@@ -217,7 +216,8 @@ def write_dilaporkan(book: Book, result: Result, plan: Plan) -> None:
                      SESUAI if judged.agrees else TIDAK_SESUAI, kind="text")
     last = 2 + len(klaim)
     ws.conditional_format(3, 0, last, K_STATUS, {
-        "type": "formula", "criteria": f'=${_column(K_STATUS)}4="{TIDAK_SESUAI}"', "format": _dxf(book, RED)})
+        "type": "formula", "criteria": "=" + status_is(TIDAK_SESUAI).formula({"sel": _fixed_column(3, K_STATUS)}),
+        "format": _dxf(book, RED)})
 
 
 # A claim on a figure that leaves out an amount that could not be read (§10.16) is not judged.
@@ -255,28 +255,33 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
         ws.write_string(HEADER_ROW, c, h, book.header_fmt())
         book.fit(ws, HEADER_ROW, c, h)
     setup_table_sheet(ws, (HEADER_ROW, HEADER_ROW), [w for _, w in TEMUAN_COLUMNS], freeze_col=0)
-    shown = findings[:MAX_TEMUAN_ROWS]
+    groups = cause_rows(findings)
+    shown = groups[:MAX_TEMUAN_ROWS]
+    listed = sum(len(g) for g in shown)
     # a claim's figure is named where Data Dilaporkan names it, found by the cell of its stated value
     of_claim = {(k.nilai.cell.sheet, k.nilai.cell.ref): sheet
                 for k, sheet in zip(result.data.dilaporkan, claim_sheets(book, result, plan)) if k.nilai.cell}
     last = HEADER_ROW + max(len(shown), 1)
     ws.autofilter(HEADER_ROW, 0, last, ncols - 1)
-    if len(shown) < len(findings):
+    if listed < len(findings):
         # Tens of thousands of rows are no list a reviewer reads, and would take fill past its time
         # budget; the most serious come first, and check --json always has them all.
         ws.merge_range(FIRST_ROW + len(shown), 0, FIRST_ROW + len(shown), ncols - 1,
-                       f"… dan {len(findings) - len(shown)} temuan lain yang tidak dimuat di lembar ini "
+                       f"… dan {len(findings) - listed} temuan lain yang tidak dimuat di lembar ini "
                        "(urutan: kesalahan, peringatan, info); daftar lengkapnya ada di keluaran "
                        "'lkip-xl check <berkas input> --json'.", book.fmt(italic=True, bold=True))
-    for i, f in enumerate(shown):
+    for i, group in enumerate(shown):
         r = FIRST_ROW + i
+        f = group[0]  # the row shows the first finding of the cause; its cells and sentences list the rest
         extra = ROW_COLOURS[f.tingkat]
         text = book.fmt(border=1, text_wrap=True, **extra)
-        ws.write_number(r, COL_NO, i + 1, book.fmt(border=1, num_format="#,##0", align="right", **extra))
+        whole = book.fmt(border=1, num_format="#,##0", align="right", **extra)
+        ws.write_number(r, COL_NO, i + 1, whole)
         ws.write_string(r, COL_KODE, f.kode, text)
         ws.write_string(r, COL_LABEL, LABEL.get(f.kode, ""), text)
         ws.write_string(r, COL_TINGKAT, f.tingkat, text)
-        ws.write_string(r, COL_SEL, input_cell_text(f.lembar, f.sel), text)
+        ws.write_number(r, COL_JUMLAH, len(group), whole)
+        ws.write_string(r, COL_SEL, cells_text(group), text)
         target = book.input_cells.get((f.lembar, f.sel)) if f.lembar and f.sel else None
         if target:
             sheet, tr, tc = target
@@ -288,15 +293,52 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
             ws.write_blank(r, COL_LINK, None, text)
         ws.write_string(r, COL_TABEL, of_claim.get((f.lembar, f.sel)) or figure_sheet(book, result, plan, f.figure) or "",
                         text)
-        book.text(ws, r, COL_PESAN, f.pesan, fmt=text)
+        book.text(ws, r, COL_PESAN, cause_text(group), fmt=text)
         _finding_numbers(book, ws, r, f, target, tol, extra)
     if shown:
         first, end = FIRST_ROW, FIRST_ROW + len(shown) - 1
         # A corrected row turns green as a whole (over its severity fill); a live Belum sesuai stays red.
         ws.conditional_format(first, 0, end, ncols - 1, {
-            "type": "formula", "criteria": f'=${_column(COL_STATUS)}{first + 1}="{SUDAH}"', "format": _dxf(book, GREEN)})
+            "type": "formula", "criteria": "=" + status_is(SUDAH).formula({"sel": _fixed_column(first, COL_STATUS)}),
+            "format": _dxf(book, GREEN)})
         ws.conditional_format(first, COL_STATUS, end, COL_STATUS, {
-            "type": "cell", "criteria": "==", "value": f'"{BELUM}"', "format": _dxf(book, {"bold": True, **RED})})
+            "type": "cell", "criteria": "==", "value": Text(BELUM).formula({}),
+            "format": _dxf(book, {"bold": True, **RED})})
+
+
+def cause_rows(findings: list[Finding]) -> list[list[Finding]]:
+    """The findings as Temuan rows: one row per cause (SPEC §6, Finding.kelompok), in order of the
+    cause's first finding; a finding without a kelompok is a row of its own."""
+    rows: list[list[Finding]] = []
+    at: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.kelompok is None:
+            rows.append([f])
+            continue
+        row = at.get(f.kelompok)
+        if row is None:
+            row = at[f.kelompok] = []
+            rows.append(row)
+        row.append(f)
+    return rows
+
+
+def cells_text(group: list[Finding]) -> str:
+    """`Dilaporkan!D49, D84, D85`: every input cell of one cause, a sheet named once while it repeats."""
+    out, sheet = [], None
+    for f in group:
+        out.append(f.sel or "" if f.lembar == sheet and f.sel else input_cell_text(f.lembar, f.sel))
+        sheet = f.lembar
+    return ", ".join(x for x in out if x)
+
+
+def cause_text(group: list[Finding]) -> str:
+    """The first finding's sentence, then where the same wrong figure (or what follows from it) recurs."""
+    first, rest = group[0], group[1:]
+    if not rest:
+        return first.pesan
+    also = "; ".join(f"{input_cell_text(f.lembar, f.sel)}: {f.pesan}" for f in rest)
+    return f"{first.pesan} Penyebab yang sama juga tampak di {len(rest)} sel lain: {also}"
 
 
 def _finding_numbers(book: Book, ws, r: int, f: Finding, target, tol: float, extra: dict) -> None:
@@ -343,9 +385,9 @@ def _dxf(book: Book, props: dict):
     return book.formats[key]
 
 
-def _column(col: int) -> str:
-    """The letter of a 0-based column."""
-    return xl_col_to_name(col)
+def _fixed_column(row: int, col: int) -> str:
+    """The cell (row, col) with its column fixed: $L4, read by a colour rule on every cell of its row."""
+    return "$" + a1(row, col)
 
 
 def _count(findings: list[Finding], tingkat: str) -> int:

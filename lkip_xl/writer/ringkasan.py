@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+from lkip_xl.figures import jumlah_level, jumlah_temuan
 from lkip_xl.model import Result
 from lkip_xl.textfmt import tidak_terbaca
 from lkip_xl.writer import layout as D
@@ -48,28 +49,33 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         r += 1
     r += 1
     total = layout.total_row
-    levels = f"{ref(D.ANGGARAN, 3, D.C_LEVEL)}:{ref(D.ANGGARAN, max(total - 1, 3), D.C_LEVEL)}"
-    counts = {lv: sum(1 for n in result.nodes if n.level == key)
-              for lv, key in (("Program", "program"), ("Kegiatan", "kegiatan"), ("Sub Kegiatan", "sub_kegiatan"))}
+    # Data Anggaran's Level column, and the levels of its node rows (akun rows are no level counted)
+    levels = {"level": f"{ref(D.ANGGARAN, 3, D.C_LEVEL)}:{ref(D.ANGGARAN, max(total - 1, 3), D.C_LEVEL)}"}
+    labels = {"level": [D.LEVEL_LABEL[n.level] for n in result.nodes]}
+    program, kegiatan, sub = (jumlah_level(D.LEVEL_LABEL[key]) for key in ("program", "kegiatan", "sub_kegiatan"))
     figures = [
         ("Pagu anggaran", ref(D.ANGGARAN, total, D.C_PAGU), result.total_pagu, "money"),
         ("Realisasi anggaran", ref(D.ANGGARAN, total, D.C_REAL), result.total_realisasi, "money"),
         ("Sisa anggaran", ref(D.ANGGARAN, total, D.C_SISA), result.total_sisa, "money"),
         ("Serapan anggaran (%)", ref(D.ANGGARAN, total, D.C_SERAPAN), result.total_serapan, "percent"),
-        ("Jumlah program", f'COUNTIF({levels},"Program")', counts["Program"], "integer"),
-        ("Jumlah kegiatan", f'COUNTIF({levels},"Kegiatan")', counts["Kegiatan"], "integer"),
-        ("Jumlah sub kegiatan", f'COUNTIF({levels},"Sub Kegiatan")', counts["Sub Kegiatan"], "integer"),
+        ("Jumlah program", program.formula(levels), program.value(labels), "integer"),
+        ("Jumlah kegiatan", kegiatan.formula(levels), kegiatan.value(labels), "integer"),
+        ("Jumlah sub kegiatan", sub.formula(levels), sub.value(labels), "integer"),
         ("Rata-rata efisiensi sasaran, E (%)", ref(D.HITUNG, *layout.e_cell), result.efisiensi_rata_rata, "percent"),
         ("Nilai efisiensi", ref(D.HITUNG, *layout.nilai_cell), result.nilai_efisiensi, "decimal"),
     ]
-    shown = result.findings[:review.MAX_TEMUAN_ROWS]
-    col = review.COL_TINGKAT
-    tingkat = f"{ref(TEMUAN, review.FIRST_ROW, col)}:{ref(TEMUAN, review.HEADER_ROW + max(len(shown), 1), col)}"
+    shown = review.cause_rows(result.findings)[:review.MAX_TEMUAN_ROWS]
+    last = review.HEADER_ROW + max(len(shown), 1)
+    tingkat_range = f"{ref(TEMUAN, review.FIRST_ROW, review.COL_TINGKAT)}:{ref(TEMUAN, last, review.COL_TINGKAT)}"
+    jumlah_range = f"{ref(TEMUAN, review.FIRST_ROW, review.COL_JUMLAH)}:{ref(TEMUAN, last, review.COL_JUMLAH)}"
+    listed = sum(len(g) for g in shown)
     for t in ("kesalahan", "peringatan", "info"):
-        # Findings beyond the rows the Temuan sheet lists are counted as a constant.
-        beyond = sum(1 for f in result.findings[len(shown):] if f.tingkat == t)
-        figures.append((f"Temuan {t}", f'COUNTIF({tingkat},"{t}")' + (f"+{beyond}" if beyond else ""),
-                        sum(1 for f in result.findings if f.tingkat == t), "integer"))
+        # A Temuan row counts its findings (one cause, several cells); those beyond the rows listed are
+        # counted as a constant.
+        count = jumlah_temuan(t, sum(1 for f in result.findings[listed:] if f.tingkat == t))
+        addr = {"nilai": jumlah_range, "kriteria": ((tingkat_range, t),)}
+        env = {"nilai": [len(g) for g in shown if g[0].tingkat == t]}
+        figures.append((f"Temuan {t}", count.formula(addr), count.value(env), "integer"))
     ws.write_string(r, 0, "Angka utama", book.fmt(bold=True, font_size=11))
     r += 1
     for name, formula, value, kind in figures:

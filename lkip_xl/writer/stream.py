@@ -7,6 +7,9 @@ row order, and writes each row's XML to a temporary file as soon as the next row
 XML xlsxwriter writes for the same cells (shared strings from the workbook's table, its number and
 formula text, its row heights), kept on disk, not in memory. At close the rows are copied into the
 sheet's <sheetData> after the rows xlsxwriter holds (the title and header rows above the stream).
+What that needs of xlsxwriter's internals goes through writer/xlsxwriter_adapter.py; where the
+adapter takes the public road, a PublicRowStream reads the same rows back and writes their cells
+through the worksheet's public calls instead.
 
 It answers the worksheet calls Book makes (write_string, write_number, write_formula, write_blank),
 so the data sheet writers go through the same Book helpers either way.
@@ -14,19 +17,25 @@ so the data sheet writers go through the same Book helpers either way.
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import tempfile
 import weakref
 from typing import Any, Callable
-
-from xlsxwriter.utility import _preserve_whitespace
+from xml.etree import ElementTree
 
 from xlsxwriter.utility import xl_col_to_name
+
+from lkip_xl.writer import xlsxwriter_adapter
 
 MAX_STRING = 32767  # Excel's limit for a cell's text; xlsxwriter cuts longer strings the same way
 ERROR_CODES = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
 # Streamed XML beyond this size goes to the package through temporary files instead of memory.
 IN_MEMORY_LIMIT = 8 << 20
+
+
+# Text starting or ending with white space keeps it only with xml:space="preserve" (xlsxwriter's rule).
+_EDGE_SPACE = re.compile(r"^\s|\s$")
 
 
 def _escape(text: str) -> str:
@@ -46,7 +55,7 @@ def inline_body(xf: str, text: str) -> str | None:
     readers such as openpyxl undo in shared strings only: that text goes to the shared strings."""
     if not text.isprintable() or "_x" in text or len(text) > MAX_STRING:
         return None
-    space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+    space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
     return f'{xf} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
 
@@ -70,40 +79,6 @@ def formula_body(xf: str, formula: str, value: Any) -> str:
     return f"{xf}{kind}><f>{_escape(formula)}</f><v>{value}</v></c>"
 
 
-def cell_writer(ws, plain: Callable[[int, int, Any], None]) -> Callable[[int, int, Any], None]:
-    """xlsxwriter's Worksheet._write_cell for the cells the Book writes (a number, shared string,
-    formula or blank with its own format) through the bodies above, the same XML without its
-    attribute list and escaping regexes per cell; anything else (no format, a date, a rich string,
-    an array formula, a boolean, an error) goes to xlsxwriter's own."""
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast
-
-    xfs: dict[int, str] = {}
-
-    def write_cell(row: int, col: int, cell) -> None:
-        fmt = cell.format
-        kind = type(cell).__name__
-        if fmt is None or kind not in FAST_CELLS:
-            plain(row, col, cell)
-            return
-        xf = xfs.get(id(fmt))
-        if xf is None:
-            xf = xfs[id(fmt)] = f' s="{fmt._get_xf_index()}"'
-        head = f'<c r="{xl_rowcol_to_cell_fast(row, col)}"'
-        if kind == "Number":
-            ws.fh.write(head + number_body(xf, cell.number))
-        elif kind == "String":
-            ws.fh.write(head + string_body(xf, cell.string))
-        elif kind == "Formula":
-            ws.fh.write(head + formula_body(xf, cell.formula, cell.value))
-        else:
-            ws.fh.write(head + xf + "/>")
-
-    return write_cell
-
-
-FAST_CELLS = ("Number", "String", "Formula", "Blank")
-
-
 class RowStream:
     """Rows `first`… of worksheet `ws`, written in order as XML; every write must be at the current row
     or below it."""
@@ -111,31 +86,33 @@ class RowStream:
     def __init__(self, book, ws, first: int):
         self.book = book
         self.ws = ws
-        self.name = ws.name
+        self.name = ws.get_name()
         self.lkip_widths = getattr(ws, "lkip_widths", None)
         self.first = first
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-        weakref.finalize(self, self._file.close)  # closed even when writing stops half way
-        self._strings = book.wb.str_table
         self._xf: dict[int, str] = {}  # id(format) -> ' s="n"'
         self._letters: list[str] = []
-        self._row = first - 1
+        self._row: float = first - 1
         self._cells: dict[int, str] = {}
         self._height = 0.0
-        self._rows: list[str] = []  # rows not yet in the file
         self._last_row = -1
         self._max_col = -1
         self.size = 0  # characters written
-        self._write_rows = ws._write_rows
-        ws._write_rows = self._assemble
+        self.string_index: Callable[[str], int]  # the shared-string index of a cell's text (cut to MAX_STRING)
+        self._open()
         book.streams.append(self)
+
+    def _open(self) -> None:
+        """Where the rows go: a temporary file, spliced into the sheet's XML at close."""
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        weakref.finalize(self, self._file.close)  # closed even when writing stops half way
+        self._rows: list[str] = []  # rows not yet in the file
+        self.string_index = xlsxwriter_adapter.shared_string_indexer(self.book.wb, MAX_STRING)
+        xlsxwriter_adapter.splice_rows(self.ws, self.first, self._append)
 
     # ------------------------------------------------------------ worksheet calls
 
     def write_string(self, row: int, col: int, string: str, cell_format=None) -> int:
-        if len(string) > MAX_STRING:
-            string = string[:MAX_STRING]
-        self._put(row, col, string_body(self.xf(cell_format), self._strings._get_shared_string_index(string)))
+        self._put(row, col, string_body(self.xf(cell_format), self.string_index(string)))
         return 0
 
     def write_number(self, row: int, col: int, number: float, cell_format=None) -> int:
@@ -151,15 +128,6 @@ class RowStream:
         if cell_format is not None:  # as xlsxwriter: a blank cell without a format is not written
             self._put(row, col, self.xf(cell_format) + "/>")
         return 0
-
-    def string_index(self, string: str) -> int:
-        """The shared-string index of `string` (a cell's text, at most MAX_STRING characters)."""
-        table = self._strings
-        index = table.string_table.get(string)
-        if index is None:
-            return table._get_shared_string_index(string[:MAX_STRING])
-        table.count += 1
-        return index
 
     def put_row(self, row: int, cells: str, last_col: int, height: float = 0.0) -> None:
         """A whole row at once: `cells`, the XML of its cells in column order up to `last_col` (refs
@@ -190,8 +158,11 @@ class RowStream:
             return ""
         known = self._xf.get(id(cell_format))
         if known is None:
-            known = self._xf[id(cell_format)] = f' s="{cell_format._get_xf_index()}"'
+            known = self._xf[id(cell_format)] = f' s="{self._style(cell_format)}"'
         return known
+
+    def _style(self, cell_format) -> int:
+        return xlsxwriter_adapter.style_index(cell_format)
 
     def _at(self, row: int) -> None:
         if row != self._row:
@@ -239,30 +210,87 @@ class RowStream:
         """The last row written; the sheet's dimensions grown to hold the streamed rows."""
         self._flush()
         self._spill()
-        ws = self.ws
-        if self._last_row < 0:
-            return
-        ws.dim_rowmin = self.first if ws.dim_rowmin is None else min(ws.dim_rowmin, self.first)
-        ws.dim_rowmax = self._last_row if ws.dim_rowmax is None else max(ws.dim_rowmax, self._last_row)
-        ws.dim_colmin = 0 if ws.dim_colmin is None else ws.dim_colmin
-        ws.dim_colmax = self._max_col if ws.dim_colmax is None else max(ws.dim_colmax, self._max_col)
+        if self._last_row >= 0:
+            xlsxwriter_adapter.extend_dimensions(self.ws, self.first, self._last_row, self._max_col)
 
-    def _assemble(self) -> None:
-        """xlsxwriter's rows (all above the stream), then the streamed ones."""
-        ws = self.ws
-        last = ws.dim_rowmax
-        own = [r for r in ws.table if ws.table[r]] + list(ws.row_info)
-        if any(r >= self.first for r in own):
-            raise ValueError(f"{self.name}: a cell at or below row {self.first + 1} was written outside the stream")
-        ws.dim_rowmax = max(own, default=ws.dim_rowmin)
-        try:
-            if own:
-                self._write_rows()
-        finally:
-            ws.dim_rowmax = last
+    def _append(self, sheet_xml) -> None:
+        """The streamed rows, after xlsxwriter's own, into the sheet's XML file."""
         self._file.seek(0)
-        shutil.copyfileobj(self._file, ws.fh, 1 << 16)
+        shutil.copyfileobj(self._file, sheet_xml, 1 << 16)
         self._file.close()
 
     def discard(self) -> None:
         self._file.close()
+
+
+class PublicRowStream(RowStream):
+    """A RowStream for an xlsxwriter outside the adapter's proved range: each finished row's XML is
+    read back and its cells written through the worksheet's public calls (every cell held in memory
+    until close, as xlsxwriter holds them). Style attributes and shared-string indexes in that XML
+    are this stream's own: positions in its lists of formats and texts."""
+
+    def _open(self) -> None:
+        self._formats: list = []
+        self._texts: list[str] = []
+        self._text_index: dict[str, int] = {}
+        self.string_index = self._own_string_index
+
+    def _own_string_index(self, string: str) -> int:
+        string = string[:MAX_STRING]
+        index = self._text_index.get(string)
+        if index is None:
+            index = self._text_index[string] = len(self._texts)
+            self._texts.append(string)
+        return index
+
+    def _style(self, cell_format) -> int:
+        self._formats.append(cell_format)
+        return len(self._formats) - 1
+
+    def _write_row(self, r: int, cells: str, height: float) -> None:
+        ws = self.ws
+        for cell in ElementTree.fromstring(f"<row>{cells}</row>"):
+            col = _column_index(cell.get("r") or "")
+            style = cell.get("s")
+            fmt = self._formats[int(style)] if style is not None else None
+            kind, formula, value = cell.get("t"), cell.find("f"), cell.find("v")
+            text = (value.text or "") if value is not None else ""
+            inline = cell.find("is")
+            if formula is not None:
+                ws.write_formula(r, col, formula.text or "", fmt, _cached_value(kind, text))
+            elif kind == "s":
+                ws.write_string(r, col, self._texts[int(text)], fmt)
+            elif kind == "inlineStr" and inline is not None:
+                ws.write_string(r, col, "".join(inline.itertext()), fmt)
+            elif value is not None:
+                ws.write_number(r, col, float(text), fmt)
+            else:
+                ws.write_blank(r, col, None, fmt)
+        if height:
+            ws.set_row(r, round(height, 2))
+        self._last_row = r
+
+    def close(self) -> None:
+        self._flush()
+
+    def discard(self) -> None:
+        pass
+
+
+def _column_index(ref: str) -> int:
+    """0-based column of a cell reference such as "AB12"."""
+    col = 0
+    for ch in ref:
+        if ch.isdigit():
+            break
+        col = col * 26 + ord(ch) - 64
+    return col - 1
+
+
+def _cached_value(kind: str | None, text: str | None) -> Any:
+    """A formula's cached value as formula_body wrote it: text typed str or e, a boolean, or a number."""
+    if kind == "b":
+        return text == "1"
+    if kind in ("str", "e") or not text:
+        return text or ""
+    return int(text) if text.lstrip("-").isdigit() else float(text)

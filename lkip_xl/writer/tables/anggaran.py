@@ -21,21 +21,24 @@ def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> Non
         bold = node.level != "sub_kegiatan"
         depth = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}[node.level]
         nr = layout.node_row[id(node)]
-        book.text(ws, r, 0, node.nomor or "", bold=bold)
-        book.text(ws, r, 1, node.kode or "", bold=bold)
-        book.text(ws, r, 2, node.uraian, bold=bold, indent=depth)
-        for c, (col, value, kind) in enumerate(((D.C_PAGU, node.pagu, "money"), (D.C_REAL, node.realisasi, "money"),
-                                               (D.C_SISA, node.sisa, "money"), (D.C_SERAPAN, node.serapan, "percent"))):
-            book.formula(ws, r, 3 + c, ref(D.ANGGARAN, nr, col), value, kind=kind, bold=bold)
+        book.text(ws, r, D.T_NO, node.nomor or "", bold=bold)
+        book.text(ws, r, D.T_KODE, node.kode or "", bold=bold)
+        book.text(ws, r, D.T_URAIAN, node.uraian, bold=bold, indent=depth)
+        for c, col, value, kind in ((D.T_PAGU, D.C_PAGU, node.pagu, "money"),
+                                    (D.T_REAL, D.C_REAL, node.realisasi, "money"),
+                                    (D.T_SISA, D.C_SISA, node.sisa, "money"),
+                                    (D.T_RASIO, D.C_SERAPAN, node.serapan, "percent")):
+            book.formula(ws, r, c, ref(D.ANGGARAN, nr, col), value, kind=kind, bold=bold)
         r += 1
-    ws.merge_range(r, 0, r, 2, "Total Anggaran / Realisasi / Rasio Capaian", book.fmt(bold=True, border=1))
-    for c, (col, value, kind) in enumerate(((D.C_PAGU, result.total_pagu, "money"),
-                                           (D.C_REAL, result.total_realisasi, "money"),
-                                           (D.C_SISA, result.total_sisa, "money"),
-                                           (D.C_SERAPAN, result.total_serapan, "percent"))):
-        book.formula(ws, r, 3 + c, ref(D.ANGGARAN, layout.total_row, col), value, kind=kind, bold=True)
-    book.flag_sisa(ws, first, r, 5)
-    book.flag_serapan(ws, first, r, 6)
+    ws.merge_range(r, D.T_NO, r, D.T_URAIAN, "Total Anggaran / Realisasi / Rasio Capaian",
+                   book.fmt(bold=True, border=1))
+    for c, col, value, kind in ((D.T_PAGU, D.C_PAGU, result.total_pagu, "money"),
+                                (D.T_REAL, D.C_REAL, result.total_realisasi, "money"),
+                                (D.T_SISA, D.C_SISA, result.total_sisa, "money"),
+                                (D.T_RASIO, D.C_SERAPAN, result.total_serapan, "percent")):
+        book.formula(ws, r, c, ref(D.ANGGARAN, layout.total_row, col), value, kind=kind, bold=True)
+    book.flag_sisa(ws, first, r, D.T_SISA)
+    book.flag_serapan(ws, first, r, D.T_RASIO)
     if result.tidak_terbaca:
         note = tidak_terbaca(result.tidak_terbaca)
         ws.merge_range(r + 1, 0, r + 1, 6, "", book.fmt(italic=True, text_wrap=True, valign="top"))
@@ -54,39 +57,43 @@ def write_belanja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
     kelompok_rows = []
     for g in result.belanja:
         bold = g.kelompok
-        book.text(ws, r, 0, g.kode, bold=bold)
-        book.text(ws, r, 1, g.uraian, bold=bold, indent=0 if g.kelompok else 1)
-        book.formula(ws, r, 2, D.belanja_formula(layout, g.kode, "pagu"), g.pagu, bold=bold)
-        book.formula(ws, r, 3, D.belanja_formula(layout, g.kode, "realisasi"), g.realisasi, bold=bold)
-        money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
-        book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": g.pagu, "realisasi": g.realisasi}), bold=bold)
-        book.formula(ws, r, 5, SERAPAN.formula(money), g.serapan, kind="percent",
+        book.text(ws, r, D.J_KODE, g.kode, bold=bold)
+        book.text(ws, r, D.J_URAIAN, g.uraian, bold=bold, indent=0 if g.kelompok else 1)
+        book.formula(ws, r, D.J_PAGU, D.belanja_formula(layout, g.kode, "pagu"), g.pagu, bold=bold)
+        book.formula(ws, r, D.J_REAL, D.belanja_formula(layout, g.kode, "realisasi"), g.realisasi, bold=bold)
+        money = {"pagu": a1(r, D.J_PAGU), "realisasi": a1(r, D.J_REAL)}
+        book.formula(ws, r, D.J_SISA, SISA.formula(money), SISA.value({"pagu": g.pagu, "realisasi": g.realisasi}),
                      bold=bold)
-        for measure, col in (("pagu", 2), ("realisasi", 3), ("realisasi_anggaran", 3), ("sisa", 4), ("serapan", 5)):
+        book.formula(ws, r, D.J_SERAPAN, SERAPAN.formula(money), g.serapan, kind="percent",
+                     bold=bold)
+        for measure, col in (("pagu", D.J_PAGU), ("realisasi", D.J_REAL), ("realisasi_anggaran", D.J_REAL),
+                             ("sisa", D.J_SISA), ("serapan", D.J_SERAPAN)):
             book.remember_figure(FigureKey.belanja(g.kode, measure), ws.name, r, col)
         if g.kelompok:
             kelompok_rows.append(r)
         r += 1
-    book.flag_sisa(ws, first, r, 4)  # the groups and their Jumlah row below
-    book.flag_serapan(ws, first, r, 5)
+    book.flag_sisa(ws, first, r, D.J_SISA)  # the groups and their Jumlah row below
+    book.flag_serapan(ws, first, r, D.J_SERAPAN)
     pagu, real = result.belanja_jumlah
-    book.text(ws, r, 0, "", bold=True)
-    book.text(ws, r, 1, "Jumlah belanja", bold=True)
-    book.formula(ws, r, 2, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 2) for k in kelompok_rows]}), pagu, bold=True)
-    book.formula(ws, r, 3, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, 3) for k in kelompok_rows]}), real, bold=True)
-    money = {"pagu": a1(r, 2), "realisasi": a1(r, 3)}
-    book.formula(ws, r, 4, SISA.formula(money), SISA.value({"pagu": pagu, "realisasi": real}), bold=True)
-    book.formula(ws, r, 5, SERAPAN.formula(money), result.belanja_jumlah_serapan,
+    book.text(ws, r, D.J_KODE, "", bold=True)
+    book.text(ws, r, D.J_URAIAN, "Jumlah belanja", bold=True)
+    book.formula(ws, r, D.J_PAGU, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, D.J_PAGU) for k in kelompok_rows]}),
+                 pagu, bold=True)
+    book.formula(ws, r, D.J_REAL, JUMLAH_KELOMPOK.formula({"kelompok": [a1(k, D.J_REAL) for k in kelompok_rows]}),
+                 real, bold=True)
+    money = {"pagu": a1(r, D.J_PAGU), "realisasi": a1(r, D.J_REAL)}
+    book.formula(ws, r, D.J_SISA, SISA.formula(money), SISA.value({"pagu": pagu, "realisasi": real}), bold=True)
+    book.formula(ws, r, D.J_SERAPAN, SERAPAN.formula(money), result.belanja_jumlah_serapan,
                  kind="percent", bold=True)
-    for measure, col in (("pagu", 2), ("realisasi", 3), ("sisa", 4), ("serapan", 5)):
+    for measure, col in (("pagu", D.J_PAGU), ("realisasi", D.J_REAL), ("sisa", D.J_SISA), ("serapan", D.J_SERAPAN)):
         book.remember_figure(FigureKey("belanja_total", None, measure), ws.name, r, col)
     r += 1
-    book.text(ws, r, 1, "Selisih terhadap total realisasi anggaran program/kegiatan")
-    book.text(ws, r, 0, "")
+    book.text(ws, r, D.J_URAIAN, "Selisih terhadap total realisasi anggaran program/kegiatan")
+    book.text(ws, r, D.J_KODE, "")
     tp, tr = ref(D.ANGGARAN, layout.total_row, D.C_PAGU), ref(D.ANGGARAN, layout.total_row, D.C_REAL)
-    book.formula(ws, r, 2, SELISIH.formula({"dilaporkan": a1(r - 1, 2), "dihitung": tp}),
+    book.formula(ws, r, D.J_PAGU, SELISIH.formula({"dilaporkan": a1(r - 1, D.J_PAGU), "dihitung": tp}),
                  SELISIH.value({"dilaporkan": pagu, "dihitung": result.total_pagu}))
-    book.formula(ws, r, 3, SELISIH.formula({"dilaporkan": a1(r - 1, 3), "dihitung": tr}),
+    book.formula(ws, r, D.J_REAL, SELISIH.formula({"dilaporkan": a1(r - 1, D.J_REAL), "dihitung": tr}),
                  SELISIH.value({"dilaporkan": real, "dihitung": result.total_realisasi}))
 
 
