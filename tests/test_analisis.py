@@ -431,9 +431,9 @@ def test_a_target_change_explains_capaian_and_realisasi_moving_apart(outputs):
 def test_over_realisation_is_named_only_above_100(outputs):
     texts = _cell_texts(outputs["sample"])
     ikm = [t for t in texts if t.startswith("Realisasi indikator Indeks Kepuasan Masyarakat (IKM)")]
-    assert len(ikm) == 2 and all("Realisasi melampaui target: capaian 100,02% berada di atas 100%." in t for t in ikm)
+    assert len(ikm) == 2 and all("Dengan capaian di atas 100%, target tahun 2024 terlampaui." in t for t in ikm)
     lkd = _paragraph_of(texts, f"Realisasi indikator {LKD} tahun")  # 100,00%: met, not beyond
-    assert "melampaui" not in lkd
+    assert "terlampaui" not in lkd
     assert not any("melebihi pagu" in t for t in texts)  # no serapan above 100 % in the sample
 
 

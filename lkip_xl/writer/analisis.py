@@ -37,7 +37,7 @@ from lkip_xl.teks import Teks
 from lkip_xl.textfmt import angka
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
-from lkip_xl.writer.book import Book, ref, setup_table_sheet
+from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
 
 SHEET = "Analisis Capaian"
 INPUT_FILL = "#FFF2CC"  # a light input fill: the office writes here
@@ -281,7 +281,7 @@ class Paragraph:
         C = Ref("capaian")
         self.add_optional(jika(all_numbers(C), jika(
             Compare(Round(C, 2), ">", 100),
-            kalimat(" Realisasi melampaui target: capaian ", persen(C), " berada di atas 100%."), ""), ""))
+            f" Dengan capaian di atas 100%, target tahun {self.tahun} terlampaui.", ""), ""))
 
     # 2. against each earlier year with data
     def tren(self) -> None:
@@ -297,7 +297,7 @@ class Paragraph:
             self.addr.update({ry_name: Ry, cy_name: Cy})
             self.env.update({ry_name: cell_value(ry), cy_name: cell_value(cy)})
             cap = jika(all_numbers(C, Ref(cy_name)),
-                       kalimat(", sedangkan capaiannya ", _perubahan(C, Ref(cy_name), 2, " poin", persen)), "")
+                       kalimat("; capaiannya ", _perubahan(C, Ref(cy_name), 2, " poin", persen)), "")
             yes = kalimat(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
                           _perubahan(R, Ref(ry_name), self.d, change_unit, self.v), cap, ".")
             no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasi tahun {tahun} belum tersedia."
@@ -497,6 +497,7 @@ def write_analisis(book: Book, result: Result, layout: D.Layout) -> None:
     fmt = book.fmt
     text_fmt = fmt(text_wrap=True)
     name_fmt = fmt(text_wrap=True, bold=True)
+    risky_name_fmt = fmt(text_wrap=True, bold=True, quote_prefix=True)  # "=…", "-…": text, even once edited
     heading_fmt = fmt(text_wrap=True, bold=True, bg_color=HEADING_FILL, border=1)
     label_fmt = fmt(text_wrap=True, italic=True, bold=True, bg_color=INPUT_FILL, border=1)
     input_fmt = fmt(text_wrap=True, bg_color=INPUT_FILL, border=1)
@@ -542,7 +543,7 @@ def write_analisis(book: Book, result: Result, layout: D.Layout) -> None:
             name = _name_with_satuan(ind)
             for k, cell in enumerate(c for p in Paragraph(book, result, layout, ind).build() for c in cells_of(p)):
                 if k == 0:
-                    ws.write_string(r, 0, name, name_fmt)
+                    ws.write_string(r, 0, name, risky_name_fmt if name[:1] in RISKY_START else name_fmt)
                 write(cell, _lines(name, WIDTHS[0]) if k == 0 else 1)
             ws.write_string(r, 0, FAKTOR_LABEL, label_fmt)
             ws.write_blank(r, 1, None, input_fmt)
@@ -621,8 +622,9 @@ def belanja_per_jenis(book: Book, result: Result) -> list[Teks]:
 
 
 def _name_with_satuan(ind: Indicator) -> str:
-    satuan = " ".join((ind.row.satuan.value if ind.row.satuan else "").split())
-    return f"{ind.nama} ({satuan})" if satuan not in ("", "-") else ind.nama
+    """The indicator with its satuan as the sentences write it: `(%)`, `(LKD)`; an index has none."""
+    unit = unit_of(ind).strip()
+    return f"{ind.nama} ({unit})" if unit else ind.nama
 
 
 def _tanpa_pembanding(inds: list[Indicator], tanpa: list[Indicator]) -> str:
