@@ -413,7 +413,7 @@ def test_a_paragraph_is_one_cell_of_several_sentences(outputs):
 
 def test_the_komponen_method_is_told_where_komponen_built_the_realisasi(outputs):
     texts = "\n".join(_cell_texts(outputs["sample"]))
-    assert ("Realisasi tahun 2024 didapat dari Semester I sebesar 87,56 dan Semester II sebesar 87,78, dibagi 2 "
+    assert ("Realisasi tahun 2024 didapat dari jumlah Semester I sebesar 87,56 dan Semester II sebesar 87,78, dibagi 2 "
             "(dua), sehingga rata-ratanya 87,67.") in texts
     lkd = _paragraph_of(_cell_texts(outputs["sample"]), f"Realisasi indikator {LKD} tahun")
     assert "didapat dari" not in lkd  # no Komponen rows: nothing to tell

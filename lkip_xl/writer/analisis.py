@@ -262,7 +262,8 @@ class Paragraph:
                 Angka(penyebut[0][1], _komponen_decimals(rows)), " dikali 100, yaitu ", self.v("realisasi"), "."]
         else:
             d = _komponen_decimals(rows)
-            parts = [f"Realisasi tahun {self.tahun} didapat dari "]
+            # as the seed: "didapat dari jumlah IKM semester I … dan semester II … dibagi 2 (dua)"
+            parts = [f"Realisasi tahun {self.tahun} didapat dari " + ("jumlah " if metode == "rata" else "")]
             for k, (_row, nilai_ref, nama_ref) in enumerate(cells):
                 parts += [", " if 0 < k < len(cells) - 1 else (" dan " if k else ""), nama_ref, " sebesar ",
                           Angka(nilai_ref, d)]
