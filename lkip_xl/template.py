@@ -11,6 +11,7 @@ from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
 from lkip_xl.reader.identitas import KEYS
 from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS
 from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
+from lkip_xl.reader.upaya import UPAYA_FIELDS
 from lkip_xl.reader.sheets import SHEET_NAMES_SHOWN, SHEET_SYNONYMS, FieldSpec, shown_label
 from lkip_xl.reader.values import norm_label
 
@@ -160,6 +161,10 @@ SHEETS = [
               Col("Kategori", 24, "Nama kategori.", "Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil",
                   True),
           ]),
+    Sheet("Upaya Perbaikan", "Opsional: langkah yang akan ditempuh untuk meningkatkan kinerja, satu upaya per "
+          "baris; dicetak berurutan sebagai daftar bernomor di Bab IV (4.3 Upaya Perbaikan) lembar Analisis Capaian.", [
+              Col("Upaya", 90, "Satu upaya perbaikan.", "Mengevaluasi kembali kekurangan yang masih ada.", True),
+          ]),
     Sheet("Pengaturan Baca", "Opsional: bila lkip-xl salah memilih baris judul atau "
           "kolom sebuah lembar (lihat Pembacaan Input di hasil fill, atau lkip-xl check --pembacaan), tuliskan di "
           "sini cara membacanya, satu baris per lembar. Yang diisi menggantikan pengenalan otomatis untuk lembar "
@@ -207,6 +212,7 @@ GENERAL = [
 READER_FIELDS: dict[str, list[FieldSpec]] = {
     "kinerja": KINERJA_FIELDS, "komponen": KOMPONEN_FIELDS, "dpa": DPA_FIELDS, "realisasi": REALISASI_FIELDS,
     "pemetaan": PEMETAAN_FIELDS, "belanja": BELANJA_FIELDS, "dilaporkan": DILAPORKAN_FIELDS, "skala": SKALA_FIELDS,
+    "upaya": UPAYA_FIELDS,
 }
 
 

@@ -27,6 +27,7 @@ HEADERS = {
     "Belanja": ["Kode", "Uraian", "Pagu", "Realisasi", "%"],
     "Dilaporkan": ["Tabel", "Subjek", "Ukuran", "Nilai"],
     "Skala": ["Batas Bawah", "Kategori"],
+    "Upaya Perbaikan": ["Upaya"],
     "Pengaturan Baca": ["Lembar", "Baris Header", "Baris Akhir", "Kode", "No", "Uraian", "Pagu", "Realisasi",
                         "Indikator"],
 }
@@ -184,13 +185,14 @@ def test_petunjuk_lists_every_label_the_reader_accepts_and_no_other(book):
     from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS, YEAR_FIELDS
     from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
     from lkip_xl.reader.sheets import SHEET_SYNONYMS
+    from lkip_xl.reader.upaya import UPAYA_FIELDS
 
     fields = {"Kinerja": KINERJA_FIELDS, "Komponen": KOMPONEN_FIELDS, "DPA": DPA_FIELDS,
               "Realisasi": REALISASI_FIELDS, "Pemetaan": PEMETAAN_FIELDS, "Belanja": BELANJA_FIELDS,
-              "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS}
+              "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS, "Upaya Perbaikan": UPAYA_FIELDS}
     roles = {"Identitas": "identitas", "Kinerja": "kinerja", "Komponen": "komponen", "DPA": "dpa",
              "Realisasi": "realisasi", "Pemetaan": "pemetaan", "Belanja": "belanja", "Dilaporkan": "dilaporkan",
-             "Skala": "skala", "Pengaturan Baca": "pengaturan"}
+             "Skala": "skala", "Pengaturan Baca": "pengaturan", "Upaya Perbaikan": "upaya"}
     sections = _petunjuk_sections(book)
     assert set(sections) == set(roles)
     for name, role in roles.items():

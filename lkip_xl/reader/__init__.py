@@ -17,6 +17,7 @@ def _read_input(path: str) -> InputData:
     from lkip_xl.reader.kinerja import read_kinerja, read_komponen
     from lkip_xl.reader.links import read_dilaporkan, read_pemetaan, read_skala
     from lkip_xl.reader.sheets import Workbook
+    from lkip_xl.reader.upaya import read_upaya
 
     wb = Workbook(path)
     findings: list = file_findings(wb)
@@ -42,6 +43,7 @@ def _read_input(path: str) -> InputData:
         "belanja": lambda s: setattr(data, "belanja", read_belanja(s, findings)),
         "dilaporkan": lambda s: setattr(data, "dilaporkan", read_dilaporkan(s, findings)),
         "skala": lambda s: setattr(data, "skala", read_skala(s, findings) or None),
+        "upaya": lambda s: setattr(data, "upaya", read_upaya(s, findings)),
     }
     for role, parse in optional.items():
         sheet = wb.find(role)

@@ -23,11 +23,13 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "dilaporkan": ("dilaporkan", "klaim"),
     "skala": ("skala",),
     "pengaturan": ("pengaturanbaca", "carabaca"),
+    "upaya": ("upayaperbaikan", "upaya"),
 }
 # Sheet-name synonyms as a user writes them (the keys above ignore case, spaces, `_` and `-`).
 SHEET_NAMES_SHOWN = {"dpa": "DPA", "dppa": "DPPA", "rka": "RKA", "lra": "LRA", "iku": "IKU",
                      "realisasianggaran": "Realisasi Anggaran", "jenisbelanja": "Jenis Belanja",
-                     "pengaturanbaca": "Pengaturan Baca", "carabaca": "Cara Baca"}
+                     "pengaturanbaca": "Pengaturan Baca", "carabaca": "Cara Baca",
+                     "upayaperbaikan": "Upaya Perbaikan"}
 SHEET_LABELS = {
     "identitas": "Identitas",
     "kinerja": "Kinerja",
@@ -39,6 +41,7 @@ SHEET_LABELS = {
     "dilaporkan": "Dilaporkan",
     "skala": "Skala",
     "pengaturan": "Pengaturan Baca",
+    "upaya": "Upaya Perbaikan",
 }
 
 
