@@ -381,6 +381,7 @@ def sample_values(sample):
 NEW_REALISASI_611 = 125_500_000
 NEW_IKM_SEMESTER_II = 88.4
 NEW_LKD_TARGET = 75
+NEW_LKD_KAB_KOTA_LAIN = "Rata-rata 72 LKD"  # a benchmark: the capaian table follows Data Kinerja (issue 19)
 
 
 def edit_output(src: Path, dst: Path) -> Path:
@@ -401,6 +402,9 @@ def edit_output(src: Path, dst: Path) -> Path:
     cell = ws.cell(rows_by(ws, col["Indikator"])[LKD], col["Target 2024"])
     assert cell.value == 70
     cell.value = NEW_LKD_TARGET
+    cell = ws.cell(rows_by(ws, col["Indikator"])[LKD], col["Kab/Kota Lain"])
+    assert cell.value == "Tidak ada"
+    cell.value = NEW_LKD_KAB_KOTA_LAIN
     wb.save(dst)
     return dst
 
@@ -438,6 +442,9 @@ def edit_input(src: Path, dst: Path) -> Path:
     row = next(r for r in range(head + 2, ws.max_row + 1) if ws.cell(r, col["Indikator"]).value == LKD)
     assert ws.cell(row, year_col).value == 70
     ws.cell(row, year_col).value = NEW_LKD_TARGET
+    head, col = _header_row(ws, "Indikator", "Kab/Kota Lain")
+    assert ws.cell(row, col["Kab/Kota Lain"]).value == "Tidak ada"
+    ws.cell(row, col["Kab/Kota Lain"]).value = NEW_LKD_KAB_KOTA_LAIN
     wb.save(dst)
     return dst
 
@@ -707,6 +714,13 @@ def test_editing_the_data_sheets_gives_what_a_fresh_fill_gives(sample, live_edit
                 if not same(before[name][c.coordinate].value, want):
                     changed.add(name)
     assert not bad, f"{len(bad)} of {compared} formula cells differ:\n" + "\n".join(bad[:30])
+    # the benchmark typed over "Tidak ada" in Data Kinerja shows in the capaian table after recalculation
+    name = sheet_named(fresh_f, "Capaian Sasaran 2")
+    col = labels(before[name])
+    row = rows_by(before[name], col["Indikator Kinerja Utama"])[LKD]
+    kab_kota = col["Realisasi / Capaian terhadap Kab/Kota Lain"]
+    assert (before[name].cell(row, kab_kota).value, recalced[name].cell(row, kab_kota).value) == (
+        "Tidak ada", NEW_LKD_KAB_KOTA_LAIN)
     # the three edits reached the budget tables, the sasaran 1 and 2 tables, the PK and the summary
     assert {DATA_ANGGARAN, HITUNG, sheet_named(fresh_f, "Realisasi Anggaran"),
             sheet_named(fresh_f, "Capaian Sasaran 1"), sheet_named(fresh_f, "Capaian Sasaran 2"),
@@ -1005,3 +1019,36 @@ def test_correcting_the_claims_turns_their_selisih_to_sudah_sesuai(sample, claim
     status = labels(dilaporkan)["Status"]
     statuses = [dilaporkan.cell(r, status).value for r in range(4, dilaporkan.max_row + 1)]
     assert "Tidak sesuai" not in statuses and statuses.count("Sesuai") > 90
+
+
+# each conditional format's rule by its test, and the figure the column it colours must show (header text)
+COLOUR_RULES = {"serapan > 100 %": (re.compile(r">100\b"), re.compile(r"serapan|rasio|keuangan.*/ capaian", re.I)),
+                "sisa < 0": (re.compile(r"<0\b"), re.compile(r"^sisa", re.I)),
+                "kategori band": (re.compile(r"'Perhitungan Kinerja'!\$B\$\d+"), re.compile(r"kategori", re.I))}
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_every_conditional_format_colours_the_column_of_its_figure(filled, name):
+    """Found by the header text of the column it sits on, never by a fixed letter: serapan's red on
+    the serapan column, the sisa rule on Sisa, the kategori bands on Kategori (issue 19 item 2); and
+    every Serapan column of a table carries its rule."""
+    wb = load(filled[name].output, data_only=False)
+    problems, seen = [], set()
+    for ws in wb:
+        if not (ws.title[:1].isdigit() or ws.title in (HITUNG, DATA_ANGGARAN)):
+            continue
+        label = {c: text for text, c in labels(ws).items()}
+        for cf in ws.conditional_formatting:
+            first_col, _, last_col, _ = range_boundaries(str(cf.sqref))
+            for rule in cf.rules:
+                kind = next((k for k, (test, _) in COLOUR_RULES.items() if test.search(rule.formula[0])), None)
+                assert kind, f"{ws.title}: a rule no test knows: {rule.formula}"
+                for c in range(first_col, last_col + 1):
+                    seen.add((ws.title, c, kind))
+                    if not COLOUR_RULES[kind][1].search(label.get(c, "")):
+                        problems.append(f"{ws.title}!{get_column_letter(c)} ({label.get(c)!r}): {kind}")
+        for c, text in label.items():
+            if re.search(r"serapan", text, re.I) and (ws.title, c, "serapan > 100 %") not in seen:
+                problems.append(f"{ws.title}!{get_column_letter(c)} ({text!r}) has no serapan rule")
+    assert not problems, "\n".join(problems)
+
