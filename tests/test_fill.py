@@ -1052,3 +1052,34 @@ def test_every_conditional_format_colours_the_column_of_its_figure(filled, name)
                 problems.append(f"{ws.title}!{get_column_letter(c)} ({text!r}) has no serapan rule")
     assert not problems, "\n".join(problems)
 
+
+def _as_shown(value: float, number_format: str) -> str:
+    """What a number format of ours shows (digits, thousands, decimals and the quoted unit)."""
+    digits, _, unit = number_format.partition('"')
+    decimals = len(digits.partition(".")[2]) if "0" in digits else 2
+    return f"{value:,.{decimals}f}" + unit.replace('"', "")
+
+
+def _column_width(ws, col: int) -> float:
+    for dim in ws.column_dimensions.values():
+        if dim.min and dim.max and dim.min <= col <= dim.max and dim.width:
+            return dim.width
+    return 8.43
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_every_number_fits_its_column_with_its_unit(filled, name):
+    """A column is as wide as its widest value as shown, unit included (`87,75 Indeks` in 2.1 Renstra)."""
+    wb = load(filled[name].output, data_only=True)
+    narrow = []
+    for ws in wb:
+        if not ws.title[:1].isdigit():
+            continue
+        for row in ws.iter_rows(min_row=header_rows(ws)[1] + 1):
+            for c in row:
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    text = _as_shown(c.value, c.number_format)
+                    # Arial 9 in LibreOffice: at least 1.2 characters a unit of width, plus the padding
+                    if len(text) / 1.2 + 0.9 > _column_width(ws, c.column):
+                        narrow.append(f"{ws.title}!{c.coordinate} {text!r} in {_column_width(ws, c.column)}")
+    assert not narrow, "\n".join(narrow[:20])
