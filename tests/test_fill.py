@@ -1083,3 +1083,20 @@ def test_every_number_fits_its_column_with_its_unit(filled, name):
                     if len(text) / 1.2 + 0.9 > _column_width(ws, c.column):
                         narrow.append(f"{ws.title}!{c.coordinate} {text!r} in {_column_width(ws, c.column)}")
     assert not narrow, "\n".join(narrow[:20])
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_pk_prints_the_unit_once(filled, name):
+    """2.4 PK has a Satuan column: the Target's number format does not repeat the unit (issue 19 item 4)."""
+    wb = load(filled[name].output, data_only=True)
+    ws = wb[sheet_named(wb, "Perjanjian Kinerja")]
+    col = labels(ws)
+    twice, units_seen = [], set()
+    for r in range(header_rows(ws)[1] + 1, ws.max_row + 1):
+        satuan = ws.cell(r, col["Satuan"]).value
+        target = ws.cell(r, col["Target"])
+        if satuan and isinstance(target.value, (int, float)):
+            units_seen.add(satuan)
+            if '"' in target.number_format:
+                twice.append(f"{target.coordinate}: {target.number_format!r} beside {satuan!r}")
+    assert units_seen and not twice, twice

@@ -183,17 +183,17 @@ def tree_order(result: Result) -> list[BudgetNode]:
 
 
 def figure_cells(book: Book, ws, r: int, c: int, ind: Indicator, layout: D.Layout, measures: tuple[str, ...],
-                 bold: bool = False) -> int:
+                 bold: bool = False, kind: str | None = None) -> int:
     """Cells c, c+1, … referring to the indicator's figures `measures` in Perhitungan Kinerja, each with
-    its value cached and shown as the figure's kind; returns the next column."""
+    its value cached and shown as the figure's kind (or the indicator's, or `kind`); returns the next column."""
     for measure in measures:
         written = written_target(ind, layout, measure)
         if written is not None:  # `≥ 83`, `80 - 85 %`: printed as the user wrote it (§10.12)
             book.formula(ws, r, c, written[0], written[1], kind="center", bold=bold)
         else:
             fig = D.INDICATOR_FIGURES[measure]
-            book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind), kind=fig.kind or kind_for(ind),
-                         bold=bold)
+            book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind),
+                         kind=fig.kind or kind or kind_for(ind), bold=bold)
         c += 1
     return c
 

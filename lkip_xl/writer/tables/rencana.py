@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lkip_xl.model import Result
 from lkip_xl.writer import layout as D
+from lkip_xl.writer import units
 from lkip_xl.figures import TERTULIS
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
 from lkip_xl.writer.tables import (
@@ -99,7 +100,8 @@ def write_pk(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
             book.text(ws, r, 0, f"{n:02d}" if k == 0 else "", fmt=book.cell_fmt("center"))
             book.text(ws, r, 1, name if k == 0 else "")
             book.text(ws, r, 2, ind.nama)
-            figure_cells(book, ws, r, 3, ind, layout, ("target",))
+            # the unit is in the Satuan column: not a second time in the number
+            figure_cells(book, ws, r, 3, ind, layout, ("target",), kind=units.kind_of(ind, with_unit=False))
             book.text(ws, r, 4, ind.row.satuan.value if ind.row.satuan else "")
             r += 1
 
