@@ -28,7 +28,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, find_row, minimal, put
+from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, drop, find_row, minimal, put
 from openpyxl.utils import get_column_letter, range_boundaries
 from recalc import (assert_sentinel_recalculated, differences, recalculate_many, same, soffice,
                     with_sentinel)
@@ -1100,3 +1100,32 @@ def test_pk_prints_the_unit_once(filled, name):
             if '"' in target.number_format:
                 twice.append(f"{target.coordinate}: {target.number_format!r} beside {satuan!r}")
     assert units_seen and not twice, twice
+
+
+def test_a_table_with_no_data_is_left_out_and_the_numbers_close_up(tmp_path):
+    """A dinas with no tujuan indicator, no IKU text and a Renja without No., indikator or target kinerja
+    (SPEC §12, issue 19 item 5): 3.1 Capaian Tujuan and 2.3 IKU are not printed, the tables after them
+    take their numbers, each title says its new number, and Renja's blank columns are dropped."""
+    data = minimal()
+    drop(data["kinerja"], IND_T)
+    for row in data["kinerja"][1:]:
+        row[-1] = None  # Penanggung Jawab, the one IKU column
+    fill(build(tmp_path, "dinas.xlsx", **data), cwd=tmp_path)
+    wb = load(tmp_path / "dinas_lkip.xlsx", data_only=True)
+    tables = table_sheets(wb)
+    assert tables[:5] == ["2.1 Renstra", "2.2 Renja", "2.3 Perjanjian Kinerja", "3.1 Capaian Sasaran 1",
+                          "3.2 Pendukung Sasaran 1"], tables
+    assert not [n for n in tables if "IKU" in n or "Tujuan" in n]
+    for name in tables:
+        assert str(wb[name]["A1"].value).startswith(f"Tabel {name.split()[0]} "), (name, wb[name]["A1"].value)
+    renja = wb["2.2 Renja"]
+    assert set(labels(renja)) == {"Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)"}, labels(renja)
+    temuan = wb["Temuan"]
+    assert sum(1 for row in temuan.iter_rows() for c in row if c.value == "TABEL_KOSONG") == 2
+
+
+def test_iku_columns_blank_on_every_row_are_dropped(filled):
+    """The builder inputs fill one IKU column (Penanggung Jawab): the other five are not printed."""
+    wb = load(filled["tepi"].output, data_only=True)
+    assert list(labels(wb[sheet_named(wb, "IKU")])) == [
+        "No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama", "Penanggung Jawab"]

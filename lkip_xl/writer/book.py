@@ -307,8 +307,8 @@ class Book:
     def _widen(self) -> None:
         """Columns as wide as their widest shown value (the print scale follows)."""
         for ws in self.sheets.values():
-            widths = getattr(ws, "lkip_widths", None)
-            wider = {c: w for c in range(len(widths or ())) if (w := self.widest.get((id(ws), c), 0)) > widths[c]}
+            widths: list[float] = getattr(ws, "lkip_widths", None) or []
+            wider = {c: w for c in range(len(widths)) if (w := self.widest.get((id(ws), c), 0)) > widths[c]}
             if not wider:
                 continue
             for c, w in wider.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lkip_xl.model import BudgetNode, Indicator, Result, Target
+from lkip_xl.rules.tabel import tabel_kosong
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref
@@ -45,9 +46,17 @@ def plan(result: Result) -> Plan:
             groups.append((name, [ind]))
     names: dict[str, str] = {}
     numbers: dict[str, str] = {}
+    left_out = {kosong.role for kosong in tabel_kosong(result)}
+    count: dict[str, int] = {}
 
     def add(role: str, number: str, title: str) -> None:
-        numbers[role] = number
+        """The table `role` in `number`'s chapter, numbered after the tables kept before it: a table the
+        input leaves empty is left out and the numbers after it close up (SPEC §12)."""
+        if role in left_out:
+            return
+        bab = number.split(".")[0]
+        count[bab] = count.get(bab, 0) + 1
+        numbers[role] = number = f"{bab}.{count[bab]}"
         names[role] = f"{number} {title}"[:31]
 
     add("renstra", "2.1", "Renstra")

@@ -60,6 +60,8 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
 
 
 def write_tujuan(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "tujuan" not in p.names:  # no tujuan indicator: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["tujuan"])
     inds = [i for i in result.indicators if i.level == "tujuan"]
     _capaian_table(book, ws, result, layout, p, p.numbers["tujuan"],
