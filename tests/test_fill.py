@@ -1129,3 +1129,30 @@ def test_iku_columns_blank_on_every_row_are_dropped(filled):
     wb = load(filled["tepi"].output, data_only=True)
     assert list(labels(wb[sheet_named(wb, "IKU")])) == [
         "No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama", "Penanggung Jawab"]
+
+
+def _charts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [z.read(n).decode() for n in sorted(z.namelist()) if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+
+
+def test_charts_colour_capaian_by_kategori_and_show_programs_beside_a_dominant_one(filled):
+    """Issue 19 item 6: each capaian bar in its kategori band's colour; the sample's Program Penunjang
+    (6,0 of 8,0 miliar) flattens the other programs, so they get a chart of their own; a capaian that
+    cannot be computed says so under its place."""
+    charts = _charts(filled["sample"].output)
+    titles = [re.findall(r"<a:t>([^<]*)</a:t>", c) for c in charts]
+    assert len(charts) == 3, titles
+    assert any("tanpa Program Penunjang" in " ".join(t) for t in titles), titles
+    # both program charts name their series by the table's header cells (Pagu, Realisasi), not a data row
+    pagu = [re.findall(r"<c:tx><c:strRef><c:f>([^<]*)</c:f>", c) for c in charts if "per program" in c]
+    assert len(pagu) == 2 and pagu[0] == pagu[1] and len(pagu[0]) == 2, pagu
+    capaian = next(c for c in charts if "Capaian indikator" in c)
+    green = "006100"  # Sangat Berhasil, every sample indicator's: the best band's colour, as in the tables
+    assert capaian.count("<c:dPt>") == capaian.count(green) == len(filled["sample"].result.indicators)
+    for name, f in filled.items():
+        missing = [i for i in f.result.indicators if not isinstance(i.capaian, (int, float))]
+        ws = load(f.output, data_only=True)["Ringkasan"]
+        labels_shown = [str(c.value) for row in ws.iter_rows(min_col=7, max_col=7) for c in row if c.value]
+        assert sum("(tidak dapat dihitung)" in t for t in labels_shown) == len(missing), name
+    assert any(not isinstance(i.capaian, (int, float)) for f in filled.values() for i in f.result.indicators)

@@ -130,6 +130,10 @@ class Book:
              {"bg_color": "#FFEB9C", "font_color": "#9C5700"}, {"bg_color": "#F8CBAD", "font_color": "#843C0C"},
              {"bg_color": "#FFC7CE", "font_color": "#9C0006"})
 
+    def band(self, k: int, n: int) -> dict:
+        """The colours of band k of a scale of n bands (best first): green to red, spread over BANDS."""
+        return self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
+
     def cf_fmt(self, props: dict):
         key = ("cf",) + tuple(sorted(props.items()))
         if key not in self.formats:
@@ -161,7 +165,7 @@ class Book:
         c = a1(first, col)
         n = len(names)
         for k, name in enumerate(names):
-            band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
+            band = self.band(k, n)
             ws.conditional_format(first, col, last, col, {
                 "type": "formula", "criteria": "=" + PITA_KATEGORI.formula({"sel": c, "nama": name}),
                 "format": self.cf_fmt(band)})
