@@ -348,6 +348,21 @@ class FirstGiven(Expr):
 
 
 @_declaration
+class AsWritten(Expr):
+    """An input shown as written, text or number, "-" when blank: IF(a="","-",a)."""
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        v = env.get(self.name)
+        return None if v is None or v == "" else v
+
+    def formula(self, addr: Addr) -> str:
+        a = addr[self.name]
+        return f'IF({a}="","-",{a})'
+
+
+@_declaration
 class IfError(Expr):
     """IFERROR(first,fallback): `fallback` where `first` has no value."""
 
@@ -1060,6 +1075,8 @@ JUMLAH_GOLONGAN = Plus("ruang")
 TARGET = FirstGiven(("target_pk", "target_renstra"))
 # a stated number that may be "-"
 TERTULIS = FirstNumber(("tertulis",))
+# a benchmark (Kab/Kota lain, RPJMD Provinsi, RPJMN) as the user wrote it in Data Kinerja
+BENCHMARK = AsWritten("benchmark")
 
 # realisasi built from Data Komponen rows (SPEC §5): Σpembilang / Σpenyebut × 100, Σ (all "jumlah"),
 # else the rata-rata

@@ -437,6 +437,7 @@ class InputData:
     sheet_names: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # raised while reading
     pembacaan: list[SheetReading] = field(default_factory=list)
+    upaya: list[Txt] = field(default_factory=list)  # Upaya Perbaikan (SPEC §12): Bab IV 4.3
 
 
 # ------------------------------------------------------------ computed figures

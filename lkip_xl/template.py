@@ -15,6 +15,7 @@ from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
 from lkip_xl.reader.identitas import KEYS
 from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS
 from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
+from lkip_xl.reader.upaya import UPAYA_FIELDS
 from lkip_xl.reader.sheets import SHEET_NAMES_SHOWN, SHEET_SYNONYMS, FieldSpec, shown_label
 from lkip_xl.reader.values import norm_label
 
@@ -218,6 +219,10 @@ SHEETS = [
                   "Sesegeranya menyusun draft diagram crosscutting kecamatan"),
               Col("Status", 14, "Status tindak lanjut (bebas).", "Dalam proses"),
           ], {"Komponen": list(KOMPONEN_LHE)}),
+    Sheet("Upaya Perbaikan", "Opsional: langkah yang akan ditempuh untuk meningkatkan kinerja, satu upaya per "
+          "baris; dicetak berurutan sebagai daftar bernomor di Bab IV (4.3 Upaya Perbaikan) lembar Analisis Capaian.", [
+              Col("Upaya", 90, "Satu upaya perbaikan.", "Mengevaluasi kembali kekurangan yang masih ada.", True),
+          ]),
     Sheet("Pengaturan Baca", "Opsional: bila lkip-xl salah memilih baris judul atau "
           "kolom sebuah lembar (lihat Pembacaan Input di hasil fill, atau lkip-xl check --pembacaan), tuliskan di "
           "sini cara membacanya, satu baris per lembar. Yang diisi menggantikan pengenalan otomatis untuk lembar "
@@ -267,6 +272,7 @@ READER_FIELDS: dict[str, list[FieldSpec]] = {
     "pemetaan": PEMETAAN_FIELDS, "belanja": BELANJA_FIELDS, "dilaporkan": DILAPORKAN_FIELDS, "skala": SKALA_FIELDS,
     "pegawai": PEGAWAI_FIELDS, "penghargaan": PENGHARGAAN_FIELDS, "inovasi": INOVASI_FIELDS,
     "tindak_lanjut": TINDAK_LANJUT_FIELDS,
+    "upaya": UPAYA_FIELDS,
 }
 
 

@@ -53,7 +53,8 @@ def sheet(rows: list[list[Any]], name: str | None = None, merge: list[str] | tup
 
 
 def minimal() -> dict[str, Any]:
-    """A clean input: 1 tujuan + 2 sasaran indicators, 2 programs, 3 kegiatan, 4 sub kegiatan.
+    """A clean input: 1 tujuan + 2 sasaran indicators (with one IKU column, Penanggung Jawab, so that every
+    table has data), 2 programs, 3 kegiatan, 4 sub kegiatan.
 
     Pagu:      7.01.01.2.01.0001 100 M | 7.01.02.2.01.0001 40 M | .0002 60 M | 7.01.02.2.02.0001 50 M
     Realisasi:                    90 M |                  38 M |      57 M |                  45 M
@@ -72,10 +73,10 @@ def minimal() -> dict[str, Any]:
         ],
         "kinerja": [
             ["Level", "Tujuan", "Sasaran", "Indikator", "Satuan", "Polaritas",
-             "Target 2023", "Target 2024", "Target 2025", "Realisasi 2023", "Realisasi 2024"],
-            ["Tujuan", TUJUAN, None, IND_T, "Indeks", "Positif", 80, 82, 84, 81, 83],
-            ["Sasaran", TUJUAN, SAS_A, IND_A, "%", "Positif", 90, 95, 100, 92, 95],
-            ["Sasaran", TUJUAN, SAS_B, IND_B, "Desa", "Positif", 10, 12, 14, 10, 12],
+             "Target 2023", "Target 2024", "Target 2025", "Realisasi 2023", "Realisasi 2024", "Penanggung Jawab"],
+            ["Tujuan", TUJUAN, None, IND_T, "Indeks", "Positif", 80, 82, 84, 81, 83, "Camat"],
+            ["Sasaran", TUJUAN, SAS_A, IND_A, "%", "Positif", 90, 95, 100, 92, 95, "Kepala Seksi Pelayanan"],
+            ["Sasaran", TUJUAN, SAS_B, IND_B, "Desa", "Positif", 10, 12, 14, 10, 12, "Kepala Seksi Pemerintahan"],
         ],
         "dpa": [
             ["Kode", "Uraian", "Pagu"],

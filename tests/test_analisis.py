@@ -223,7 +223,8 @@ def test_every_capaian_has_a_sentence_with_its_capaian_and_kategori(outputs):
         for ind in with_capaian:
             capaian = textfmt.angka(ind.capaian, 2, keep_zeros=True)
             hits = [(c, v) for c, f, v in found
-                    if "'Perhitungan Kinerja'!" in f and f"indikator {ind.nama} tahun" in v and f"{capaian} %" in v and ind.kategori in v]
+                    if "'Perhitungan Kinerja'!" in f and f"Realisasi indikator {ind.nama} tahun" in v and f"{capaian}%" in v
+                    and ind.kategori in v]
             assert len(hits) == 1, (name, ind.nama, capaian, ind.kategori, [v for _, _, v in found][:5])
 
 
@@ -231,17 +232,20 @@ def test_sample_sentences_show_the_numbers_as_the_tables_do(outputs):
     texts = [v for _, _, v in sentences(outputs["sample"])]
     joined = "\n".join(texts)
     # indicator values with their input's decimals and unit, percentages with 2, money whole
-    assert "sebesar 87,67 Indeks dari target 87,65 Indeks, sehingga capaian kinerjanya 100,02 % " \
+    # an index has no unit after it (a planner writes "87,67", not "87,67 Indeks"); "%" as the tables: no space
+    assert "sebesar 87,67 dari target 87,65, sehingga capaian kinerjanya 100,02% " \
            "(kategori Sangat Berhasil)." in joined
-    assert "sebesar 70 LKD dari target 70 LKD, sehingga capaian kinerjanya 100,00 %" in joined
+    assert "Indeks" not in re.sub(r"Indeks Kepuasan", "", joined)
+    assert " %" not in joined
+    assert "sebesar 70 LKD dari target 70 LKD, sehingga capaian kinerjanya 100,00%" in joined
     assert "naik 10 LKD (dari 60 LKD menjadi 70 LKD)" in joined
-    assert "naik 0,05 Indeks (dari 87,62 Indeks menjadi 87,67 Indeks)" in joined
-    assert "77,78 % dari target akhir Renstra tahun 2026 sebesar 90 LKD, sehingga masih diperlukan 22,22 % lagi " \
+    assert "naik 0,05 (dari 87,62 menjadi 87,67)" in joined
+    assert "77,78% dari target akhir Renstra tahun 2026 sebesar 90 LKD, sehingga masih diperlukan 22,22% lagi " \
            "(selisih 20 LKD)" in joined
     assert "target akhir Renstra telah tercapai" in joined
-    assert "pagu Rp7.996.663.078, realisasi Rp7.490.354.404 (serapan 93,67 %)" in joined
-    assert "efisiensi penggunaan anggaran sebesar 6,35 % (rumus PMK 249)" in joined
-    assert "pagu Rp140.669.200, realisasi Rp122.794.010, serapan 87,29 %." in joined
+    assert "pagu Rp7.996.663.078, realisasi Rp7.490.354.404 (serapan 93,67%)" in joined
+    assert "efisiensi penggunaan anggaran sebesar 6,35% (rumus PMK 249)" in joined
+    assert "pagu Rp140.669.200, realisasi Rp122.794.010, serapan 87,29%." in joined
     # no sentence shows an error value or a number formatted by the locale (English separators)
     for t in texts:
         assert "#" not in t and not re.search(r"(?:Rp|sebesar |dari |menjadi |naik |turun )\d{1,3},\d{3}\b", t), t
@@ -251,18 +255,18 @@ def test_gaps_read_sensibly(outputs):
     texts = [v for _, _, v in sentences(outputs["celah"])]
     plain = [v for v in sheet_cells(outputs["celah"], False).values() if isinstance(v, str)]
     joined = "\n".join(texts + plain)
-    assert f"Capaian indikator {IND_MISS} tahun 2024 belum dapat dihitung: target 95 %, realisasi belum tersedia." \
+    assert f"Capaian indikator {IND_MISS} tahun 2024 belum dapat dihitung: target 95%, realisasi belum tersedia." \
            in joined
-    assert f"Capaian indikator {IND_ZERO} tahun 2024 belum dapat dihitung: target 0 Inovasi, realisasi 1 Inovasi." \
+    assert f"Capaian indikator {IND_ZERO} tahun 2024 belum dapat dihitung: target 0 inovasi, realisasi 1 inovasi." \
            in joined
     assert "Capaian terhadap target akhir Renstra tahun 2025 belum dapat dihitung" in joined
     assert "Indikator ini belum dipetakan ke sub kegiatan pendukung" in joined
     # IND_B: capaian 83,33 % against serapan 90 %, rule Selisih: capaian - serapan = -6,67 %
-    assert "efisiensi penggunaan anggaran sebesar -6,67 % (rumus Selisih), sehingga penggunaan anggaran untuk " \
+    assert "efisiensi penggunaan anggaran sebesar -6,67% (rumus Selisih), sehingga penggunaan anggaran untuk " \
            "indikator ini tidak efisien." in joined
     # the tujuan: 3 decimals as its input
-    assert f"Realisasi indikator {IND_T} tahun 2024 sebesar 83,500 Indeks dari target 82,250 Indeks" in joined
-    assert "naik 2,125 Indeks (dari 81,375 Indeks menjadi 83,500 Indeks)" in joined
+    assert f"Realisasi indikator {IND_T} tahun 2024 sebesar 83,500 dari target 82,250" in joined
+    assert "naik 2,125 (dari 81,375 menjadi 83,500)" in joined
     for t in texts:
         assert "#" not in t and " - " not in t and not t.endswith(" -."), t
 
@@ -353,10 +357,10 @@ def test_a_realisasi_changed_in_data_kinerja_changes_the_sentences(outputs, live
     assert not bad, "\n".join(f"{c}: recalculated {got!r}\n    fresh fill {want!r}" for c, got, want in bad[:10])
     changed = [c for c in fresh if fresh[c] != before[c]]
     texts = [fresh[c] for c in changed]
-    assert any(f"sebesar {NEW_LKD_REALISASI} LKD dari target 70 LKD, sehingga capaian kinerjanya 90,00 %" in t
+    assert any(f"sebesar {NEW_LKD_REALISASI} LKD dari target 70 LKD, sehingga capaian kinerjanya 90,00%" in t
                for t in texts), texts
     assert any(f"naik 3 LKD (dari 60 LKD menjadi {NEW_LKD_REALISASI} LKD)" in t for t in texts), texts
-    assert any("70,00 % dari target akhir Renstra" in t for t in texts), texts
+    assert any("70,00% dari target akhir Renstra" in t for t in texts), texts
 
 
 def test_a_long_list_of_supporting_sub_kegiatan_is_cut_with_a_pointer(tmp_path, monkeypatch):
@@ -376,3 +380,134 @@ def test_a_long_list_of_supporting_sub_kegiatan_is_cut_with_a_pointer(tmp_path, 
     assert numbered and all(t.startswith("1. ") for t in numbered), numbered
     assert f"… dan {most - 1} sub kegiatan pendukung lainnya; rincian seluruhnya ada di tabel Pendukung Sasaran " \
            "dan lembar Data Anggaran." in texts
+
+
+# ----------------------------------------------------------------------------- paragraphs and the seed's analyses
+
+
+def _cell_texts(path: Path) -> list[str]:
+    """Column B's cached texts, top to bottom (a paragraph per cell)."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    try:
+        ws = wb[SHEET]
+        return [str(ws.cell(r, 2).value) for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value]
+    finally:
+        wb.close()
+
+
+def _paragraph_of(texts: list[str], start: str) -> str:
+    hits = [t for t in texts if t.startswith(start)]
+    assert len(hits) == 1, (start, hits)
+    return hits[0]
+
+
+def test_a_paragraph_is_one_cell_of_several_sentences(outputs):
+    texts = _cell_texts(outputs["sample"])
+    first = _paragraph_of(texts, f"Realisasi indikator {LKD} tahun")
+    assert first.count(". ") == 0 and first.endswith(").")  # LKD: the capaian alone
+    ikm = [t for t in texts if t.startswith("Realisasi indikator Indeks Kepuasan Masyarakat (IKM)")]
+    assert len(ikm) == 2 and all(t.count(". ") >= 2 for t in ikm)  # capaian, komponen, over target: one cell
+    budget = _paragraph_of(texts, "Anggaran 4 sub kegiatan pendukung")
+    assert "efisiensi penggunaan anggaran" in budget
+
+
+def test_the_komponen_method_is_told_where_komponen_built_the_realisasi(outputs):
+    texts = "\n".join(_cell_texts(outputs["sample"]))
+    assert ("Realisasi tahun 2024 didapat dari jumlah Semester I sebesar 87,56 dan Semester II sebesar 87,78, dibagi 2 "
+            "(dua), sehingga rata-ratanya 87,67.") in texts
+    lkd = _paragraph_of(_cell_texts(outputs["sample"]), f"Realisasi indikator {LKD} tahun")
+    assert "didapat dari" not in lkd  # no Komponen rows: nothing to tell
+
+
+def test_a_target_change_explains_capaian_and_realisasi_moving_apart(outputs):
+    texts = _cell_texts(outputs["sample"])
+    said = "Capaian turun walaupun realisasinya naik karena target tahun 2024 lebih tinggi daripada target tahun 2022."
+    ikm_2022 = [t for t in texts if t.startswith("Dibandingkan tahun 2022") and "naik 0,08" in t]
+    assert ikm_2022 and all(said in t for t in ikm_2022)
+    # against 2023 the IKM's capaian held: no such sentence; LKD's capaian held too
+    assert not any("walaupun" in t for t in texts if t.startswith("Dibandingkan tahun 2023"))
+
+
+def test_over_realisation_is_named_only_above_100(outputs):
+    texts = _cell_texts(outputs["sample"])
+    ikm = [t for t in texts if t.startswith("Realisasi indikator Indeks Kepuasan Masyarakat (IKM)")]
+    assert len(ikm) == 2 and all("Dengan capaian di atas 100%, target tahun 2024 terlampaui." in t for t in ikm)
+    lkd = _paragraph_of(texts, f"Realisasi indikator {LKD} tahun")  # 100,00%: met, not beyond
+    assert "terlampaui" not in lkd
+    assert not any("melebihi pagu" in t for t in texts)  # no serapan above 100 % in the sample
+
+
+def test_a_serapan_above_100_is_named_with_the_excess(tmp_path):
+    from lkip_xl.writer import write_workbook
+
+    result = analyse(str(SAMPLE))
+    ind = next(i for i in result.indicators if i.nama == LKD)
+    ind.realisasi_anggaran = ind.pagu + 1000
+    ind.serapan = ind.realisasi_anggaran / ind.pagu * 100
+    out = tmp_path / "lebih.xlsx"
+    write_workbook(result, str(out))
+    budget = _paragraph_of(_cell_texts(out), "Anggaran 4 sub kegiatan pendukung")
+    assert "Realisasi anggaran melebihi pagu (serapan 100,00% di atas 100%)" not in budget  # 100,0003 shows 100,00
+    ind.realisasi_anggaran = ind.pagu * 1.05
+    ind.serapan = 105.0
+    write_workbook(result, str(out))
+    budget = _paragraph_of(_cell_texts(out), "Anggaran 4 sub kegiatan pendukung")
+    assert "Realisasi anggaran melebihi pagu (serapan 105,00% di atas 100%); selisih Rp18.607.805" in budget
+
+
+def test_no_benchmark_is_said_once_per_sasaran(outputs):
+    result = analyse(str(outputs["sample_input"]))
+    texts = _cell_texts(outputs["sample"])
+    none = [t for t in texts if t.startswith("Data pembanding")]
+    groups = {(i.level, i.row.sasaran.value if i.level == "sasaran" and i.row.sasaran else "") for i in result.indicators}
+    assert len(none) == len(groups) < len(result.indicators)
+    assert any("untuk 2 indikator di atas belum tersedia." in t for t in none)
+
+
+def test_bab_iv_concludes_the_tujuan_and_lists_the_upaya(outputs, tmp_path):
+    texts = _cell_texts(outputs["sample"])
+    kesimpulan = [t for t in texts if t.startswith("Capaian tujuan ")]
+    assert kesimpulan == ["Capaian tujuan \u201cTerwujudnya Tata Kelola Pemerintah Kecamatan yang Baik\u201d dengan indikator "
+                          "Indeks Kepuasan Masyarakat (IKM) tahun 2024 dinyatakan Sangat Berhasil karena realisasinya "
+                          "sebesar 87,67 dari target sebesar 87,65, atau capaian kinerja sebesar 100,02%."]
+    assert any("tabel Rangkuman PK" in t for t in texts)
+    assert texts[-1].startswith("Demikian Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Juai Tahun 2024")
+    assert not any(re.match(r"\d+\. Meng", t) for t in texts)  # no Upaya Perbaikan sheet: no list
+    # with the sheet: its rows, numbered, in order
+    wb = openpyxl.load_workbook(outputs["sample_input"])
+    ws = wb.create_sheet("Upaya Perbaikan")
+    ws.append(["Upaya"])
+    ws.append(["Mengevaluasi kembali kekurangan yang masih ada."])
+    ws.append([None])
+    ws.append(["Meningkatkan  kompetensi SDM pegawai."])
+    given = tmp_path / "upaya.xlsx"
+    wb.save(given)
+    wb.close()
+    texts = _cell_texts(fill(given, tmp_path / "upaya_lkip.xlsx"))
+    k = texts.index("1. Mengevaluasi kembali kekurangan yang masih ada.")
+    assert texts[k + 1] == "2. Meningkatkan kompetensi SDM pegawai."
+    assert texts[k - 1].startswith("Beberapa langkah yang akan ditempuh Kecamatan Juai")
+
+
+def test_the_highest_and_lowest_efisiensi_are_named_among_two_or_more(outputs):
+    texts = _cell_texts(outputs["sample"])
+    said = [t for t in texts if t.startswith("Di antara ")]
+    assert said == ["Di antara 5 indikator sasaran yang didukung anggaran, efisiensi tertinggi dicapai indikator "
+                    "Persentase Gangguan Ketentraman dan Ketertiban Umum yang Ditangani (5,98%), sedangkan yang "
+                    "terendah indikator Persentase Desa Tertib Administrasi Keuangan (0,27%)."]
+    result = analyse(str(outputs["celah_input"]))
+    with_e = [i for i in result.indicators if i.level == "sasaran" and isinstance(i.efisiensi, float)]
+    celah = _cell_texts(outputs["celah"])
+    assert any(t.startswith("Di antara ") for t in celah) == (len(with_e) >= 2)
+
+
+def test_belanja_per_jenis_with_its_serapan_where_the_input_gives_jenis(outputs):
+    texts = "\n".join(_cell_texts(outputs["sample"]))
+    assert "Belanja Pegawai tahun 2024: pagu Rp3.269.845.678, realisasi Rp2.939.443.064 (serapan 89,90%)." in texts
+    assert "Belanja Barang dan Jasa tahun 2024: pagu Rp3.752.823.200" in texts
+    assert "Belanja Modal Peralatan dan Mesin tahun 2024:" in texts
+    assert "Belanja Operasi tahun 2024" not in texts  # a kelompok is no jenis
+    result = analyse(str(outputs["celah_input"]))
+    jenis = [g for g in result.belanja if not g.kelompok]
+    celah = _cell_texts(outputs["celah"])
+    assert sum(" tahun 2024: pagu Rp" in t for t in celah) == (1 if jenis else 0)

@@ -29,6 +29,7 @@ SPEC_TINGKAT = {
     "UNMAPPED_SUBKEGIATAN": "info", "TARGET_NOT_CHALLENGING": "info",
     "POLARITY_CONFLICT": "peringatan",  # SPEC §6 since issue 17 (§10.12)
     "PEGAWAI_TIDAK_VALID": "peringatan",  # SPEC §6 since issue 19 (§12)
+    "TABEL_KOSONG": "info",  # SPEC §6 since issue 19 (§12: a table the input does not fill is left out)
 }
 TRIGGERED: set[str] = set()
 
@@ -189,7 +190,7 @@ def test_percent_mismatch_kinerja_capaian(tmp_path):
     put(data["kinerja"], IND_T, "Capaian 2024", "101,22%")  # 83 / 82 = 101,2195…: agrees
     result = run(tmp_path, **data)
     assert kinds(result) == ["PERCENT_MISMATCH"]
-    hit(result, "PERCENT_MISMATCH", "Kinerja", "L3", IND_A, "99 %", "100 %")
+    hit(result, "PERCENT_MISMATCH", "Kinerja", "M3", IND_A, "99 %", "100 %")
 
 
 def test_percent_mismatch_belanja_sheet(tmp_path):
@@ -360,7 +361,7 @@ def test_category_mismatch(tmp_path):
     put(data["kinerja"], IND_B, "Kategori", "sangat berhasil")  # case does not matter
     result = run(tmp_path, **data)
     assert kinds(result) == ["CATEGORY_MISMATCH"]
-    f = hit(result, "CATEGORY_MISMATCH", "Kinerja", "L3", IND_A, "'Berhasil'", "'Sangat Berhasil'", "100 %")
+    f = hit(result, "CATEGORY_MISMATCH", "Kinerja", "M3", IND_A, "'Berhasil'", "'Sangat Berhasil'", "100 %")
     assert (f.dilaporkan, f.dihitung) == ("Berhasil", "Sangat Berhasil")
 
 
@@ -794,7 +795,7 @@ def test_target_mismatch(tmp_path):
     put(data["kinerja"], IND_A, "Target PK", "95")  # equal: fine
     result = run(tmp_path, **data)
     assert kinds(result) == ["TARGET_MISMATCH"]
-    f = hit(result, "TARGET_MISMATCH", "Kinerja", "L4", IND_B, "13", "12")
+    f = hit(result, "TARGET_MISMATCH", "Kinerja", "M4", IND_B, "13", "12")
     assert (f.dilaporkan, f.dihitung) == (13, 12)
 
 
@@ -1006,3 +1007,28 @@ def test_messages_name_the_users_sheets(tmp_path):
     exceeds = hit(result, "REALISASI_EXCEEDS_PAGU", "Realisasi", "D10")
     assert "melebihi pagunya" in exceeds.pesan
     assert not [f for f in result.findings if "Pemetaan" in f.pesan or " DPA" in f.pesan]
+
+
+@triggers("TABEL_KOSONG")
+def test_a_table_with_no_data_is_named_with_the_input_column_that_would_fill_it(tmp_path):
+    """A dinas with no tujuan indicator and no IKU text: 3.1 Capaian Tujuan and 2.3 IKU have nothing to show."""
+    data = minimal()
+    drop(data["kinerja"], IND_T)
+    for row in data["kinerja"][1:]:
+        row[-1] = None  # Penanggung Jawab, the minimal input's one IKU column
+    result = run(tmp_path, **data)
+    assert kinds(result) == ["TABEL_KOSONG"] and len(result.findings) == 2
+    iku, tujuan = result.findings
+    assert (iku.tingkat, iku.lembar, iku.sel, tujuan.tingkat) == ("info", None, None, "info")
+    for word in ("Tabel Indikator Kinerja Utama", "'Makna'", "'Penanggung Jawab'", "lembar Kinerja"):
+        assert word in iku.pesan, iku.pesan
+    for word in ("Tabel Capaian Tujuan", "'Level'", "Tujuan", "lembar Kinerja"):
+        assert word in tujuan.pesan, tujuan.pesan
+
+
+def test_one_iku_text_is_enough_to_print_the_iku_table(tmp_path):
+    data = minimal()
+    for row in data["kinerja"][2:]:
+        row[-1] = None
+    put(data["kinerja"], IND_B, "Penanggung Jawab", "Kepala Seksi Pemerintahan")
+    assert "TABEL_KOSONG" not in kinds(run(tmp_path, **data))

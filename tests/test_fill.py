@@ -28,7 +28,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, find_row, minimal, put, temuan_rows
+from builder import IND_A, IND_B, IND_T, M, SAS_A, SAS_B, TUJUAN, build, drop, find_row, minimal, put, temuan_rows
 from openpyxl.utils import get_column_letter, range_boundaries
 from recalc import (assert_sentinel_recalculated, differences, recalculate_many, same, soffice,
                     with_sentinel)
@@ -381,6 +381,7 @@ def sample_values(sample):
 NEW_REALISASI_611 = 125_500_000
 NEW_IKM_SEMESTER_II = 88.4
 NEW_LKD_TARGET = 75
+NEW_LKD_KAB_KOTA_LAIN = "Rata-rata 72 LKD"  # a benchmark: the capaian table follows Data Kinerja (issue 19)
 
 
 def edit_output(src: Path, dst: Path) -> Path:
@@ -401,6 +402,9 @@ def edit_output(src: Path, dst: Path) -> Path:
     cell = ws.cell(rows_by(ws, col["Indikator"])[LKD], col["Target 2024"])
     assert cell.value == 70
     cell.value = NEW_LKD_TARGET
+    cell = ws.cell(rows_by(ws, col["Indikator"])[LKD], col["Kab/Kota Lain"])
+    assert cell.value == "Tidak ada"
+    cell.value = NEW_LKD_KAB_KOTA_LAIN
     wb.save(dst)
     return dst
 
@@ -438,6 +442,9 @@ def edit_input(src: Path, dst: Path) -> Path:
     row = next(r for r in range(head + 2, ws.max_row + 1) if ws.cell(r, col["Indikator"]).value == LKD)
     assert ws.cell(row, year_col).value == 70
     ws.cell(row, year_col).value = NEW_LKD_TARGET
+    head, col = _header_row(ws, "Indikator", "Kab/Kota Lain")
+    assert ws.cell(row, col["Kab/Kota Lain"]).value == "Tidak ada"
+    ws.cell(row, col["Kab/Kota Lain"]).value = NEW_LKD_KAB_KOTA_LAIN
     wb.save(dst)
     return dst
 
@@ -712,6 +719,13 @@ def test_editing_the_data_sheets_gives_what_a_fresh_fill_gives(sample, live_edit
                 if not same(before[name][c.coordinate].value, want):
                     changed.add(name)
     assert not bad, f"{len(bad)} of {compared} formula cells differ:\n" + "\n".join(bad[:30])
+    # the benchmark typed over "Tidak ada" in Data Kinerja shows in the capaian table after recalculation
+    name = sheet_named(fresh_f, "Capaian Sasaran 2")
+    col = labels(before[name])
+    row = rows_by(before[name], col["Indikator Kinerja Utama"])[LKD]
+    kab_kota = col["Realisasi / Capaian terhadap Kab/Kota Lain"]
+    assert (before[name].cell(row, kab_kota).value, recalced[name].cell(row, kab_kota).value) == (
+        "Tidak ada", NEW_LKD_KAB_KOTA_LAIN)
     # the three edits reached the budget tables, the sasaran 1 and 2 tables, the PK and the summary
     assert {DATA_ANGGARAN, HITUNG, sheet_named(fresh_f, "Realisasi Anggaran"),
             sheet_named(fresh_f, "Capaian Sasaran 1"), sheet_named(fresh_f, "Capaian Sasaran 2"),
@@ -1018,3 +1032,140 @@ def test_correcting_the_claims_turns_their_selisih_to_sudah_sesuai(sample, claim
     status = labels(dilaporkan)["Status"]
     statuses = [dilaporkan.cell(r, status).value for r in range(4, dilaporkan.max_row + 1)]
     assert "Tidak sesuai" not in statuses and statuses.count("Sesuai") > 90
+
+
+# each conditional format's rule by its test, and the figure the column it colours must show (header text)
+COLOUR_RULES = {"serapan > 100 %": (re.compile(r">100\b"), re.compile(r"serapan|rasio|keuangan.*/ capaian", re.I)),
+                "sisa < 0": (re.compile(r"<0\b"), re.compile(r"^sisa", re.I)),
+                "kategori band": (re.compile(r"'Perhitungan Kinerja'!\$B\$\d+"), re.compile(r"kategori", re.I))}
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_every_conditional_format_colours_the_column_of_its_figure(filled, name):
+    """Found by the header text of the column it sits on, never by a fixed letter: serapan's red on
+    the serapan column, the sisa rule on Sisa, the kategori bands on Kategori (issue 19 item 2); and
+    every Serapan column of a table carries its rule."""
+    wb = load(filled[name].output, data_only=False)
+    problems, seen = [], set()
+    for ws in wb:
+        if not (ws.title[:1].isdigit() or ws.title in (HITUNG, DATA_ANGGARAN)):
+            continue
+        label = {c: text for text, c in labels(ws).items()}
+        for cf in ws.conditional_formatting:
+            first_col, _, last_col, _ = range_boundaries(str(cf.sqref))
+            for rule in cf.rules:
+                kind = next((k for k, (test, _) in COLOUR_RULES.items() if test.search(rule.formula[0])), None)
+                assert kind, f"{ws.title}: a rule no test knows: {rule.formula}"
+                for c in range(first_col, last_col + 1):
+                    seen.add((ws.title, c, kind))
+                    if not COLOUR_RULES[kind][1].search(label.get(c, "")):
+                        problems.append(f"{ws.title}!{get_column_letter(c)} ({label.get(c)!r}): {kind}")
+        for c, text in label.items():
+            if re.search(r"serapan", text, re.I) and (ws.title, c, "serapan > 100 %") not in seen:
+                problems.append(f"{ws.title}!{get_column_letter(c)} ({text!r}) has no serapan rule")
+    assert not problems, "\n".join(problems)
+
+
+def _as_shown(value: float, number_format: str) -> str:
+    """What a number format of ours shows (digits, thousands, decimals and the quoted unit)."""
+    digits, _, unit = number_format.partition('"')
+    decimals = len(digits.partition(".")[2]) if "0" in digits else 2
+    return f"{value:,.{decimals}f}" + unit.replace('"', "")
+
+
+def _column_width(ws, col: int) -> float:
+    for dim in ws.column_dimensions.values():
+        if dim.min and dim.max and dim.min <= col <= dim.max and dim.width:
+            return dim.width
+    return 8.43
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_every_number_fits_its_column_with_its_unit(filled, name):
+    """A column is as wide as its widest value as shown, unit included (`87,75 Indeks` in 2.1 Renstra)."""
+    wb = load(filled[name].output, data_only=True)
+    narrow = []
+    for ws in wb:
+        if not ws.title[:1].isdigit():
+            continue
+        for row in ws.iter_rows(min_row=header_rows(ws)[1] + 1):
+            for c in row:
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    text = _as_shown(c.value, c.number_format)
+                    # Arial 9 in LibreOffice: at least 1.2 characters a unit of width, plus the padding
+                    if len(text) / 1.2 + 0.9 > _column_width(ws, c.column):
+                        narrow.append(f"{ws.title}!{c.coordinate} {text!r} in {_column_width(ws, c.column)}")
+    assert not narrow, "\n".join(narrow[:20])
+
+
+@pytest.mark.parametrize("name", ["sample", *BUILDERS])
+def test_pk_prints_the_unit_once(filled, name):
+    """2.4 PK has a Satuan column: the Target's number format does not repeat the unit (issue 19 item 4)."""
+    wb = load(filled[name].output, data_only=True)
+    ws = wb[sheet_named(wb, "Perjanjian Kinerja")]
+    col = labels(ws)
+    twice, units_seen = [], set()
+    for r in range(header_rows(ws)[1] + 1, ws.max_row + 1):
+        satuan = ws.cell(r, col["Satuan"]).value
+        target = ws.cell(r, col["Target"])
+        if satuan and isinstance(target.value, (int, float)):
+            units_seen.add(satuan)
+            if '"' in target.number_format:
+                twice.append(f"{target.coordinate}: {target.number_format!r} beside {satuan!r}")
+    assert units_seen and not twice, twice
+
+
+def test_a_table_with_no_data_is_left_out_and_the_numbers_close_up(tmp_path):
+    """A dinas with no tujuan indicator, no IKU text and a Renja without No., indikator or target kinerja
+    (SPEC §12, issue 19 item 5): 3.1 Capaian Tujuan and 2.3 IKU are not printed, the tables after them
+    take their numbers, each title says its new number, and Renja's blank columns are dropped."""
+    data = minimal()
+    drop(data["kinerja"], IND_T)
+    for row in data["kinerja"][1:]:
+        row[-1] = None  # Penanggung Jawab, the one IKU column
+    fill(build(tmp_path, "dinas.xlsx", **data), cwd=tmp_path)
+    wb = load(tmp_path / "dinas_lkip.xlsx", data_only=True)
+    tables = table_sheets(wb)
+    assert tables[:5] == ["2.1 Renstra", "2.2 Renja", "2.3 Perjanjian Kinerja", "3.1 Capaian Sasaran 1",
+                          "3.2 Pendukung Sasaran 1"], tables
+    assert not [n for n in tables if "IKU" in n or "Tujuan" in n]
+    for name in tables:
+        assert str(wb[name]["A1"].value).startswith(f"Tabel {name.split()[0]} "), (name, wb[name]["A1"].value)
+    renja = wb["2.2 Renja"]
+    assert set(labels(renja)) == {"Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)"}, labels(renja)
+    temuan = wb["Temuan"]
+    assert sum(1 for row in temuan.iter_rows() for c in row if c.value == "TABEL_KOSONG") == 2
+
+
+def test_iku_columns_blank_on_every_row_are_dropped(filled):
+    """The builder inputs fill one IKU column (Penanggung Jawab): the other five are not printed."""
+    wb = load(filled["tepi"].output, data_only=True)
+    assert list(labels(wb[sheet_named(wb, "IKU")])) == [
+        "No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama", "Penanggung Jawab"]
+
+
+def _charts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [z.read(n).decode() for n in sorted(z.namelist()) if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+
+
+def test_charts_colour_capaian_by_kategori_and_show_programs_beside_a_dominant_one(filled):
+    """Issue 19 item 6: each capaian bar in its kategori band's colour; the sample's Program Penunjang
+    (6,0 of 8,0 miliar) flattens the other programs, so they get a chart of their own; a capaian that
+    cannot be computed says so under its place."""
+    charts = _charts(filled["sample"].output)
+    titles = [re.findall(r"<a:t>([^<]*)</a:t>", c) for c in charts]
+    assert len(charts) == 3, titles
+    assert any("tanpa Program Penunjang" in " ".join(t) for t in titles), titles
+    # both program charts name their series by the table's header cells (Pagu, Realisasi), not a data row
+    pagu = [re.findall(r"<c:tx><c:strRef><c:f>([^<]*)</c:f>", c) for c in charts if "per program" in c]
+    assert len(pagu) == 2 and pagu[0] == pagu[1] and len(pagu[0]) == 2, pagu
+    capaian = next(c for c in charts if "Capaian indikator" in c)
+    green = "006100"  # Sangat Berhasil, every sample indicator's: the best band's colour, as in the tables
+    assert capaian.count("<c:dPt>") == capaian.count(green) == len(filled["sample"].result.indicators)
+    for name, f in filled.items():
+        missing = [i for i in f.result.indicators if not isinstance(i.capaian, (int, float))]
+        ws = load(f.output, data_only=True)["Ringkasan"]
+        labels_shown = [str(c.value) for row in ws.iter_rows(min_col=7, max_col=7) for c in row if c.value]
+        assert sum("(tidak dapat dihitung)" in t for t in labels_shown) == len(missing), name
+    assert any(not isinstance(i.capaian, (int, float)) for f in filled.values() for i in f.result.indicators)

@@ -142,7 +142,7 @@ def test_an_unreadable_pk_target_is_one_finding_and_renstra_does_not_stand_in(tm
     clean = analyse(str(builder.build(tmp_path, **_pk(12, "100"))))
     assert clean.findings == [] and _ind(clean, IND_B).capaian == 100
     result = analyse(str(builder.build(tmp_path, "bad.xlsx", **_pk("tiga belas", "100"))))
-    assert [(f.kode, f.sel) for f in result.findings] == [("UNREADABLE_VALUE", "L4")]
+    assert [(f.kode, f.sel) for f in result.findings] == [("UNREADABLE_VALUE", "M4")]
     ind = _ind(result, IND_B)
     assert ind.target is None and ind.capaian is None and ind.kategori is None and ind.efisiensi is None
     assert result.claims[0].unknown

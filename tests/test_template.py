@@ -31,6 +31,7 @@ HEADERS = {
     "Penghargaan": ["Tanggal", "Tempat", "Penghargaan", "Pemberi"],
     "Inovasi": ["Nama", "Uraian"],
     "Tindak Lanjut LHE": ["Komponen", "Rekomendasi", "Rencana Tindak Lanjut", "Status"],
+    "Upaya Perbaikan": ["Upaya"],
     "Pengaturan Baca": ["Lembar", "Baris Header", "Baris Akhir", "Kode", "No", "Uraian", "Pagu", "Realisasi",
                         "Indikator"],
 }
@@ -204,15 +205,17 @@ def test_petunjuk_lists_every_label_the_reader_accepts_and_no_other(book):
     from lkip_xl.reader.bab1 import INOVASI_FIELDS, PEGAWAI_FIELDS, PENGHARGAAN_FIELDS, TINDAK_LANJUT_FIELDS
     from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
     from lkip_xl.reader.sheets import SHEET_SYNONYMS
+    from lkip_xl.reader.upaya import UPAYA_FIELDS
 
     fields = {"Kinerja": KINERJA_FIELDS, "Komponen": KOMPONEN_FIELDS, "DPA": DPA_FIELDS,
               "Realisasi": REALISASI_FIELDS, "Pemetaan": PEMETAAN_FIELDS, "Belanja": BELANJA_FIELDS,
               "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS, "Pegawai": PEGAWAI_FIELDS,
-              "Penghargaan": PENGHARGAAN_FIELDS, "Inovasi": INOVASI_FIELDS, "Tindak Lanjut LHE": TINDAK_LANJUT_FIELDS}
+              "Penghargaan": PENGHARGAAN_FIELDS, "Inovasi": INOVASI_FIELDS, "Tindak Lanjut LHE": TINDAK_LANJUT_FIELDS,
+              "Upaya Perbaikan": UPAYA_FIELDS}
     roles = {"Identitas": "identitas", "Kinerja": "kinerja", "Komponen": "komponen", "DPA": "dpa",
              "Realisasi": "realisasi", "Pemetaan": "pemetaan", "Belanja": "belanja", "Dilaporkan": "dilaporkan",
              "Skala": "skala", "Pegawai": "pegawai", "Penghargaan": "penghargaan", "Inovasi": "inovasi",
-             "Tindak Lanjut LHE": "tindak_lanjut", "Pengaturan Baca": "pengaturan"}
+             "Tindak Lanjut LHE": "tindak_lanjut", "Pengaturan Baca": "pengaturan", "Upaya Perbaikan": "upaya"}
     sections = _petunjuk_sections(book)
     assert set(sections) == set(roles)
     for name, role in roles.items():

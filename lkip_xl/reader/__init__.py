@@ -18,6 +18,7 @@ def _read_input(path: str) -> InputData:
     from lkip_xl.reader.kinerja import read_kinerja, read_komponen
     from lkip_xl.reader.links import read_dilaporkan, read_pemetaan, read_skala
     from lkip_xl.reader.sheets import Workbook
+    from lkip_xl.reader.upaya import read_upaya
 
     wb = Workbook(path)
     findings: list = file_findings(wb)
@@ -47,6 +48,7 @@ def _read_input(path: str) -> InputData:
         "penghargaan": lambda s: setattr(data, "penghargaan", read_penghargaan(s, findings)),
         "inovasi": lambda s: setattr(data, "inovasi", read_inovasi(s, findings)),
         "tindak_lanjut": lambda s: setattr(data, "tindak_lanjut", read_tindak_lanjut(s, findings)),
+        "upaya": lambda s: setattr(data, "upaya", read_upaya(s, findings)),
     }
     for role, parse in optional.items():
         sheet = wb.find(role)

@@ -28,6 +28,7 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "penghargaan": ("penghargaan", "daftarpenghargaan"),
     "inovasi": ("inovasi", "daftarinovasi"),
     "tindak_lanjut": ("tindaklanjutlhe", "tindaklanjut", "rekomendasilhe"),
+    "upaya": ("upayaperbaikan", "upaya"),
 }
 # Sheet-name synonyms as a user writes them (the keys above ignore case, spaces, `_` and `-`).
 SHEET_NAMES_SHOWN = {"dpa": "DPA", "dppa": "DPPA", "rka": "RKA", "lra": "LRA", "iku": "IKU",
@@ -36,7 +37,7 @@ SHEET_NAMES_SHOWN = {"dpa": "DPA", "dppa": "DPPA", "rka": "RKA", "lra": "LRA", "
                      "daftarpegawai": "Daftar Pegawai", "duk": "DUK", "daftarnominatif": "Daftar Nominatif",
                      "daftarpenghargaan": "Daftar Penghargaan", "daftarinovasi": "Daftar Inovasi",
                      "tindaklanjutlhe": "Tindak Lanjut LHE", "tindaklanjut": "Tindak Lanjut",
-                     "rekomendasilhe": "Rekomendasi LHE"}
+                     "rekomendasilhe": "Rekomendasi LHE", "upayaperbaikan": "Upaya Perbaikan"}
 SHEET_LABELS = {
     "identitas": "Identitas",
     "kinerja": "Kinerja",
@@ -52,6 +53,7 @@ SHEET_LABELS = {
     "penghargaan": "Penghargaan",
     "inovasi": "Inovasi",
     "tindak_lanjut": "Tindak Lanjut LHE",
+    "upaya": "Upaya Perbaikan",
 }
 
 

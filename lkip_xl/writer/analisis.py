@@ -29,15 +29,15 @@ import math
 from typing import Any
 
 from lkip_xl.figures import (
-    DEFAULT_EFISIENSI, EFISIEN, KURANG_AKHIR, RUMUS_EFISIENSI, SERAPAN, TERCAPAI, Angka, Compare, Concat, Expr, If,
-    NaikTurun, Ref, Text, all_numbers, perubahan, selisih_akhir, within_limits,
+    DEFAULT_EFISIENSI, EFISIEN, KURANG_AKHIR, RUMUS_EFISIENSI, SERAPAN, TERCAPAI, And, Angka, Compare, Concat, Expr,
+    If, NaikTurun, Ref, Round, Sub, Text, all_numbers, perubahan, selisih_akhir, within_limits,
 )
-from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt
+from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt, shortest_decimals
 from lkip_xl.teks import Teks
 from lkip_xl.textfmt import angka
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
-from lkip_xl.writer.book import Book, ref, setup_table_sheet
+from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
 
 SHEET = "Analisis Capaian"
 INPUT_FILL = "#FFF2CC"  # a light input fill: the office writes here
@@ -49,12 +49,15 @@ FAKTOR_LINES = 5  # room to write the causes and solutions
 # Supporting sub kegiatan named one by one in an indicator's analysis; a kabupaten indicator backed by
 # 2,000 of them gets the first ones and a pointer to the tables (a paragraph nobody reads otherwise).
 MAX_PENDUKUNG = 25
+MAX_KOMPONEN = 6  # a realisasi built from more komponen is pointed to (Data Komponen), not spelled out
 FAKTOR_LABEL = "Faktor penyebab keberhasilan/kegagalan dan solusi (diisi SKPD)"
 
 BENCHMARK_LABEL = {"kab_kota_lain": "kabupaten/kota lain", "rpjmd_provinsi": "RPJMD Provinsi", "rpjmn": "RPJMN"}
 # a benchmark cell saying there is none
 NO_BENCHMARK = {"", "-", "--", "tidak ada", "belum ada", "tidak tersedia", "belum tersedia", "n/a", "na", "nihil"}
 BELUM = "belum tersedia"
+# satuan of an index or a score: a planner writes the number alone
+TANPA_SATUAN = {"indeks", "index", "nilai", "skor", "score", "poin", "angka", "indeks/nilai"}
 # the figures of Perhitungan Kinerja a paragraph cites, by the name its expressions use
 CITED = {"nama": D.H_IND, "target": D.H_TARGET, "realisasi": D.H_REAL, "capaian": D.H_CAP, "kategori": D.H_KAT,
          "target_akhir": D.H_TAKHIR, "capaian_akhir": D.H_CAKHIR, "pagu": D.H_PAGU, "realisasi_anggaran": D.H_RA,
@@ -86,8 +89,8 @@ def nilai(x: Expr, decimals: int, unit: str, kosong: str = BELUM) -> Expr:
 
 
 def persen(x: Expr, kosong: str = BELUM) -> Expr:
-    """A percentage with 2 decimals and a space, as the tables show it: `100,02 %`."""
-    return Angka(x, 2, suffix=" %", kosong=kosong)
+    """A percentage with 2 decimals and no space, as the tables show it (`0.00"%"`): `100,02%`."""
+    return Angka(x, 2, suffix="%", kosong=kosong)
 
 
 def rupiah(x: Expr) -> Expr:
@@ -106,11 +109,16 @@ def indicator_decimals(ind: Indicator) -> int:
 
 
 def unit_of(ind: Indicator) -> str:
-    """The satuan as the sentence writes it after a number: `%` -> " %", `Indeks` -> " Indeks"."""
+    """The satuan as a planner writes it after a number: `%` -> "%" (no space, as the tables), an index
+    or a score none (`87,67`, not `87,67 Indeks`), an acronym as written (`70 LKD`), a word in lower
+    case (`3 dokumen`)."""
     satuan = " ".join((ind.row.satuan.value if ind.row.satuan else "").split())
     if units.is_percent(satuan):  # "Persen" reads as the tables show it: "%" (and a change in poin)
-        return " %"
-    return "" if satuan in ("", "-") else " " + satuan
+        return "%"
+    if satuan in ("", "-") or satuan.lower().strip(".") in TANPA_SATUAN:
+        return ""
+    words = [w if any(c.isupper() for c in w[1:]) or not w[:1].isupper() else w.lower() for w in satuan.split()]
+    return " " + " ".join(words)
 
 
 def _benchmarks(ind: Indicator) -> list[tuple[str, Txt]]:
@@ -145,7 +153,10 @@ class Paragraph:
         self.tahun = result.data.identitas.tahun
         self.d = indicator_decimals(ind)
         self.unit = unit_of(ind)
-        self.sentences: list[Teks | str] = []
+        # paragraphs of sentences; a sentence is a formula (Teks) or plain text (str), with the text that
+        # joins it to the one before ("" for a sentence that may read "" and brings its own space)
+        self.paragraphs: list[list[tuple[Teks | str, str]]] = []
+        self.sentences: list[tuple[Teks | str, str]] = []
         # the cells the sentences cite, and the values they cache
         self.addr = {name: ref(D.HITUNG, self.row, col) for name, col in CITED.items()}
         figure = D.INDICATOR_FIGURES
@@ -162,7 +173,20 @@ class Paragraph:
         return nilai(Ref(x) if isinstance(x, str) else x, self.d, self.unit)
 
     def add(self, sentence: Expr) -> None:
-        self.sentences.append(rendered(sentence, self.addr, self.env))
+        self.sentences.append((rendered(sentence, self.addr, self.env), " "))
+
+    def add_optional(self, sentence: Expr) -> None:
+        """A sentence that reads "" when its fact does not hold (its own leading space otherwise)."""
+        self.sentences.append((rendered(sentence, self.addr, self.env), ""))
+
+    def say(self, text: str) -> None:
+        self.sentences.append((text, " "))
+
+    def paragraph(self) -> None:
+        """Close the paragraph written so far."""
+        if self.sentences:
+            self.paragraphs.append(self.sentences)
+        self.sentences = []
 
     def checked(self, build, *fallbacks) -> None:
         """The sentence `build(arg)` makes, for the first argument whose formula Excel can hold."""
@@ -174,14 +198,22 @@ class Paragraph:
                 continue
         raise ValueError("sentence too long even in its shortest form")
 
-    def build(self) -> list[Teks | str]:
+    def build(self) -> list[list[tuple[Teks | str, str]]]:
+        """The paragraphs: capaian (how the realisasi was built, over 100 %); the years before and the
+        Renstra; the benchmark; budget and efisiensi; one per supporting sub kegiatan (a list)."""
         self.capaian()
+        self.komponen()
+        self.melampaui()
+        self.paragraph()
         self.tren()
         self.renstra()
+        self.paragraph()
         self.pembanding()
+        self.paragraph()
         self.anggaran()
+        self.paragraph()
         self.pendukung()
-        return self.sentences
+        return self.paragraphs
 
     # 1. realisasi against target, capaian and kategori
     def capaian(self) -> None:
@@ -199,11 +231,64 @@ class Paragraph:
         # the name by reference to Perhitungan Kinerja's cell: shown, never evaluated, no input text in the formula
         self.checked(sentence, Ref("nama"))
 
+    # 1a. how the realisasi was built from the Komponen rows of the report year
+    def komponen(self) -> None:
+        metode = self.ind.komponen_metode.get(self.tahun)
+        if metode is None or self.ind.realisasi_source != "komponen":
+            return
+        rows = [k for k, found in zip(self.result.data.komponen, self.result.kinerja_issues.komponen_join)
+                if k.tahun == self.tahun and any(f is self.ind for f in found)]
+        cells = []
+        for k, row in enumerate(rows):
+            where = self.book.input_cells.get((row.nilai.cell.sheet, row.nilai.cell.ref)) if row.nilai.cell else None
+            if where is None or not is_number(row.nilai.value):
+                return
+            sheet, r, c = where
+            name, label = f"komponen_{k}", f"komponen_nama_{k}"
+            self.addr[name], self.env[name] = ref(sheet, r, c), row.nilai.value
+            self.addr[label] = ref(sheet, r, D.KOM_KOMPONEN)
+            self.env[label] = row.komponen.value if row.komponen else ""
+            cells.append((row, Ref(name), Ref(label)))
+        if not 2 <= len(cells) <= MAX_KOMPONEN:
+            return
+        if metode == "rasio":
+            pembilang = [c for c in cells if c[0].metode == "pembilang"]
+            penyebut = [c for c in cells if c[0].metode == "penyebut"]
+            if len(pembilang) != 1 or len(penyebut) != 1:
+                return
+            parts: list[str | Expr] = [
+                f"Realisasi tahun {self.tahun} dihitung dari ", pembilang[0][2], " sebesar ",
+                Angka(pembilang[0][1], _komponen_decimals(rows)), " dibagi ", penyebut[0][2], " sebesar ",
+                Angka(penyebut[0][1], _komponen_decimals(rows)), " dikali 100, yaitu ", self.v("realisasi"), "."]
+        else:
+            d = _komponen_decimals(rows)
+            # as the seed: "didapat dari jumlah IKM semester I … dan semester II … dibagi 2 (dua)"
+            parts = [f"Realisasi tahun {self.tahun} didapat dari " + ("jumlah " if metode == "rata" else "")]
+            for k, (_row, nilai_ref, nama_ref) in enumerate(cells):
+                parts += [", " if 0 < k < len(cells) - 1 else (" dan " if k else ""), nama_ref, " sebesar ",
+                          Angka(nilai_ref, d)]
+            if metode == "jumlah":
+                parts += [", dijumlahkan menjadi ", self.v("realisasi"), "."]
+            else:
+                parts += [f", dibagi {len(cells)} ({_BILANGAN.get(len(cells), str(len(cells)))}), sehingga "
+                          "rata-ratanya ", self.v("realisasi"), "."]
+        values = [c[1] for c in cells]
+        self.add_optional(jika(all_numbers(*values, Ref("realisasi")), kalimat(" ", *parts), ""))
+
+    # 1b. realisasi beyond the target named as a fact
+    def melampaui(self) -> None:
+        if not is_number(self.ind.capaian):
+            return
+        C = Ref("capaian")
+        self.add_optional(jika(all_numbers(C), jika(
+            Compare(Round(C, 2), ">", 100),
+            f" Dengan capaian di atas 100%, target tahun {self.tahun} terlampaui.", ""), ""))
+
     # 2. against each earlier year with data
     def tren(self) -> None:
         ind, tahun = self.ind, self.tahun
         R, C = Ref("realisasi"), Ref("capaian")
-        change_unit = " poin" if self.unit.strip() == "%" else self.unit
+        change_unit = " poin" if self.unit == "%" else self.unit
         for y in [y for y in self.layout.realisasi_years if y < tahun]:
             ry, cy = ind.realisasi_by_year.get(y), ind.capaian_by_year.get(y)
             Ry, Cy = self.fig(f"realisasi_{y}"), self.fig(f"capaian_{y}")
@@ -213,11 +298,33 @@ class Paragraph:
             self.addr.update({ry_name: Ry, cy_name: Cy})
             self.env.update({ry_name: cell_value(ry), cy_name: cell_value(cy)})
             cap = jika(all_numbers(C, Ref(cy_name)),
-                       kalimat(", sedangkan capaiannya ", _perubahan(C, Ref(cy_name), 2, " poin", persen)), "")
+                       kalimat("; capaiannya ", _perubahan(C, Ref(cy_name), 2, " poin", persen)), "")
             yes = kalimat(f"Dibandingkan tahun {y}, realisasi tahun {tahun} ",
                           _perubahan(R, Ref(ry_name), self.d, change_unit, self.v), cap, ".")
             no = f"Perbandingan dengan tahun {y} belum dapat dibuat karena realisasi tahun {tahun} belum tersedia."
             self.add(jika(all_numbers(R, Ref(ry_name)), yes, no))
+            if is_number(cy) and is_number(ind.capaian):
+                self.add_optional(self.target_berubah(y, ry_name, cy_name))
+
+    def target_berubah(self, y: int, ry_name: str, cy_name: str) -> Expr:
+        """Capaian and realisasi moving apart against year `y`: the target moved (SPEC §4: capaian =
+        realisasi against the year's target)."""
+        R, C, Ry, Cy = Ref("realisasi"), Ref("capaian"), Ref(ry_name), Ref(cy_name)
+        up_r, down_r = Compare(perubahan(R, Ry, self.d), ">", 0), Compare(perubahan(R, Ry, self.d), "<", 0)
+        up_c, down_c = Compare(perubahan(C, Cy, 2), ">", 0), Compare(perubahan(C, Cy, 2), "<", 0)
+        naik, turun = ("naik", "turun") if self.ind.row.polaritas != "negatif" else ("turun", "naik")
+        tahun = self.tahun
+        apart = jika(And((up_r, down_c) if naik == "naik" else (down_r, down_c)),
+                     f" Capaian turun walaupun realisasinya {naik} karena target tahun {tahun} lebih tinggi "
+                     f"daripada target tahun {y}." if naik == "naik" else
+                     f" Capaian turun walaupun realisasinya {naik} karena target tahun {tahun} lebih rendah "
+                     f"daripada target tahun {y}.",
+                     jika(And((down_r, up_c) if naik == "naik" else (up_r, up_c)),
+                          f" Capaian naik walaupun realisasinya {turun} karena target tahun {tahun} lebih rendah "
+                          f"daripada target tahun {y}." if naik == "naik" else
+                          f" Capaian naik walaupun realisasinya {turun} karena target tahun {tahun} lebih tinggi "
+                          f"daripada target tahun {y}.", ""))
+        return jika(all_numbers(R, Ry, C, Cy), apart, "")
 
     # 3. against the Renstra end target, and what remains
     def renstra(self) -> None:
@@ -225,7 +332,7 @@ class Paragraph:
         R, TA, CA = Ref("realisasi"), Ref("target_akhir"), Ref("capaian_akhir")
         akhir = f"tahun {ind.tahun_akhir}" if ind.tahun_akhir else "periode ini"
         gap = Angka(selisih_akhir(self.d), self.d)
-        gap_unit = " poin" if self.unit.strip() == "%" else self.unit
+        gap_unit = " poin" if self.unit == "%" else self.unit
         rest = jika(TERCAPAI, "sehingga target akhir Renstra telah tercapai",
                     kalimat("sehingga realisasi masih perlu diturunkan ", gap, gap_unit,
                             " lagi untuk mencapai target akhir Renstra (indikator ini makin rendah makin baik)")
@@ -242,9 +349,7 @@ class Paragraph:
     def pembanding(self) -> None:
         given = _benchmarks(self.ind)
         if not given:
-            self.sentences.append("Data pembanding (kabupaten/kota lain, RPJMD Provinsi, RPJMN) untuk indikator "
-                                  "ini belum tersedia.")
-            return
+            return  # said once for the sasaran (write_analisis)
 
         def sentence(limit: int | None) -> Expr:
             parts: list[str | Expr] = [f"Sebagai pembanding, realisasi tahun {self.tahun} sebesar ",
@@ -267,8 +372,8 @@ class Paragraph:
     def anggaran(self) -> None:
         ind = self.ind
         if not is_number(ind.pagu):
-            self.sentences.append("Indikator ini belum dipetakan ke sub kegiatan pendukung (lembar Pemetaan), "
-                                  "sehingga serapan anggaran dan efisiensinya belum dapat dianalisis.")
+            self.say("Indikator ini belum dipetakan ke sub kegiatan pendukung (lembar Pemetaan), "
+                     "sehingga serapan anggaran dan efisiensinya belum dapat dianalisis.")
             return
         S, C, E = Ref("serapan"), Ref("capaian"), Ref("efisiensi")
         if ind.whole_budget:
@@ -278,6 +383,12 @@ class Paragraph:
             intro = f"Anggaran {n} sub kegiatan pendukung indikator ini: pagu "
         self.add(kalimat(intro, rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi_anggaran")), " (serapan ",
                          persen(S), ")."))
+        if is_number(ind.serapan):
+            self.add_optional(jika(all_numbers(S), jika(
+                Compare(Round(S, 2), ">", 100),
+                kalimat(" Realisasi anggaran melebihi pagu (serapan ", persen(S), " di atas 100%); selisih ",
+                        rupiah(Sub(Ref("realisasi_anggaran"), Ref("pagu"))),
+                        " perlu dijelaskan, misalnya pergeseran anggaran yang belum dicatat di DPA."), ""), ""))
         ident = self.result.data.identitas
         rumus = RUMUS_EFISIENSI.get(ident.rumus_efisiensi, RUMUS_EFISIENSI[DEFAULT_EFISIENSI])
         yes = kalimat("Dengan serapan anggaran ", persen(S), " untuk capaian kinerja ", persen(C),
@@ -312,18 +423,28 @@ class Paragraph:
                 addr["program"] = ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN)
                 env["program"] = program.uraian
                 parts += [f" ({word}", Ref("program"), ")"]
-            self.sentences.append(rendered(kalimat(
+            self.sentences.append((rendered(kalimat(
                 *parts, ": pagu ", rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), ", serapan ",
-                persen(Ref("serapan"), "tidak dapat dihitung"), "."), addr, env))
+                persen(Ref("serapan"), "tidak dapat dihitung"), "."), addr, env), " "))
+            self.paragraph()
         if len(nodes) > MAX_PENDUKUNG:
-            self.sentences.append(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
-                                  "rincian seluruhnya ada di tabel Pendukung Sasaran dan lembar Data Anggaran.")
+            self.say(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
+                     "rincian seluruhnya ada di tabel Pendukung Sasaran dan lembar Data Anggaran.")
+            self.paragraph()
 
 
 def _perubahan(now: Expr, before: Expr, decimals: int, unit: str, show) -> Expr:
     """ "naik 0,05 Indeks (dari 87,62 Indeks menjadi 87,67 Indeks)", or "tetap 100 %" (both numbers)."""
     return jika(Compare(perubahan(now, before, decimals), "=", 0), kalimat("tetap ", show(now)),
                 kalimat(NaikTurun(now, before, decimals, unit), " (dari ", show(before), " menjadi ", show(now), ")"))
+
+
+_BILANGAN = {2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam"}
+
+
+def _komponen_decimals(rows: list) -> int:
+    return min(max((r.nilai.decimals if r.nilai.decimals is not None else shortest_decimals(r.nilai.value))
+                   for r in rows), 4)
 
 
 def _program(node: BudgetNode) -> BudgetNode | None:
@@ -377,6 +498,7 @@ def write_analisis(book: Book, result: Result, layout: D.Layout) -> None:
     fmt = book.fmt
     text_fmt = fmt(text_wrap=True)
     name_fmt = fmt(text_wrap=True, bold=True)
+    risky_name_fmt = fmt(text_wrap=True, bold=True, quote_prefix=True)  # "=…", "-…": text, even once edited
     heading_fmt = fmt(text_wrap=True, bold=True, bg_color=HEADING_FILL, border=1)
     label_fmt = fmt(text_wrap=True, italic=True, bold=True, bg_color=INPUT_FILL, border=1)
     input_fmt = fmt(text_wrap=True, bg_color=INPUT_FILL, border=1)
@@ -397,28 +519,206 @@ def write_analisis(book: Book, result: Result, layout: D.Layout) -> None:
     if not result.indicators:
         ws.write_string(r, 0, "Tidak ada indikator kinerja di lembar Kinerja.", text_fmt)
         return
-    for heading, inds in _groups(result):
-        ws.merge_range(r, 0, r, 1, "", heading_fmt)
-        ws.write_string(r, 0, heading, heading_fmt)
-        ws.set_row(r, LINE_PT * _lines(heading, sum(WIDTHS)) + 3)
+    def write(text: Teks | str, lines_a: int = 1) -> None:
+        nonlocal r
+        if isinstance(text, Teks):
+            ws.write_formula(r, 1, "=" + text.formula, text_fmt, text.value)
+            lines = _lines(text.value + " " * _slack(text), WIDTHS[1])
+        else:
+            ws.write_string(r, 1, text, text_fmt)
+            lines = _lines(text, WIDTHS[1])
+        ws.set_row(r, LINE_PT * max(lines, lines_a) + 3)
         r += 1
+
+    def heading(text: str) -> None:
+        nonlocal r
+        ws.merge_range(r, 0, r, 1, "", heading_fmt)
+        ws.write_string(r, 0, text, heading_fmt)
+        ws.set_row(r, LINE_PT * _lines(text, sum(WIDTHS)) + 3)
+        r += 1
+
+    groups = _groups(result)
+    for title_, inds in groups:
+        heading(title_)
         for ind in inds:
-            sentences = Paragraph(book, result, layout, ind).build()
-            name = f"{ind.nama}{' (' + unit_of(ind).strip() + ')' if unit_of(ind) else ''}"
-            for k, s in enumerate(sentences):
-                lines = 1
+            name = _name_with_satuan(ind)
+            for k, cell in enumerate(c for p in Paragraph(book, result, layout, ind).build() for c in cells_of(p)):
                 if k == 0:
-                    ws.write_string(r, 0, name, name_fmt)
-                    lines = _lines(name, WIDTHS[0])
-                if isinstance(s, Teks):
-                    ws.write_formula(r, 1, "=" + s.formula, text_fmt, s.value)
-                    lines = max(lines, _lines(s.value + " " * _slack(s), WIDTHS[1]))
-                else:
-                    ws.write_string(r, 1, s, text_fmt)
-                    lines = max(lines, _lines(s, WIDTHS[1]))
-                ws.set_row(r, LINE_PT * lines + 3)
-                r += 1
+                    ws.write_string(r, 0, name, risky_name_fmt if name[:1] in RISKY_START else name_fmt)
+                write(cell, _lines(name, WIDTHS[0]) if k == 0 else 1)
             ws.write_string(r, 0, FAKTOR_LABEL, label_fmt)
             ws.write_blank(r, 1, None, input_fmt)
             ws.set_row(r, max(LINE_PT * FAKTOR_LINES, LINE_PT * _lines(FAKTOR_LABEL, WIDTHS[0]) + 3))
             r += 2  # a blank row between paragraphs
+        tanpa = [ind for ind in inds if not _benchmarks(ind)]
+        if tanpa:
+            write(_tanpa_pembanding(inds, tanpa))
+            r += 1
+    efisiensi = efisiensi_antarindikator(result, layout)
+    belanja = belanja_per_jenis(book, result)
+    if efisiensi is not None or belanja:
+        heading("Efisiensi dan Realisasi Anggaran per Jenis Belanja")
+        for cell in cells_of([(t, " ") for t in ([efisiensi] if efisiensi is not None else [])]):
+            write(cell)
+        for cell in cells_of([(t, " ") for t in belanja]):
+            write(cell)
+        r += 1
+    write_bab_iv(book, result, layout, write, heading)
+
+
+MAX_BANDING = 12  # efisiensi compared across at most this many indicators (the formula grows as n²)
+
+
+def efisiensi_antarindikator(result: Result, layout: D.Layout) -> Teks | None:
+    """The highest and the lowest efisiensi among the sasaran indicators that have one (two or more),
+    each named: a chain of IF over the efisiensi cells of Perhitungan Kinerja, so a changed figure moves
+    the verdict. None when fewer than two, more than MAX_BANDING, or Excel could not hold the formula."""
+    inds = [i for i in result.indicators if i.level == "sasaran" and is_number(i.efisiensi)]
+    if not 2 <= len(inds) <= MAX_BANDING:
+        return None
+    addr: dict[str, str] = {}
+    env: dict[str, Any] = {}
+    for k, ind in enumerate(inds):
+        row = layout.ind_row[id(ind)]
+        addr[f"e{k}"], env[f"e{k}"] = ref(D.HITUNG, row, D.H_EFF), ind.efisiensi
+        addr[f"n{k}"], env[f"n{k}"] = ref(D.HITUNG, row, D.H_IND), ind.nama
+
+    def pilih(op: str) -> Expr:
+        chain: Expr = kalimat(Ref(f"n{len(inds) - 1}"), " (", persen(Ref(f"e{len(inds) - 1}")), ")")
+        for k in reversed(range(len(inds) - 1)):
+            test = And(tuple(Compare(Ref(f"e{k}"), op, Ref(f"e{j}")) for j in range(len(inds)) if j != k))
+            chain = If(test, kalimat(Ref(f"n{k}"), " (", persen(Ref(f"e{k}")), ")"), chain)
+        return chain
+
+    values = [Ref(f"e{k}") for k in range(len(inds))]
+    sentence = jika(all_numbers(*values), kalimat(
+        f"Di antara {len(inds)} indikator sasaran yang didukung anggaran, efisiensi tertinggi dicapai indikator ",
+        pilih(">="), ", sedangkan yang terendah indikator ", pilih("<="), "."), "")
+    try:
+        return rendered(sentence, addr, env)
+    except ValueError:
+        return None
+
+
+def belanja_per_jenis(book: Book, result: Result) -> list[Teks]:
+    """One sentence per jenis belanja (pegawai, barang dan jasa, modal …): its pagu, realisasi and
+    serapan, by reference to the Realisasi per Jenis Belanja table; none when the input has no jenis."""
+    out = []
+    for g in result.belanja:
+        where = book.figures.get(FigureKey.belanja(g.kode, "pagu"))
+        real, serapan = (book.figure_ref(FigureKey.belanja(g.kode, m)) for m in ("realisasi", "serapan"))
+        if g.kelompok or where is None or real is None or serapan is None:
+            continue
+        sheet, row, col = where
+        addr = {"uraian": ref(sheet, row, D.J_URAIAN), "pagu": ref(sheet, row, col), "realisasi": real,
+                "serapan": serapan}
+        env = {"uraian": g.uraian, "pagu": cell_value(g.pagu), "realisasi": cell_value(g.realisasi),
+               "serapan": cell_value(g.serapan)}
+        lebih = jika(all_numbers(Ref("serapan")), jika(Compare(Round(Ref("serapan"), 2), ">", 100),
+                                                       ", melebihi pagu", ""), "")
+        out.append(rendered(kalimat(Ref("uraian"), f" tahun {result.data.identitas.tahun}: pagu ",
+                                    rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), " (serapan ",
+                                    persen(Ref("serapan"), "tidak dapat dihitung"), lebih, ")."), addr, env))
+    return out
+
+
+def _name_with_satuan(ind: Indicator) -> str:
+    """The indicator with its satuan as the sentences write it: `(%)`, `(LKD)`; an index has none."""
+    unit = unit_of(ind).strip()
+    return f"{ind.nama} ({unit})" if unit else ind.nama
+
+
+def _tanpa_pembanding(inds: list[Indicator], tanpa: list[Indicator]) -> str:
+    """Said once for a sasaran (or the tujuan): which indicators have no benchmark."""
+    sumber = "kabupaten/kota lain, RPJMD Provinsi maupun RPJMN"
+    if len(tanpa) == len(inds):
+        which = "indikator ini" if len(inds) == 1 else f"{len(inds)} indikator di atas"
+        return f"Data pembanding ({sumber}) untuk {which} belum tersedia."
+    names = ", ".join(ind.nama for ind in tanpa)
+    return f"Data pembanding ({sumber}) untuk indikator {names} belum tersedia."
+
+
+def cells_of(paragraph: list[tuple[Teks | str, str]]) -> list[Teks | str]:
+    """The paragraph as few cells as Excel's formula limits allow: one, unless it is too long."""
+    out: list[Teks | str] = []
+    current: list[tuple[Teks | str, str]] = []
+
+    def joined(pieces: list[tuple[Teks | str, str]]) -> Teks | str:
+        if all(isinstance(t, str) for t, _ in pieces):
+            return "".join((sep if k else "") + str(t) for k, (t, sep) in enumerate(pieces))
+        parts: list[Expr] = []
+        addr: dict[str, str] = {}
+        env: dict[str, Any] = {}
+        for k, (t, sep) in enumerate(pieces):
+            if k and sep:
+                parts.append(Text(sep))
+            if isinstance(t, Teks):
+                addr[f"k{k}"], env[f"k{k}"] = t.formula, t.value
+                parts.append(Ref(f"k{k}"))
+            else:
+                parts.append(Text(t))
+        return rendered(Concat(tuple(parts)), addr, env)
+
+    for piece in paragraph:
+        try:
+            joined(current + [piece])
+            current.append(piece)
+        except ValueError:
+            out.append(joined(current))
+            current = [(piece[0], " ")]
+    if current:
+        out.append(joined(current))
+    return out
+
+
+# ----------------------------------------------------------------------------- Bab IV
+
+
+UPAYA_LABEL = "Upaya perbaikan (isi lembar Upaya Perbaikan pada berkas masukan, satu upaya per baris)"
+
+
+def write_bab_iv(book: Book, result: Result, layout: D.Layout, write, heading) -> None:
+    """Bab IV Penutup: 4.1 each tujuan indicator's capaian and kategori (live), 4.2 a pointer to the
+    Rangkuman PK table, 4.3 the office's upaya perbaikan as a numbered list and the closing paragraph."""
+    ident = result.data.identitas
+    tahun, skpd = ident.tahun, ident.skpd or "SKPD"
+    heading("BAB IV PENUTUP \u2014 4.1 Capaian Indikator Tujuan")
+    tujuan = [ind for ind in result.indicators if ind.level != "sasaran"]
+    if not tujuan:
+        write("Indikator tujuan belum tercantum di lembar Kinerja, sehingga capaiannya belum dapat disimpulkan.")
+    for ind in tujuan:
+        p = Paragraph(book, result, layout, ind)
+        T, R, C = Ref("target"), Ref("realisasi"), Ref("capaian")
+        # the tujuan by reference to Data Kinerja's cell (its row is the indicator's): shown, never evaluated
+        tujuan_txt = ind.row.tujuan
+        pembuka: tuple[str | Expr, ...] = ("Capaian indikator tujuan ",)
+        if tujuan_txt is not None and " ".join(str(tujuan_txt.value).split()):
+            p.addr["tujuan"] = ref(D.KINERJA, layout.ind_row[id(ind)], D.K_TUJUAN)
+            p.env["tujuan"] = str(tujuan_txt.value)
+            pembuka = ("Capaian tujuan \u201c", Ref("tujuan"), "\u201d dengan indikator ")
+        yes = kalimat(*pembuka, Ref("nama"), f" tahun {tahun} dinyatakan ", Ref("kategori"),
+                      " karena realisasinya sebesar ", p.v("realisasi"), " dari target sebesar ", p.v("target"),
+                      ", atau capaian kinerja sebesar ", persen(C), ".")
+        no = kalimat(*pembuka, Ref("nama"), f" tahun {tahun} belum dapat disimpulkan karena target atau "
+                     "realisasinya belum tersedia.")
+        try:
+            write(rendered(jika(all_numbers(T, R, C), yes, no), p.addr, p.env))
+        except ValueError:
+            write(rendered(no, p.addr, p.env))
+    heading("4.2 Rangkuman Singkat Capaian Perjanjian Kinerja")
+    write(f"Rincian capaian seluruh indikator Perjanjian Kinerja {skpd} tahun {tahun} (target, realisasi dan "
+          "capaian) disajikan pada tabel Rangkuman PK di Bab IV; analisis setiap indikatornya telah diuraikan "
+          "di atas.")
+    heading("4.3 Upaya Perbaikan")
+    upaya = [u for u in (getattr(result.data, "upaya", None) or []) if str(u.value).strip()]
+    if upaya:
+        write(f"Beberapa langkah yang akan ditempuh {skpd} untuk meningkatkan kinerja pada tahun berikutnya "
+              "antara lain sebagai berikut:")
+        for k, u in enumerate(upaya, start=1):
+            write(f"{k}. {' '.join(str(u.value).split())}")
+    else:
+        write(UPAYA_LABEL)
+    write(f"Demikian Laporan Kinerja Instansi Pemerintah (LKIP) {skpd} Tahun {tahun} ini disusun sebagai bentuk "
+          f"pertanggungjawaban atas pelaksanaan pencapaian target tahun {tahun}. Semoga laporan ini dapat menjadi "
+          "bahan pertimbangan dalam menilai keberhasilan kinerja dan dipergunakan untuk meningkatkan efektivitas "
+          "perencanaan dan pelaksanaan kegiatan pada tahun berikutnya.")

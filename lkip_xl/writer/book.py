@@ -86,6 +86,7 @@ class Book:
         self._base = base
         self._cell_fmts: dict[tuple, Any] = {}
         self._line_widths: dict[tuple, int] = {}  # (id(widths), col, span, indent, bold, size) -> characters
+        self.widest: dict[tuple[int, int], float] = {}  # (id(sheet), col) -> width its widest shown value needs
 
     # ------------------------------------------------------------------ formats
 
@@ -129,6 +130,10 @@ class Book:
              {"bg_color": "#FFEB9C", "font_color": "#9C5700"}, {"bg_color": "#F8CBAD", "font_color": "#843C0C"},
              {"bg_color": "#FFC7CE", "font_color": "#9C0006"})
 
+    def band(self, k: int, n: int) -> dict:
+        """The colours of band k of a scale of n bands (best first): green to red, spread over BANDS."""
+        return self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
+
     def cf_fmt(self, props: dict):
         key = ("cf",) + tuple(sorted(props.items()))
         if key not in self.formats:
@@ -160,7 +165,7 @@ class Book:
         c = a1(first, col)
         n = len(names)
         for k, name in enumerate(names):
-            band = self.BANDS[round(k * (len(self.BANDS) - 1) / (n - 1))] if n > 1 else self.BANDS[0]
+            band = self.band(k, n)
             ws.conditional_format(first, col, last, col, {
                 "type": "formula", "criteria": "=" + PITA_KATEGORI.formula({"sel": c, "nama": name}),
                 "format": self.cf_fmt(band)})
@@ -233,6 +238,7 @@ class Book:
             ws.write_blank(row, col, None, f)
         else:
             ws.write_number(row, col, value, f)
+            self._measure(ws, col, value, kind, bold)
 
     def formula(self, ws, row: int, col: int, formula: str, value: Any, kind: str = "money",
                 bold: bool = False) -> None:
@@ -243,6 +249,18 @@ class Book:
             kind = "center"
         ws.write_formula(row, col, formula[1:] if formula[:1] == "=" else formula,
                          self.cell_fmt(kind, bold), value)
+        if kind != "text":  # text wraps; a number or a centred word does not
+            self._measure(ws, col, value, kind, bold)
+
+    def _measure(self, ws, col: int, value: Any, kind: str, bold: bool) -> None:
+        """Remember the width the value needs as its cell format shows it, unit included (`87,75 Indeks`):
+        its column is widened to the widest at close."""
+        widths = getattr(ws, "lkip_widths", None)
+        if widths is None or col >= len(widths):
+            return
+        need = min(len(shown_text(value, kind)) / (1.1 if bold else 1.2) + 1, MAX_FITTED_WIDTH)
+        if need > widths[col] and need > self.widest.get((id(ws), col), 0):
+            self.widest[(id(ws), col)] = need
 
     def remember_input(self, cell: Cell | None, sheet: str, row: int, col: int) -> None:
         if cell is not None:
@@ -290,6 +308,20 @@ class Book:
         first)."""
         return _height(widths, col, text, 1, indent, bold, 9)
 
+    def _widen(self) -> None:
+        """Columns as wide as their widest shown value (the print scale follows)."""
+        for ws in self.sheets.values():
+            widths: list[float] = getattr(ws, "lkip_widths", None) or []
+            wider = {c: w for c in range(len(widths)) if (w := self.widest.get((id(ws), c), 0)) > widths[c]}
+            if not wider:
+                continue
+            for c, w in wider.items():
+                widths[c] = round(w, 1)
+                ws.set_column(c, c, widths[c])
+            landscape, repeat_cols = ws.lkip_print
+            print_width(ws, widths, landscape, repeat_cols)
+        self._line_widths.clear()  # keyed by the widths list, whose values changed
+
     def _row_heights(self) -> None:
         heights: dict[tuple[str, int], float] = {}
         for ws, row, col, text, span, indent, bold, size in self.pending_fits:
@@ -321,6 +353,7 @@ class Book:
         from lkip_xl.writer.stream import IN_MEMORY_LIMIT
 
         self._legends()
+        self._widen()
         self._row_heights()
         for stream in self.streams:
             stream.close()
@@ -331,6 +364,25 @@ class Book:
         finally:
             for stream in self.streams:
                 stream.discard()
+
+
+MAX_FITTED_WIDTH = 30  # a column is not widened beyond this for one long value
+
+
+def shown_text(value: Any, kind: str) -> str:
+    """About what a cell of `kind` shows for `value`: digits with thousands, decimals and the unit of
+    its number format (`#,##0.00" Indeks"` -> `87,75 Indeks`)."""
+    if value.__class__ is str or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if kind.startswith(UNIT):
+        number_format = kind[len(UNIT):]
+    else:
+        number_format = {"money": MONEY, "percent": PERCENT, "decimal": DECIMAL, "integer": INTEGER}.get(kind, "")
+    if not number_format:
+        return f"{value:g}"
+    digits, _, unit = number_format.partition('"')
+    decimals = len(digits.partition(".")[2])
+    return f"{value:,.{decimals}f}" + unit.replace('"', "")
 
 
 def _line_width(widths: list[float], col: int, span: int, indent: int, bold: bool, size: float) -> int:
@@ -359,6 +411,7 @@ def setup_table_sheet(ws, header_rows: tuple[int, int], widths: Sequence[float],
     larger), header rows repeated, panes frozen."""
     ws.lkip_widths = list(widths)
     ws.lkip_header_rows = header_rows
+    ws.lkip_print = (landscape, freeze_col)
     for i, w in enumerate(widths):
         ws.set_column(i, i, w)
     if landscape:

@@ -20,6 +20,8 @@ C_LABEL, C_ACUAN = 6, 7  # hidden helper columns: short chart labels, the 100 % 
 PAGE_HEIGHT_PX = 1010  # printable height of portrait A4 at 100 % (11.69" less margins), 96 dpi
 ROW_PX = 20  # a row of default height
 MANY_PROGRAMS = 16  # beyond this the pagu chart's labels take one line
+DOMINANT = 3  # a program whose pagu is this many times the next one's flattens the others' bars
+TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"  # a capaian without value, under its bar's label
 
 
 def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
@@ -95,6 +97,9 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     ws.write_string(r, C_LABEL, "Label grafik")
     first = r + 1
     programs = [n for n in result.nodes if n.parent is None]
+    dominant = _dominant(programs)
+    if dominant is not None:  # first, so that the chart of the others is the rows below it
+        programs = [dominant] + [n for n in programs if n is not dominant]
     for node in programs:
         r += 1
         nr = layout.node_row[id(node)]
@@ -118,7 +123,10 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         r += 1
         hr = layout.ind_row[id(ind)]
         book.text(ws, r, 0, ind.nama)
-        book.text(ws, r, C_LABEL, chart_label(ind.nama, per_line, 3 if n_ind <= 10 else 1))
+        label = chart_label(ind.nama, per_line, 3 if n_ind <= 10 else 1)
+        if not isinstance(ind.capaian, (int, float)):  # no bar: say why under its place
+            label = f"{label}\n({TIDAK_DAPAT_DIHITUNG})"
+        book.text(ws, r, C_LABEL, label)
         ws.write_number(r, C_ACUAN, 100)
         book.formula(ws, r, 1, ref(D.HITUNG, hr, D.H_CAP), ind.capaian, kind="percent")
         book.formula(ws, r, 2, ref(D.HITUNG, hr, D.H_KAT), ind.kategori, kind="text")
@@ -130,8 +138,15 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         # a bar per program and year, never taller than a page (many programs: one-line labels)
         charts.append((_pagu_chart(book, programs, first, last_program, width),
                        min(110 + 48 * len(programs), PAGE_HEIGHT_PX - 40)))
+        if dominant is not None:  # the others again, on a scale of their own
+            others = programs[1:]
+            charts.append((_pagu_chart(book, others, first + 1, last_program, width,
+                                       f"Pagu dan realisasi per program, tanpa {chart_label(dominant.uraian, 60, 1)}",
+                                       header=first - 1),
+                           min(110 + 48 * len(others), PAGE_HEIGHT_PX - 40)))
     if result.indicators:
-        charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, width), 420))
+        colours = [_bar_colour(book, ind.kategori, result.skala) for ind in result.indicators]
+        charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, width, colours), 420))
     breaks = []
     used = PAGE_HEIGHT_PX  # a new page before the first chart
     for chart, height in charts:
@@ -175,15 +190,33 @@ def _major_unit(largest: float) -> float:
     return next(k * mag for k in (1, 2, 2.5, 5, 10) if k * mag >= raw)
 
 
-def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int):
+def _dominant(programs: list):
+    """The program whose pagu is DOMINANT times every other's, when two or more others would be flattened."""
+    pagu = sorted((n.pagu for n in programs if isinstance(n.pagu, (int, float)) and math.isfinite(n.pagu)),
+                  reverse=True)
+    if len(programs) < 3 or len(pagu) < 2 or pagu[1] <= 0 or pagu[0] < DOMINANT * pagu[1]:
+        return None
+    return next(n for n in programs if n.pagu == pagu[0])
+
+
+def _bar_colour(book: Book, kategori: str | None, skala: list) -> str:
+    """A capaian bar's colour: its kategori band's (the colours of the tables' kategori cells, darker)."""
+    names = [name for _, name in skala]
+    if kategori not in names:
+        return "#A6A6A6"
+    return book.band(names.index(kategori), len(names))["font_color"]
+
+
+def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int,
+                title: str = "Pagu dan realisasi per program", header: int | None = None):
     chart = book.wb.add_chart({"type": "bar"})
     for c, name, colour in ((1, "Pagu", "#8EA9DB"), (2, "Realisasi", "#2F5597")):
-        chart.add_series({"name": [RINGKASAN, first - 1, c], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
+        chart.add_series({"name": [RINGKASAN, first - 1 if header is None else header, c], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
                           "values": [RINGKASAN, first, c, last, c], "fill": {"color": colour}, "gap": 60})
     amounts = [abs(v) for n in programs for v in (n.pagu, n.realisasi) if isinstance(v, (int, float))]
     largest = max([v for v in amounts if math.isfinite(v)] + [0])
     num_format, unit = _money_axis(largest)
-    chart.set_title({"name": "Pagu dan realisasi per program", "name_font": {"size": 12}})
+    chart.set_title({"name": title, "name_font": {"size": 12}})
     size = 8 if len(programs) <= MANY_PROGRAMS else 7
     chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": size}})  # values along the bottom
     chart.set_x_axis({"min": 0, "major_unit": _major_unit(largest), "num_format": num_format,
@@ -194,10 +227,12 @@ def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int):
     return chart
 
 
-def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, width: int):
+def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, width: int, colours: list[str]):
     chart = book.wb.add_chart({"type": "column"})
     chart.add_series({"name": "Capaian (%)", "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
                       "values": [RINGKASAN, first, 1, last, 1], "fill": {"color": "#548235"}, "gap": 80,
+                      # each bar in its kategori band's colour, as the bands colour the tables
+                      "points": [{"fill": {"color": colour}, "border": {"none": True}} for colour in colours],
                       "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end",
                                       "font": {"size": 8}}})
     line = book.wb.add_chart({"type": "line"})

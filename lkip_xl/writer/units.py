@@ -49,12 +49,13 @@ def unit_suffix(satuan: str | None) -> str:
     return f'" {text}"'
 
 
-def number_format(ind: Indicator) -> str:
+def number_format(ind: Indicator, with_unit: bool = True) -> str:
     d = decimals_of(ind)
     digits = "#,##0" + ("." + "0" * d if d else "")
-    return digits + unit_suffix(ind.row.satuan.value if ind.row.satuan else None)
+    return digits + (unit_suffix(ind.row.satuan.value if ind.row.satuan else None) if with_unit else "")
 
 
-def kind_of(ind: Indicator) -> str:
-    """The Book cell kind of the indicator's target, realisasi and target akhir."""
-    return UNIT + number_format(ind)
+def kind_of(ind: Indicator, with_unit: bool = True) -> str:
+    """The Book cell kind of the indicator's target, realisasi and target akhir; without the unit
+    beside a Satuan column (2.4 PK)."""
+    return UNIT + number_format(ind, with_unit)

@@ -198,8 +198,10 @@ CORE: dict[str, Any] = {
         # 50 + (E / 20) x 50 = 50 + 2,5 x 3568/513 = 50 + 8920/513
         "nilai": 67.38791423001949,
     },
-    "temuan": [],
+    # real exports carry no IKU texts (Makna, Alasan Pemilihan …): the IKU table is left out (SPEC §6)
+    "temuan": [("TABEL_KOSONG", "info")],
 }
+IKU_KOSONG = TUJUAN_KOSONG = ("TABEL_KOSONG", "info")  # no IKU text; no tujuan indicator
 # Per jenis belanja from the akun leaves (AKUN):
 CORE_BELANJA = {
     # 5.1.01: gaji pokok 900 + tunj. keluarga 300 = 1.200 / 870 + 280 = 1.150
@@ -218,6 +220,8 @@ CORE_BELANJA = {
 def core(**changes: Any) -> dict[str, Any]:
     exp = copy.deepcopy(CORE)
     exp.update(changes)
+    if "temuan" in changes:  # besides the core's
+        exp["temuan"] = [*CORE["temuan"], *changes["temuan"]]
     return exp
 
 
@@ -645,7 +649,7 @@ def layout_04_monev_renstra(folder: Path) -> tuple[Path, dict]:
     b.sheet("DPA", simple_budget_rows("dpa"))
     b.sheet("Realisasi", simple_budget_rows("realisasi"))
     finish(b)
-    exp = core()
+    exp = core(temuan=[TUJUAN_KOSONG])  # a Renstra monev lists sasaran only
     del exp["indikator"][IND_T]
     return b.save(Path(folder) / "04_monev_renstra.xlsx"), exp
 
@@ -820,7 +824,7 @@ def layout_07_multi_urusan(folder: Path) -> tuple[Path, dict]:
         },
         "efisiensi": {"rata_rata": 7.378740970072239,    # (350/51 + 150/19) / 2 = 7150/969
                       "nilai": 68.4468524251806},        # 50 + 2,5 x 7150/969 = 50 + 17875/969
-        "temuan": [],
+        "temuan": [IKU_KOSONG, TUJUAN_KOSONG],
     }
     return b.save(Path(folder) / "07_multi_urusan.xlsx"), exp
 
@@ -1047,7 +1051,7 @@ def layout_19_pk_bertanda(folder: Path) -> tuple[Path, dict]:
     for name in (IND1, IND2, IND3):
         exp["indikator"][name].update(realisasi_tahun_lalu={}, target_akhir_renstra=None,
                                       capaian_akhir_renstra=None)
-    exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan")]
+    exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan"), IKU_KOSONG, TUJUAN_KOSONG]
     return b.save(Path(folder) / "19_pk_bertanda.xlsx"), exp
 # ============================================================================= 13. Permendagri 86 form E.81
 E81_KINERJA = {  # the K (kinerja) cells of a row by level: target Renja, realisasi, tingkat capaian

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lkip_xl.model import BudgetNode, Indicator, Result, Target
+from lkip_xl.rules.tabel import tabel_kosong
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref
@@ -45,9 +46,17 @@ def plan(result: Result) -> Plan:
             groups.append((name, [ind]))
     names: dict[str, str] = {}
     numbers: dict[str, str] = {}
+    left_out = {kosong.role for kosong in tabel_kosong(result)}
+    count: dict[str, int] = {}
 
     def add(role: str, number: str, title: str) -> None:
-        numbers[role] = number
+        """The table `role` in `number`'s chapter, numbered after the tables kept before it: a table the
+        input leaves empty is left out and the numbers after it close up (SPEC §12)."""
+        if role in left_out:
+            return
+        bab = number.split(".")[0]
+        count[bab] = count.get(bab, 0) + 1
+        numbers[role] = number = f"{bab}.{count[bab]}"
         names[role] = f"{number} {title}"[:31]
 
     data = result.data
@@ -196,17 +205,17 @@ def tree_order(result: Result) -> list[BudgetNode]:
 
 
 def figure_cells(book: Book, ws, r: int, c: int, ind: Indicator, layout: D.Layout, measures: tuple[str, ...],
-                 bold: bool = False) -> int:
+                 bold: bool = False, kind: str | None = None) -> int:
     """Cells c, c+1, … referring to the indicator's figures `measures` in Perhitungan Kinerja, each with
-    its value cached and shown as the figure's kind; returns the next column."""
+    its value cached and shown as the figure's kind (or the indicator's, or `kind`); returns the next column."""
     for measure in measures:
         written = written_target(ind, layout, measure)
         if written is not None:  # `≥ 83`, `80 - 85 %`: printed as the user wrote it (§10.12)
             book.formula(ws, r, c, written[0], written[1], kind="center", bold=bold)
         else:
             fig = D.INDICATOR_FIGURES[measure]
-            book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind), kind=fig.kind or kind_for(ind),
-                         bold=bold)
+            book.formula(ws, r, c, hitung(ind, layout, fig.col), fig.value(ind),
+                         kind=fig.kind or kind or kind_for(ind), bold=bold)
         c += 1
     return c
 

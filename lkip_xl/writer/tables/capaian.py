@@ -1,7 +1,8 @@
 """Bab III: capaian of the tujuan and of each sasaran, and the programs that support each sasaran."""
 from __future__ import annotations
 
-from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result
+from lkip_xl.figures import BENCHMARK
+from lkip_xl.model import BudgetNode, FigureKey, Indicator, Num, Result
 from lkip_xl.writer import layout as D
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
 from lkip_xl.writer.tables import Plan, figure_cells, headers, kind_for, title, tree_order
@@ -9,6 +10,8 @@ from lkip_xl.writer.tables import ordinal as tables_ordinal
 
 # Kinerja Tahun N (target, realisasi, capaian), kategori, and against the Renstra's end target
 KINERJA_COLUMNS = ("target", "realisasi", "capaian", "kategori", "target_akhir", "capaian_akhir")
+# the benchmark columns, as Data Kinerja names them
+BENCHMARKS = ("kab_kota_lain", "rpjmd_provinsi", "rpjmn")
 from lkip_xl.writer.tables.efisiensi import efisiensi_table
 
 
@@ -20,7 +23,7 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
              "Capaian Terhadap Akhir Renstra", "Realisasi / Capaian terhadap Kab/Kota Lain",
              "Realisasi / Capaian terhadap RPJMD Provinsi", "Realisasi / Capaian terhadap RPJMN",
              "Serapan Anggaran"]
-    ncols = 3 + len(earlier) + 3 + 8
+    ncols = 3 + len(earlier) + 3 + 4 + len(BENCHMARKS) + 1
     title(book, ws, number, heading, ncols)
     r = first = headers(book, ws, 2, spec)
     setup_table_sheet(ws, (2, r - 1), [5, 26, 32] + [10] * len(earlier) + [10, 10, 10, 14, 10, 11, 13, 13, 13, 11])
@@ -42,17 +45,23 @@ def _capaian_table(book: Book, ws, result: Result, layout: D.Layout, p: Plan, nu
                          ind.realisasi_by_year.get(y), kind=kind)
             c += 1
         c = figure_cells(book, ws, r, c, ind, layout, KINERJA_COLUMNS)
-        for key in ("kab_kota_lain", "rpjmd_provinsi", "rpjmn"):
+        for key in BENCHMARKS:  # live: editing Data Kinerja's cell changes the table
             value = ind.row.benchmarks.get(key)
-            book.text(ws, r, c, value.value if value else "-")
+            cell = ref(D.KINERJA, layout.ind_row[id(ind)], layout.kinerja_cols[(key,)])
+            book.formula(ws, r, c, BENCHMARK.formula({"benchmark": cell}),
+                         BENCHMARK.value({"benchmark": value.value if value else None}),
+                         kind=kind if isinstance(value, Num) else "center")
             c += 1
-        figure_cells(book, ws, r, c, ind, layout, ("serapan",))
+        serapan = c
+        figure_cells(book, ws, r, serapan, ind, layout, ("serapan",))
         r += 1
     book.kategori_colours(ws, first, r - 1, 3 + len(earlier) + 3, layout.skala_nama)
-    book.flag_serapan(ws, first, r - 1, ncols - 1)
+    book.flag_serapan(ws, first, r - 1, serapan)
 
 
 def write_tujuan(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "tujuan" not in p.names:  # no tujuan indicator: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["tujuan"])
     inds = [i for i in result.indicators if i.level == "tujuan"]
     _capaian_table(book, ws, result, layout, p, p.numbers["tujuan"],

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from lkip_xl.model import Result
 from lkip_xl.writer import layout as D
+from lkip_xl.writer import units
 from lkip_xl.figures import TERTULIS
+from lkip_xl.rules.tabel import iku_columns_given
 from lkip_xl.writer.book import Book, ref, setup_table_sheet
 from lkip_xl.writer.tables import (
     Plan, Shown, figure_cells, headers, kind_for, title, tree_order, tujuan_sasaran_cells, written_target,
@@ -40,40 +42,72 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
 
 def write_renja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
     ws = book.sheet(p.names["renja"])
+    nodes = tree_order(result)
+    # a column blank on every row is dropped: No., Indikator and the target kinerja are often not given
+    numbered = any(node.nomor for node in nodes)
+    with_indikator = any(node.row.indikator for node in nodes)
+    targets = [_target_kinerja(node) for node in nodes]
+    with_target = any(targets)
+    spec: list = (["No."] if numbered else []) + ["Kode", "Program / Kegiatan / Sub Kegiatan"]
+    widths: list[float] = [7.0] if numbered else []
+    widths += [18, 44]
+    if with_indikator:
+        spec.append("Indikator")
+        widths.append(44)
+    spec.append(("Target", ["Kinerja", "Keuangan (Rp)"]) if with_target else "Pagu (Rp)")
+    widths += [14, 16] if with_target else [16]
     title(book, ws, p.numbers["renja"],
           p.judul("Daftar Program, Kegiatan dan Sub Kegiatan pada Dokumen Rencana Kerja",
-                  f"Tahun Anggaran {p.tahun}"), 6)
-    r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Indikator",
-                                ("Target", ["Kinerja", "Keuangan (Rp)"])])
-    setup_table_sheet(ws, (2, r - 1), [7, 18, 44, 44, 14, 16])
-    for node in tree_order(result):
+                  f"Tahun Anggaran {p.tahun}"), len(spec) + with_target)
+    r = headers(book, ws, 2, spec)
+    setup_table_sheet(ws, (2, r - 1), widths)
+    pagu = len(widths) - 1
+    for node, target in zip(nodes, targets):
         bold = node.level != "sub_kegiatan"
         depth = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}[node.level]
-        book.text(ws, r, 0, node.nomor or "", bold=bold)
-        book.text(ws, r, 1, node.kode or "", bold=bold)
-        book.text(ws, r, 2, node.uraian, bold=bold, indent=depth)
-        row = node.row
-        book.text(ws, r, 3, row.indikator.value if row.indikator else "")
-        target = row.target_kinerja.value if row.target_kinerja else ""
-        if row.satuan and target and row.satuan.value.lower() not in target.lower():
-            target = f"{target} {row.satuan.value}"
-        book.text(ws, r, 4, target)
-        book.formula(ws, r, 5, ref(D.ANGGARAN, layout.node_row[id(node)], D.C_PAGU), node.pagu, bold=bold)
+        c = 0
+        if numbered:
+            book.text(ws, r, 0, node.nomor or "", bold=bold)
+            c = 1
+        book.text(ws, r, c, node.kode or "", bold=bold)
+        book.text(ws, r, c + 1, node.uraian, bold=bold, indent=depth)
+        c += 2
+        if with_indikator:
+            book.text(ws, r, c, node.row.indikator.value if node.row.indikator else "")
+            c += 1
+        if with_target:
+            book.text(ws, r, c, target)
+        book.formula(ws, r, pagu, ref(D.ANGGARAN, layout.node_row[id(node)], D.C_PAGU), node.pagu, bold=bold)
         r += 1
-    book.text(ws, r, 2, "Jumlah", bold=True)
-    for c in (0, 1, 3, 4):
-        book.text(ws, r, c, "")
-    book.formula(ws, r, 5, ref(D.ANGGARAN, layout.total_row, D.C_PAGU), result.total_pagu, bold=True)
+    uraian = 2 if numbered else 1
+    for c in range(pagu):
+        if c != uraian:
+            book.text(ws, r, c, "")
+    book.text(ws, r, uraian, "Jumlah", bold=True)
+    book.formula(ws, r, pagu, ref(D.ANGGARAN, layout.total_row, D.C_PAGU), result.total_pagu, bold=True)
+
+
+def _target_kinerja(node) -> str:
+    """The Renja's target kinerja of a row, with its unit when the target does not say it."""
+    row = node.row
+    target = row.target_kinerja.value if row.target_kinerja else ""
+    if row.satuan and target and row.satuan.value.lower() not in target.lower():
+        target = f"{target} {row.satuan.value}"
+    return target
 
 
 def write_iku(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "iku" not in p.names:  # no IKU text at all: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["iku"])
-    title(book, ws, p.numbers["iku"], p.judul("Indikator Kinerja Utama", f"Tahun {p.tahun}"), 9)
-    spec = ["No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama", "Makna Indikator",
-            "Alasan Pemilihan", "Formulasi Perhitungan", "Sumber/Referensi", "Penanggung Jawab", "Sumber Data"]
+    keys = iku_columns_given(result)  # a column blank on every row is dropped
+    labels = {"makna": ("Makna Indikator", 30), "alasan": ("Alasan Pemilihan", 30),
+              "formulasi": ("Formulasi Perhitungan", 30), "sumber_referensi": ("Sumber/Referensi", 26),
+              "penanggung_jawab": ("Penanggung Jawab", 16), "sumber_data": ("Sumber Data", 18)}
+    title(book, ws, p.numbers["iku"], p.judul("Indikator Kinerja Utama", f"Tahun {p.tahun}"), 3 + len(keys))
+    spec = ["No", "Kinerja Utama (Sasaran Strategis)", "Indikator Kinerja Utama"] + [labels[k][0] for k in keys]
     r = headers(book, ws, 2, spec)
-    setup_table_sheet(ws, (2, r - 1), [5, 26, 28, 30, 30, 30, 26, 16, 18])
-    keys = ["makna", "alasan", "formulasi", "sumber_referensi", "penanggung_jawab", "sumber_data"]
+    setup_table_sheet(ws, (2, r - 1), [5, 26, 28] + [labels[k][1] for k in keys])
     n = 0
     for name, inds in p.sasaran:
         n += 1
@@ -99,7 +133,8 @@ def write_pk(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
             book.text(ws, r, 0, f"{n:02d}" if k == 0 else "", fmt=book.cell_fmt("center"))
             book.text(ws, r, 1, name if k == 0 else "")
             book.text(ws, r, 2, ind.nama)
-            figure_cells(book, ws, r, 3, ind, layout, ("target",))
+            # the unit is in the Satuan column: not a second time in the number
+            figure_cells(book, ws, r, 3, ind, layout, ("target",), kind=units.kind_of(ind, with_unit=False))
             book.text(ws, r, 4, ind.row.satuan.value if ind.row.satuan else "")
             r += 1
 

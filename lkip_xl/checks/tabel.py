@@ -1,0 +1,13 @@
+"""TABEL_KOSONG: a report table the input leaves empty is left out; the finding says what would fill it."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lkip_xl.findings import finding
+from lkip_xl.model import Finding, Result
+from lkip_xl.rules.tabel import tabel_kosong
+
+
+def check(result: Result) -> Iterator[Finding]:
+    for kosong in tabel_kosong(result):
+        yield finding("TABEL_KOSONG", None, tabel=kosong.tabel, kolom=kosong.kolom)
