@@ -192,9 +192,12 @@ _CODES = (
     Code("UNMAPPED_SUBKEGIATAN", "info", "Sub kegiatan tanpa indikator", _one(
         "Sub kegiatan {label} ({uraian}) dengan pagu {pagu} tidak mendukung indikator mana pun di lembar "
         "Pemetaan.")),
-    Code("TABEL_KOSONG", "info", "Tabel tanpa data", _one(
-        "Tabel {tabel} tidak dicetak karena tidak ada datanya; nomor tabel sesudahnya maju. Isi kolom {kolom} "
-        "di lembar {lembar_kinerja} untuk menampilkannya.")),
+    Code("TABEL_KOSONG", "info", "Tabel tanpa data", {
+        DEFAULT: "Tabel {tabel} tidak dicetak karena tidak ada datanya; nomor tabel sesudahnya maju. Isi kolom "
+                 "{kolom} di lembar {lembar_kinerja} untuk menampilkannya.",
+        "lembar": "Tabel {tabel} tidak dicetak karena lembar {sheet} tidak berisi data; isi kolom {kolom} di lembar "
+                  "itu untuk menampilkannya.",
+    }),
     Code("TARGET_NOT_CHALLENGING", "info", "Target kurang menantang", _one(
         "Target Renstra {year} {indicator} ({target}) {direction} dari target {prev_year} ({prev_target}) "
         "padahal polaritasnya {polaritas}.")),

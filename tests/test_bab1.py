@@ -160,6 +160,17 @@ def test_a_ppppk_golongan_written_bare_is_read_by_its_status(tmp_path):
     assert [sel for _, sel, _ in found(result, "PEGAWAI_TIDAK_VALID")] == ["B3"]
 
 
+def test_an_optional_sheet_without_rows_is_tabel_kosong(tmp_path):
+    """SPEC §12 and §6: the sheet is there, its table is left out, and an info says what would fill it."""
+    result = analysed(tmp_path, **{"Daftar Pegawai": DUK[:4], "Penghargaan": PENGHARGAAN[:1]})
+    assert (result.data.pegawai, result.data.penghargaan) == ([], [])
+    assert [(f.tingkat, f.lembar, f.pesan) for f in result.findings if f.kode == "TABEL_KOSONG"] == [
+        ("info", None, "Tabel Jumlah Pegawai dan Daftar Nominatif Pegawai tidak dicetak karena lembar Daftar Pegawai "
+                       "tidak berisi data; isi kolom 'Nama' di lembar itu untuk menampilkannya."),
+        ("info", None, "Tabel Daftar Penghargaan tidak dicetak karena lembar Penghargaan tidak berisi data; isi "
+                       "kolom 'Penghargaan' di lembar itu untuk menampilkannya.")]
+
+
 def test_without_the_optional_sheets_nothing_is_read(tmp_path):
     result = analyse(str(build(tmp_path)))
     data = result.data
