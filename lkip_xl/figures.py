@@ -448,6 +448,37 @@ class SumProductEq(Expr):
 
 
 @_declaration
+class CountIfs(Expr):
+    """COUNTIFS(range,criterion,…): the rows where every range holds its criterion.
+
+    `env[name]` lists a range's cells in row order and `addr[name]` is the range; a criterion is an
+    expression whose value is the text sought and whose formula is a cell holding it, or a text written
+    into the formula quoted. Text compares ignoring case, as the spreadsheet compares it; the criterion
+    "<>" holds for every cell that is not empty. The criteria given are plain labels (`S1`, `III/a`,
+    `PPPK`): no wildcard (`*`, `?`, `~`) and no other operator.
+    """
+
+    where: tuple[tuple[str, Expr | str], ...]
+
+    def value(self, env: Env) -> Any:
+        columns = [env.get(name) or () for name, _ in self.where]
+        tests = [_holds(c if isinstance(c, str) else c.value(env)) for _, c in self.where]
+        return sum(1 for row in zip(*columns) if all(test(x) for test, x in zip(tests, row)))
+
+    def formula(self, addr: Addr) -> str:
+        pairs = (f"{addr[name]},{_criterion(c) if isinstance(c, str) else c.formula(addr)}" for name, c in self.where)
+        return "COUNTIFS(" + ",".join(pairs) + ")"
+
+
+def _holds(criterion: Any) -> Callable[[Any], bool]:
+    """A COUNTIFS criterion as a test of one cell: "<>" any cell not empty, a text that text ignoring case."""
+    if criterion == "<>":
+        return lambda x: x is not None and x != ""
+    wanted = str(criterion).casefold()
+    return lambda x: isinstance(x, str) and x.casefold() == wanted
+
+
+@_declaration
 class Band(Expr):
     """The kategori of a capaian on a live scale: nested IF(c>=bound,name,…) over the scale's cells.
 
@@ -1031,6 +1062,14 @@ JUMLAH_KELOMPOK = Plus("kelompok")
 PENDUKUNG = SumIfs("nilai")
 # a jenis / kelompok belanja: the leaf amounts whose jenis (kelompok) is its code
 PER_JENIS = SumProductEq()
+
+# Tabel 1.1 (SPEC §12): the pegawai whose Data Pegawai column `kolom` (pendidikan, golongan, status) holds the
+# row's label `kriteria`: COUNTIFS(kolom,kriteria)
+JUMLAH_PEGAWAI = CountIfs((("kolom", Ref("kriteria")),))
+# every pegawai: the names that are not empty, COUNTIFS(nama,"<>")
+JUMLAH_SELURUH_PEGAWAI = CountIfs((("nama", "<>"),))
+# a golongan: its ruang rows added up (III = III/a + III/b + III/c + III/d)
+JUMLAH_GOLONGAN = Plus("ruang")
 
 # target of the report year: the PK target when given, else the Renstra target
 TARGET = FirstGiven(("target_pk", "target_renstra"))

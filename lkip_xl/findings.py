@@ -115,6 +115,9 @@ _CODES = (
                   "Capaian Akhir Renstra, Pagu, Realisasi Anggaran, Serapan, Sisa, Efisiensi, Kategori).",
         "subjek": "{table}subjek '{subjek}' bukan indikator, kode, nomor, akun atau Total yang ada di data.",
         "ukuran_subjek": "{table}ukuran {ukuran} tidak berlaku untuk {subject}.",
+        "pegawai": "{table}Jumlah Pegawai dihitung dari lembar Pegawai, yang tidak ada di berkas ini.",
+        "pegawai_subjek": "{table}subjek '{subjek}' bukan pendidikan (SD … S3), pangkat (I/a … IV/e), golongan "
+                          "(I … IV, PPPK) atau Total, sehingga Jumlah Pegawai-nya tidak dapat dihitung.",
         "indikator": "Lembar {sheet} menyebut indikator '{indikator}' yang tidak ada di lembar {lembar_kinerja}.",
         "kode": "Lembar {lembar_pemetaan} menyebut {key} yang tidak ada di lembar {lembar_dpa}.",
     }),
@@ -172,12 +175,29 @@ _CODES = (
         "file": "Berkas {file} memuat tautan ke workbook lain; angka yang dibaca adalah nilai terakhir yang "
                 "tersimpan, yang mungkin sudah tidak sama dengan berkas sumbernya.",
     }),
+    Code("PEGAWAI_TIDAK_VALID", "peringatan", "Data pegawai tidak valid", {
+        "nip": "Lembar {lembar} sel {sel}: NIP {nama} '{nip}' {why}; NIP terdiri dari 18 angka (spasi boleh).",
+        "nip_angka": "Lembar {lembar} sel {sel}: NIP {nama} tersimpan sebagai angka ({nip}), sehingga angka "
+                     "sesudah digit ke-15 hilang (Excel hanya menyimpan 15 digit); tulis NIP sebagai teks.",
+        "pangkat": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} {why}; pegawai ini tidak dihitung per "
+                   "pangkat dan golongan di Tabel 1.1.",
+        "pangkat_beda": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' menyebut pangkat "
+                        "{nama_pangkat} ({by_name}) dan golongan {golongan}; yang dihitung {golongan}.",
+        "pendidikan": "Lembar {lembar} sel {sel}: pendidikan {nama} {why}; pegawai ini tidak dihitung per "
+                      "pendidikan di Tabel 1.1.",
+        "status": "Lembar {lembar} sel {sel}: status {nama} '{status}' tidak dikenal (gunakan PNS atau PPPK).",
+        "status_beda": "Lembar {lembar} sel {sel}: status {nama} tertulis {status}, sedangkan pangkat/golongannya "
+                       "'{pangkat}' milik {derived}; yang dihitung {derived}.",
+    }),
     Code("UNMAPPED_SUBKEGIATAN", "info", "Sub kegiatan tanpa indikator", _one(
         "Sub kegiatan {label} ({uraian}) dengan pagu {pagu} tidak mendukung indikator mana pun di lembar "
         "Pemetaan.")),
-    Code("TABEL_KOSONG", "info", "Tabel tanpa data", _one(
-        "Tabel {tabel} tidak dicetak karena tidak ada datanya; nomor tabel sesudahnya maju. Isi kolom {kolom} "
-        "di lembar {lembar_kinerja} untuk menampilkannya.")),
+    Code("TABEL_KOSONG", "info", "Tabel tanpa data", {
+        DEFAULT: "Tabel {tabel} tidak dicetak karena tidak ada datanya; nomor tabel sesudahnya maju. Isi kolom "
+                 "{kolom} di lembar {lembar_kinerja} untuk menampilkannya.",
+        "lembar": "Tabel {tabel} tidak dicetak karena lembar {sheet} tidak berisi data; isi kolom {kolom} di lembar "
+                  "itu untuk menampilkannya.",
+    }),
     Code("TARGET_NOT_CHALLENGING", "info", "Target kurang menantang", _one(
         "Target Renstra {year} {indicator} ({target}) {direction} dari target {prev_year} ({prev_target}) "
         "padahal polaritasnya {polaritas}.")),

@@ -73,6 +73,12 @@ class FigureKey:
     def belanja(cls, kode: str, measure: str) -> "FigureKey":
         return cls("belanja", kode, measure)
 
+    @classmethod
+    def pegawai(cls, subjek: str) -> "FigureKey":
+        """A count of Tabel 1.1: `subjek` is "pendidikan:S1", "pangkat:III/a", "golongan:III", "golongan:PPPK",
+        "total" … (rules/pegawai.py lists them)."""
+        return cls("pegawai", subjek, "jumlah_pegawai")
+
     def of(self, measure: str) -> "FigureKey":
         """The same subject's figure `measure`."""
         return FigureKey(self.subject, self.index, measure)
@@ -188,6 +194,8 @@ class Identitas:
     rumus_efisiensi: str = "PMK 249"  # a key of figures.RUMUS_EFISIENSI
     skala_kategori: Literal["Berhasil", "Permendagri 86"] = "Berhasil"
     toleransi_rupiah: float = 1.0
+    nomor_lhe: str = ""  # the LHE whose rekomendasi the Tindak Lanjut LHE sheet follows up (SPEC §12)
+    tanggal_lhe: str = ""  # as the table prints it: `19 Juli 2024`
     cells: dict[str, Cell] = field(default_factory=dict)
 
 
@@ -283,6 +291,7 @@ class Klaim:
     kode: str | None = None  # the Subjek read as a budget / akun code, if it is one
     nomor: str | None = None  # the Subjek read as an outline number (1.2.3), if it is one
     expected: str = "angka"  # what the Nilai must be, in words ("jumlah Rupiah", "persentase", "angka")
+    pegawai: str | None = None  # a Jumlah Pegawai claim: the count its Subjek names ("pangkat:III/a", FigureKey.pegawai)
 
 
 # The canonical claim measures (Klaim.measure): Rupiah amounts, percentages, and the computed
@@ -292,7 +301,8 @@ PERCENT_MEASURES = frozenset({"Capaian", "Capaian Akhir Renstra", "Serapan", "Ef
 FIGURE_MEASURE = {"Target": "target", "Realisasi": "realisasi", "Capaian": "capaian",
                   "Capaian Akhir Renstra": "capaian_akhir", "Target Akhir Renstra": "target_akhir", "Pagu": "pagu",
                   "Realisasi Anggaran": "realisasi_anggaran", "Sisa": "sisa", "Serapan": "serapan",
-                  "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori"}
+                  "Efisiensi": "efisiensi", "Nilai Efisiensi": "nilai", "Kategori": "kategori",
+                  "Jumlah Pegawai": "jumlah_pegawai"}
 
 
 @dataclass(slots=True)
@@ -304,6 +314,72 @@ class ClaimJudgement:
     unknown: bool = False  # the figure leaves out an amount that could not be read: not judged (§10.16)
     kind: Literal["money", "percent", "decimal"] = "decimal"  # how the stated number is shown
     agrees: bool | None = None  # None: not judged (unknown subject, unreadable value, …)
+
+
+# ------------------------------------------------- Bab I and the closing lists (SPEC §12)
+
+# Tabel 1.1's rows, as the seed prints them: pendidikan, pangkat (golongan/ruang) and golongan. A PPPK
+# has no pangkat: its own row in both lists.
+PENDIDIKAN = ("SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+GOLONGAN = ("I", "II", "III", "IV")
+RUANG = {"I": "abcd", "II": "abcd", "III": "abcd", "IV": "abcde"}
+PANGKAT = tuple(f"{g}/{r}" for g in GOLONGAN for r in RUANG[g])  # I/a … IV/e
+PNS, PPPK = "PNS", "PPPK"
+STATUS = (PNS, PPPK)
+
+
+@dataclass(slots=True)
+class PegawaiRow:
+    """One row of the Pegawai sheet: as written, and what Tabel 1.1 counts (None: not known)."""
+
+    row: int
+    nama: Txt
+    nip: Txt | None = None  # as written (split off the Nama cell when the DUK writes both there)
+    pangkat: Txt | None = None  # as written: `Pembina (IV/a)`, `Penata Muda`, `PPPK Golongan VII`
+    jabatan: Txt | None = None
+    pendidikan_tertulis: Txt | None = None
+    golongan: str | None = None  # `III/a`; a PPPK's own golongan `VII`
+    status: str | None = None  # PNS | PPPK
+    pendidikan: str | None = None  # one of PENDIDIKAN
+
+
+@dataclass(frozen=True, slots=True)
+class Tanggal:
+    """A date as a closing list writes it; `hari` None for a month (`Desember 2024`)."""
+
+    tahun: int
+    bulan: int
+    hari: int | None = None
+
+
+@dataclass(slots=True)
+class PenghargaanRow:
+    row: int
+    penghargaan: Txt
+    tanggal: Tanggal | None = None
+    tanggal_tertulis: Txt | None = None  # shown as written when it is no date (UNREADABLE_VALUE)
+    tempat: Txt | None = None
+    pemberi: Txt | None = None
+
+
+@dataclass(slots=True)
+class InovasiRow:
+    row: int
+    nama: Txt
+    uraian: Txt | None = None
+
+
+# The komponen of the evaluation of SAKIP (PermenPANRB 88/2021), in the LHE's order.
+KOMPONEN_LHE = ("Perencanaan Kinerja", "Pengukuran Kinerja", "Pelaporan Kinerja", "Evaluasi Akuntabilitas Kinerja")
+
+
+@dataclass(slots=True)
+class TindakLanjutRow:
+    row: int
+    rekomendasi: Txt
+    komponen: str = ""  # one of KOMPONEN_LHE, or as written
+    rencana: Txt | None = None
+    status: Txt | None = None
 
 
 @dataclass(slots=True)
@@ -353,6 +429,11 @@ class InputData:
     belanja: list[BelanjaRow] | None = None
     dilaporkan: list[Klaim] = field(default_factory=list)
     skala: list[SkalaRow] | None = None
+    # SPEC §12, each None when its sheet is absent
+    pegawai: list[PegawaiRow] | None = None
+    penghargaan: list[PenghargaanRow] | None = None
+    inovasi: list[InovasiRow] | None = None
+    tindak_lanjut: list[TindakLanjutRow] | None = None
     sheet_names: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # raised while reading
     pembacaan: list[SheetReading] = field(default_factory=list)
@@ -579,6 +660,8 @@ class Result:
     # DPA / Realisasi, and of the Belanja sheet when its groups are the ones shown. A stated subtotal
     # that cannot be read is a finding but leaves nothing out.
     tidak_terbaca: int = 0
+    # Tabel 1.1's counts by their key ("pendidikan:S1", FigureKey.pegawai), from the Pegawai sheet (None: none)
+    pegawai: dict[str, int] | None = None
     _positions: Positions | None = field(default=None, repr=False)
 
     @property

@@ -7,6 +7,10 @@ from itertools import groupby
 from typing import NamedTuple
 
 from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, RUMUS_NEGATIF
+from lkip_xl.model import GOLONGAN, KOMPONEN_LHE, PENDIDIKAN, RUANG, STATUS
+from lkip_xl.reader.bab1 import (
+    INOVASI_FIELDS, PEGAWAI_FIELDS, PENGHARGAAN_FIELDS, TINDAK_LANJUT_FIELDS, pangkat_shown,
+)
 from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
 from lkip_xl.reader.identitas import KEYS
 from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS
@@ -17,6 +21,8 @@ from lkip_xl.reader.values import norm_label
 
 LAST_ROW = 500  # validation lists cover data rows 2..LAST_ROW
 LENIENT = {"Polaritas"}  # +/-, Maksimal/Minimal, Naik/Turun are accepted too (SPEC §3.2)
+# Every list of these sheets only warns: other spellings (D-III, Penata Muda III/a, a komponen of its own) are read.
+LENIENT_SHEETS = {"Pegawai", "Tindak Lanjut LHE"}
 
 
 class Col(NamedTuple):
@@ -58,7 +64,18 @@ IDENTITAS = [  # key, default value, allowed values, example
     ("Rumus Efisiensi", DEFAULT_EFISIENSI, list(RUMUS_EFISIENSI), DEFAULT_EFISIENSI),
     ("Skala Kategori", "Berhasil", ["Berhasil", "Permendagri 86"], "Berhasil"),
     ("Toleransi Rupiah", 1, [], "1"),
+    ("Nomor LHE", "", [], "700/147/LHE/Inspektorat-Blg/2024 (untuk lembar Tindak Lanjut LHE)"),
+    ("Tanggal LHE", "", [], "19 Juli 2024"),
 ]
+
+# Pangkat/golongan as a DUK writes them, for the Pegawai sheet's drop-down (a range: beyond the 255
+# characters of an inline list). Other spellings (III/a, Penata Muda III/a) are read too.
+PANGKAT_LIST = [f"{pangkat_shown(code)} ({code})" for code in
+                (f"{g}/{r}" for g in GOLONGAN for r in RUANG[g])] + \
+    [f"PPPK Golongan {g}" for g in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+                                    "XIV", "XV", "XVI", "XVII")]
+LISTS_SHEET = "Daftar Pilihan"  # hidden: the long drop-down lists
+LONG_LISTS = {"Pangkat/Golongan": PANGKAT_LIST}
 
 SHEETS = [
     Sheet("Identitas", "Identitas laporan dan pilihan perhitungan, satu baris per kunci. Kunci di kolom A, nilai "
@@ -154,13 +171,54 @@ SHEETS = [
               Col("Ukuran", 22, "Besaran yang dilaporkan (pilih dari daftar).", "Serapan", True),
               Col("Nilai", 16, "Angka yang tertulis di laporan.", "99,55%", True),
           ], {"Ukuran": ["Target", "Realisasi", "Capaian", "Capaian Akhir Renstra", "Pagu", "Realisasi Anggaran",
-                         "Serapan", "Sisa", "Efisiensi", "Kategori"]}),
+                         "Serapan", "Sisa", "Efisiensi", "Kategori", "Jumlah Pegawai"]}),
     Sheet("Skala", "Opsional: skala kategori sendiri; bila diisi menggantikan pilihan Skala Kategori di Identitas. "
           "Kategori berlaku mulai Batas Bawah (capaian dalam %) sampai batas berikutnya.", [
               Col("Batas Bawah", 14, "Capaian terendah (%) untuk kategori ini.", "100 / 75 / 55 / 0", True),
               Col("Kategori", 24, "Nama kategori.", "Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil",
                   True),
           ]),
+    Sheet("Pegawai", "Opsional (Bab I): satu baris per pegawai, seperti Daftar Urut Kepangkatan (DUK). Menghasilkan "
+          "Tabel 1.1 (jumlah pegawai menurut pendidikan, pangkat dan golongan, dihitung langsung dari lembar Data "
+          "Pegawai) dan Tabel 1.2 (daftar nominatif, urut seperti lembar ini). Nama dan NIP boleh ditulis dalam satu "
+          "sel (NIP di baris bawah nama). NIP yang bukan 18 angka, pangkat/golongan atau pendidikan yang tidak "
+          "dikenal dilaporkan sebagai temuan (PEGAWAI_TIDAK_VALID). Tabel 1.1 draf dapat diperiksa lewat lembar "
+          "Dilaporkan dengan Ukuran Jumlah Pegawai dan Subjek S1, III/a, III, PPPK atau Total.", [
+              Col("Nama", 32, "Nama pegawai dengan gelarnya (boleh diikuti NIP di baris bawah dalam sel yang sama).",
+                  "Nanang Edward, S.Sos., M.M", True),
+              Col("NIP", 22, "NIP 18 angka; spasi boleh. Tulis sebagai teks (angka Excel hanya menyimpan 15 digit).",
+                  "19800127 200604 1 016", kind="text"),
+              Col("Pangkat/Golongan", 24, "Pangkat dengan golongan/ruang, atau salah satunya: Pembina (IV/a), IV/a, "
+                  "Penata Muda III/a, Penata Muda Tk.I; PPPK ditulis PPPK Golongan VII.", "Pembina (IV/a)"),
+              Col("Jabatan", 34, "Jabatan.", "Camat"),
+              Col("Pendidikan", 12, "Pendidikan terakhir: SD, SLTP, SLTA, D1–D4, S1–S3 (juga SMP, SMA/SMK/SMU, "
+                  "D-III, S-1, Strata 1 …).", "S2"),
+              Col("Status", 9, "PNS atau PPPK; kosong berarti menurut pangkat/golongannya.", "PNS"),
+          ], {"Pangkat/Golongan": PANGKAT_LIST, "Pendidikan": list(PENDIDIKAN), "Status": list(STATUS)}),
+    Sheet("Penghargaan", "Opsional (Bab III): satu baris per penghargaan yang diterima. Menghasilkan tabel Daftar "
+          "Penghargaan.", [
+              Col("Tanggal", 16, "Tanggal penerimaan: tanggal Excel, 30 Mei 2024, 30-05-2024, atau bulan saja "
+                  "(Desember 2024). Tanggal yang tidak terbaca menjadi temuan.", "30 Mei 2024"),
+              Col("Tempat", 24, "Tempat penyerahan.", "Kab Balangan"),
+              Col("Penghargaan", 40, "Nama penghargaan atau prestasi.", "Lomba Desa (Desa Hukai)", True),
+              Col("Pemberi", 36, "Pemberi penghargaan.", "Satpol PP Kabupaten Balangan"),
+          ]),
+    Sheet("Inovasi", "Opsional (Bab III): satu baris per inovasi. Menghasilkan daftar inovasi bernomor.", [
+              Col("Nama", 40, "Nama inovasi dan singkatannya.", "Sistem Publikasi Digital (Silikit)", True),
+              Col("Uraian", 70, "Uraian singkat inovasi.", "Inovasi yang dilakukan untuk mengaktifkan media "
+                  "informasi digital di Kecamatan Juai."),
+          ]),
+    Sheet("Tindak Lanjut LHE", "Opsional (Bab III): rekomendasi Laporan Hasil Evaluasi (LHE) akuntabilitas kinerja "
+          "tahun lalu dan rencana tindak lanjutnya, satu baris per rekomendasi. Menghasilkan tabelnya, dikelompokkan "
+          "per komponen, dengan Nomor LHE dan Tanggal LHE dari lembar Identitas. Sel Komponen yang kosong mengikuti "
+          "baris di atasnya.", [
+              Col("Komponen", 28, "Komponen evaluasi: Perencanaan Kinerja, Pengukuran Kinerja, Pelaporan Kinerja "
+                  "atau Evaluasi Akuntabilitas Kinerja.", "Perencanaan Kinerja"),
+              Col("Rekomendasi", 50, "Rekomendasi LHE.", "Menyempurnakan Diagram Crosscutting", True),
+              Col("Rencana Tindak Lanjut", 50, "Rencana tindak lanjutnya.",
+                  "Sesegeranya menyusun draft diagram crosscutting kecamatan"),
+              Col("Status", 14, "Status tindak lanjut (bebas).", "Dalam proses"),
+          ], {"Komponen": list(KOMPONEN_LHE)}),
     Sheet("Upaya Perbaikan", "Opsional: langkah yang akan ditempuh untuk meningkatkan kinerja, satu upaya per "
           "baris; dicetak berurutan sebagai daftar bernomor di Bab IV (4.3 Upaya Perbaikan) lembar Analisis Capaian.", [
               Col("Upaya", 90, "Satu upaya perbaikan.", "Mengevaluasi kembali kekurangan yang masih ada.", True),
@@ -212,6 +270,8 @@ GENERAL = [
 READER_FIELDS: dict[str, list[FieldSpec]] = {
     "kinerja": KINERJA_FIELDS, "komponen": KOMPONEN_FIELDS, "dpa": DPA_FIELDS, "realisasi": REALISASI_FIELDS,
     "pemetaan": PEMETAAN_FIELDS, "belanja": BELANJA_FIELDS, "dilaporkan": DILAPORKAN_FIELDS, "skala": SKALA_FIELDS,
+    "pegawai": PEGAWAI_FIELDS, "penghargaan": PENGHARGAAN_FIELDS, "inovasi": INOVASI_FIELDS,
+    "tindak_lanjut": TINDAK_LANJUT_FIELDS,
     "upaya": UPAYA_FIELDS,
 }
 
@@ -337,11 +397,24 @@ def write_template(path: str | os.PathLike) -> None:
             tip = column_note(sheet, c) + (f"\nContoh: {c.example}" if c.example else "")
             ws.write_comment(0, col, tip, {"width": 320, "height": 24 + 15 * (len(tip) // 48 + tip.count("\n"))})
             if c.label in sheet.lists:
-                ws.data_validation(1, col, LAST_ROW - 1, col, _choice(sheet.lists[c.label], c.label in LENIENT))
+                ws.data_validation(1, col, LAST_ROW - 1, col, _choice(sheet.lists[c.label], c.label in LENIENT or
+                                                                      sheet.name in LENIENT_SHEETS))
         ws.freeze_panes(1, 0)
         if sheet.name == "Identitas":
             _fill_identitas(ws, fmt)
+    _lists_sheet(wb)
     wb.close()
+
+
+def _lists_sheet(wb) -> None:
+    """The long drop-down lists, one column each, on a hidden sheet."""
+    ws = wb.add_worksheet(LISTS_SHEET)
+    for col, (label, values) in enumerate(LONG_LISTS.items()):
+        ws.write_string(0, col, label)
+        for row, value in enumerate(values, start=1):
+            ws.write_string(row, col, value)
+        ws.set_column(col, col, 28)
+    ws.hide()
 
 
 def _fill_identitas(ws, fmt: dict) -> None:
@@ -359,6 +432,18 @@ def _fill_identitas(ws, fmt: dict) -> None:
 
 
 def _choice(values: list[str], lenient: bool = False) -> dict:
-    """A drop-down list; a lenient one only warns, so accepted other spellings can still be typed."""
-    return {"validate": "list", "source": values, "error_type": "warning" if lenient else "stop",
-            "error_title": "Pilihan tidak dikenal", "error_message": "Pilih salah satu: " + ", ".join(values) + "."}
+    """A drop-down list; a lenient one only warns, so accepted other spellings can still be typed. A list
+    longer than an inline one may be is read from its column of the hidden Daftar Pilihan sheet."""
+    message = "Pilih salah satu: " + ", ".join(values) + "."
+    source: str | list[str] = values
+    if len(",".join(values)) > INLINE_LIST:
+        from xlsxwriter.utility import quote_sheetname, xl_range_abs
+
+        col = list(LONG_LISTS.values()).index(values)
+        source = f"{quote_sheetname(LISTS_SHEET)}!{xl_range_abs(1, col, len(values), col)}"
+        message = f"Pilih dari daftar ({values[0]} … {values[-1]}) atau tulis bentuk lain yang dikenali."
+    return {"validate": "list", "source": source, "error_type": "warning" if lenient else "stop",
+            "error_title": "Pilihan tidak dikenal", "error_message": message}
+
+
+INLINE_LIST = 255  # characters an inline drop-down list may hold (Excel)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lkip_xl.figures import round_excel
-from lkip_xl.model import claim_decimals
+from lkip_xl.model import Tanggal, claim_decimals
 
 
 NAME_CHARS = 80
@@ -63,3 +63,14 @@ def tidak_terbaca(n: int) -> str:
     what = "1 jumlah" if n == 1 else f"{n} jumlah"
     return (f"Catatan: {what} di input tidak dapat dibaca (lihat UNREADABLE_VALUE); total dihitung tanpanya "
             "dan klaim atas total yang memuatnya tidak dinilai.")
+
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+
+
+def tanggal(t: Tanggal) -> str:
+    """A `model.Tanggal` as an Indonesian report writes it: `30 Mei 2024`, `Desember 2024`."""
+    month = f"{BULAN[t.bulan - 1]} {t.tahun}"
+    return f"{t.hari} {month}" if t.hari else month
+

@@ -8,7 +8,11 @@ cells, two-row headers, a code split over three columns, vertically merged
 cells, numbers written as Indonesian text, percent-formatted numbers).
 
 It also keeps the seed's own mistakes (the sasaran-4 serapan / efisiensi
-figures) as Dilaporkan claims, so `lkip-xl check` has something to find.
+figures, and the pangkat counts of its Tabel 1.1 that its own nominatif
+contradicts) as Dilaporkan claims, so `lkip-xl check` has something to find.
+Bab I and the closing lists (SPEC section 12) come from the seed too: its
+nominatif (Tabel 1.2) with the seed's two malformed NIPs, its penghargaan,
+inovasi and LHE tindak lanjut, pasted with the page breaks of the PDF.
 
 Run:  python samples/build_sample.py
 Output is deterministic: regenerating gives a byte-identical file.
@@ -62,6 +66,9 @@ IDENTITAS = [
     ("Rumus Efisiensi", "PMK 249"),
     ("Skala Kategori", "Berhasil"),
     ("Toleransi Rupiah", 1),
+    # the LHE whose rekomendasi the Tindak Lanjut LHE sheet follows up (seed, Bab III 3.4)
+    ("Nomor LHE", "700/147/LHE/Inspektorat-Blg/2024"),
+    ("Tanggal LHE", "19 Juli 2024"),
 ]
 
 # ---------------------------------------------------------------------------
@@ -511,10 +518,148 @@ DILAPORKAN_BY_TABLE = [
     ("Tabel 4.1", ADM_PEM, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%"}),
     ("Tabel 4.1", ADM_KEU, {"Target": "100%", "Realisasi": "100%", "Capaian": "100%"}),
 ]
+# The seed's Tabel 1.1 as printed (`-` for none).  Its golongan totals agree
+# with its nominatif, but five pangkat counts do not: III/a 2, III/b 1, III/c 4,
+# IV/a 1 and IV/b 1, where the nominatif lists 4, 0, 3, 2 and 0.
+TABEL_1_1 = {
+    "Total": 18,
+    "SD": "-", "SLTP": 3, "SLTA": 2, "D1": "-", "D2": "-", "D3": 1, "D4": "-", "S1": 7, "S2": 5, "S3": "-",
+    "I/a": "-", "I/b": "-", "I/c": "-", "I/d": "-", "II/a": 2, "II/b": "-", "II/c": 1, "II/d": 1,
+    "III/a": 2, "III/b": 1, "III/c": 4, "III/d": 4, "IV/a": 1, "IV/b": 1, "IV/c": "-", "IV/d": "-", "IV/e": "-",
+    "PPPK": 1,
+    "I": "-", "II": 4, "III": 11, "IV": 2, "VII (PPPK)": 1,
+}
 DILAPORKAN = [
     (tabel, subjek, ukuran, nilai)
     for tabel, subjek, figures in DILAPORKAN_BY_TABLE
     for ukuran, nilai in figures.items()
+] + [("Tabel 1.1", subjek, "Jumlah Pegawai", nilai) for subjek, nilai in TABEL_1_1.items()]
+
+# ---------------------------------------------------------------------------
+# Pegawai: the seed's Tabel 1.2 (nominatif) exactly as printed, Nama and NIP in
+# one cell as a DUK writes them, including its two malformed NIPs (Saihani's
+# has 17 digits, Ruslan's 19).  The seed gives no pendidikan per person; these
+# follow the names' titles (S.Sos./SE/S.Pd S1, M.M/M.AP/M.Ak S2, A.Md D3,
+# untitled SLTP/SLTA) as far as the seed's own Tabel 1.1 counts allow (SLTP 3,
+# SLTA 2, D3 1, S1 7, S2 5: more S2 and S1 and one D3 fewer than the titles
+# show), so H. Nuryono, S.Kep is S2, Hujaimah, A.Md S1, and the untitled III/a
+# staff Yusnani and Hatmi Susanti S1.  Spelled the ways DUKs spell them.
+# ---------------------------------------------------------------------------
+
+PEGAWAI = [  # No, Nama, NIP, Pangkat / Golongan, Jabatan, Pendidikan
+    ("01", "Nanang Edward,S.Sos.,M.M", "19800127 200604 1 016", "Pembina (IV/a)", "Camat", "S2"),
+    ("02", "Erliyanti, SE., MM., M. Ak.", "19851020 201001 2 031", "Penata Tk.I (III/d)", "Sekretaris Camat",
+     "S-2"),
+    ("03", "Hj. Yanti Masitah,S.Sos.,M.AP", "19670319 198703 2 009", "Pembina (IV/a)",
+     "Kasubbag Umum dan Kepegawaian", "Strata 2"),
+    ("04", "Mili Yusmawati, S.Sos., MM", "19801117 200604 2 024", "Penata Tk.I (III/d)",
+     "Kasi Pelayanan dan Kesejahteraan Sosial", "S2"),
+    ("05", "H. Nuryono, S.Kep", "19730507 199602 1 002", "Penata Tk.I (III/d)", "Kasi Pemerintahan", "S2"),
+    ("06", "Dewi Budi Astuti,S.Pd", "19820305 201001 2 017", "Penata Tk.I (III/d)", "Kasi Pemberdayaan Masyarakat",
+     "S1"),
+    ("07", "Muhammad Rusdi, SE", "19770304 200501 1 010", "Penata (III/c)", "Ketentraman dan Ketertiban Umum",
+     "S-1"),
+    ("08", "Feri Arianti, S.Pd.AUD", "19840215 200701 2 002", "Penata (III/c)", "Kasi Pembangunan", "S1"),
+    ("09", "Hujaimah,A.Md", "19880212 201001 2 016", "Penata (III/c)", "Kasubbag Perencanaan dan Keuangan", "S1"),
+    ("10", "Muhammad Aditya Pratama, SE", "19910214 202012 1 009", "Penata Muda (III/a)", "Staf Seksi Pembangunan",
+     "Strata 1"),
+    ("11", "Yusnani", "19770501 200701 1 016", "Penata Muda (III/a)", "Staf Seksi Pemerintahan", "S1"),
+    ("12", "Akhmad Basuki", "19780719 200701 1 007", "Penata Muda III/a", "Staf Pembangunan", "SMA"),
+    ("13", "Hatmi Susanti", "19821215 200801 2 014", "Penata Muda III/a", "Staf Kasubbag Umum dan Kepegawaian",
+     "S1"),
+    ("14", "Saihani", "1977052 200906 1 002", "Pengatur Tk.I (II/d)", "Staf Subbag Perencanaan dan Keuangan",
+     "SLTA"),
+    ("15", "Ali Sadikin", "19680816 198804 1 001", "Pengatur (II/c)", "Staf Kasubbag Umum dan Kepegawaian", "SLTP"),
+    ("16", "Misnu Raga", "19690718 200701 1 029", "Pengatur Muda (II/a)", "Staf Kasubbag Umum dan Kepegawaian",
+     "SMP"),
+    ("17", "Ruslan", "19690330 2021212 1 003", "Pengatur Muda (II/a)", "Staf Kasubbag Umum dan Kepegawaian",
+     "SLTP"),
+    ("18.", "Misnawati, A.Md.", "19900329 202421 2 002", "PPPK Golongan VII", "JF Pranata Komputer Terampil",
+     "D-III"),
+]
+
+# ---------------------------------------------------------------------------
+# Penghargaan (seed Tabel 3.15), Inovasi (Bab III 3.4) and the LHE's tindak
+# lanjut, as printed.  Row 7 of the penghargaan and row 5 of the tindak lanjut
+# run on over a page break of the PDF: pasted so, they continue on a row with
+# no number.  One date is an Excel date, the rest text as printed.
+# ---------------------------------------------------------------------------
+
+PENGHARGAAN = [  # No., Tanggal, Tempat, Penghargaan, Keterangan
+    ("1.", "30 Mei 2024", "Kab Balangan", "Lomba Desa (Desa Hukai)",
+     "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana serta "
+     "Pemberdayaan Masyarakat dan Desa Kabupaten Balangan"),
+    ("2.", Fmt(dt.datetime(2024, 10, 30), "d mmmm yyyy"), "Halaman Kantor Bupati Balangan",
+     "Juara 3 Lomba PBB Satlinmas Tingkat Kabupaten", "Satpol PP Kabupaten Balangan"),
+    ("3.", "5 Desember 2024", "Ar Raudah Resto Paringin", "Pengawasan kearsipan internal SKPD",
+     "Dinas Perpustakaan dan Kearsipan Daerah Kab. Balangan"),
+    ("4.", "22 Desember 2024", "Mayang Maurai", "Juara III Lomba UP2K PKK Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("5.", "22 Desember 2024", "Mayang Maurai", "Juara III Lomba Posyandu Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("6.", "22 Desember 2024", "Mayang Maurai", "Juara II Lomba Hatinya PKK Tingkat Kabupaten Balangan",
+     "Ketua TP PKK Kabupaten Balangan"),
+    ("7.", "22 Desember 2024", "Mayang Maurai", "Juara 4 Lomba Administarasi PKK Tingkat",
+     "Ketua TP PKK Kabupaten Balangan"),
+    (None, None, None, "Kabupaten Balangan", None),
+]
+
+INOVASI = [  # Nama, Uraian
+    ("Pemetaan Batas Desa Berbasis Partisipatif (PETA BAPER)",
+     "Inovasi yang dilakukan oleh seksi penyelenggaraan pemerintahan untuk mempercepat proses pemetaan batas desa "
+     "di wilayah Kecamatan Juai."),
+    ("Sistem Publikasi Digital (Silikit)",
+     "Inovasi yang dilakukan untuk mengaktifkan media informasi digital di Kecamatan Juai."),
+    ("Dana Duka Santunan Kematian Proses Mulus (Ana Tulus)",
+     "Inovasi yang dilakukan untuk meningkatkan kualitas layanan klaim bantuan uang kematian bagi masyarakat "
+     "Kabupaten Balangan yang dicanangkan sebagai program kerja Bupati Balangan terpilih saat ini."),
+    ("Sinergi Linmas dengan Masyarakat (Sinar Linmas)",
+     "Inovasi yang dilakukan untuk meningkatkan koordinasi dan kerjasama pemberdayaan Satlinmas di desa."),
+    ("Evaluasi Cepat Berkolaborasi dengan Pemerintahan Desa (Si Cabe Pedas)",
+     "Inovasi yang dilaksanakan untuk mempermudah dan mempercepat pelaksanaan evaluasi administrasi desa di seksi "
+     "pembinaan dan pengawasan pemerintahan desa khususnya dalam rangka pencapaian target indikator kinerja desa "
+     "tertib administrasi keuangan desa."),
+    ("Sistem Disposisi Digital (Sidigit)",
+     "Inovasi berupa sistem untuk meningkatkan tata kelola pemerintah Kecamatan Juai dengan cara mempermudah proses "
+     "disposisi surat masuk sehingga memudahkan proses dan meningkatkan keterbukaan komunikasi antar pegawai di "
+     "Kecamatan Juai."),
+    ("Pengukuran Kinerja dan Keuangan (Kurkinku)",
+     "Inovasi yang dilakukan dalam rangka meningkatkan kualitas tata kelola pemerintahan di Kecamatan Juai "
+     "khususnya dalam penyusunan dan penyampaian laporan pengukuran capaian kinerja dan keuangan masing-masing "
+     "aparatur sipil Negara sesuai dengan target perjanjian kinerja yang telah ditentukan."),
+    ("Sistem Informasi Desa (Sispemdes)",
+     "Inovasi yang dilakukan untuk menyajikan suatu sistem yang dapat menyediakan keseluruhan data profil desa."),
+]
+
+# No | Rekomendasi | Rencana Tindak Lanjut, each komponen on a row of its own above its rekomendasi.
+TINDAK_LANJUT = [
+    ("Perencanaan Kinerja", None, None),
+    ("1.", "Menyempurnakan Diagram Crosscutting yang menunjukkan kesinambungan antar unit organisasi atau unit kerja "
+           "lain untuk pencapaian tujuan dan sasaran kinerja",
+     "Sesegeranya menyusun draft diagram crosscutting kecamatan"),
+    ("Pengukuran Kinerja", None, None),
+    ("2.", "Agar kedepannya Laporan Kinerja Instansi Pemerintah (LKjIP) dapat memberikan informasi efisiensi "
+           "anggaran yang berdasarkan target dan realisasi kinerja dengan rencana dan realisasi anggaran yang "
+           "digunakan",
+     "Akan disusun tabel efisiensi anggaran yang memuat target kinerja, realisasi kinerja, rencana anggaran dan "
+     "realisasi anggaran"),
+    ("Pelaporan Kinerja", None, None),
+    ("3.", "Dokumen Laporan Kinerja (LKjIP) menginfokan perbandingan dengan realisasi kinerja tahun-tahun sebelumnya",
+     "Sebagian telah ditindaklanjuti penyediaan informasi berupa perbandingan dengan realisasi kinerja tahun "
+     "sebelumnya"),
+    ("4.", "Agar kedepannya Laporan Kinerja (LKjIP) memberikan informasi mengenai perbandingan realisasi capaian "
+           "kinerja SKPD dengan data realisasi capaian antar Kabupaten/Kota dalam 1 (satu) Provinsi.",
+     "Akan mengusahakan untuk menemukan laporan realisasi kinerja Kecamatan Lain di Kabupaten/Kota dalam 1 (satu) "
+     "provinsi yang sama"),
+    ("5.", "Pada penutup LKjIP terdapat rekomendasi atau langkah antisipasi untuk perencanaan kinerja",
+     "Telah ditindaklanjuti pencantuman solusi atas kendala pencapaian"),
+    (None, "tahun berikutnya berdasarkan hambatan atas kendala dalam pelaksanaan kinerja tahun sebelumnya/evaluasi "
+           "berjalan.", "kinerja sasaran tahun 2023"),
+    ("Evaluasi Akuntabilitas Kinerja", None, None),
+    ("6.", "Menindaklanjuti seluruh rekomendasi atas Laporan Hasil Evaluasi (LHE) Akuntabilitas Kinerja Tahun "
+           "sebelumnya.",
+     "Telah disusun tabel matrik tindak lanjut atas LHE tahun sebelumnya (2022) dan sebagian telah selesai "
+     "ditindaklanjuti"),
 ]
 
 
@@ -701,6 +846,40 @@ def build_dilaporkan(wb):
                 widths=(11, 60, 22, 16), text_cols=(1, 2, 3, 4))
 
 
+def build_pegawai(wb):
+    ws = wb.create_sheet("Pegawai")
+    rows = [[no, f"{nama}\n{nip}", pangkat, jabatan, pendidikan]
+            for no, nama, nip, pangkat, jabatan, pendidikan in PEGAWAI]
+    write_table(ws, ["NO", "NAMA DAN NIP", "PANGKAT / GOLONGAN", "JABATAN", "PENDIDIKAN"], rows,
+                title="DAFTAR NOMINATIF PNS KECAMATAN JUAI PER 31 DESEMBER 2024", widths=(5, 40, 22, 40, 12),
+                text_cols=(1,))
+
+
+def build_penghargaan(wb):
+    ws = wb.create_sheet("Penghargaan")
+    write_table(ws, ["No.", "Tanggal", "Tempat", "Penghargaan", "Keterangan"], [list(r) for r in PENGHARGAAN],
+                title="DAFTAR PENGHARGAAN YANG DITERIMA KECAMATAN JUAI TAHUN 2024", widths=(5, 18, 30, 45, 60),
+                text_cols=(1,))
+
+
+def build_inovasi(wb):
+    ws = wb.create_sheet("Inovasi")
+    rows = [[f"{i}.", nama, uraian] for i, (nama, uraian) in enumerate(INOVASI, start=1)]
+    write_table(ws, ["No", "Nama Inovasi", "Uraian"], rows, title="INOVASI KECAMATAN JUAI TAHUN 2024",
+                widths=(5, 45, 80), text_cols=(1,))
+
+
+def build_tindak_lanjut(wb):
+    ws = wb.create_sheet("Tindak Lanjut LHE")
+    top = write_table(ws, ["No", "Rekomendasi", "Rencana Tindak Lanjut"], [list(r) for r in TINDAK_LANJUT],
+                      title="RENCANA TINDAK LANJUT ATAS REKOMENDASI LHE AKUNTABILITAS KINERJA TAHUN 2023",
+                      widths=(6, 70, 60), text_cols=(1,))
+    for i, (no, rekomendasi, _rencana) in enumerate(TINDAK_LANJUT):
+        if rekomendasi is None:  # the komponen's own row, merged across the table as in the LKIP
+            ws.merge_cells(start_row=top + 1 + i, start_column=1, end_row=top + 1 + i, end_column=3)
+            ws.cell(row=top + 1 + i, column=1).font = BOLD
+
+
 # ---------------------------------------------------------------------------
 # Self-checks
 # ---------------------------------------------------------------------------
@@ -730,7 +909,14 @@ def check_data():
     names = {k[4] for k in KINERJA}
     assert all(i in names for i, _k, _n in PEMETAAN)
     assert all(k[0] in names for k in KOMPONEN)
-    assert all(s in names or s == "Total" for _t, s, _u, _n in DILAPORKAN)
+    assert all(s in names or s == "Total" for _t, s, u, _n in DILAPORKAN if u != "Jumlah Pegawai")
+    # Tabel 1.1 of the seed: its pendidikan counts are the sample's, its golongan totals its nominatif's
+    from collections import Counter
+    pendidikan = Counter({"S-2": "S2", "Strata 2": "S2", "S-1": "S1", "Strata 1": "S1", "SMA": "SLTA",
+                          "SMP": "SLTP", "D-III": "D3"}.get(p[5], p[5]) for p in PEGAWAI)
+    assert {k: v for k, v in pendidikan.items()} == {k: TABEL_1_1[k] for k in ("SLTP", "SLTA", "D3", "S1", "S2")}
+    assert len(PEGAWAI) == TABEL_1_1["Total"] == 18
+    assert len(PENGHARGAAN) == 8 and len(INOVASI) == 8 and sum(1 for r in TINDAK_LANJUT if r[0] and r[1]) == 6
 
 
 def as_amount(value) -> int:
@@ -788,7 +974,8 @@ def main():
     wb.properties.creator = "lkip-xl samples/build_sample.py"
     wb.properties.title = "Data masukan LKIP Kecamatan Juai 2024"
     for build in (build_identitas, build_kinerja, build_komponen, build_dpa, build_realisasi,
-                  build_pemetaan, build_belanja, build_dilaporkan):
+                  build_pemetaan, build_belanja, build_dilaporkan, build_pegawai, build_penghargaan, build_inovasi,
+                  build_tindak_lanjut):
         build(wb)
     save_deterministic(wb, OUTPUT)
     print(f"wrote {OUTPUT}")

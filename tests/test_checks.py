@@ -28,6 +28,7 @@ SPEC_TINGKAT = {
     "UNIT_MISMATCH": "peringatan", "UNMAPPED_INDICATOR": "peringatan", "ORPHAN_ROW": "peringatan",
     "UNMAPPED_SUBKEGIATAN": "info", "TARGET_NOT_CHALLENGING": "info",
     "POLARITY_CONFLICT": "peringatan",  # SPEC §6 since issue 17 (§10.12)
+    "PEGAWAI_TIDAK_VALID": "peringatan",  # SPEC §6 since issue 19 (§12)
     "TABEL_KOSONG": "info",  # SPEC §6 since issue 19 (§12: a table the input does not fill is left out)
 }
 TRIGGERED: set[str] = set()
@@ -957,6 +958,17 @@ def test_ambiguous_column_sebelum_sesudah(tmp_path):
     f = hit(result, "AMBIGUOUS_COLUMN", "DPA", "D2", "Pagu", "D", "C")
     assert (f.dihitung, f.dilaporkan) == ("D", "C")
     assert result.total_pagu == 250 * M
+
+
+# ------------------------------------------------------------------ PEGAWAI_TIDAK_VALID (SPEC §12)
+@triggers("PEGAWAI_TIDAK_VALID")
+def test_pegawai_tidak_valid(tmp_path):
+    """A Pegawai row whose NIP is not 18 digits (more cases in test_bab1.py)."""
+    pegawai = [["Nama", "NIP", "Pangkat/Golongan", "Pendidikan"], ["Saihani", "1977052 200906 1 002", "II/d", "SLTA"],
+               ["Hatmi", "19821215 200801 2 014", "III/a", "S1"]]
+    result = run(tmp_path, extra_sheets={"Pegawai": pegawai})
+    assert kinds(result) == ["PEGAWAI_TIDAK_VALID"]
+    hit(result, "PEGAWAI_TIDAK_VALID", "Pegawai", "B2", "Saihani", "1977052 200906 1 002", "17 angka")
 
 
 # ------------------------------------------------------------------ every code covered

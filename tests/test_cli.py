@@ -14,10 +14,13 @@ import pytest
 
 from run_cli import SAMPLE, TIMEOUT_S, child_env, run_cli
 
-# The six claims of the seed LKIP that its own numbers contradict (Dilaporkan sheet of the sample).
-WRONG_CLAIM_CELLS = ["D49", "D54", "D84", "D85", "D91", "D92"]
+# The eleven claims of the seed LKIP that its own numbers contradict (Dilaporkan sheet of the sample): six
+# serapan / efisiensi figures of Tabel 3.11 and 3.14, five pangkat counts of Tabel 1.1.
+WRONG_CLAIM_CELLS = ["D49", "D54", "D84", "D85", "D91", "D92", "D127", "D128", "D129", "D131", "D132"]
+# The seed's nominatif: two NIPs that are not 18 digits (Pegawai sheet of the sample), fixed for a clean input.
+MALFORMED_NIPS = {"B17": "Saihani\n19770502 200906 1 002", "B20": "Ruslan\n19690330 202121 1 003"}
 SUMMARY = re.compile(
-    r"^Ringkasan: 6 kesalahan, \d+ peringatan, \d+ info\. "
+    r"^Ringkasan: 11 kesalahan, \d+ peringatan, \d+ info\. "
     r"Pagu Rp7\.996\.663\.078, realisasi Rp7\.490\.354\.404, serapan 93,67 %\.$",
     re.M,
 )
@@ -46,7 +49,8 @@ def sample(tmp_path) -> Path:
 
 
 def _without_wrong_claims(src: Path, dst: Path, *, fix_name: bool) -> Path:
-    """The sample minus its six wrong Dilaporkan rows; `fix_name` also removes its NAME_MISMATCH."""
+    """The sample minus its eleven wrong Dilaporkan rows; `fix_name` also removes its warnings (the
+    NAME_MISMATCH and the two malformed NIPs)."""
     wb = openpyxl.load_workbook(src)
     ws = wb["Dilaporkan"]
     for row in sorted((int(c[1:]) for c in WRONG_CLAIM_CELLS), reverse=True):
@@ -56,6 +60,9 @@ def _without_wrong_claims(src: Path, dst: Path, *, fix_name: bool) -> Path:
         realisasi = wb["Realisasi"]
         assert realisasi["A36"].value == "3.2.1"
         realisasi["B36"] = dpa_names["3.2.1"]
+        for cell, text in MALFORMED_NIPS.items():
+            assert wb["Pegawai"][cell].value.split("\n")[0] == text.split("\n")[0]
+            wb["Pegawai"][cell] = text
     wb.save(dst)
     return dst
 
@@ -69,7 +76,7 @@ def test_check_sample_prints_the_findings_table(sample, tmp_path):
     assert proc.stderr == ""  # progress only on a terminal
     out = proc.stdout
     assert out.startswith("Pemeriksaan kecamatan_juai_2024.xlsx — Kecamatan Juai tahun 2024\n")
-    assert "KESALAHAN (6, dari 2 penyebab)" in out
+    assert "KESALAHAN (11, dari 7 penyebab)" in out
     claim_lines = [line for line in out.splitlines() if line.strip().startswith("CLAIM_MISMATCH")]
     assert [re.search(r"Dilaporkan!(D\d+)", line).group(1) for line in claim_lines] == WRONG_CLAIM_CELLS
     assert "dilaporkan 97,26 %, sedangkan hasil hitung 95,6807 %" in out
@@ -128,18 +135,18 @@ def test_clean_workbook_exits_0(tmp_path):
 
 
 def test_strict_fails_on_warnings(tmp_path):
-    """Warnings only (the NAME_MISMATCH of the sample): 0 normally, 1 with --strict."""
+    """Warnings only (the NAME_MISMATCH and the two malformed NIPs of the sample): 0 normally, 1 with --strict."""
     warned = _without_wrong_claims(SAMPLE, tmp_path / "peringatan.xlsx", fix_name=False)
     plain = run_cli("check", warned.name, cwd=tmp_path)
     assert plain.returncode == 0, plain.stdout
-    assert "Ringkasan: 0 kesalahan, 1 peringatan" in plain.stdout
-    assert "NAME_MISMATCH" in plain.stdout
+    assert "Ringkasan: 0 kesalahan, 3 peringatan" in plain.stdout
+    assert "NAME_MISMATCH" in plain.stdout and plain.stdout.count("PEGAWAI_TIDAK_VALID") == 2
     strict = run_cli("check", warned.name, "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert strict.stdout == plain.stdout
     as_json = run_cli("check", warned.name, "--strict", "--json", cwd=tmp_path)
     assert as_json.returncode == 1
-    assert [t["kode"] for t in json.loads(as_json.stdout)["temuan"]] == ["NAME_MISMATCH"]
+    assert [t["kode"] for t in json.loads(as_json.stdout)["temuan"]] == ["PEGAWAI_TIDAK_VALID"] * 2 + ["NAME_MISMATCH"]
 
 
 def test_strict_with_errors_exits_1(sample, tmp_path):

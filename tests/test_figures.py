@@ -152,6 +152,20 @@ def test_sums_and_differences():
         'SUMPRODUCT(--(P4:P9="5.1.02"),E4:E9)'
 
 
+def test_countifs_counts_the_rows_holding_every_criterion():
+    f = F.CountIfs((("gol", F.Ref("dicari")), ("status", F.Ref("status_dicari"))))
+    env = {"gol": ["III/a", "iii/a", "IV/a", None, "III/a"], "status": ["PNS", "PNS", "PNS", "PNS", "PPPK"],
+           "dicari": "III/a", "status_dicari": "PNS"}
+    assert f.value(env) == 2  # text ignoring case, as the spreadsheet compares it
+    assert f.formula({"gol": "'Data Pegawai'!$E$4:$E$8", "dicari": "B5", "status": "'Data Pegawai'!$F$4:$F$8",
+                      "status_dicari": '"PNS"'}) == \
+        "COUNTIFS('Data Pegawai'!$E$4:$E$8,B5,'Data Pegawai'!$F$4:$F$8,\"PNS\")"
+    filled = F.CountIfs((("nama", "<>"),))  # a text criterion is written into the formula
+    assert filled.value({"nama": ["A", None, "", "B", 3.0]}) == 3  # "<>": every cell not empty
+    assert filled.value({"nama": []}) == 0
+    assert filled.formula({"nama": "B4:B9"}) == 'COUNTIFS(B4:B9,"<>")'
+
+
 # ----------------------------------------------------------------------------- nodes for text, tests, counts
 
 

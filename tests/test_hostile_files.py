@@ -71,7 +71,7 @@ def test_merge_over_the_whole_sheet_is_cheap(tmp_path):
     path = rewrite(tmp_path / "gabung.xlsx", {SHEET["Realisasi"]: merge_all})
     run = run_measured("check", path.name, cwd=tmp_path)
     assert run.returncode == 1 and CATCH_ALL not in run.stderr, run.stderr
-    assert run.stdout.count("CLAIM_MISMATCH") == 6
+    assert run.stdout.count("CLAIM_MISMATCH") == 11
     assert run.max_rss_mb < MAX_RSS_MB
 
 
@@ -118,7 +118,7 @@ def test_unused_big_sheets_are_never_read(tmp_path):
                    {"xl/worksheets/catatan.xml": notes}, level=1)
     del notes  # the child's peak memory counts what it inherits from this process before exec
     run = run_measured("check", path.name, cwd=tmp_path)
-    assert run.returncode == 1 and run.stdout.count("CLAIM_MISMATCH") == 6, run.stderr
+    assert run.returncode == 1 and run.stdout.count("CLAIM_MISMATCH") == 11, run.stderr
     assert run.max_rss_mb < 150
 
 
@@ -131,7 +131,7 @@ def test_repetitive_sheet_that_is_read_is_no_bomb(tmp_path):
         info = zf.getinfo(SHEET["DPA"])
     assert info.file_size / info.compress_size > 100 and info.file_size > MB
     run = run_measured("check", path.name, cwd=tmp_path)
-    assert run.returncode == 1 and run.stdout.count("CLAIM_MISMATCH") == 6, run.stderr
+    assert run.returncode == 1 and run.stdout.count("CLAIM_MISMATCH") == 11, run.stderr
 
 
 def test_too_many_cells_refused(tmp_path):
@@ -207,7 +207,7 @@ def test_impossible_stored_numbers_are_findings(tmp_path, raw):
 def test_a_real_xlsx_under_any_name_is_read(tmp_path, name):
     shutil.copyfile(SAMPLE, tmp_path / name)
     proc = run_cli("check", name, cwd=tmp_path)
-    assert proc.returncode == 1 and proc.stdout.count("CLAIM_MISMATCH") == 6, proc.stderr
+    assert proc.returncode == 1 and proc.stdout.count("CLAIM_MISMATCH") == 11, proc.stderr
 
 
 def test_fifo_input_refused_at_once(tmp_path):

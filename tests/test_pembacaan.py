@@ -56,8 +56,22 @@ def test_sample_dpa_and_realisasi_show_header_row_and_money_columns(sample_repor
 def test_identitas_shows_key_and_value_columns(sample_report):
     ident = by_sheet(sample_report)["Identitas"]
     assert ident == {"lembar": "Identitas", "peran": "Identitas", "baris_header": [1, 1],
-                     "kolom": {"Kunci": "A", "Nilai": "B"}, "baris_data": 12, "baris_tersembunyi": 0, "dilewati": [],
+                     "kolom": {"Kunci": "A", "Nilai": "B"}, "baris_data": 14, "baris_tersembunyi": 0, "dilewati": [],
                      "dipatok": {}}
+
+
+def test_the_bab_i_and_closing_sheets_of_the_sample(sample_report):
+    """SPEC §12: each optional sheet with its role; the rows a PDF page broke are continuations, not data."""
+    sheets = by_sheet(sample_report)
+    got = {name: (sheets[name]["peran"], sheets[name]["baris_header"], sheets[name]["baris_data"],
+                  sheets[name]["dilewati"]) for name in ("Pegawai", "Penghargaan", "Inovasi", "Tindak Lanjut LHE")}
+    continued = [{"baris": 11, "alasan": "lanjutan baris di atasnya (tabel terpotong halaman)"}]
+    assert got == {"Pegawai": ("Pegawai", [3, 3], 18, []), "Penghargaan": ("Penghargaan", [3, 3], 7, continued),
+                   "Inovasi": ("Inovasi", [3, 3], 8, []),
+                   "Tindak Lanjut LHE": ("Tindak Lanjut LHE", [3, 3], 10, [
+                       {"baris": 12, "alasan": "lanjutan baris di atasnya (tabel terpotong halaman)"}])}
+    assert sheets["Pegawai"]["kolom"] == {"No": "A", "Nama": "B", "Pangkat/Golongan": "C", "Jabatan": "D",
+                                          "Pendidikan": "E"}
 
 
 def test_identitas_skipped_rows_say_why(tmp_path):
@@ -223,7 +237,7 @@ def test_check_pembacaan_with_json_prints_only_the_json(titled, tmp_path):
 def test_console_table_of_the_sample(sample_report):
     text = pembacaan_table(analyse(str(SAMPLE)), SAMPLE.name)
     assert "Lembar DPA\n  header baris 3; Pagu di kolom H; 48 baris data; 0 baris dilewati.\n" in text
-    assert "Lembar Identitas\n  header baris 1; 12 baris data; 0 baris dilewati.\n" in text
+    assert "Lembar Identitas\n  header baris 1; 14 baris data; 0 baris dilewati.\n" in text
     assert max(len(line) for line in text.splitlines()) <= 110
 
 

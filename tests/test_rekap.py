@@ -282,7 +282,7 @@ def test_frames_match_the_workbook_and_pandas_stays_out_of_the_cli():
     assert len(frames["Daftar Perangkat Daerah"]) == 4
     one = lkip_xl.report_frames(SAMPLE)
     assert set(one) == {"Anggaran", "Jenis Belanja", "Indikator", "Temuan", "Pembacaan"}
-    assert len(one["Temuan"]) == 7
+    assert len(one["Temuan"]) == 14
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "lkip_xl", "--help"], capture_output=True,
                           text=True, env=child_env(), timeout=30)
     assert proc.returncode == 0

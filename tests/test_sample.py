@@ -166,7 +166,7 @@ def test_tujuan_uses_the_whole_budget_and_stays_out_of_e(result):
     assert result.nilai_efisiensi == pytest.approx(50 + result.efisiensi_rata_rata / 20 * 50)
 
 
-def test_findings_are_the_seeds_six_wrong_figures(result):
+def test_findings_are_the_seeds_eleven_wrong_figures(result):
     found = [(f.kode, f.tingkat, f.lembar, f.sel, f.dilaporkan, r2(f.dihitung)) for f in result.findings
              if f.tingkat == "kesalahan"]
     assert found == [
@@ -176,6 +176,12 @@ def test_findings_are_the_seeds_six_wrong_figures(result):
         ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D85", 2.74, 4.32),  # Tabel 3.14 efisiensi
         ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D91", 96.7, 99.73),
         ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D92", 3.3, 0.27),
+        # Tabel 1.1's pangkat counts against its own nominatif (Tabel 1.2): III/a, III/b, III/c, IV/a, IV/b
+        ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D127", 2, 4),
+        ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D128", 1, 0),
+        ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D129", 4, 3),
+        ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D131", 1, 2),
+        ("CLAIM_MISMATCH", "kesalahan", "Dilaporkan", "D132", 1, 0),
     ]
     messages = [f.pesan for f in result.findings if f.kode == "CLAIM_MISMATCH"]
     assert "Tabel 3.11" in messages[0] and ADM_PEM in messages[0] and "97,26 %" in messages[0]
@@ -184,9 +190,11 @@ def test_findings_are_the_seeds_six_wrong_figures(result):
     assert "3,30 %" in messages[5]
 
 
-def test_the_only_warning_is_the_renamed_sub_kegiatan(result):
+def test_the_warnings_are_the_seeds_two_malformed_nips_and_the_renamed_sub_kegiatan(result):
     rest = [(f.kode, f.tingkat, f.lembar, f.sel) for f in result.findings if f.tingkat != "kesalahan"]
-    assert rest == [("NAME_MISMATCH", "peringatan", "Realisasi", "B36")]
+    assert rest == [("PEGAWAI_TIDAK_VALID", "peringatan", "Pegawai", "B17"),  # Saihani: 17 digits
+                    ("PEGAWAI_TIDAK_VALID", "peringatan", "Pegawai", "B20"),  # Ruslan: 19 digits
+                    ("NAME_MISMATCH", "peringatan", "Realisasi", "B36")]
 
 
 def test_jenis_belanja(result):
@@ -230,7 +238,7 @@ def test_json_report_has_exactly_the_keys_of_spec_8(result):
     assert set(report["efisiensi"]) == {"rumus", "rata_rata", "nilai"}
     assert {frozenset(t) for t in report["temuan"]} == {frozenset(
         {"kode", "tingkat", "lembar", "sel", "pesan", "dilaporkan", "dihitung", "kelompok"})}
-    assert len(report["temuan"]) == 7
+    assert len(report["temuan"]) == 14
 
 
 def test_belanja_claims_by_akun_code_are_not_outline_numbers(tmp_path):
@@ -251,18 +259,21 @@ def test_belanja_claims_by_akun_code_are_not_outline_numbers(tmp_path):
     path = tmp_path / "juai.xlsx"
     wb.save(path)
     result = analyse(str(path))
-    assert [f.sel for f in result.findings if f.kode == "CLAIM_MISMATCH"] == ["D49", "D54", "D84", "D85", "D91", "D92"]
+    assert [f.sel for f in result.findings if f.kode == "CLAIM_MISMATCH"] == [
+        "D49", "D54", "D84", "D85", "D91", "D92", "D127", "D128", "D129", "D131", "D132"]
     assert not [f for f in result.findings if f.kode == "UNKNOWN_REFERENCE"]
 
 
-def test_the_seeds_six_wrong_claims_are_two_causes(result):
+def test_the_seeds_eleven_wrong_claims_are_seven_causes(result):
     """SPEC §6: sasaran 4's two wrong serapan figures, each claimed in Tabel 3.11 and 3.14 and carried into
-    Tabel 3.14's efisiensi ((1 − 97,26 / 100) × 100 = 2,74), are two causes of three findings each."""
+    Tabel 3.14's efisiensi ((1 − 97,26 / 100) × 100 = 2,74), are two causes of three findings each; the five
+    wrong pangkat counts of Tabel 1.1 are a cause each."""
     sample_report = build_report(result)
     claims = [t for t in sample_report["temuan"] if t["kode"] == "CLAIM_MISMATCH"]
     groups: dict = {}
     for t in claims:
         groups.setdefault(t["kelompok"], []).append(t["sel"])
-    assert sorted(groups.values()) == [["D49", "D84", "D85"], ["D54", "D91", "D92"]]
+    assert sorted(groups.values()) == [["D127"], ["D128"], ["D129"], ["D131"], ["D132"], ["D49", "D84", "D85"],
+                                       ["D54", "D91", "D92"]]
     others = [t["kelompok"] for t in sample_report["temuan"] if t["kode"] != "CLAIM_MISMATCH"]
     assert len(set(others)) == len(others) and not set(others) & set(groups)

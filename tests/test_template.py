@@ -27,6 +27,10 @@ HEADERS = {
     "Belanja": ["Kode", "Uraian", "Pagu", "Realisasi", "%"],
     "Dilaporkan": ["Tabel", "Subjek", "Ukuran", "Nilai"],
     "Skala": ["Batas Bawah", "Kategori"],
+    "Pegawai": ["Nama", "NIP", "Pangkat/Golongan", "Jabatan", "Pendidikan", "Status"],
+    "Penghargaan": ["Tanggal", "Tempat", "Penghargaan", "Pemberi"],
+    "Inovasi": ["Nama", "Uraian"],
+    "Tindak Lanjut LHE": ["Komponen", "Rekomendasi", "Rencana Tindak Lanjut", "Status"],
     "Upaya Perbaikan": ["Upaya"],
     "Pengaturan Baca": ["Lembar", "Baris Header", "Baris Akhir", "Kode", "No", "Uraian", "Pagu", "Realisasi",
                         "Indikator"],
@@ -34,7 +38,8 @@ HEADERS = {
 IDENTITAS = {
     "SKPD": None, "Pemerintah Daerah": None, "Tahun": None, "Periode Renstra": None, "Kepala SKPD": None,
     "NIP": None, "Jabatan": None, "Tempat dan Tanggal": None, "Rumus Polaritas Negatif": "(2T-R)/T",
-    "Rumus Efisiensi": "PMK 249", "Skala Kategori": "Berhasil", "Toleransi Rupiah": 1,
+    "Rumus Efisiensi": "PMK 249", "Skala Kategori": "Berhasil", "Toleransi Rupiah": 1, "Nomor LHE": None,
+    "Tanggal LHE": None,
 }
 
 
@@ -56,7 +61,8 @@ def _validations(ws) -> dict[str, str]:
 
 
 def test_sheets_in_order(book):
-    assert book.sheetnames == ["Petunjuk", *HEADERS]
+    assert book.sheetnames == ["Petunjuk", *HEADERS, "Daftar Pilihan"]
+    assert book["Daftar Pilihan"].sheet_state == "hidden"  # the long drop-down lists
 
 
 @pytest.mark.parametrize("name", list(HEADERS))
@@ -88,13 +94,26 @@ def test_validation_lists(book):
     assert styles["F2:F500"] == "warning"
     assert _validations(book["Komponen"]) == {"E2:E500": '"rata-rata,jumlah,pembilang,penyebut"'}
     assert _validations(book["Dilaporkan"]) == {"C2:C500": (
-        '"Target,Realisasi,Capaian,Capaian Akhir Renstra,Pagu,Realisasi Anggaran,Serapan,Sisa,Efisiensi,Kategori"')}
+        '"Target,Realisasi,Capaian,Capaian Akhir Renstra,Pagu,Realisasi Anggaran,Serapan,Sisa,Efisiensi,Kategori,'
+        'Jumlah Pegawai"')}
+    # SPEC §12: every list of Pegawai and Tindak Lanjut LHE only warns (other spellings are read)
+    assert _validations(book["Pegawai"]) == {"C2:C500": "'Daftar Pilihan'!$A$2:$A$35",
+                                             "E2:E500": '"SD,SLTP,SLTA,D1,D2,D3,D4,S1,S2,S3"',
+                                             "F2:F500": '"PNS,PPPK"'}
+    assert _validations(book["Tindak Lanjut LHE"]) == {"A2:A500": (
+        '"Perencanaan Kinerja,Pengukuran Kinerja,Pelaporan Kinerja,Evaluasi Akuntabilitas Kinerja"')}
+    for name in ("Pegawai", "Tindak Lanjut LHE"):
+        assert {dv.errorStyle for dv in book[name].data_validations.dataValidation} == {"warning"}
+    pangkat = [c.value for c in book["Daftar Pilihan"]["A"][1:]]
+    assert pangkat[:3] == ["Juru Muda (I/a)", "Juru Muda Tk.I (I/b)", "Juru (I/c)"] and len(pangkat) == 34
+    assert pangkat[8:10] == ["Penata Muda (III/a)", "Penata Muda Tk.I (III/b)"]
+    assert pangkat[16:18] == ["Pembina Utama (IV/e)", "PPPK Golongan I"]
 
 
 def test_codes_typed_into_the_template_stay_text(book):
     # "1.10" typed into a General cell becomes the number 1.1; code columns are text-formatted.
     for name, col in [("DPA", "A"), ("DPA", "B"), ("Realisasi", "A"), ("Realisasi", "B"), ("Pemetaan", "B"),
-                      ("Belanja", "A")]:
+                      ("Belanja", "A"), ("Pegawai", "B")]:  # an 18-digit NIP typed as a number loses digits
         assert book[name].column_dimensions[col].number_format == "@", (name, col)
 
 
@@ -183,16 +202,20 @@ def test_petunjuk_lists_every_label_the_reader_accepts_and_no_other(book):
     from lkip_xl.reader.budget import BELANJA_FIELDS, DPA_FIELDS, REALISASI_FIELDS
     from lkip_xl.reader.identitas import KEYS
     from lkip_xl.reader.kinerja import KINERJA_FIELDS, KOMPONEN_FIELDS, YEAR_FIELDS
+    from lkip_xl.reader.bab1 import INOVASI_FIELDS, PEGAWAI_FIELDS, PENGHARGAAN_FIELDS, TINDAK_LANJUT_FIELDS
     from lkip_xl.reader.links import DILAPORKAN_FIELDS, PEMETAAN_FIELDS, SKALA_FIELDS
     from lkip_xl.reader.sheets import SHEET_SYNONYMS
     from lkip_xl.reader.upaya import UPAYA_FIELDS
 
     fields = {"Kinerja": KINERJA_FIELDS, "Komponen": KOMPONEN_FIELDS, "DPA": DPA_FIELDS,
               "Realisasi": REALISASI_FIELDS, "Pemetaan": PEMETAAN_FIELDS, "Belanja": BELANJA_FIELDS,
-              "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS, "Upaya Perbaikan": UPAYA_FIELDS}
+              "Dilaporkan": DILAPORKAN_FIELDS, "Skala": SKALA_FIELDS, "Pegawai": PEGAWAI_FIELDS,
+              "Penghargaan": PENGHARGAAN_FIELDS, "Inovasi": INOVASI_FIELDS, "Tindak Lanjut LHE": TINDAK_LANJUT_FIELDS,
+              "Upaya Perbaikan": UPAYA_FIELDS}
     roles = {"Identitas": "identitas", "Kinerja": "kinerja", "Komponen": "komponen", "DPA": "dpa",
              "Realisasi": "realisasi", "Pemetaan": "pemetaan", "Belanja": "belanja", "Dilaporkan": "dilaporkan",
-             "Skala": "skala", "Pengaturan Baca": "pengaturan", "Upaya Perbaikan": "upaya"}
+             "Skala": "skala", "Pegawai": "pegawai", "Penghargaan": "penghargaan", "Inovasi": "inovasi",
+             "Tindak Lanjut LHE": "tindak_lanjut", "Pengaturan Baca": "pengaturan", "Upaya Perbaikan": "upaya"}
     sections = _petunjuk_sections(book)
     assert set(sections) == set(roles)
     for name, role in roles.items():

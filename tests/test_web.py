@@ -127,7 +127,7 @@ def test_the_page_has_its_hooks(page):
 def test_sample_gives_the_findings_and_the_cli_workbook(page, tmp_path):
     page.set_input_files("input[type=file]", str(SAMPLE))
     assert finish(page) == "done", page.inner_text("body")
-    assert counts(page) == (6, 1, 0)
+    assert counts(page) == (11, 3, 0)
     text = page.inner_text("#hasil")
     assert "Kecamatan Juai" in text and "2024" in text and "CLAIM_MISMATCH" in text and "Dilaporkan!D49" in text
     assert "Rp7.996.663.078" in text and "93,67 %" in text
@@ -190,7 +190,7 @@ def test_a_bomb_is_refused_and_the_tab_survives(page, tmp_path):
     assert finish(page) == "error"
     assert "bom dekompresi" in page.inner_text("[data-pesan-error]")
     page.set_input_files("input[type=file]", str(SAMPLE))
-    assert finish(page) == "done" and counts(page) == (6, 1, 0)
+    assert finish(page) == "done" and counts(page) == (11, 3, 0)
 
 
 def test_every_request_stays_in_the_origin(page, server):
@@ -221,7 +221,7 @@ def test_file_url_start_with_the_launcher_flags(playwright, site, tmp_path):
         pg.goto((site / "index.html").as_uri())
         pg.wait_for_selector("body[data-state=ready]", timeout=READY_MS)
         pg.set_input_files("input[type=file]", str(SAMPLE))
-        assert finish(pg) == "done" and counts(pg) == (6, 1, 0)
+        assert finish(pg) == "done" and counts(pg) == (11, 3, 0)
     finally:
         context.close()
 

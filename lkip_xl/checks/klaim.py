@@ -24,7 +24,10 @@ class Subject:
 
 
 def resolve(result: Result, klaim: Klaim, index: IndicatorIndex) -> Subject | None:
-    """What a Dilaporkan `Subjek` names: Total, a budget code/number, an akun group or an indicator."""
+    """What a Dilaporkan `Subjek` names: Total, a budget code/number, an akun group or an indicator; for a
+    Jumlah Pegawai, a count of Tabel 1.1."""
+    if klaim.measure == "Jumlah Pegawai":
+        return _pegawai(result, klaim)
     text = klaim.subjek.value
     key = norm_label(text)
     if key in ("total", "jumlah", "total anggaran", "jumlah total"):
@@ -64,6 +67,19 @@ def resolve(result: Result, klaim: Klaim, index: IndicatorIndex) -> Subject | No
     return None
 
 
+PEGAWAI_LABEL = {"pendidikan": "pendidikan", "pangkat": "pangkat", "golongan": "golongan"}
+
+
+def _pegawai(result: Result, klaim: Klaim) -> Subject | None:
+    """A count of Tabel 1.1 (`S1`, `III/a`, `III`, `PPPK`, `Total`), from the Pegawai sheet."""
+    counts, key = result.pegawai, klaim.pegawai
+    if counts is None or key is None or key not in counts:
+        return None
+    kind, _, label = key.partition(":")
+    shown = f"{PEGAWAI_LABEL[kind]} {label}" if label else "seluruh pegawai"
+    return Subject(shown, {"Jumlah Pegawai": lambda: counts[key]}, FigureKey.pegawai(key).of(""))
+
+
 def _money(pagu: Callable[[], float], real: Callable[[], float]) -> dict[str, Callable[[], object]]:
     def serapan():
         return percent_of(real(), pagu())
@@ -100,8 +116,14 @@ def check(result: Result) -> Iterator[Finding]:
             if k.subjek.cell in unknown_subjects:
                 continue
             unknown_subjects.add(k.subjek.cell)
-            yield finding("UNKNOWN_REFERENCE", k.subjek.cell, "subjek", table=where, subjek=k.subjek.value,
-                          dilaporkan=k.subjek.value)
+            if ukuran == "Jumlah Pegawai" and result.pegawai is None:
+                yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "pegawai", table=where, dilaporkan=k.ukuran.value)
+            elif ukuran == "Jumlah Pegawai":
+                yield finding("UNKNOWN_REFERENCE", k.subjek.cell, "pegawai_subjek", table=where,
+                              subjek=k.subjek.value, dilaporkan=k.subjek.value)
+            else:
+                yield finding("UNKNOWN_REFERENCE", k.subjek.cell, "subjek", table=where, subjek=k.subjek.value,
+                              dilaporkan=k.subjek.value)
             continue
         if ukuran not in subject.measures:
             yield finding("UNKNOWN_REFERENCE", k.ukuran.cell, "ukuran_subjek", table=where, ukuran=ukuran,

@@ -10,4 +10,8 @@ from lkip_xl.rules.tabel import tabel_kosong
 
 def check(result: Result) -> Iterator[Finding]:
     for kosong in tabel_kosong(result):
-        yield finding("TABEL_KOSONG", None, tabel=kosong.tabel, kolom=kosong.kolom)
+        if kosong.lembar:
+            sheet = result.data.sheet_names.get(kosong.lembar, kosong.lembar)
+            yield finding("TABEL_KOSONG", None, "lembar", tabel=kosong.tabel, kolom=kosong.kolom, sheet=sheet)
+        else:
+            yield finding("TABEL_KOSONG", None, tabel=kosong.tabel, kolom=kosong.kolom)

@@ -12,6 +12,7 @@ def read_input(path: str) -> InputData:
 
 
 def _read_input(path: str) -> InputData:
+    from lkip_xl.reader.bab1 import read_inovasi, read_pegawai, read_penghargaan, read_tindak_lanjut
     from lkip_xl.reader.budget import read_belanja, read_budget
     from lkip_xl.reader.identitas import read_identitas
     from lkip_xl.reader.kinerja import read_kinerja, read_komponen
@@ -43,6 +44,10 @@ def _read_input(path: str) -> InputData:
         "belanja": lambda s: setattr(data, "belanja", read_belanja(s, findings)),
         "dilaporkan": lambda s: setattr(data, "dilaporkan", read_dilaporkan(s, findings)),
         "skala": lambda s: setattr(data, "skala", read_skala(s, findings) or None),
+        "pegawai": lambda s: setattr(data, "pegawai", read_pegawai(s, findings)),
+        "penghargaan": lambda s: setattr(data, "penghargaan", read_penghargaan(s, findings)),
+        "inovasi": lambda s: setattr(data, "inovasi", read_inovasi(s, findings)),
+        "tindak_lanjut": lambda s: setattr(data, "tindak_lanjut", read_tindak_lanjut(s, findings)),
         "upaya": lambda s: setattr(data, "upaya", read_upaya(s, findings)),
     }
     for role, parse in optional.items():

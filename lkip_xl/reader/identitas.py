@@ -7,9 +7,11 @@ from lkip_xl.figures import DEFAULT_EFISIENSI, RUMUS_EFISIENSI, RUMUS_NEGATIF
 from lkip_xl.errors import InputError
 from lkip_xl.findings import finding
 from lkip_xl.model import Finding, Identitas
+from lkip_xl.reader.bab1 import parse_tanggal
 from lkip_xl.reader.sheets import Sheet, column_letter
 from lkip_xl.reader.rows import percent_format_finding
 from lkip_xl.reader.values import MONEY, Unreadable, as_text, norm_label, parse_number
+from lkip_xl.textfmt import tanggal
 
 KEYS: dict[str, tuple[str, ...]] = {
     "skpd": ("skpd", "nama skpd", "perangkat daerah", "nama perangkat daerah", "opd", "instansi"),
@@ -24,6 +26,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "rumus_efisiensi": ("rumus efisiensi",),
     "skala_kategori": ("skala kategori",),
     "toleransi_rupiah": ("toleransi rupiah", "toleransi"),
+    # the LHE whose rekomendasi the Tindak Lanjut LHE sheet follows up (SPEC §12)
+    "nomor_lhe": ("nomor lhe", "no lhe", "nomor laporan hasil evaluasi"),
+    "tanggal_lhe": ("tanggal lhe", "tgl lhe", "tanggal laporan hasil evaluasi"),
 }
 _LOOKUP = {syn: key for key, syns in KEYS.items() for syn in syns}
 
@@ -93,6 +98,9 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     ident.skala_kategori = option(  # type: ignore[assignment]
         "skala_kategori", {"berhasil": "Berhasil", "permendagri 86": "Permendagri 86",
                            "permendagri 86 2017": "Permendagri 86"}, "Berhasil")
+    ident.nomor_lhe = text("nomor_lhe")
+    if "tanggal_lhe" in found:
+        ident.tanggal_lhe = _tanggal(found["tanggal_lhe"], findings) or text("tanggal_lhe")
     if "toleransi_rupiah" in found:
         raw, cell, fmt = found["toleransi_rupiah"]
         try:
@@ -105,6 +113,18 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
         if tol is not None and tol.value >= 0:
             ident.toleransi_rupiah = tol.value
     return ident
+
+
+def _tanggal(found: tuple, findings: list[Finding]) -> str:
+    """A date key's value as the tables print it (`19 Juli 2024`); "" and UNREADABLE_VALUE when it is none."""
+    raw, cell, _ = found
+    try:
+        value = parse_tanggal(raw)
+    except Unreadable as err:
+        findings.append(finding("UNREADABLE_VALUE", cell, "cell", why=f"'{raw}' tidak dapat dibaca sebagai tanggal "
+                                                                    f"({err.reason})", dilaporkan=str(raw)))
+        return ""
+    return tanggal(value) if value else ""
 
 
 def _record_reading(sheet: Sheet, keyed: dict[int, tuple[str, int, int | None]]) -> None:

@@ -1,12 +1,13 @@
 """Pemetaan (budget -> indicator), Dilaporkan (claims to check) and Skala (kategori bands)."""
 from __future__ import annotations
 
-from lkip_xl.model import MONEY_MEASURES, PERCENT_MEASURES, Finding, Klaim, PemetaanRow, SkalaRow
+from lkip_xl.model import MONEY_MEASURES, PERCENT_MEASURES, Finding, Klaim, Num, PemetaanRow, SkalaRow
+from lkip_xl.reader.bab1 import pegawai_subjek
 from lkip_xl.reader.tablerows import data_rows
 from lkip_xl.reader.rows import TableReader, locate, percent_format_finding
 from lkip_xl.reader.sheets import FieldSpec, Sheet
 from lkip_xl.reader.values import (
-    KIND_WORDS, MONEY, PERCENT, VALUE, Kind, Unreadable, as_text, norm_label, parse_code, parse_number,
+    KIND_WORDS, MONEY, PERCENT, VALUE, Kind, Unreadable, as_text, is_blank, norm_label, parse_code, parse_number,
     parse_outline,
 )
 
@@ -59,6 +60,8 @@ UKURAN = {
     "efisiensi": "Efisiensi", "efisiensi anggaran": "Efisiensi",
     "nilai efisiensi": "Nilai Efisiensi",
     "kategori": "Kategori",
+    # Tabel 1.1's counts, from the Pegawai sheet (SPEC §12)
+    "jumlah pegawai": "Jumlah Pegawai", "jumlah asn": "Jumlah Pegawai", "jumlah orang": "Jumlah Pegawai",
 }
 
 
@@ -95,17 +98,20 @@ def read_dilaporkan(sheet: Sheet, findings: list[Finding]) -> list[Klaim]:
         if subjek is None or ukuran is None or raw is None:
             continue
         cell = sheet.cell(r, c)
+        measure = UKURAN.get(norm_label(ukuran.value))
         try:  # a value that cannot be read stays text: the check reports it (or reads a Kategori)
             nilai = parse_number(raw, cell, sheet.fmt(r, c), ukuran_kind(ukuran.value))
         except Unreadable:
             nilai = None
+        if nilai is None and measure == "Jumlah Pegawai" and isinstance(raw, str) and is_blank(raw) and raw.strip():
+            nilai = Num(0.0, cell, raw, 0)  # Tabel 1.1 prints no pegawai as `-`
         if nilai is not None and nilai.percent_format:
             findings.append(percent_format_finding(nilai, f"nilai {ukuran.value}"))
         code = parse_code(subjek.value)
         out.append(Klaim(r, tabel or "", subjek, ukuran, nilai if nilai is not None else as_text(raw, cell),
-                         measure=UKURAN.get(norm_label(ukuran.value)), kode=code,
-                         nomor=parse_outline(subjek.value) if code else None,
-                         expected=KIND_WORDS[ukuran_kind(ukuran.value)]))
+                         measure=measure, kode=code, nomor=parse_outline(subjek.value) if code else None,
+                         expected=KIND_WORDS[ukuran_kind(ukuran.value)],
+                         pegawai=pegawai_subjek(subjek.value) if measure == "Jumlah Pegawai" else None))
     return out
 
 

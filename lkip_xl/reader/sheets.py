@@ -23,13 +23,21 @@ SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     "dilaporkan": ("dilaporkan", "klaim"),
     "skala": ("skala",),
     "pengaturan": ("pengaturanbaca", "carabaca"),
+    # SPEC §12: Bab I and the closing lists
+    "pegawai": ("pegawai", "kepegawaian", "daftarpegawai", "duk", "nominatif", "daftarnominatif"),
+    "penghargaan": ("penghargaan", "daftarpenghargaan"),
+    "inovasi": ("inovasi", "daftarinovasi"),
+    "tindak_lanjut": ("tindaklanjutlhe", "tindaklanjut", "rekomendasilhe"),
     "upaya": ("upayaperbaikan", "upaya"),
 }
 # Sheet-name synonyms as a user writes them (the keys above ignore case, spaces, `_` and `-`).
 SHEET_NAMES_SHOWN = {"dpa": "DPA", "dppa": "DPPA", "rka": "RKA", "lra": "LRA", "iku": "IKU",
                      "realisasianggaran": "Realisasi Anggaran", "jenisbelanja": "Jenis Belanja",
                      "pengaturanbaca": "Pengaturan Baca", "carabaca": "Cara Baca",
-                     "upayaperbaikan": "Upaya Perbaikan"}
+                     "daftarpegawai": "Daftar Pegawai", "duk": "DUK", "daftarnominatif": "Daftar Nominatif",
+                     "daftarpenghargaan": "Daftar Penghargaan", "daftarinovasi": "Daftar Inovasi",
+                     "tindaklanjutlhe": "Tindak Lanjut LHE", "tindaklanjut": "Tindak Lanjut",
+                     "rekomendasilhe": "Rekomendasi LHE", "upayaperbaikan": "Upaya Perbaikan"}
 SHEET_LABELS = {
     "identitas": "Identitas",
     "kinerja": "Kinerja",
@@ -41,6 +49,10 @@ SHEET_LABELS = {
     "dilaporkan": "Dilaporkan",
     "skala": "Skala",
     "pengaturan": "Pengaturan Baca",
+    "pegawai": "Pegawai",
+    "penghargaan": "Penghargaan",
+    "inovasi": "Inovasi",
+    "tindak_lanjut": "Tindak Lanjut LHE",
     "upaya": "Upaya Perbaikan",
 }
 

@@ -61,7 +61,7 @@ def shown_label(synonym: str) -> str:
 
 
 ACRONYMS = {"rp": "(Rp)"} | {w: w.upper() for w in ("spj", "iku", "pk", "skpd", "opd", "rpjmd", "rpjmn", "dpa", "lra",
-                                    "tw", "sd", "apbd", "bos", "blud")}
+                                    "tw", "sd", "apbd", "bos", "blud", "lhe", "pppk", "nipppk", "sakip")}
 
 
 @dataclass

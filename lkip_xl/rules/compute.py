@@ -7,6 +7,7 @@ from lkip_xl.model import KINERJA, TARGET, InputData, Result
 from lkip_xl.rules import belanja as belanja_rules
 from lkip_xl.rules.budget import build_tree
 from lkip_xl.rules.kinerja import compute_indicators, counts_for_e, nilai_efisiensi, scale_for
+from lkip_xl.rules.pegawai import hitung as hitung_pegawai
 
 
 def compute(data: InputData) -> Result:
@@ -34,5 +35,6 @@ def _compute(data: InputData) -> Result:
         efisiensi_unknown=any(i.unknown for i in counted) or any(
             i.unknown & (TARGET | KINERJA) and i.level == "sasaran" and i.pagu for i in indicators),
         tidak_terbaca=tree.tidak_terbaca + (belanja_rules.unreadable(data.belanja) if source == "sheet" else 0),
+        pegawai=hitung_pegawai(data.pegawai) if data.pegawai is not None else None,
     )
     return result

@@ -19,6 +19,7 @@ class TabelKosong:
     role: str
     tabel: str
     kolom: str
+    lembar: str = ""  # an optional sheet that is there but holds no row (SPEC §12): its role
 
 
 def tabel_kosong(result: Result) -> list[TabelKosong]:
@@ -30,6 +31,16 @@ def tabel_kosong(result: Result) -> list[TabelKosong]:
                                ", ".join(f"'{name}'" for name in IKU_COLUMNS.values())))
     if not any(ind.level == "tujuan" for ind in indicators):
         out.append(TabelKosong("tujuan", "Capaian Tujuan", "'Level' (Tujuan, pada baris indikator tujuan)"))
+    data = result.data
+    for rows, kosong in ((data.pegawai, TabelKosong("pegawai", "Jumlah Pegawai dan Daftar Nominatif Pegawai",
+                                                    "'Nama'", "pegawai")),
+                         (data.penghargaan, TabelKosong("penghargaan", "Daftar Penghargaan", "'Penghargaan'",
+                                                        "penghargaan")),
+                         (data.inovasi, TabelKosong("inovasi", "Inovasi", "'Nama'", "inovasi")),
+                         (data.tindak_lanjut, TabelKosong("tindak_lanjut", "Rencana Tindak Lanjut LHE",
+                                                          "'Rekomendasi'", "tindak_lanjut"))):
+        if rows is not None and not rows:
+            out.append(kosong)
     return out
 
 

@@ -17,7 +17,8 @@ def _write_workbook(result: Result, path: str) -> None:
         analisis, data_anggaran, data_belanja, data_kinerja, pembacaan, perhitungan, review, ringkasan, tables,
     )
     from lkip_xl.writer import layout as D
-    from lkip_xl.writer.tables import anggaran, capaian, efisiensi, rangkuman, rencana
+    from lkip_xl.writer import data_pegawai
+    from lkip_xl.writer.tables import anggaran, bab1, capaian, efisiensi, lainnya, rangkuman, rencana
     from lkip_xl.writer.book import Book, finish_print
 
     book = Book(path)
@@ -30,6 +31,8 @@ def _write_workbook(result: Result, path: str) -> None:
         order.append(D.PEMETAAN)
     if result.belanja_source == "sheet":
         order.append(D.BELANJA)
+    if result.data.pegawai:
+        order.append(data_pegawai.DATA_PEGAWAI)
     if result.data.dilaporkan:
         order.append(D.DILAPORKAN)
     order.append(D.HITUNG)
@@ -44,9 +47,13 @@ def _write_workbook(result: Result, path: str) -> None:
     data_kinerja.write_pemetaan(book, result, layout)
     perhitungan.write_perhitungan(book, result, layout, komponen)
     data_belanja.write_belanja_data(book, result, layout)
-    for write in (rencana.write_renstra, rencana.write_renja, rencana.write_iku, rencana.write_pk,
+    data_pegawai.write_pegawai(book, result)
+    for write in (bab1.write_jumlah_pegawai, bab1.write_nominatif,
+                  rencana.write_renstra, rencana.write_renja, rencana.write_iku, rencana.write_pk,
                   capaian.write_tujuan, capaian.write_sasaran, anggaran.write_anggaran,
-                  efisiensi.write_efisiensi_summary, anggaran.write_belanja, rangkuman.write_rangkuman):
+                  efisiensi.write_efisiensi_summary, anggaran.write_belanja,
+                  lainnya.write_penghargaan, lainnya.write_inovasi, lainnya.write_tindak_lanjut,
+                  rangkuman.write_rangkuman):
         write(book, result, layout, plan)
     analisis.write_analisis(book, result, layout)
     review.write_dilaporkan(book, result, plan)

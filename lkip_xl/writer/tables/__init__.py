@@ -59,6 +59,10 @@ def plan(result: Result) -> Plan:
         numbers[role] = number = f"{bab}.{count[bab]}"
         names[role] = f"{number} {title}"[:31]
 
+    data = result.data
+    if data.pegawai:  # Bab I (SPEC §12): only when the Pegawai sheet has rows
+        add("pegawai", "1.1", "Jumlah Pegawai")
+        add("nominatif", "1.2", "Nominatif Pegawai")
     add("renstra", "2.1", "Renstra")
     add("renja", "2.2", "Renja")
     add("iku", "2.3", "IKU")
@@ -72,8 +76,17 @@ def plan(result: Result) -> Plan:
         n += 3
     add("anggaran", f"3.{n}", "Realisasi Anggaran")
     add("efisiensi", f"3.{n + 1}", "Efisiensi")
+    n += 2
     if result.belanja:
-        add("belanja", f"3.{n + 2}", "Jenis Belanja")
+        add("belanja", f"3.{n}", "Jenis Belanja")
+        n += 1
+    # Bab III's closing lists (SPEC §12); the seed numbers only the penghargaan table
+    if data.penghargaan:
+        add("penghargaan", f"3.{n}", "Penghargaan")
+    if data.inovasi:
+        names["inovasi"] = "Inovasi"
+    if data.tindak_lanjut:
+        names["tindak_lanjut"] = "Tindak Lanjut LHE"
     add("rangkuman", "4.1", "Rangkuman PK")
     ident = result.data.identitas
     return Plan(ident.tahun, groups, names, numbers, " ".join(str(ident.skpd or "").split()), ident.periode)

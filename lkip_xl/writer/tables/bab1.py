@@ -1,0 +1,88 @@
+"""Bab I (SPEC §12): Tabel 1.1, the pegawai per pendidikan, pangkat and golongan as live counts over Data
+Pegawai, in the seed's side-by-side layout; Tabel 1.2, the nominatif in the order of the Pegawai sheet."""
+from __future__ import annotations
+
+from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI
+from lkip_xl.model import FigureKey, Result
+from lkip_xl.rules.pegawai import BLOCKS, TOTAL, Hitungan
+from lkip_xl.writer import layout as D
+from lkip_xl.writer.book import Book, a1, excel_value, setup_table_sheet
+from lkip_xl.writer.data_pegawai import column_range
+from lkip_xl.writer.tables import Plan, headers, title
+
+JLH = "Jlh (Org)"
+# As Tabel 1.1 prints a count: `-` for none.
+COUNT_FORMAT = '#,##0;-#,##0;"-"'
+
+
+def write_jumlah_pegawai(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "pegawai" not in p.names:
+        return
+    ws = book.sheet(p.names["pegawai"])
+    sheet = p.names["pegawai"]
+    counts = result.pegawai or {}
+    title(book, ws, p.numbers["pegawai"],
+          p.judul("Daftar Jumlah Pegawai", "Menurut Kualifikasi Pendidikan dan Pangkat/Golongan"), 8)
+    r = headers(book, ws, 2, ["SKPD", JLH, "Kualifikasi Pendidikan", JLH, "Pangkat", JLH, "Golongan", JLH])
+    setup_table_sheet(ws, (2, r - 1), [30, 9, 16, 9, 12, 9, 12, 9])
+    first = r
+    height = max(len(rows) for rows in BLOCKS.values())
+    last = first + height - 1
+    label = book.fmt(border=1, align="center", valign="top")
+    number = book.fmt(border=1, align="center", valign="top", num_format=COUNT_FORMAT)
+    bold_number = book.fmt(border=1, align="center", valign="top", num_format=COUNT_FORMAT, bold=True)
+    skpd = " ".join(str(result.data.identitas.skpd or "").split())
+    ws.merge_range(first, 0, last, 0, "", book.fmt(border=1, text_wrap=True, valign="top", bold=True))
+    book.text(ws, first, 0, skpd, bold=True, fmt=book.fmt(border=1, text_wrap=True, valign="top", bold=True))
+    ws.merge_range(first, 1, last, 1, "", bold_number)
+    cells: dict[str, str] = {}
+    _count(book, ws, sheet, first, 1, TOTAL, result, counts, cells, bold_number)
+    for c, rows in zip((2, 4, 6), BLOCKS.values()):
+        for k, h in enumerate(rows):
+            book.text(ws, first + k, c, h.label, fmt=label)
+            _count(book, ws, sheet, first + k, c + 1, h, result, counts, cells, number)
+        for k in range(len(rows), height):
+            ws.write_blank(first + k, c, None, label)
+            ws.write_blank(first + k, c + 1, None, label)
+    # Each list's sum: a pegawai whose pendidikan or pangkat could not be read shows as the gap to the total.
+    total = last + 1
+    ws.merge_range(total, 0, total, 1, "", book.fmt(border=1))
+    for c, block in zip((2, 4, 6), BLOCKS):
+        book.text(ws, total, c, "Jumlah", fmt=book.fmt(border=1, align="center", bold=True))
+        span = f"{a1(first, c + 1)}:{a1(first + len(BLOCKS[block]) - 1, c + 1)}"
+        ws.write_formula(total, c + 1, "=" + JUMLAH.formula({"rincian": span}), bold_number,
+                         excel_value(counts.get(f"jumlah:{block}")))
+
+
+def _count(book: Book, ws, sheet: str, r: int, c: int, h: Hitungan, result: Result, counts: dict[str, int],
+           cells: dict[str, str], fmt) -> None:
+    """One count: COUNTIFS over its Data Pegawai column with the row's label (the cell at its left) as the
+    criterion, or a golongan as its ruang rows added up (`cells`: where the counts written so far are);
+    remembered for the claims that name it."""
+    if h.parts:
+        ruang: dict = {"ruang": [cells[k] for k in h.parts]}
+        formula = JUMLAH_GOLONGAN.formula(ruang)
+    elif h is TOTAL:
+        formula = JUMLAH_SELURUH_PEGAWAI.formula({"nama": column_range(result, "nama")})
+    else:
+        formula = JUMLAH_PEGAWAI.formula({"kolom": column_range(result, h.kolom), "kriteria": a1(r, c - 1)})
+    ws.write_formula(r, c, "=" + formula, fmt, excel_value(counts.get(h.key)))
+    cells[h.key] = a1(r, c)
+    book.remember_figure(FigureKey.pegawai(h.key), sheet, r, c)
+
+
+def write_nominatif(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "nominatif" not in p.names:
+        return
+    ws = book.sheet(p.names["nominatif"])
+    title(book, ws, p.numbers["nominatif"], p.judul("Daftar Nominatif Pegawai", f"per 31 Desember {p.tahun}"), 4)
+    r = headers(book, ws, 2, ["No", "Nama dan NIP", "Pangkat / Golongan", "Jabatan"])
+    setup_table_sheet(ws, (2, r - 1), [6, 48, 30, 52])
+    center = book.fmt(border=1, align="center", valign="top")
+    for i, pegawai in enumerate(result.data.pegawai or ()):
+        book.text(ws, r, 0, f"{i + 1:02d}", fmt=center)
+        nama = pegawai.nama.value + (f"\n{pegawai.nip.value}" if pegawai.nip else "")
+        book.text(ws, r, 1, nama)
+        book.text(ws, r, 2, pegawai.pangkat.value if pegawai.pangkat else "")
+        book.text(ws, r, 3, pegawai.jabatan.value if pegawai.jabatan else "")
+        r += 1
