@@ -242,7 +242,9 @@ def test_sample_sentences_show_the_numbers_as_the_tables_do(outputs):
     assert "naik 0,05 (dari 87,62 menjadi 87,67)" in joined
     assert "77,78% dari target akhir Renstra tahun 2026 sebesar 90 LKD, sehingga masih diperlukan 22,22% lagi " \
            "(selisih 20 LKD)" in joined
-    assert "target akhir Renstra telah tercapai" in joined
+    assert "telah memenuhi target akhir Renstra dan perlu dipertahankan sampai akhir periode Renstra" in joined
+    assert "tercapai" not in joined  # a later year's target is to be held, not reached (outside reader)
+    assert "(LKD) yang Aktif (LKD)" not in joined
     assert "pagu Rp7.996.663.078, realisasi Rp7.490.354.404 (serapan 93,67%)" in joined
     assert "efisiensi penggunaan anggaran sebesar 6,35% (rumus PMK 249)" in joined
     assert "pagu Rp140.669.200, realisasi Rp122.794.010, serapan 87,29%." in joined

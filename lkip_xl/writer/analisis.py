@@ -333,7 +333,9 @@ class Paragraph:
         akhir = f"tahun {ind.tahun_akhir}" if ind.tahun_akhir else "periode ini"
         gap = Angka(selisih_akhir(self.d), self.d)
         gap_unit = " poin" if self.unit == "%" else self.unit
-        rest = jika(TERCAPAI, "sehingga target akhir Renstra telah tercapai",
+        # the end target is a later year's: met now, it is to be held, not yet "tercapai" (reviewer's read)
+        rest = jika(TERCAPAI, "sehingga realisasinya telah memenuhi target akhir Renstra dan perlu dipertahankan "
+                              "sampai akhir periode Renstra",
                     kalimat("sehingga realisasi masih perlu diturunkan ", gap, gap_unit,
                             " lagi untuk mencapai target akhir Renstra (indikator ini makin rendah makin baik)")
                     if ind.row.polaritas == "negatif" else
@@ -625,7 +627,9 @@ def belanja_per_jenis(book: Book, result: Result) -> list[Teks]:
 def _name_with_satuan(ind: Indicator) -> str:
     """The indicator with its satuan as the sentences write it: `(%)`, `(LKD)`; an index has none."""
     unit = unit_of(ind).strip()
-    return f"{ind.nama} ({unit})" if unit else ind.nama
+    if not unit or f"({unit})".casefold() in ind.nama.casefold():  # `… Desa (LKD) yang Aktif`: said once
+        return ind.nama
+    return f"{ind.nama} ({unit})"
 
 
 def _tanpa_pembanding(inds: list[Indicator], tanpa: list[Indicator]) -> str:
