@@ -296,16 +296,23 @@ def column_measures(labels: list[list[str]]) -> set[str]:
 
 def _holds_numbers(sheet: Sheet, c: int, last: int) -> bool:
     """Most of the first FIT_CELLS non-empty cells below the header rows in column c are numbers."""
-    seen = numbers = 0
+    seen, numbers = _fitting(sheet, c, last, "number")
+    return 2 * numbers > seen
+
+
+def _fitting(sheet: Sheet, c: int, last: int, kind: str) -> tuple[int, int]:
+    """(cells looked at, cells of `kind`) among the first FIT_CELLS non-empty cells of column c within
+    FIT_ROWS rows below the header: the bounded look every test of a column's content takes."""
+    seen = good = 0
     for r in range(last + 1, last + 1 + FIT_ROWS):
         v = sheet.values.get((r, c))
         if _blank(v):
             continue
         seen += 1
-        numbers += _fits(v, "number")
+        good += _fits(v, kind)
         if seen >= FIT_CELLS:
             break
-    return 2 * numbers > seen
+    return seen, good
 
 
 # ---------------------------------------------------------------- matching labels to fields
@@ -536,15 +543,7 @@ def _fit(sheet: Sheet, header: Header, last: int) -> float:
             "number" if name in _NUMBER_FIELDS or name == "_year" else None
         if kind is None:
             continue
-        seen = good = 0
-        for r in range(last + 1, last + 1 + FIT_ROWS):
-            v = sheet.values.get((r, c))
-            if _blank(v):
-                continue
-            seen += 1
-            good += _fits(v, kind)
-            if seen >= FIT_CELLS:
-                break
+        seen, good = _fitting(sheet, c, last, kind)
         if seen:
             bonus += 0.5 * good / seen - 0.25 * (seen - good) / seen
     return bonus

@@ -147,10 +147,7 @@ class TableReader:
                 style = self.style(c) if isinstance(raw, str) else None
                 num = parse_number(raw, cell, sheet.formats.get((r, c)), kind, style)
         except Unreadable as err:
-            label = self.header.labels[c] if c in self.header.labels else column_letter(c)
-            why = f" ({err.reason})" if err.reason else ""
-            self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
-                                       f"{KIND_WORDS[kind]}{why}")
+            self._refused(cell, raw, c, KIND_WORDS[kind], err)
             return None
         if num is not None and num.percent_format:
             label = self.header.labels[c] if c in self.header.labels else column_letter(c)
@@ -166,14 +163,17 @@ class TableReader:
             try:
                 found = parse_target(raw, cell, self.style(c))
             except Unreadable as err:
-                label = self.header.labels[c] if c in self.header.labels else column_letter(c)
-                why = f" ({err.reason})" if err.reason else ""
-                self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai "
-                                           f"target{why}")
+                self._refused(cell, raw, c, "target", err)
                 return None
             if found is not None:
                 return found
         return self.num_at(r, c, VALUE)
+
+    def _refused(self, cell: Cell, raw: object, c: int, what: str, err: Unreadable) -> None:
+        """The UNREADABLE_VALUE of a cell of column c that could not be read as `what`."""
+        label = self.header.labels[c] if c in self.header.labels else column_letter(c)
+        why = f" ({err.reason})" if err.reason else ""
+        self.unreadable(cell, raw, f"kolom '{label}' berisi '{shown(raw)}' yang tidak dapat dibaca sebagai {what}{why}")
 
     def style(self, c: int) -> Style | None:
         """How column c writes its numbers (SPEC §10.10), decided once from its data cells: the style
