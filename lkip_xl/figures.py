@@ -721,6 +721,21 @@ class If(Expr):
 
 
 @_declaration
+class Lower(Expr):
+    """LOWER(x): a label in lower case mid-sentence ("kategori sangat berhasil"). Python's lower() of
+    the letters a planner's labels hold, as Excel's and LibreOffice's LOWER give them."""
+
+    x: Expr
+
+    def value(self, env: Env) -> Any:
+        x = self.x.value(env)
+        return x.lower() if isinstance(x, str) else x
+
+    def formula(self, addr: Addr) -> str:
+        return f"LOWER({self.x.formula(addr)})"
+
+
+@_declaration
 class And(Expr):
     """AND(a,b,…): every term holds."""
 

@@ -223,8 +223,9 @@ def test_every_capaian_has_a_sentence_with_its_capaian_and_kategori(outputs):
         for ind in with_capaian:
             capaian = textfmt.angka(ind.capaian, 2, keep_zeros=True)
             hits = [(c, v) for c, f, v in found
-                    if "'Perhitungan Kinerja'!" in f and f"Realisasi indikator {ind.nama} tahun" in v and f"{capaian}%" in v
-                    and ind.kategori in v]
+                    if "'Perhitungan Kinerja'!" in f and f"Realisasi indikator {ind.nama} tahun" in v
+                    and re.search(rf"{re.escape(capaian.removesuffix(',00'))}%", v)
+                    and f"(kategori {ind.kategori.lower()})" in v]
             assert len(hits) == 1, (name, ind.nama, capaian, ind.kategori, [v for _, _, v in found][:5])
 
 
@@ -234,19 +235,36 @@ def test_sample_sentences_show_the_numbers_as_the_tables_do(outputs):
     # indicator values with their input's decimals and unit, percentages with 2, money whole
     # an index has no unit after it (a planner writes "87,67", not "87,67 Indeks"); "%" as the tables: no space
     assert "sebesar 87,67 dari target 87,65, sehingga capaian kinerjanya 100,02% " \
-           "(kategori Sangat Berhasil)." in joined
+           "(kategori sangat berhasil)." in joined
     assert "Indeks" not in re.sub(r"Indeks Kepuasan", "", joined)
     assert " %" not in joined
-    assert "sebesar 70 LKD dari target 70 LKD, sehingga capaian kinerjanya 100,00%" in joined
+    # a count is "sebanyak"; a whole percentage has no decimals (outside reader)
+    assert "sebanyak 70 LKD dari target 70 LKD, sehingga capaian kinerjanya 100% (kategori" in joined
+    assert "100,00%" not in joined
     assert "naik 10 LKD (dari 60 LKD menjadi 70 LKD)" in joined
-    assert "naik 0,05 (dari 87,62 menjadi 87,67)" in joined
-    assert "77,78% dari target akhir Renstra tahun 2026 sebesar 90 LKD, sehingga masih diperlukan 22,22% lagi " \
-           "(selisih 20 LKD)" in joined
-    assert "telah memenuhi target akhir Renstra dan perlu dipertahankan sampai akhir periode Renstra" in joined
+    # an index changes in poin, a capaian in persen poin
+    assert "naik 0,05 poin (dari 87,62 menjadi 87,67); capaiannya tetap 100,02%" in joined
+    assert "capaiannya turun 0,03 persen poin (dari 100,05% menjadi 100,02%)" in joined
+    # the real gap to the Renstra first, then the capaian against it
+    assert "Terhadap target akhir Renstra tahun 2026 sebesar 90 LKD, realisasi tahun 2024 masih kurang 20 LKD " \
+           "(capaian terhadap target akhir 77,78%)." in joined
+    assert "Realisasi tahun 2024 telah memenuhi target akhir Renstra tahun 2026 sebesar 100% (capaian terhadap " \
+           "target akhir 100%) dan perlu dipertahankan sampai akhir periode Renstra." in joined
     assert "tercapai" not in joined  # a later year's target is to be held, not reached (outside reader)
     assert "(LKD) yang Aktif (LKD)" not in joined
     assert "pagu Rp7.996.663.078, realisasi Rp7.490.354.404 (serapan 93,67%)" in joined
-    assert "efisiensi penggunaan anggaran sebesar 6,35% (rumus PMK 249)" in joined
+    # the formula cited in full once; unspent money explained, not called "efisien"
+    assert "\n".join(_cell_texts(outputs["sample"])).count("Peraturan Menteri Keuangan (PMK) Nomor 249/PMK.02/2011") == 1
+    assert "efisiensi penggunaan anggaran menurut Peraturan Menteri Keuangan (PMK) Nomor 249/PMK.02/2011, yaitu " \
+           "(1 \u2212 serapan anggaran \u00f7 capaian kinerja) \u00d7 100, sebesar 6,35%, sehingga penggunaan anggaran " \
+           "untuk indikator ini tergolong efisien dengan sisa anggaran Rp506.308.674. Sisa anggaran terbesar berasal " \
+           "dari Belanja Pegawai (Rp330.402.614)." in joined
+    assert "Sisa anggaran terbesar berasal dari sub kegiatan Sinergitas dengan Kepolisian Negara Republik Indonesia, " \
+           "Tentara Nasional Indonesia dan Instansi Vertikal di Wilayah Kecamatan (Rp34.924.200)." in joined
+    assert "rumus PMK 249" not in joined
+    # the tujuan's budget worded as the tujuan's
+    assert "Anggaran untuk mencapai tujuan ini adalah seluruh anggaran Kecamatan Juai tahun 2024: pagu " \
+           "Rp7.996.663.078" in joined
     assert "pagu Rp140.669.200, realisasi Rp122.794.010, serapan 87,29%." in joined
     # no sentence shows an error value or a number formatted by the locale (English separators)
     for t in texts:
@@ -264,11 +282,12 @@ def test_gaps_read_sensibly(outputs):
     assert "Capaian terhadap target akhir Renstra tahun 2025 belum dapat dihitung" in joined
     assert "Indikator ini belum dipetakan ke sub kegiatan pendukung" in joined
     # IND_B: capaian 83,33 % against serapan 90 %, rule Selisih: capaian - serapan = -6,67 %
-    assert "efisiensi penggunaan anggaran sebesar -6,67% (rumus Selisih), sehingga penggunaan anggaran untuk " \
-           "indikator ini tidak efisien." in joined
+    assert "efisiensi penggunaan anggaran (capaian kinerja dikurangi serapan anggaran) sebesar 9,52%" in joined
+    assert "efisiensi penggunaan anggaran sebesar -6,67%, artinya serapan anggaran lebih tinggi daripada capaian " \
+           "kinerja sehingga penggunaan anggaran belum efisien." in joined
     # the tujuan: 3 decimals as its input
     assert f"Realisasi indikator {IND_T} tahun 2024 sebesar 83,500 dari target 82,250" in joined
-    assert "naik 2,125 (dari 81,375 menjadi 83,500)" in joined
+    assert "naik 2,125 poin (dari 81,375 menjadi 83,500)" in joined
     for t in texts:
         assert "#" not in t and " - " not in t and not t.endswith(" -."), t
 
@@ -359,10 +378,10 @@ def test_a_realisasi_changed_in_data_kinerja_changes_the_sentences(outputs, live
     assert not bad, "\n".join(f"{c}: recalculated {got!r}\n    fresh fill {want!r}" for c, got, want in bad[:10])
     changed = [c for c in fresh if fresh[c] != before[c]]
     texts = [fresh[c] for c in changed]
-    assert any(f"sebesar {NEW_LKD_REALISASI} LKD dari target 70 LKD, sehingga capaian kinerjanya 90,00%" in t
+    assert any(f"sebanyak {NEW_LKD_REALISASI} LKD dari target 70 LKD, sehingga capaian kinerjanya 90%" in t
                for t in texts), texts
     assert any(f"naik 3 LKD (dari 60 LKD menjadi {NEW_LKD_REALISASI} LKD)" in t for t in texts), texts
-    assert any("70,00% dari target akhir Renstra" in t for t in texts), texts
+    assert any("masih kurang 27 LKD (capaian terhadap target akhir 70%)" in t for t in texts), texts
 
 
 def test_a_long_list_of_supporting_sub_kegiatan_is_cut_with_a_pointer(tmp_path, monkeypatch):
@@ -407,18 +426,22 @@ def test_a_paragraph_is_one_cell_of_several_sentences(outputs):
     texts = _cell_texts(outputs["sample"])
     first = _paragraph_of(texts, f"Realisasi indikator {LKD} tahun")
     assert first.count(". ") == 0 and first.endswith(").")  # LKD: the capaian alone
-    ikm = [t for t in texts if t.startswith("Realisasi indikator Indeks Kepuasan Masyarakat (IKM)")]
-    assert len(ikm) == 2 and all(t.count(". ") >= 2 for t in ikm)  # capaian, komponen, over target: one cell
-    budget = _paragraph_of(texts, "Anggaran 4 sub kegiatan pendukung")
+    ikm = _paragraph_of(texts, "Realisasi indikator Indeks Kepuasan Masyarakat (IKM) tahun")
+    assert ikm.count(". ") >= 2  # capaian, komponen, over target: one cell
+    budget = _paragraph_of(texts, "Indikator ini didukung oleh 4 (empat) sub kegiatan")
     assert "efisiensi penggunaan anggaran" in budget
+    # a paragraph longer than one formula holds is still one cell: its pieces sit in hidden helper columns
+    tren = _paragraph_of(texts, "Dibandingkan tahun 2022")
+    assert "Dibandingkan tahun 2023" in tren and "Terhadap target akhir Renstra tahun 2026 sebesar 87,75" in tren
+    assert "  " not in tren
 
 
 def test_the_komponen_method_is_told_where_komponen_built_the_realisasi(outputs):
     texts = "\n".join(_cell_texts(outputs["sample"]))
-    assert ("Realisasi tahun 2024 didapat dari jumlah Semester I sebesar 87,56 dan Semester II sebesar 87,78, dibagi 2 "
-            "(dua), sehingga rata-ratanya 87,67.") in texts
+    assert ("Nilai IKM tahun 2024 sebesar 87,67 merupakan rata-rata nilai Semester I (87,56) dan Semester II "
+            "(87,78).") in texts
     lkd = _paragraph_of(_cell_texts(outputs["sample"]), f"Realisasi indikator {LKD} tahun")
-    assert "didapat dari" not in lkd  # no Komponen rows: nothing to tell
+    assert "merupakan" not in lkd  # no Komponen rows: nothing to tell
 
 
 def test_a_target_change_explains_capaian_and_realisasi_moving_apart(outputs):
@@ -432,10 +455,10 @@ def test_a_target_change_explains_capaian_and_realisasi_moving_apart(outputs):
 
 def test_over_realisation_is_named_only_above_100(outputs):
     texts = _cell_texts(outputs["sample"])
-    ikm = [t for t in texts if t.startswith("Realisasi indikator Indeks Kepuasan Masyarakat (IKM)")]
-    assert len(ikm) == 2 and all("Dengan capaian di atas 100%, target tahun 2024 terlampaui." in t for t in ikm)
+    ikm = _paragraph_of(texts, "Realisasi indikator Indeks Kepuasan Masyarakat (IKM) tahun")
+    assert ikm.endswith("Realisasi tersebut melampaui target sebesar 0,02 poin.")
     lkd = _paragraph_of(texts, f"Realisasi indikator {LKD} tahun")  # 100,00%: met, not beyond
-    assert "terlampaui" not in lkd
+    assert "melampaui" not in lkd
     assert not any("melebihi pagu" in t for t in texts)  # no serapan above 100 % in the sample
 
 
@@ -448,31 +471,38 @@ def test_a_serapan_above_100_is_named_with_the_excess(tmp_path):
     ind.serapan = ind.realisasi_anggaran / ind.pagu * 100
     out = tmp_path / "lebih.xlsx"
     write_workbook(result, str(out))
-    budget = _paragraph_of(_cell_texts(out), "Anggaran 4 sub kegiatan pendukung")
-    assert "Realisasi anggaran melebihi pagu (serapan 100,00% di atas 100%)" not in budget  # 100,0003 shows 100,00
+    budget = _paragraph_of(_cell_texts(out), "Indikator ini didukung oleh 4 (empat) sub kegiatan")
+    assert "Realisasi anggaran melebihi pagu" not in budget  # 100,0003 shows 100,00
     ind.realisasi_anggaran = ind.pagu * 1.05
     ind.serapan = 105.0
     write_workbook(result, str(out))
-    budget = _paragraph_of(_cell_texts(out), "Anggaran 4 sub kegiatan pendukung")
-    assert "Realisasi anggaran melebihi pagu (serapan 105,00% di atas 100%); selisih Rp18.607.805" in budget
+    budget = _paragraph_of(_cell_texts(out), "Indikator ini didukung oleh 4 (empat) sub kegiatan")
+    assert "Realisasi anggaran melebihi pagu (serapan 105% di atas 100%); selisih Rp18.607.805" in budget
 
 
 def test_no_benchmark_is_said_once_per_sasaran(outputs):
     result = analyse(str(outputs["sample_input"]))
     texts = _cell_texts(outputs["sample"])
-    none = [t for t in texts if t.startswith("Data pembanding")]
+    none = [t for t in texts if "karena data pembanding belum tersedia" in t]
     groups = {(i.level, i.row.sasaran.value if i.level == "sasaran" and i.row.sasaran else "") for i in result.indicators}
     assert len(none) == len(groups) < len(result.indicators)
-    assert any("untuk 2 indikator di atas belum tersedia." in t for t in none)
+    assert "Realisasi 2 (dua) indikator di atas belum dapat dibandingkan dengan kabupaten/kota lain, RPJMD Provinsi, " \
+           "maupun RPJMN karena data pembanding belum tersedia." in none
 
 
 def test_bab_iv_concludes_the_tujuan_and_lists_the_upaya(outputs, tmp_path):
     texts = _cell_texts(outputs["sample"])
     kesimpulan = [t for t in texts if t.startswith("Capaian tujuan ")]
     assert kesimpulan == ["Capaian tujuan \u201cTerwujudnya Tata Kelola Pemerintah Kecamatan yang Baik\u201d dengan indikator "
-                          "Indeks Kepuasan Masyarakat (IKM) tahun 2024 dinyatakan Sangat Berhasil karena realisasinya "
-                          "sebesar 87,67 dari target sebesar 87,65, atau capaian kinerja sebesar 100,02%."]
-    assert any("tabel Rangkuman PK" in t for t in texts)
+                          "Indeks Kepuasan Masyarakat (IKM) tahun 2024 dinyatakan sangat berhasil karena realisasinya "
+                          "sebesar 87,67 dari target 87,65, atau capaian kinerja sebesar 100,02%."]
+    # 4.2 cites the table and Bab III, and counts the indicators per kategori (live)
+    assert ("Rangkuman capaian seluruh indikator Perjanjian Kinerja Kecamatan Juai tahun 2024 (target, realisasi, "
+            "capaian dan kategori) disajikan pada Tabel 4.1, dan analisis setiap indikatornya telah diuraikan pada "
+            "Bab III. Seluruh indikator kinerja tahun 2024, yaitu 1 (satu) indikator tujuan dan 5 (lima) indikator "
+            "sasaran, berkategori sangat berhasil.") in texts
+    # no Upaya Perbaikan sheet: an empty marked cell to write in, no instruction in the printed text
+    assert not any("isi lembar" in t.lower() for t in texts)
     assert texts[-1].startswith("Demikian Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Juai Tahun 2024")
     assert not any(re.match(r"\d+\. Meng", t) for t in texts)  # no Upaya Perbaikan sheet: no list
     # with the sheet: its rows, numbered, in order
@@ -494,9 +524,9 @@ def test_bab_iv_concludes_the_tujuan_and_lists_the_upaya(outputs, tmp_path):
 def test_the_highest_and_lowest_efisiensi_are_named_among_two_or_more(outputs):
     texts = _cell_texts(outputs["sample"])
     said = [t for t in texts if t.startswith("Di antara ")]
-    assert said == ["Di antara 5 indikator sasaran yang didukung anggaran, efisiensi tertinggi dicapai indikator "
-                    "Persentase Gangguan Ketentraman dan Ketertiban Umum yang Ditangani (5,98%), sedangkan yang "
-                    "terendah indikator Persentase Desa Tertib Administrasi Keuangan (0,27%)."]
+    assert said == ["Di antara 5 (lima) indikator sasaran yang efisiensinya dapat dihitung, efisiensi tertinggi dicapai "
+                    "oleh indikator Persentase Gangguan Ketentraman dan Ketertiban Umum yang Ditangani (5,98%), "
+                    "sedangkan yang terendah oleh indikator Persentase Desa Tertib Administrasi Keuangan (0,27%)."]
     result = analyse(str(outputs["celah_input"]))
     with_e = [i for i in result.indicators if i.level == "sasaran" and isinstance(i.efisiensi, float)]
     celah = _cell_texts(outputs["celah"])
@@ -505,11 +535,81 @@ def test_the_highest_and_lowest_efisiensi_are_named_among_two_or_more(outputs):
 
 def test_belanja_per_jenis_with_its_serapan_where_the_input_gives_jenis(outputs):
     texts = "\n".join(_cell_texts(outputs["sample"]))
-    assert "Belanja Pegawai tahun 2024: pagu Rp3.269.845.678, realisasi Rp2.939.443.064 (serapan 89,90%)." in texts
-    assert "Belanja Barang dan Jasa tahun 2024: pagu Rp3.752.823.200" in texts
-    assert "Belanja Modal Peralatan dan Mesin tahun 2024:" in texts
-    assert "Belanja Operasi tahun 2024" not in texts  # a kelompok is no jenis
+    # each kelompok with its total, "terdiri atas" its jenis (the Belanja Modal total: outside reader)
+    assert ("Belanja Operasi tahun 2024: pagu Rp7.022.668.878, realisasi Rp6.580.929.405 (serapan 93,71%), terdiri "
+            "atas Belanja Pegawai dengan pagu Rp3.269.845.678, realisasi Rp2.939.443.064 (serapan 89,90%) dan Belanja "
+            "Barang dan Jasa dengan pagu Rp3.752.823.200, realisasi Rp3.641.486.341 (serapan 97,03%).") in texts
+    assert ("Belanja Modal tahun 2024: pagu Rp973.994.200, realisasi Rp909.424.999 (serapan 93,37%), terdiri atas "
+            "Belanja Modal Peralatan dan Mesin dengan pagu Rp966.829.200") in texts
     result = analyse(str(outputs["celah_input"]))
     jenis = [g for g in result.belanja if not g.kelompok]
     celah = _cell_texts(outputs["celah"])
-    assert sum(" tahun 2024: pagu Rp" in t for t in celah) == (1 if jenis else 0)
+    assert sum(t.startswith("Belanja ") and " tahun 2024: pagu Rp" in t for t in celah) == (1 if jenis else 0)
+
+
+# ----------------------------------------------------------------------------- the outside reader's read
+
+
+def test_the_printed_text_holds_no_instruction_and_the_note_stays_on_screen(outputs):
+    """The note for the user sits beside the text, outside the print area; helper columns are hidden;
+    column B (what is pasted into Word) holds no instruction to the user."""
+    wb = openpyxl.load_workbook(outputs["sample"])
+    try:
+        ws = wb[SHEET]
+        assert ws.print_area == f"'{SHEET}'!$A$1:$B${ws.max_row}"
+        assert str(ws["C1"].value).startswith("Petunjuk:")
+        helpers = [c for row in ws.iter_rows(min_col=5) for c in row if c.value is not None]
+        assert helpers and all(ws.column_dimensions[c.column_letter].hidden
+                               or any(d.min <= c.column <= d.max and d.hidden
+                                      for d in ws.column_dimensions.values()) for c in helpers)
+    finally:
+        wb.close()
+    texts = _cell_texts(outputs["sample"])
+    assert not any("diisi SKPD" in t or "isi lembar" in t.lower() or "Petunjuk" in t for t in texts)
+
+
+def test_a_sasaran_indicator_repeating_the_tujuan_is_not_written_twice(outputs):
+    texts = _cell_texts(outputs["sample"])
+    # the sample's sasaran 1 IKM has the tujuan IKM's figures: its trend, komponen and Renstra are said once
+    assert sum(t.startswith("Dibandingkan tahun 2022") for t in texts) == 1
+    assert sum("merupakan rata-rata nilai Semester I" in t for t in texts) == 1
+    sasaran = _paragraph_of(texts, "Realisasi indikator Indeks Kepuasan Masyarakat (IKM) Pelayanan")
+    assert sasaran.endswith("Target, realisasi dan target akhir Renstra indikator ini sama dengan indikator tujuan "
+                            "Indeks Kepuasan Masyarakat (IKM), sehingga uraian cara perhitungan, perbandingan dengan "
+                            "tahun sebelumnya dan capaian terhadap target akhir Renstra pada indikator tujuan di atas "
+                            "berlaku juga untuk indikator ini.")
+    # its own budget is still told
+    assert any(t.startswith("Indikator ini didukung oleh 2 (dua) sub kegiatan dengan pagu Rp434.214.700") for t in texts)
+
+
+def test_the_kategori_count_names_the_indicators_it_could_not_judge(outputs):
+    texts = _cell_texts(outputs["celah"])
+    assert any(t.endswith("Dari 6 (enam) indikator kinerja tahun 2024, 3 indikator berkategori sangat berhasil dan 1 "
+                          "indikator berkategori berhasil; 2 indikator belum dapat dinilai karena capaiannya belum "
+                          "dapat dihitung.")
+               for t in texts), [t for t in texts if "Dari " in t]
+
+
+@pytest.mark.parametrize("unit, decimals, word", [
+    (" LKD", 0, "sebanyak"), (" dokumen", 0, "sebanyak"), ("", 2, "sebesar"), ("%", 0, "sebesar"),
+    (" ha", 0, "sebesar"), (" Rp", 0, "sebesar"), (" orang", 0, "sebanyak"), (" desa", 1, "sebesar")])
+def test_a_count_is_sebanyak_and_an_amount_sebesar(unit, decimals, word):
+    from lkip_xl.writer.analisis import kata_besaran
+
+    assert kata_besaran(unit, decimals) == word
+
+
+def test_an_indicator_backed_by_many_sub_kegiatan_still_writes_its_analysis(tmp_path):
+    """The largest sisa is chosen by a chain over every supporting sub kegiatan: with MAX_BANDING of them
+    the formula would pass Excel's limit, and the sentence is left out — never the workbook."""
+    from lkip_xl.writer import analisis, write_workbook
+
+    result = analyse(str(SAMPLE))
+    leaves = [n for ind in result.indicators if ind.level == "sasaran" for n in ind.supports or []]
+    ind = next(i for i in result.indicators if i.nama == LKD)
+    ind.supports = leaves[:analisis.MAX_BANDING]
+    assert len(ind.supports) >= 10
+    out = tmp_path / "banyak.xlsx"
+    write_workbook(result, str(out))
+    budget = _paragraph_of(_cell_texts(out), f"Indikator ini didukung oleh {len(ind.supports)} sub kegiatan")
+    assert "tergolong efisien" in budget

@@ -55,7 +55,7 @@ def _write_workbook(result: Result, path: str) -> None:
                   lainnya.write_penghargaan, lainnya.write_inovasi, lainnya.write_tindak_lanjut,
                   rangkuman.write_rangkuman):
         write(book, result, layout, plan)
-    analisis.write_analisis(book, result, layout)
+    analisis.write_analisis(book, result, layout, plan.numbers.get("rangkuman"))
     review.write_dilaporkan(book, result, plan)
     review.write_temuan(book, result, plan)
     pembacaan.write_pembacaan(book, result)
