@@ -197,6 +197,12 @@ _CODES = (
                  "{kolom} di lembar {lembar_kinerja} untuk menampilkannya.",
         "lembar": "Tabel {tabel} tidak dicetak karena lembar {sheet} tidak berisi data; isi kolom {kolom} di lembar "
                   "itu untuk menampilkannya.",
+        "pemetaan": "Tabel {tabel} tidak dicetak karena indikator sasarannya tidak didukung program, kegiatan atau "
+                    "sub kegiatan mana pun; nomor tabel sesudahnya maju. Isi kolom {kolom} di lembar "
+                    "{lembar_pemetaan} untuk menampilkannya.",
+        "anggaran": "Tabel {tabel} tidak dicetak karena lembar {lembar_dpa} tidak berisi baris anggaran; nomor tabel "
+                    "sesudahnya maju. Isi kolom {kolom} di lembar itu (dan 'Realisasi' di lembar {lembar_realisasi}) "
+                    "untuk menampilkannya.",
     }),
     Code("TARGET_NOT_CHALLENGING", "info", "Target kurang menantang", _one(
         "Target Renstra {year} {indicator} ({target}) {direction} dari target {prev_year} ({prev_target}) "
