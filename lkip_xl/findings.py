@@ -181,6 +181,9 @@ _CODES = (
                      "sesudah digit ke-15 hilang (Excel hanya menyimpan 15 digit); tulis NIP sebagai teks.",
         "pangkat": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} {why}; pegawai ini tidak dihitung per "
                    "pangkat dan golongan di Tabel 1.1.",
+        "tanpa_ruang": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' tidak menyebut ruang "
+                       "(a–e); pegawai ini dihitung di golongan {golongan} tetapi tidak per pangkat di Tabel 1.1 "
+                       "(tulis mis. {golongan}/a).",
         "pangkat_beda": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' menyebut pangkat "
                         "{nama_pangkat} ({by_name}) dan golongan {golongan}; yang dihitung {golongan}.",
         "pendidikan": "Lembar {lembar} sel {sel}: pendidikan {nama} {why}; pegawai ini tidak dihitung per "
