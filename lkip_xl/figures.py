@@ -363,6 +363,39 @@ class AsWritten(Expr):
 
 
 @_declaration
+class TextOf(Expr):
+    """A text cell of a data sheet shown as it is, "" when blank (a reference to a blank cell gives 0):
+    IF(a="","",a). A text starting with `=` stays text: a reference returns it, never evaluates it."""
+
+    name: str
+
+    def value(self, env: Env) -> Any:
+        v = env.get(self.name)
+        return "" if v is None else str(v)
+
+    def formula(self, addr: Addr) -> str:
+        a = addr[self.name]
+        return f'IF({a}="","",{a})'
+
+
+@_declaration
+class UnderIt(Expr):
+    """Text `first`, and `second` on a line under it when `second` is given: first&IF(b="","",CHAR(10)&b)."""
+
+    first: Expr
+    second: str
+    prec = 0  # a & join, as Concat
+
+    def value(self, env: Env) -> Any:
+        under = env.get(self.second)
+        return self.first.value(env) + (f"\n{under}" if under not in (None, "") else "")
+
+    def formula(self, addr: Addr) -> str:
+        b = addr[self.second]
+        return f'{self.first.formula(addr)}&IF({b}="","",CHAR(10)&{b})'
+
+
+@_declaration
 class IfError(Expr):
     """IFERROR(first,fallback): `fallback` where `first` has no value."""
 
@@ -1085,6 +1118,9 @@ JUMLAH_PEGAWAI = CountIfs((("kolom", Ref("kriteria")),))
 JUMLAH_SELURUH_PEGAWAI = CountIfs((("nama", "<>"),))
 # a golongan: its ruang rows added up (III = III/a + III/b + III/c + III/d)
 JUMLAH_GOLONGAN = Plus("ruang")
+# a PNS golongan: its ruang rows, and the PNS whose golongan is written without a ruang (`III`): a PPPK's
+# golongan III is not among them (COUNTIFS(golongan,kriteria,status,"PNS"))
+JUMLAH_GOLONGAN_PNS = Add(Plus("ruang"), CountIfs((("golongan", Ref("kriteria")), ("status", "PNS"))))
 
 # target of the report year: the PK target when given, else the Renstra target
 TARGET = FirstGiven(("target_pk", "target_renstra"))
@@ -1092,6 +1128,10 @@ TARGET = FirstGiven(("target_pk", "target_renstra"))
 TERTULIS = FirstNumber(("tertulis",))
 # a benchmark (Kab/Kota lain, RPJMD Provinsi, RPJMN) as the user wrote it in Data Kinerja
 BENCHMARK = AsWritten("benchmark")
+# a text of a data sheet (Data Pegawai's jabatan, a penghargaan's tempat …) shown in a table as it is there
+TEKS = TextOf("teks")
+# Tabel 1.2's "Nama dan NIP": the name, the NIP on the line under it when there is one
+NAMA_DAN_NIP = UnderIt(TextOf("nama"), "nip")
 
 # realisasi built from Data Komponen rows (SPEC §5): Σpembilang / Σpenyebut × 100, Σ (all "jumlah"),
 # else the rata-rata

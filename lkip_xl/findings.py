@@ -181,6 +181,9 @@ _CODES = (
                      "sesudah digit ke-15 hilang (Excel hanya menyimpan 15 digit); tulis NIP sebagai teks.",
         "pangkat": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} {why}; pegawai ini tidak dihitung per "
                    "pangkat dan golongan di Tabel 1.1.",
+        "tanpa_ruang": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' tidak menyebut ruang "
+                       "(a–e); pegawai ini dihitung di golongan {golongan} tetapi tidak per pangkat di Tabel 1.1 "
+                       "(tulis mis. {golongan}/a).",
         "pangkat_beda": "Lembar {lembar} sel {sel}: pangkat/golongan {nama} '{pangkat}' menyebut pangkat "
                         "{nama_pangkat} ({by_name}) dan golongan {golongan}; yang dihitung {golongan}.",
         "pendidikan": "Lembar {lembar} sel {sel}: pendidikan {nama} {why}; pegawai ini tidak dihitung per "
@@ -197,6 +200,12 @@ _CODES = (
                  "{kolom} di lembar {lembar_kinerja} untuk menampilkannya.",
         "lembar": "Tabel {tabel} tidak dicetak karena lembar {sheet} tidak berisi data; isi kolom {kolom} di lembar "
                   "itu untuk menampilkannya.",
+        "pemetaan": "Tabel {tabel} tidak dicetak karena indikator sasarannya tidak didukung program, kegiatan atau "
+                    "sub kegiatan mana pun; nomor tabel sesudahnya maju. Isi kolom {kolom} di lembar "
+                    "{lembar_pemetaan} untuk menampilkannya.",
+        "anggaran": "Tabel {tabel} tidak dicetak karena lembar {lembar_dpa} tidak berisi baris anggaran; nomor tabel "
+                    "sesudahnya maju. Isi kolom {kolom} di lembar itu (dan 'Realisasi' di lembar {lembar_realisasi}) "
+                    "untuk menampilkannya.",
     }),
     Code("TARGET_NOT_CHALLENGING", "info", "Target kurang menantang", _one(
         "Target Renstra {year} {indicator} ({target}) {direction} dari target {prev_year} ({prev_target}) "

@@ -136,7 +136,7 @@ def test_bad_pegawai_values_are_warnings_one_sentence_each(tmp_path):
                           "angka sesudah digit ke-15 hilang (Excel hanya menyimpan 15 digit); tulis NIP sebagai "
                           "teks."),
         ("Pegawai", "C3", "Lembar Pegawai sel C3: pangkat/golongan B 'III' tidak menyebut ruang (a–e); pegawai ini "
-                          "tidak dihitung per pangkat dan golongan di Tabel 1.1."),
+                          "dihitung di golongan III tetapi tidak per pangkat di Tabel 1.1 (tulis mis. III/a)."),
         ("Pegawai", "D3", "Lembar Pegawai sel D3: pendidikan B 'Kuliah' tidak dikenal (gunakan SD, SLTP, SLTA, "
                           "D1–D4 atau S1–S3); pegawai ini tidak dihitung per pendidikan di Tabel 1.1."),
         ("Pegawai", "C4", "Lembar Pegawai sel C4: pangkat/golongan C 'Honorer' tidak dikenal (tulis mis. Penata "
@@ -151,6 +151,8 @@ def test_bad_pegawai_values_are_warnings_one_sentence_each(tmp_path):
     counts = result.pegawai
     assert counts["total"] == 5 and counts["pangkat:III/a"] == 2 and counts["pangkat:PPPK"] == 0
     assert counts["jumlah:pangkat"] == 3 and counts["jumlah:pendidikan"] == 3  # the gaps show against the total
+    # B's golongan III without a ruang: counted in golongan III, in no pangkat (issue 19)
+    assert counts["golongan:III"] == 3 and counts["jumlah:golongan"] == 4
 
 
 def test_a_ppppk_golongan_written_bare_is_read_by_its_status(tmp_path):
@@ -324,7 +326,9 @@ def test_tabel_1_1_counts_live_over_data_pegawai(tmp_path):
     assert ws["D11"].value == "=COUNTIFS('Data Pegawai'!$H$4:'Data Pegawai'!$H$9,C11)"  # C11 = S1
     assert ws["F15"].value == "=COUNTIFS('Data Pegawai'!$E$4:'Data Pegawai'!$E$9,E15)"  # E15 = III/d
     assert ws["F21"].value == "=COUNTIFS('Data Pegawai'!$F$4:'Data Pegawai'!$F$9,E21)"  # E21 = PPPK (status)
-    assert ws["H6"].value == "=F12+F13+F14+F15"  # golongan III
+    # golongan III: its ruang rows, and the PNS written `III` alone (none here)
+    assert ws["H6"].value == ("=F12+F13+F14+F15+COUNTIFS('Data Pegawai'!$E$4:'Data Pegawai'!$E$9,G6,"
+                              "'Data Pegawai'!$F$4:'Data Pegawai'!$F$9,\"PNS\")")
     labels = {ws.cell(r, c).value: cached.cell(r, c + 1).value for r in range(4, 22) for c in (3, 5, 7)
               if ws.cell(r, c).value}
     assert {k: v for k, v in labels.items() if v} == {
@@ -343,8 +347,8 @@ def test_tabel_1_1_counts_live_over_data_pegawai(tmp_path):
 
 
 def test_tabel_1_2_is_the_nominatif_in_the_sheets_order(tmp_path):
-    _, book, _ = filled(tmp_path, Pegawai=SEED_LAYOUT)
-    ws = book["1.2 Nominatif Pegawai"]
+    _, book, values = filled(tmp_path, Pegawai=SEED_LAYOUT)
+    ws = values["1.2 Nominatif Pegawai"]  # as shown: the cells are references to Data Pegawai
     assert ws["A1"].value == "Tabel 1.2 Daftar Nominatif Pegawai Kecamatan Uji per 31 Desember 2024"
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=3, max_row=7)] == [
         ["No", "Nama dan NIP", "Pangkat / Golongan", "Jabatan"],
@@ -414,6 +418,103 @@ def test_libreoffice_recalculates_the_counts_and_follows_an_edit_of_data_pegawai
     assert [values[(table, c)] for c in ("F12", "F21", "H6", "H8", "D12", "D11", "D13")] == [2, 0, 4, 0, 0, 1, 1]
     assert values[(table, "H22")] == 6 and values[(table, "B4")] == 6
     assert [values[("Data Dilaporkan", f"H{r}")] for r in (4, 5, 6)] == ["Tidak sesuai", "Sesuai", "Sesuai"]
+
+
+# A golongan written without its ruang, a name that looks like a formula, a pegawai with no NIP nor jabatan
+BARE = [["Nama", "NIP", "Pangkat/Golongan", "Jabatan", "Pendidikan", "Status"],
+        ["A", "19800127 200604 1 016", "III", "Staf", "S1", None],
+        ["B", "19800127 200604 1 017", "Golongan IV", "Kasi", "S1", None],
+        ["C", "19800127 200604 1 018", "Gol. III", "Staf", "S1", "PNS"],
+        ["D", "19800127 200604 1 019", "III", "Staf", "S1", "PPPK"],  # a PPPK's golongan III
+        ["=1+1", None, "Penata (III)", None, "S1", None],  # Penata is III/c: the name gives the ruang
+        ["F", "19800127 200604 1 021", "III/b", "Staf", "S1", None]]
+
+
+def test_a_golongan_without_ruang_counts_in_its_golongan_and_no_pangkat(tmp_path):
+    """Issue 19: `III`, `Golongan IV`, `Gol. III` are a PNS golongan whose ruang is not written: counted in
+    Tabel 1.1's golongan III / IV (live: COUNTIFS over Data Pegawai's golongan and status) but in no pangkat,
+    with a peringatan naming the cell; a PPPK's golongan III is the PPPK's, `Penata (III)` is III/c."""
+    result, book, values = filled(tmp_path, Pegawai=BARE)
+    rows = result.data.pegawai
+    assert [(p.golongan, p.status) for p in rows] == [
+        ("III", "PNS"), ("IV", "PNS"), ("III", "PNS"), ("III", "PPPK"), ("III/c", "PNS"), ("III/b", "PNS")]
+    assert found(result, "PEGAWAI_TIDAK_VALID") == [
+        ("Pegawai", "C2", "Lembar Pegawai sel C2: pangkat/golongan A 'III' tidak menyebut ruang (a–e); pegawai ini "
+                          "dihitung di golongan III tetapi tidak per pangkat di Tabel 1.1 (tulis mis. III/a)."),
+        ("Pegawai", "C3", "Lembar Pegawai sel C3: pangkat/golongan B 'Golongan IV' tidak menyebut ruang (a–e); "
+                          "pegawai ini dihitung di golongan IV tetapi tidak per pangkat di Tabel 1.1 (tulis mis. "
+                          "IV/a)."),
+        ("Pegawai", "C4", "Lembar Pegawai sel C4: pangkat/golongan C 'Gol. III' tidak menyebut ruang (a–e); "
+                          "pegawai ini dihitung di golongan III tetapi tidak per pangkat di Tabel 1.1 (tulis mis. "
+                          "III/a).")]
+    assert {f.tingkat for f in result.findings if f.kode == "PEGAWAI_TIDAK_VALID"} == {"peringatan"}
+    counts = result.pegawai
+    assert (counts["golongan:III"], counts["golongan:IV"], counts["golongan:PPPK"]) == (4, 1, 1)
+    assert (counts["pangkat:III/b"], counts["pangkat:III/c"], counts["pangkat:PPPK"]) == (1, 1, 1)
+    assert counts["jumlah:golongan"] == 6 == counts["total"] and counts["jumlah:pangkat"] == 3
+    ws, cached = book["1.1 Jumlah Pegawai"], values["1.1 Jumlah Pegawai"]
+    assert ws["G6"].value == "III"
+    assert ws["H6"].value == ("=F12+F13+F14+F15+COUNTIFS('Data Pegawai'!$E$4:'Data Pegawai'!$E$9,G6,"
+                              "'Data Pegawai'!$F$4:'Data Pegawai'!$F$9,\"PNS\")")
+    assert [cached[f"H{r}"].value for r in range(4, 9)] == [0, 0, 4, 1, 1]  # I, II, III, IV, PPPK
+    assert ws["H8"].value == "=F21"  # PPPK: no bare count (a PPPK's golongan III is counted here only)
+    assert cached["H22"].value == 6 and cached["F22"].value == 3
+
+
+def test_tabel_1_2_refers_to_data_pegawai_and_keeps_text_text(tmp_path):
+    """Tabel 1.2 is live (issue 19): every cell but the No refers to its Data Pegawai cell, cached with the
+    text; a blank NIP or jabatan shows "" (not the 0 a bare reference to a blank gives); a name written
+    `=1+1` is text in Data Pegawai and the reference returns it as text."""
+    _, book, values = filled(tmp_path, Pegawai=BARE)
+    ws, cached = book["1.2 Nominatif Pegawai"], values["1.2 Nominatif Pegawai"]
+    assert ws["B4"].value == ("=IF('Data Pegawai'!$B$4=\"\",\"\",'Data Pegawai'!$B$4)&IF('Data Pegawai'!$C$4=\"\","
+                              "\"\",CHAR(10)&'Data Pegawai'!$C$4)")
+    assert ws["C4"].value == "=IF('Data Pegawai'!$D$4=\"\",\"\",'Data Pegawai'!$D$4)"
+    assert ws["D4"].value == "=IF('Data Pegawai'!$I$4=\"\",\"\",'Data Pegawai'!$I$4)"
+    # (a formula cached as "" reads back as None)
+    assert [[c.value or "" for c in row] for row in cached.iter_rows(min_row=4, max_row=9)] == [
+        ["01", "A\n19800127 200604 1 016", "III", "Staf"],
+        ["02", "B\n19800127 200604 1 017", "Golongan IV", "Kasi"],
+        ["03", "C\n19800127 200604 1 018", "Gol. III", "Staf"],
+        ["04", "D\n19800127 200604 1 019", "III", "Staf"],
+        ["05", "=1+1", "Penata (III)", ""],
+        ["06", "F\n19800127 200604 1 021", "III/b", "Staf"]]
+    data = book["Data Pegawai"]
+    assert data["B8"].data_type == "s" and data["B8"].value == "=1+1" and data["B8"].quotePrefix
+    assert all(ws.cell(r, c).data_type == "f" for r in range(4, 10) for c in (2, 3, 4))
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_recalculates_tabel_1_2_and_the_bare_golongan_and_follows_an_edit(tmp_path):
+    """The nominatif's references and the golongan counts recalculate to their cached values (blanks to "",
+    not 0); editing Data Pegawai's jabatan and golongan changes Tabel 1.2 and Tabel 1.1."""
+    from recalc import (assert_sentinel_recalculated, cached_values, differences, recalculate_many, soffice,
+                        with_sentinel)
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    filled(tmp_path, Pegawai=BARE)
+    out = tmp_path / "out_lkip.xlsx"
+    work = tmp_path / "lo"
+    work.mkdir()
+    planted, _, cell, true_value = with_sentinel(out, work)
+    book = openpyxl.load_workbook(out)
+    data = book["Data Pegawai"]
+    assert (data["E4"].value, data["I4"].value) == ("III", "Staf")
+    data["E4"] = "IV"  # A's golongan becomes IV (still without ruang) …
+    data["I4"] = "Kepala Seksi"  # … and A's jabatan changes
+    data["I8"] = "Bendahara"  # the blank jabatan is filled
+    edited = tmp_path / "edited_lkip.xlsx"
+    book.save(edited)
+    recalced, recalced_edit = recalculate_many([planted, edited], work)
+    assert_sentinel_recalculated(recalced, cell, true_value)
+    bad, n = differences(out, recalced)
+    assert not bad and n > 40
+    values = cached_values(recalced_edit)
+    assert values[("1.2 Nominatif Pegawai", "D4")] == "Kepala Seksi"
+    assert values[("1.2 Nominatif Pegawai", "D8")] == "Bendahara"
+    assert values[("1.2 Nominatif Pegawai", "B8")] == "=1+1"
+    assert [values[("1.1 Jumlah Pegawai", f"H{r}")] for r in (6, 7)] == [3, 2]
 
 
 # ------------------------------------------------------------------ the sample against the seed
@@ -488,7 +589,7 @@ def _rows(ws, first: int, ncols: int) -> list[tuple]:
 
 
 def test_sample_tabel_1_2_is_the_seeds_nominatif_row_for_row(sample_book):
-    rows = _rows(sample_book[0]["1.2 Nominatif Pegawai"], 4, 4)
+    rows = _rows(sample_book[1]["1.2 Nominatif Pegawai"], 4, 4)  # as shown: its cells are references
     assert [(int(no.rstrip(".")), *rest) for no, *rest in rows] == \
         [(int(no.rstrip(".")), *rest) for no, *rest in SEED_1_2]
 

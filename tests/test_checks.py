@@ -869,7 +869,8 @@ def test_unmapped_indicator(tmp_path):
     data = minimal()
     drop(data["pemetaan"], IND_B)
     result = run(tmp_path, **data)
-    assert kinds(result) == ["UNMAPPED_INDICATOR", "UNMAPPED_SUBKEGIATAN"]
+    # sasaran 2 (B's) has no budget: its Pendukung and Efisiensi tables are left out (TABEL_KOSONG)
+    assert kinds(result) == ["TABEL_KOSONG", "UNMAPPED_INDICATOR", "UNMAPPED_SUBKEGIATAN"]
     hit(result, "UNMAPPED_INDICATOR", "Kinerja", "D4", IND_B)
 
 
@@ -881,7 +882,9 @@ def test_tujuan_without_pemetaan_is_not_unmapped(baseline):
 
 def test_without_a_pemetaan_sheet_every_sasaran_is_unmapped(tmp_path):
     result = run(tmp_path, pemetaan=None)
-    assert [(f.kode, f.sel) for f in result.findings] == [("UNMAPPED_INDICATOR", "D3"), ("UNMAPPED_INDICATOR", "D4")]
+    # and the Pendukung / Efisiensi tables are left out (TABEL_KOSONG, tested above)
+    assert [(f.kode, f.sel) for f in result.findings] == [("UNMAPPED_INDICATOR", "D3"), ("UNMAPPED_INDICATOR", "D4"),
+                                                          ("TABEL_KOSONG", None)]
 
 
 @triggers("ORPHAN_ROW")
@@ -1024,6 +1027,48 @@ def test_a_table_with_no_data_is_named_with_the_input_column_that_would_fill_it(
         assert word in iku.pesan, iku.pesan
     for word in ("Tabel Capaian Tujuan", "'Level'", "Tujuan", "lembar Kinerja"):
         assert word in tujuan.pesan, tujuan.pesan
+
+
+@triggers("TABEL_KOSONG")
+def test_no_pemetaan_leaves_out_the_pendukung_and_efisiensi_tables_with_one_info(tmp_path):
+    """Without Pemetaan no sasaran indicator has a budget: every Pendukung and Efisiensi table would show a
+    header and blank money columns only. One info names them and the Pemetaan columns that would fill them."""
+    result = run(tmp_path, pemetaan=None)
+    kosong = [f for f in result.findings if f.kode == "TABEL_KOSONG"]
+    assert len(kosong) == 1 and (kosong[0].tingkat, kosong[0].lembar, kosong[0].sel) == ("info", None, None)
+    assert kosong[0].pesan == (
+        "Tabel Pendukung dan Efisiensi per Sasaran dan Daftar Analisis Efisiensi tidak dicetak karena indikator "
+        "sasarannya tidak didukung program, kegiatan atau sub kegiatan mana pun; nomor tabel sesudahnya maju. "
+        "Isi kolom 'Indikator' dan 'Kode' di lembar Pemetaan untuk menampilkannya.")
+
+
+def test_a_sasaran_with_no_mapped_indicator_loses_its_pendukung_and_efisiensi_tables(tmp_path):
+    data = minimal()
+    drop(data["pemetaan"], IND_A)  # sasaran 1's one indicator
+    result = run(tmp_path, **data)
+    kosong = [f.pesan for f in result.findings if f.kode == "TABEL_KOSONG"]
+    assert len(kosong) == 1 and kosong[0].startswith(
+        "Tabel Pendukung Sasaran 1 dan Efisiensi Sasaran 1 tidak dicetak karena"), kosong
+
+
+def test_an_empty_dpa_leaves_out_every_budget_table_with_one_info(tmp_path):
+    result = run(tmp_path, dpa=[["Kode", "Uraian", "Pagu"]], realisasi=[["Kode", "Uraian", "Pagu", "Realisasi"]],
+                 pemetaan=None)
+    assert not result.nodes
+    kosong = [f.pesan for f in result.findings if f.kode == "TABEL_KOSONG"]
+    assert kosong == [
+        "Tabel Rencana Kerja (Renja), Pendukung dan Efisiensi per Sasaran, Realisasi Anggaran, Daftar Analisis "
+        "Efisiensi dan Realisasi per Jenis Belanja tidak dicetak karena lembar DPA tidak berisi baris anggaran; "
+        "nomor tabel sesudahnya maju. Isi kolom 'Kode', 'Uraian' dan 'Pagu' di lembar itu (dan 'Realisasi' di "
+        "lembar Realisasi) untuk menampilkannya."]
+
+
+def test_a_belanja_sheet_with_no_row_is_named(tmp_path):
+    result = run(tmp_path, belanja=[["Kode", "Uraian", "Pagu", "Realisasi"]])
+    assert [f.pesan for f in result.findings if f.kode == "TABEL_KOSONG"] == [
+        "Tabel Realisasi per Jenis Belanja tidak dicetak karena lembar Belanja tidak berisi data; isi kolom "
+        "'Kode', 'Pagu' dan 'Realisasi' di lembar itu untuk menampilkannya."]
+    assert "TABEL_KOSONG" not in kinds(run(tmp_path, belanja=None))  # no Belanja sheet: nothing to say
 
 
 def test_one_iku_text_is_enough_to_print_the_iku_table(tmp_path):

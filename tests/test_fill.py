@@ -1137,6 +1137,31 @@ def test_a_table_with_no_data_is_left_out_and_the_numbers_close_up(tmp_path):
     assert sum(1 for row in temuan.iter_rows() for c in row if c.value == "TABEL_KOSONG") == 2
 
 
+def test_budget_tables_with_nothing_to_show_are_left_out_and_the_numbers_close_up(tmp_path):
+    """Issue 19: a sasaran none of whose indicators is mapped loses its Pendukung and Efisiensi tables (they
+    would print a header and blank money only); with an empty DPA every budget table goes (Renja, Pendukung,
+    Efisiensi, Realisasi Anggaran); the tables after them take their numbers, titles included."""
+    data = minimal()
+    drop(data["pemetaan"], IND_A)
+    fill(build(tmp_path, "sebagian.xlsx", **data), cwd=tmp_path)
+    wb = load(tmp_path / "sebagian_lkip.xlsx", data_only=True)
+    tables = table_sheets(wb)
+    assert tables == ["2.1 Renstra", "2.2 Renja", "2.3 IKU", "2.4 Perjanjian Kinerja", "3.1 Capaian Tujuan",
+                      "3.2 Capaian Sasaran 1", "3.3 Capaian Sasaran 2", "3.4 Pendukung Sasaran 2",
+                      "3.5 Efisiensi Sasaran 2", "3.6 Realisasi Anggaran", "3.7 Efisiensi", "4.1 Rangkuman PK"], tables
+    for name in tables:
+        assert str(wb[name]["A1"].value).startswith(f"Tabel {name.split()[0]} "), (name, wb[name]["A1"].value)
+    assert "Kinerja Sasaran Kedua" in wb["3.4 Pendukung Sasaran 2"]["A1"].value
+    fill(build(tmp_path, "tanpa.xlsx", dpa=[["Kode", "Uraian", "Pagu"]],
+               realisasi=[["Kode", "Uraian", "Pagu", "Realisasi"]], pemetaan=None), cwd=tmp_path)
+    wb = load(tmp_path / "tanpa_lkip.xlsx", data_only=True)
+    tables = table_sheets(wb)
+    assert tables == ["2.1 Renstra", "2.2 IKU", "2.3 Perjanjian Kinerja", "3.1 Capaian Tujuan",
+                      "3.2 Capaian Sasaran 1", "3.3 Capaian Sasaran 2", "4.1 Rangkuman PK"], tables
+    temuan = wb["Temuan"]
+    assert sum(1 for row in temuan.iter_rows() for c in row if c.value == "TABEL_KOSONG") == 1
+
+
 def test_iku_columns_blank_on_every_row_are_dropped(filled):
     """The builder inputs fill one IKU column (Penanggung Jawab): the other five are not printed."""
     wb = load(filled["tepi"].output, data_only=True)

@@ -13,5 +13,9 @@ def check(result: Result) -> Iterator[Finding]:
         if kosong.lembar:
             sheet = result.data.sheet_names.get(kosong.lembar, kosong.lembar)
             yield finding("TABEL_KOSONG", None, "lembar", tabel=kosong.tabel, kolom=kosong.kolom, sheet=sheet)
+        elif kosong.sebab == "pemetaan":
+            yield finding("TABEL_KOSONG", None, "pemetaan", tabel=kosong.tabel, kolom=kosong.kolom)
+        elif kosong.sebab == "anggaran":
+            yield finding("TABEL_KOSONG", None, "anggaran", tabel=kosong.tabel, kolom=kosong.kolom)
         else:
             yield finding("TABEL_KOSONG", None, tabel=kosong.tabel, kolom=kosong.kolom)

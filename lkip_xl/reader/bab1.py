@@ -136,6 +136,9 @@ def _pangkat(t: TableReader, r: int, row: PegawaiRow, findings: list[Finding]) -
     if read.problem:
         findings.append(finding("PEGAWAI_TIDAK_VALID", cell, "pangkat", nama=who,
                                 why=f"'{shown(text)}' {read.problem}", dilaporkan=text))
+    elif read.tanpa_ruang:
+        findings.append(finding("PEGAWAI_TIDAK_VALID", cell, "tanpa_ruang", nama=who, pangkat=shown(text),
+                                golongan=read.golongan, dilaporkan=text))
     elif read.by_name and read.by_name != read.golongan:
         findings.append(finding("PEGAWAI_TIDAK_VALID", cell, "pangkat_beda", nama=who, pangkat=shown(text),
                                 nama_pangkat=read.name, by_name=read.by_name, golongan=read.golongan,
@@ -199,6 +202,8 @@ class Pangkat(NamedTuple):
     by_name: str | None = None
     name: str | None = None
     problem: str | None = None
+    tanpa_ruang: bool = False  # a PNS golongan written without its ruang (`III`, `Golongan IV`): counted
+    # in its golongan, in no pangkat
 
 
 def parse_pangkat(text: str, status: str | None = None) -> Pangkat:
@@ -221,7 +226,12 @@ def parse_pangkat(text: str, status: str | None = None) -> Pangkat:
             return Pangkat(golongan, PPPK)
     bare = key.upper()
     if bare in GOLONGAN:
-        return Pangkat(problem="tidak menyebut ruang (a–e)")
+        return Pangkat(bare, PNS, tanpa_ruang=True)
+    words = key.split()
+    if len(words) > 1 and words[-1].upper() in GOLONGAN:  # `Penata (III)`: the name gives the ruang
+        named = PANGKAT_NAMES.get(" ".join(words[:-1]))
+        if named is not None and named.split("/")[0] == words[-1].upper():
+            return Pangkat(named, PNS)
     return Pangkat(problem="tidak dikenal (tulis mis. Penata Muda (III/a), III/a atau PPPK Golongan VII)")
 
 

@@ -14,7 +14,8 @@ from lkip_xl.model import GOLONGAN, PANGKAT, PENDIDIKAN, PPPK, PegawaiRow
 @dataclass(frozen=True)
 class Hitungan:
     """One count of Tabel 1.1: its key (FigureKey.pegawai), its label as the table prints it, and the Data
-    Pegawai column it counts ("pendidikan", "golongan", "status", "nama") or the keys it adds up."""
+    Pegawai column it counts ("pendidikan", "golongan", "status", "nama") or the keys it adds up (a PNS golongan
+    both: its ruang rows, and the golongan column's PNS without a ruang)."""
 
     key: str
     label: str
@@ -26,7 +27,9 @@ PENDIDIKAN_ROWS = tuple(Hitungan(f"pendidikan:{p}", p, "pendidikan") for p in PE
 # A PPPK has no pangkat: counted by status, in the pangkat list and as a golongan of its own.
 PANGKAT_ROWS = tuple(Hitungan(f"pangkat:{p}", p, "golongan") for p in PANGKAT) + \
     (Hitungan(f"pangkat:{PPPK}", PPPK, "status"),)
-GOLONGAN_ROWS = tuple(Hitungan(f"golongan:{g}", g, parts=tuple(f"pangkat:{p}" for p in PANGKAT if p.split("/")[0] == g))
+# A PNS golongan: its ruang rows, and (kolom "golongan") the PNS written with the golongan alone (`III`).
+GOLONGAN_ROWS = tuple(Hitungan(f"golongan:{g}", g, "golongan",
+                               parts=tuple(f"pangkat:{p}" for p in PANGKAT if p.split("/")[0] == g))
                       for g in GOLONGAN) + (Hitungan(f"golongan:{PPPK}", PPPK, parts=(f"pangkat:{PPPK}",)),)
 TOTAL = Hitungan("total", "Jumlah", "nama")
 BLOCKS = {"pendidikan": PENDIDIKAN_ROWS, "pangkat": PANGKAT_ROWS, "golongan": GOLONGAN_ROWS}
@@ -46,7 +49,10 @@ def hitung(rows: list[PegawaiRow]) -> dict[str, int]:
     for h in (*PENDIDIKAN_ROWS, *PANGKAT_ROWS):
         out[h.key] = figures.JUMLAH_PEGAWAI.value({"kolom": data[h.kolom], "kriteria": h.label})
     for h in GOLONGAN_ROWS:
-        out[h.key] = figures.JUMLAH_GOLONGAN.value({"ruang": [out[k] for k in h.parts]})
+        ruang = [out[k] for k in h.parts]
+        out[h.key] = figures.JUMLAH_GOLONGAN_PNS.value({"ruang": ruang, "golongan": data["golongan"],
+                                                        "status": data["status"], "kriteria": h.label}) \
+            if h.kolom else figures.JUMLAH_GOLONGAN.value({"ruang": ruang})
     for block, hs in BLOCKS.items():
         out[f"jumlah:{block}"] = figures.JUMLAH.value({"rincian": [out[h.key] for h in hs]})
     return out

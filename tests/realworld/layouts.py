@@ -202,6 +202,7 @@ CORE: dict[str, Any] = {
     "temuan": [("TABEL_KOSONG", "info")],
 }
 IKU_KOSONG = TUJUAN_KOSONG = ("TABEL_KOSONG", "info")  # no IKU text; no tujuan indicator
+PENDUKUNG_KOSONG = ("TABEL_KOSONG", "info")  # a sasaran whose indicators are mapped to no budget row
 # Per jenis belanja from the akun leaves (AKUN):
 CORE_BELANJA = {
     # 5.1.01: gaji pokok 900 + tunj. keluarga 300 = 1.200 / 870 + 280 = 1.150
@@ -1051,7 +1052,8 @@ def layout_19_pk_bertanda(folder: Path) -> tuple[Path, dict]:
     for name in (IND1, IND2, IND3):
         exp["indikator"][name].update(realisasi_tahun_lalu={}, target_akhir_renstra=None,
                                       capaian_akhir_renstra=None)
-    exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan"), IKU_KOSONG, TUJUAN_KOSONG]
+    # … and its sasaran's Pendukung and Efisiensi tables are left out (issue 19)
+    exp["temuan"] = [("UNMAPPED_INDICATOR", "peringatan"), IKU_KOSONG, TUJUAN_KOSONG, PENDUKUNG_KOSONG]
     return b.save(Path(folder) / "19_pk_bertanda.xlsx"), exp
 # ============================================================================= 13. Permendagri 86 form E.81
 E81_KINERJA = {  # the K (kinerja) cells of a row by level: target Renja, realisasi, tingkat capaian

@@ -46,7 +46,7 @@ def plan(result: Result) -> Plan:
             groups.append((name, [ind]))
     names: dict[str, str] = {}
     numbers: dict[str, str] = {}
-    left_out = {kosong.role for kosong in tabel_kosong(result)}
+    left_out = {role for kosong in tabel_kosong(result) for role in kosong.roles}
     count: dict[str, int] = {}
 
     def add(role: str, number: str, title: str) -> None:

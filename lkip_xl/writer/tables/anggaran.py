@@ -11,6 +11,8 @@ from lkip_xl.writer.tables import Plan, headers, title, tree_order
 
 
 def write_anggaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "anggaran" not in p.names:  # no budget row: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["anggaran"])
     title(book, ws, p.numbers["anggaran"], p.judul("Rincian Realisasi Anggaran", f"per 31 Desember {p.tahun}"), 7)
     r = headers(book, ws, 2, ["No.", "Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran", "Realisasi",

@@ -2,12 +2,12 @@
 Pegawai, in the seed's side-by-side layout; Tabel 1.2, the nominatif in the order of the Pegawai sheet."""
 from __future__ import annotations
 
-from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI
+from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_GOLONGAN_PNS, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI, NAMA_DAN_NIP, TEKS
 from lkip_xl.model import FigureKey, Result
 from lkip_xl.rules.pegawai import BLOCKS, TOTAL, Hitungan
 from lkip_xl.writer import layout as D
-from lkip_xl.writer.book import Book, a1, excel_value, setup_table_sheet
-from lkip_xl.writer.data_pegawai import column_range
+from lkip_xl.writer.book import Book, a1, excel_value, ref, setup_table_sheet
+from lkip_xl.writer.data_pegawai import DATA_PEGAWAI, FIRST_ROW, P_JABATAN, P_NAMA, P_NIP, P_PANGKAT, column_range
 from lkip_xl.writer.tables import Plan, headers, title
 
 JLH = "Jlh (Org)"
@@ -59,7 +59,11 @@ def _count(book: Book, ws, sheet: str, r: int, c: int, h: Hitungan, result: Resu
     """One count: COUNTIFS over its Data Pegawai column with the row's label (the cell at its left) as the
     criterion, or a golongan as its ruang rows added up (`cells`: where the counts written so far are);
     remembered for the claims that name it."""
-    if h.parts:
+    if h.parts and h.kolom:  # a PNS golongan: its ruang rows and the PNS written without a ruang
+        formula = JUMLAH_GOLONGAN_PNS.formula({"ruang": [cells[k] for k in h.parts],
+                                               "golongan": column_range(result, "golongan"),
+                                               "status": column_range(result, "status"), "kriteria": a1(r, c - 1)})
+    elif h.parts:
         ruang: dict = {"ruang": [cells[k] for k in h.parts]}
         formula = JUMLAH_GOLONGAN.formula(ruang)
     elif h is TOTAL:
@@ -81,8 +85,20 @@ def write_nominatif(book: Book, result: Result, layout: D.Layout, p: Plan) -> No
     center = book.fmt(border=1, align="center", valign="top")
     for i, pegawai in enumerate(result.data.pegawai or ()):
         book.text(ws, r, 0, f"{i + 1:02d}", fmt=center)
-        nama = pegawai.nama.value + (f"\n{pegawai.nip.value}" if pegawai.nip else "")
-        book.text(ws, r, 1, nama)
-        book.text(ws, r, 2, pegawai.pangkat.value if pegawai.pangkat else "")
-        book.text(ws, r, 3, pegawai.jabatan.value if pegawai.jabatan else "")
+        # live: each cell refers to its Data Pegawai cell, so editing Data Pegawai changes the table
+        dr = FIRST_ROW + i
+        nip = pegawai.nip.value if pegawai.nip else ""
+        _live(book, ws, r, 1, NAMA_DAN_NIP.formula({"nama": ref(DATA_PEGAWAI, dr, P_NAMA),
+                                                   "nip": ref(DATA_PEGAWAI, dr, P_NIP)}),
+              NAMA_DAN_NIP.value({"nama": pegawai.nama.value, "nip": nip}))
+        for c, col, value in ((2, P_PANGKAT, pegawai.pangkat), (3, P_JABATAN, pegawai.jabatan)):
+            _live(book, ws, r, c, TEKS.formula({"teks": ref(DATA_PEGAWAI, dr, col)}),
+                  TEKS.value({"teks": value.value if value else None}))
         r += 1
+
+
+def _live(book: Book, ws, r: int, c: int, formula: str, text: str) -> None:
+    """A text of a data sheet by reference, its text cached, its row as tall as the text needs."""
+    book.formula(ws, r, c, formula, text, kind="text")
+    if text:
+        book.fit(ws, r, c, text)

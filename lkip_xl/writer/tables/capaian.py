@@ -75,7 +75,10 @@ def write_sasaran(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
         _capaian_table(book, ws, result, layout, p, p.numbers[f"capaian{k}"],
                        p.judul(f"Capaian Sasaran Kinerja {ordinal}", f"Sesuai Perjanjian Kinerja Tahun {p.tahun}"),
                        inds, "Sasaran Kinerja Utama")
-        _pendukung(book, result, layout, p, k, inds)
+        if f"pendukung{k}" in p.names:  # else no indicator of it mapped to a budget (TABEL_KOSONG)
+            _pendukung(book, result, layout, p, k, inds)
+        if f"efisiensi{k}" not in p.names:
+            continue
         efisiensi_table(book, book.sheet(p.names[f"efisiensi{k}"]), result, layout, p.numbers[f"efisiensi{k}"],
                          p.judul(f"Analisis Efisiensi Sumber Daya Anggaran Capaian Sasaran Kinerja {ordinal}",
                                  f"Tahun {p.tahun}"),

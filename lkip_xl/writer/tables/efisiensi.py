@@ -30,6 +30,8 @@ def efisiensi_table(book: Book, ws, result: Result, layout: D.Layout, number: st
 
 
 def write_efisiensi_summary(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "efisiensi" not in p.names:  # no sasaran indicator with a budget: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["efisiensi"])
     r = efisiensi_table(book, ws, result, layout, p.numbers["efisiensi"],
                          p.judul("Daftar Analisis Efisiensi Sumber Daya Sasaran Kinerja Utama", f"Tahun {p.tahun}"),

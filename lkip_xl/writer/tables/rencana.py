@@ -41,6 +41,8 @@ def write_renstra(book: Book, result: Result, layout: D.Layout, p: Plan) -> None
 
 
 def write_renja(book: Book, result: Result, layout: D.Layout, p: Plan) -> None:
+    if "renja" not in p.names:  # no budget row: left out (TABEL_KOSONG)
+        return
     ws = book.sheet(p.names["renja"])
     nodes = tree_order(result)
     # a column blank on every row is dropped: No., Indikator and the target kinerja are often not given
