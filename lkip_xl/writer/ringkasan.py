@@ -137,11 +137,11 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         book.formula(ws, r, 1, ref(D.HITUNG, hr, D.H_CAP), ind.capaian, kind="percent")
         book.formula(ws, r, 2, ref(D.HITUNG, hr, D.H_KAT), ind.kategori, kind="text")
         # the capaian in its kategori band's column, #N/A (no bar) in the others: the bar's colour is live
-        env = {"kategori": ind.kategori, "capaian": ind.capaian}
+        inputs = {"kategori": ind.kategori, "capaian": ind.capaian}
         cells = {"kategori": a1(r, 2), "capaian": a1(r, 1)}
         for k, name in enumerate(names):
             book.formula(ws, r, C_PITA + k, BATANG_PITA.formula({**cells, "nama": layout.skala_nama[k]}),
-                         BATANG_PITA.value({**env, "nama": name}), kind="percent")
+                         BATANG_PITA.value({**inputs, "nama": name}), kind="percent")
     # the charts on their own page below the tables, as wide as columns A–E
     width = sum(column_px(w) for w in WIDTHS)
     at = r + 3
