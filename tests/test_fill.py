@@ -1198,6 +1198,7 @@ def test_charts_colour_capaian_by_kategori_and_show_programs_beside_a_dominant_o
         series = bar.findall("c:ser", C_NS)
         assert bar.find("c:overlap", C_NS).get("val") == "100", name
         assert bar.find(".//c:dPt", C_NS) is None, name  # no colour fixed per point
+        assert 'dispNaAsBlank val="1"' in ET.tostring(chart, encoding="unicode"), name  # #N/A: no label either
         formulas = load(f.output, data_only=False)["Ringkasan"]
         values = load(f.output, data_only=True)["Ringkasan"]
         header, column = _band_columns(values, names)

@@ -261,4 +261,7 @@ def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, bars: 
     chart.set_x_axis({"num_font": {"size": 8, "rotation": -45 if n > 10 else 0}})
     chart.set_legend({"position": "bottom"})
     chart.show_hidden_data()
+    # #N/A as an empty cell: no bar and no '#N/A' data label in the other bands' series (Excel 365 would
+    # otherwise label those points '#N/A'; LibreOffice draws #N/A as nothing either way)
+    chart.show_na_as_empty_cell()
     return chart
