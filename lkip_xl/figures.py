@@ -663,6 +663,24 @@ class Nothing(Expr):
 
 NOTHING = Nothing()
 
+NA_ERROR = "#N/A"  # the cached value of NA(): xlsxwriter writes this text as the error itself (t="e")
+
+
+@_declaration
+class NoPoint(Expr):
+    """NA(): Excel's #N/A, which a chart draws as no point at all (no bar, no data label), in Excel and
+    in LibreOffice; "" or "-" would be drawn as a bar of 0. Only a chart's helper cell holds it: no
+    declaration computes with it."""
+
+    def value(self, env: Env) -> Any:
+        return NA_ERROR
+
+    def formula(self, addr: Addr) -> str:
+        return "NA()"
+
+
+NO_POINT = NoPoint()
+
 # Text constants in formulas: Excel caps one at 255 UTF-16 units, and a cell cannot hold C0 control
 # characters other than tab, newline and CR.
 _LITERAL_CHUNK = 120  # characters per text constant: <= 255 UTF-16 units even with doubled quotes
@@ -1246,6 +1264,9 @@ SEL = Ref("sel")
 MELEBIHI_100 = And((IsNumber(SEL), Compare(SEL, ">", 100)))  # serapan above 100 %: more realised than budgeted
 NEGATIF = And((IsNumber(SEL), Compare(SEL, "<", 0)))  # a negative sisa
 PITA_KATEGORI = Compare(SEL, "=", Ref("nama"))  # a kategori band: the cell holds the name on the scale
+# The capaian chart's bar in one kategori band's series (writer/ringkasan.py): the capaian when its kategori
+# is the band's name on the scale (`nama`, the scale's cell), else no point: a bar takes its band's colour live
+BATANG_PITA = If(Compare(Ref("kategori"), "=", Ref("nama")), Ref("capaian"), NO_POINT)
 
 
 def status_is(text: str) -> Expr:

@@ -275,6 +275,16 @@ def test_number_text_and_the_change_between_years():
         F.within_limits("A1+" * 3000)
 
 
+def test_a_band_cell_of_the_capaian_chart_is_the_capaian_or_no_point():
+    env = {"kategori": "Berhasil", "capaian": 93.5}
+    assert F.BATANG_PITA.value({**env, "nama": "Berhasil"}) == 93.5
+    assert F.BATANG_PITA.value({**env, "nama": "berhasil"}) == 93.5  # = ignores case, as the sheet's
+    assert F.BATANG_PITA.value({**env, "nama": "Sangat Berhasil"}) == F.NA_ERROR == "#N/A"
+    assert F.BATANG_PITA.value({"kategori": None, "capaian": None, "nama": "Berhasil"}) == "#N/A"
+    assert F.BATANG_PITA.formula({"kategori": "C9", "capaian": "B9", "nama": "'Perhitungan Kinerja'!$B$17"}) == \
+        "IF(C9='Perhitungan Kinerja'!$B$17,B9,NA())"
+
+
 def test_a_sum_of_no_cells_and_whole_constants():
     assert F.Sum("x").formula({"x": ""}) == "0" and F.Sum("x").value({"x": []}) == 0
     assert F.Const(1234567).formula({}) == "1234567" and F.Const(0.5).formula({}) == "0.5"
@@ -350,6 +360,9 @@ def _differential_workbook(path):
                       F.sama()]
             for c, node in enumerate(nodes):
                 put(r, c, node, pair_addr, pair_env)
+            # a capaian chart's band cell: the number (b) when the kategori (a) is the band's name, else #N/A
+            put(r, len(nodes), F.BATANG_PITA, {"kategori": scalar(i), "nama": scalar(j), "capaian": scalar(j)},
+                {"kategori": a, "nama": b, "capaian": b})
             r += 1
         one = {"sel": scalar(i), "x": scalar(i)}
         for c, node in enumerate((F.MELEBIHI_100, F.NEGATIF, F.status_is("berhasil"), F.Angka(F.Ref("x"), 1),

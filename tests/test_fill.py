@@ -726,6 +726,16 @@ def test_editing_the_data_sheets_gives_what_a_fresh_fill_gives(sample, live_edit
     kab_kota = col["Realisasi / Capaian terhadap Kab/Kota Lain"]
     assert (before[name].cell(row, kab_kota).value, recalced[name].cell(row, kab_kota).value) == (
         "Tidak ada", NEW_LKD_KAB_KOTA_LAIN)
+    # the LKD's bar changed band with its kategori (Sangat Berhasil to Berhasil at 70 of 75): its capaian
+    # moved to the Berhasil series' helper column, the colour of the bar follows
+    names = [n for _, n in sample.result.skala]
+    header, column = _band_columns(before["Ringkasan"], names)
+    row = next(r for r in range(header + 1, header + 1 + len(sample.result.indicators))
+               if before["Ringkasan"].cell(r, 1).value == LKD)
+    bars = [{band: ws.cell(row, column[band]).value for band in ("Sangat Berhasil", "Berhasil")}
+            for ws in (before["Ringkasan"], recalced["Ringkasan"])]
+    assert bars[0]["Sangat Berhasil"] == 100 and bars[0]["Berhasil"] == "#N/A", bars
+    assert bars[1]["Sangat Berhasil"] == "#N/A" and same(bars[1]["Berhasil"], 70 / NEW_LKD_TARGET * 100), bars
     # the three edits reached the budget tables, the sasaran 1 and 2 tables, the PK and the summary
     assert {DATA_ANGGARAN, HITUNG, sheet_named(fresh_f, "Realisasi Anggaran"),
             sheet_named(fresh_f, "Capaian Sasaran 1"), sheet_named(fresh_f, "Capaian Sasaran 2"),
@@ -1174,10 +1184,29 @@ def _charts(path: Path) -> list[str]:
         return [z.read(n).decode() for n in sorted(z.namelist()) if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
 
 
+C_NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+
+
+def _band_columns(ws, names: list[str]) -> tuple[int, dict[str, int]]:
+    """The Ringkasan header row of the capaian chart's helper columns, and each band's column (1-based)."""
+    for row in ws.iter_rows():
+        found = {c.value: c.column for c in row if c.value in names}
+        if len(found) == len(names) and any(c.value == "Acuan 100 %" for c in row):
+            return row[0].row, found
+    raise AssertionError(f"no helper header naming {names}")
+
+
 def test_charts_colour_capaian_by_kategori_and_show_programs_beside_a_dominant_one(filled):
-    """Issue 19 item 6: each capaian bar in its kategori band's colour; the sample's Program Penunjang
-    (6,0 of 8,0 miliar) flattens the other programs, so they get a chart of their own; a capaian that
-    cannot be computed says so under its place."""
+    """Issue 19 items 2 and 6: each capaian bar in its kategori band's colour, live: a column series per
+    band of the office's scale, overlapping in one slot, in the band's colour and named by it in the
+    legend, over hidden helper formulas (the capaian in its band's column, #N/A, no bar, in the others).
+    The sample's Program Penunjang (6,0 of 8,0 miliar) flattens the other programs, so they get a chart of
+    their own; a capaian that cannot be computed says so under its place."""
+    import xml.etree.ElementTree as ET
+
+    from lkip_xl.writer.book import Book
+
     charts = _charts(filled["sample"].output)
     titles = [re.findall(r"<a:t>([^<]*)</a:t>", c) for c in charts]
     assert len(charts) == 3, titles
@@ -1185,12 +1214,43 @@ def test_charts_colour_capaian_by_kategori_and_show_programs_beside_a_dominant_o
     # both program charts name their series by the table's header cells (Pagu, Realisasi), not a data row
     pagu = [re.findall(r"<c:tx><c:strRef><c:f>([^<]*)</c:f>", c) for c in charts if "per program" in c]
     assert len(pagu) == 2 and pagu[0] == pagu[1] and len(pagu[0]) == 2, pagu
-    capaian = next(c for c in charts if "Capaian indikator" in c)
-    green = "006100"  # Sangat Berhasil, every sample indicator's: the best band's colour, as in the tables
-    assert capaian.count("<c:dPt>") == capaian.count(green) == len(filled["sample"].result.indicators)
+    scales = set()
     for name, f in filled.items():
+        names = [n for _, n in f.result.skala]
+        scales.add(tuple(names))
+        chart = ET.fromstring(next(c for c in _charts(f.output) if "Capaian indikator" in c))
+        bar = chart.find(".//c:barChart", C_NS)
+        series = bar.findall("c:ser", C_NS)
+        assert bar.find("c:overlap", C_NS).get("val") == "100", name
+        assert bar.find(".//c:dPt", C_NS) is None, name  # no colour fixed per point
+        assert 'dispNaAsBlank val="1"' in ET.tostring(chart, encoding="unicode"), name  # #N/A: no label either
+        formulas = load(f.output, data_only=False)["Ringkasan"]
+        values = load(f.output, data_only=True)["Ringkasan"]
+        header, column = _band_columns(values, names)
+        assert [s.find("c:tx/c:strRef/c:strCache/c:pt/c:v", C_NS).text for s in series] == names, name
+        for k, (band, s) in enumerate(zip(names, series)):
+            colour = s.find("c:spPr/a:solidFill/a:srgbClr", C_NS).get("val")
+            assert "#" + colour == Book.BANDS[round(k * 4 / (len(names) - 1))]["font_color"], (name, band)
+            assert s.find("c:dLbls/c:showVal", C_NS).get("val") == "1"
+            letter = get_column_letter(column[band])
+            assert s.find("c:tx/c:strRef/c:f", C_NS).text == f"Ringkasan!${letter}${header}"
+            first, last = header + 1, header + len(f.result.indicators)
+            assert s.find("c:val/c:numRef/c:f", C_NS).text == f"Ringkasan!${letter}${first}:${letter}${last}"
+            for i, ind in enumerate(f.result.indicators):
+                cell = f"{letter}{first + i}"
+                assert str(formulas[cell].value).startswith("=IF(") and "NA()" in formulas[cell].value, cell
+                ok = ind.kategori == band and isinstance(ind.capaian, (int, float))
+                assert values[cell].value == (ind.capaian if ok else "#N/A"), (name, cell)
+            # the cache Excel and previews draw before recalculating: this band's bars only
+            cached = {int(p.get("idx")): float(p.find("c:v", C_NS).text)
+                      for p in s.iterfind("c:val/c:numRef/c:numCache/c:pt", C_NS)}
+            assert cached == {i: ind.capaian for i, ind in enumerate(f.result.indicators)
+                              if ind.kategori == band and isinstance(ind.capaian, (int, float))}, (name, band)
+        # the helper columns are hidden: they never print (the page is columns A–E)
+        hidden = {c for d in formulas.column_dimensions.values() if d.hidden for c in range(d.min, d.max + 1)}
+        assert set(column.values()) <= hidden, name
         missing = [i for i in f.result.indicators if not isinstance(i.capaian, (int, float))]
-        ws = load(f.output, data_only=True)["Ringkasan"]
-        labels_shown = [str(c.value) for row in ws.iter_rows(min_col=7, max_col=7) for c in row if c.value]
+        labels_shown = [str(c.value) for row in values.iter_rows(min_col=7, max_col=7) for c in row if c.value]
         assert sum("(tidak dapat dihitung)" in t for t in labels_shown) == len(missing), name
     assert any(not isinstance(i.capaian, (int, float)) for f in filled.values() for i in f.result.indicators)
+    assert len(scales) > 1  # a custom scale among the inputs

@@ -4,11 +4,11 @@ from __future__ import annotations
 import math
 import textwrap
 
-from lkip_xl.figures import jumlah_level, jumlah_temuan
+from lkip_xl.figures import BATANG_PITA, jumlah_level, jumlah_temuan
 from lkip_xl.model import Result
 from lkip_xl.textfmt import tidak_terbaca
 from lkip_xl.writer import layout as D
-from lkip_xl.writer.book import Book, column_px, ref
+from lkip_xl.writer.book import Book, a1, column_px, ref
 from lkip_xl.writer import review
 from lkip_xl.writer.review import TEMUAN
 
@@ -17,6 +17,7 @@ RINGKASAN = "Ringkasan"
 
 WIDTHS = [44, 30, 16, 16, 16]  # printed columns A–E; charts sit below them, as wide
 C_LABEL, C_ACUAN = 6, 7  # hidden helper columns: short chart labels, the 100 % reference
+C_PITA = 8  # hidden helper columns from here: a capaian chart series per kategori band, best band first
 PAGE_HEIGHT_PX = 1010  # printable height of portrait A4 at 100 % (11.69" less margins), 96 dpi
 ROW_PX = 20  # a row of default height
 MANY_PROGRAMS = 16  # beyond this the pagu chart's labels take one line
@@ -31,6 +32,9 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
     for c, w in enumerate(WIDTHS):
         ws.set_column(c, c, w)
     ws.set_column(C_LABEL, C_ACUAN, 30, None, {"hidden": True})
+    names = [name for _, name in result.skala]
+    if names:  # hidden, so never printed (the page is columns A–E)
+        ws.set_column(C_PITA, C_PITA + len(names) - 1, 16, None, {"hidden": True})
     ws.set_paper(9)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.fit_to_pages(1, 0)
@@ -116,6 +120,8 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         ws.write_string(r, c, h, hf)
     ws.write_string(r, C_LABEL, "Label grafik")
     ws.write_string(r, C_ACUAN, "Acuan 100 %")
+    for k, name in enumerate(names):  # each band's name, as the scale's cell says it: the legend's entries
+        book.formula(ws, r, C_PITA + k, layout.skala_nama[k], name, kind="text")
     first_ind = r + 1
     n_ind = len(result.indicators)
     per_line = max(12, min(30, 150 // max(n_ind, 1)))
@@ -130,6 +136,12 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
         ws.write_number(r, C_ACUAN, 100)
         book.formula(ws, r, 1, ref(D.HITUNG, hr, D.H_CAP), ind.capaian, kind="percent")
         book.formula(ws, r, 2, ref(D.HITUNG, hr, D.H_KAT), ind.kategori, kind="text")
+        # the capaian in its kategori band's column, #N/A (no bar) in the others: the bar's colour is live
+        inputs = {"kategori": ind.kategori, "capaian": ind.capaian}
+        cells = {"kategori": a1(r, 2), "capaian": a1(r, 1)}
+        for k, name in enumerate(names):
+            book.formula(ws, r, C_PITA + k, BATANG_PITA.formula({**cells, "nama": layout.skala_nama[k]}),
+                         BATANG_PITA.value({**inputs, "nama": name}), kind="percent")
     # the charts on their own page below the tables, as wide as columns A–E
     width = sum(column_px(w) for w in WIDTHS)
     at = r + 3
@@ -145,8 +157,9 @@ def write_ringkasan(book: Book, result: Result, layout: D.Layout) -> None:
                                        header=first - 1),
                            min(110 + 48 * len(others), PAGE_HEIGHT_PX - 40)))
     if result.indicators:
-        colours = [_bar_colour(book, ind.kategori, result.skala) for ind in result.indicators]
-        charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, width, colours), 420))
+        bars = [[ind.capaian if ind.kategori == name and _finite(ind.capaian) else None
+                 for ind in result.indicators] for name in names]
+        charts.append((_capaian_chart(book, ident.tahun, first_ind, r, n_ind, bars), 420))
     breaks = []
     used = PAGE_HEIGHT_PX  # a new page before the first chart
     for chart, height in charts:
@@ -199,12 +212,8 @@ def _dominant(programs: list):
     return next(n for n in programs if n.pagu == pagu[0])
 
 
-def _bar_colour(book: Book, kategori: str | None, skala: list) -> str:
-    """A capaian bar's colour: its kategori band's (the colours of the tables' kategori cells, darker)."""
-    names = [name for _, name in skala]
-    if kategori not in names:
-        return "#A6A6A6"
-    return book.band(names.index(kategori), len(names))["font_color"]
+def _finite(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
 def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int,
@@ -227,14 +236,19 @@ def _pagu_chart(book: Book, programs: list, first: int, last: int, width: int,
     return chart
 
 
-def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, width: int, colours: list[str]):
+def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, bars: list[list]):
+    """A column series per kategori band (`bars`, best band first: each indicator's capaian in its band's
+    series, None in the others), overlapping in one slot: a bar has its band's colour, the colours of the
+    tables' kategori cells (darker), live, and the legend names the bands."""
     chart = book.wb.add_chart({"type": "column"})
-    chart.add_series({"name": "Capaian (%)", "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
-                      "values": [RINGKASAN, first, 1, last, 1], "fill": {"color": "#548235"}, "gap": 80,
-                      # each bar in its kategori band's colour, as the bands colour the tables
-                      "points": [{"fill": {"color": colour}, "border": {"none": True}} for colour in colours],
-                      "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end",
-                                      "font": {"size": 8}}})
+    for k, values in enumerate(bars):
+        c = C_PITA + k
+        chart.add_series({"name": [RINGKASAN, first - 1, c], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
+                          "values": [RINGKASAN, first, c, last, c], "values_data": values,  # #N/A: no point
+                          "fill": {"color": book.band(k, len(bars))["font_color"]}, "border": {"none": True},
+                          "gap": 80, "overlap": 100,
+                          "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end",
+                                          "font": {"size": 8}}})
     line = book.wb.add_chart({"type": "line"})
     line.add_series({"name": [RINGKASAN, first - 1, C_ACUAN], "categories": [RINGKASAN, first, C_LABEL, last, C_LABEL],
                      "values": [RINGKASAN, first, C_ACUAN, last, C_ACUAN],
@@ -247,4 +261,7 @@ def _capaian_chart(book: Book, tahun: int, first: int, last: int, n: int, width:
     chart.set_x_axis({"num_font": {"size": 8, "rotation": -45 if n > 10 else 0}})
     chart.set_legend({"position": "bottom"})
     chart.show_hidden_data()
+    # #N/A as an empty cell: no bar and no '#N/A' data label in the other bands' series (Excel 365 would
+    # otherwise label those points '#N/A'; LibreOffice draws #N/A as nothing either way)
+    chart.show_na_as_empty_cell()
     return chart
