@@ -869,6 +869,29 @@ def build_inovasi(wb):
                 widths=(5, 45, 80), text_cols=(1,))
 
 
+# Bab IV 4.3 of the seed: its upaya perbaikan, as the office wrote them (typos and all, as the nominatif)
+UPAYA = [
+    "Mempertahan kinerja yang sudah dicapai yaitu kinerja dengan capaian \u201csangat berhasil\u201d.",
+    "Mengevaluasi kembali segala kekurangan-kekurangan yang masih dimungkinkan ada.",
+    "Mengatasi segala kendala-kendala/hambatan yang ada dalam pencapaian kinerja.",
+    "Menyempurnakan, mengembangkan dan meningkatkan kualitas pencapaian kinerja yang telah ditetapkan dengan cara "
+    "melakukan inovasi terhadap jenis-jenis program, kegiatan dan sub kegiatan yang sudah termuat dalam Renstra "
+    "Kecamatan Juai yang berkualitas disesuaikan dengan kebutuhan akan peningkatan kompetensi dan pelayanan;",
+    "Meningkatkan kompetensi dan profesionalitasi SDM pegawai di Lingkungan Kecamatan Juai.",
+    "Secara konsisten dan berkelanjutan melakukan perbaikan atau penyempurnaan terhadap pelayanan yang diberikan "
+    "kepada masyarakat.",
+    "Meningkatkan prosedur pelayanan kepada masyarakat lebih jelas dan transparan.",
+    "Meningkatkan aktivitas pengendalian dan melakukan pengawasan serta monitoring secara terus menerus terhadap "
+    "perencanaan dan pelaksanaan semua kegiatan.",
+]
+
+
+def build_upaya(wb):
+    ws = wb.create_sheet("Upaya Perbaikan")
+    write_table(ws, ["No", "Upaya Perbaikan"], [[f"{i}.", u] for i, u in enumerate(UPAYA, start=1)],
+                title="UPAYA PERBAIKAN KECAMATAN JUAI", widths=(5, 100), text_cols=(1,))
+
+
 def build_tindak_lanjut(wb):
     ws = wb.create_sheet("Tindak Lanjut LHE")
     top = write_table(ws, ["No", "Rekomendasi", "Rencana Tindak Lanjut"], [list(r) for r in TINDAK_LANJUT],
@@ -975,7 +998,7 @@ def main():
     wb.properties.title = "Data masukan LKIP Kecamatan Juai 2024"
     for build in (build_identitas, build_kinerja, build_komponen, build_dpa, build_realisasi,
                   build_pemetaan, build_belanja, build_dilaporkan, build_pegawai, build_penghargaan, build_inovasi,
-                  build_tindak_lanjut):
+                  build_tindak_lanjut, build_upaya):
         build(wb)
     save_deterministic(wb, OUTPUT)
     print(f"wrote {OUTPUT}")

@@ -501,12 +501,27 @@ def test_bab_iv_concludes_the_tujuan_and_lists_the_upaya(outputs, tmp_path):
             "capaian dan kategori) disajikan pada Tabel 4.1, dan analisis setiap indikatornya telah diuraikan pada "
             "Bab III. Seluruh indikator kinerja tahun 2024, yaitu 1 (satu) indikator tujuan dan 5 (lima) indikator "
             "sasaran, berkategori sangat berhasil.") in texts
-    # no Upaya Perbaikan sheet: an empty marked cell to write in, no instruction in the printed text
-    assert not any("isi lembar" in t.lower() for t in texts)
     assert texts[-1].startswith("Demikian Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Juai Tahun 2024")
-    assert not any(re.match(r"\d+\. Meng", t) for t in texts)  # no Upaya Perbaikan sheet: no list
-    # with the sheet: its rows, numbered, in order
+    # the sample carries the seed's 4.3: its eight upaya, numbered, in order, under the seed's lead sentence
+    k = texts.index("1. Mempertahan kinerja yang sudah dicapai yaitu kinerja dengan capaian \u201csangat berhasil\u201d.")
+    assert texts[k - 1].startswith("Beberapa langkah yang akan ditempuh Kecamatan Juai")
+    assert texts[k + 7] == ("8. Meningkatkan aktivitas pengendalian dan melakukan pengawasan serta monitoring secara "
+                            "terus menerus terhadap perencanaan dan pelaksanaan semua kegiatan.")
+    assert texts[k + 8].startswith("Demikian")
+    # without the sheet: an empty marked cell to write in, no list and no instruction in the printed text
     wb = openpyxl.load_workbook(outputs["sample_input"])
+    del wb["Upaya Perbaikan"]
+    without = tmp_path / "tanpa_upaya.xlsx"
+    wb.save(without)
+    wb.close()
+    out = fill(without, tmp_path / "tanpa_upaya_lkip.xlsx")
+    texts = _cell_texts(out)
+    assert not any(re.match(r"\d+\. Me", t) for t in texts)
+    assert not any("isi lembar" in t.lower() or "Beberapa langkah" in t for t in texts)
+    labels = [v for c, v in sheet_cells(out, True).items() if c.startswith("A")]
+    assert "Upaya perbaikan" in labels
+    # a sheet of the office's own: its rows, numbered, in order, spaces tidied, blank rows passed over
+    wb = openpyxl.load_workbook(without)
     ws = wb.create_sheet("Upaya Perbaikan")
     ws.append(["Upaya"])
     ws.append(["Mengevaluasi kembali kekurangan yang masih ada."])
@@ -613,3 +628,21 @@ def test_an_indicator_backed_by_many_sub_kegiatan_still_writes_its_analysis(tmp_
     write_workbook(result, str(out))
     budget = _paragraph_of(_cell_texts(out), f"Indikator ini didukung oleh {len(ind.supports)} sub kegiatan")
     assert "tergolong efisien" in budget
+
+
+def test_a_sub_kegiatan_supporting_two_indicators_says_so(tmp_path):
+    """Its budget counts for each indicator it supports: the list says which other one (outside reader)."""
+    from lkip_xl.writer import write_workbook
+
+    result = analyse(str(SAMPLE))
+    lkd = next(i for i in result.indicators if i.nama == LKD)
+    other = next(i for i in result.indicators if i.level == "sasaran" and i is not lkd)
+    shared = other.supports[0]
+    lkd.supports = [*lkd.supports, shared]
+    out = tmp_path / "bersama.xlsx"
+    write_workbook(result, str(out))
+    texts = _cell_texts(out)
+    said = [t for t in texts if shared.uraian in t and t[:1].isdigit()]
+    assert len(said) == 2, said
+    assert any(t.endswith(f"Sub kegiatan ini juga mendukung indikator {other.nama}.") for t in said), said
+    assert any(t.endswith(f"Sub kegiatan ini juga mendukung indikator {lkd.nama}.") for t in said), said

@@ -565,9 +565,20 @@ class Paragraph:
                 addr["program"] = ref(D.ANGGARAN, self.layout.node_row[id(program)], D.C_URAIAN)
                 env["program"] = program.uraian
                 parts += [f" ({word}", Ref("program"), ")"]
+            # a sub kegiatan that supports other indicators too says so (its budget is counted for each)
+            juga = [i for i in self.result.indicators if i is not self.ind and not i.whole_budget
+                    and id(i) in self.layout.ind_row and any(n is node for n in i.supports or [])]
+            tail: list[str | Expr] = []
+            for j, other in enumerate(juga[:3]):
+                addr[f"juga{j}"] = ref(D.HITUNG, self.layout.ind_row[id(other)], D.H_IND)
+                env[f"juga{j}"] = other.nama
+                tail += [" Sub kegiatan ini juga mendukung indikator " if j == 0 else
+                         (" dan " if j == len(juga[:3]) - 1 else ", "), Ref(f"juga{j}")]
+            if tail:
+                tail.append(".")
             self.sentences.append((rendered(kalimat(
                 *parts, ": pagu ", rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), ", serapan ",
-                persen(Ref("serapan"), "tidak dapat dihitung"), "."), addr, env), " "))
+                persen(Ref("serapan"), "tidak dapat dihitung"), ".", *tail), addr, env), " "))
             self.paragraph()
         if len(nodes) > MAX_PENDUKUNG:
             self.say(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
