@@ -34,13 +34,13 @@ from lkip_xl.figures import (
     DEFAULT_EFISIENSI, EFISIEN, RUMUS_EFISIENSI, SERAPAN, TERCAPAI, Add, And, Angka, Compare, Concat, CountIf, Expr,
     If, Lower, NaikTurun, Abs, Const, Ref, Round, Sub, Text, all_numbers, perubahan, selisih_akhir, within_limits,
 )
-from lkip_xl.model import BudgetNode, FigureKey, Indicator, Result, Txt, shortest_decimals
+from lkip_xl.model import PAGU, REALISASI, BudgetNode, FigureKey, Indicator, Result, Txt, shortest_decimals
 from lkip_xl.teks import Teks
 from lkip_xl.textfmt import angka
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import RISKY_START, Book, ref, setup_table_sheet
-from lkip_xl.writer.tables import terbilang
+from lkip_xl.writer.tables import terbilang, written_target
 
 SHEET = "Analisis Capaian"
 INPUT_FILL = "#FFF2CC"  # a light input fill: the office writes here
@@ -213,6 +213,17 @@ class Paragraph:
         """An indicator value (a figure's name, or an expression) with its unit, or "belum tersedia"."""
         return nilai(Ref(x) if isinstance(x, str) else x, self.d, self.unit)
 
+    def vt(self, measure: str) -> Expr:
+        """A target as the office wrote it (`≥ 85%`, `80 - 85%`) by reference to Data Kinerja's cell, as the
+        tables print it; a plain number as `v` writes it."""
+        written = written_target(self.ind, self.layout, measure)
+        if written is None:
+            return self.v(measure)
+        name = f"tertulis_{measure}"
+        self.addr[name], self.env[name] = written
+        unit = self.unit if self.unit.strip() and self.unit.strip().casefold() not in written[1].casefold() else ""
+        return jika(all_numbers(Ref(measure)), kalimat(Ref(name), unit), BELUM)
+
     def add(self, sentence: Expr) -> None:
         self.sentences.append((rendered(sentence, self.addr, self.env), " "))
 
@@ -271,7 +282,7 @@ class Paragraph:
         tahun = self.tahun
         T, R, C = Ref("target"), Ref("realisasi"), Ref("capaian")
         yes = kalimat("Realisasi indikator ", Ref("nama"), f" tahun {tahun} {self.kata} ", self.v("realisasi"),
-                      " dari target ", self.v("target"), ", sehingga capaian kinerjanya ", persen(C),
+                      " dari target ", self.vt("target"), ", sehingga capaian kinerjanya ", persen(C),
                       " (kategori ", Lower(Ref("kategori")), ").")
         no = kalimat("Capaian indikator ", Ref("nama"), f" tahun {tahun} belum dapat dihitung: target ",
                      self.v("target"), ", realisasi ", self.v("realisasi"), ".")
@@ -302,19 +313,22 @@ class Paragraph:
         self.add(kalimat(self.capaian_kalimat(), If(sama, yes, no)))
 
     # 1a. how the realisasi was built from the Komponen rows of the report year
-    def komponen(self) -> None:
-        metode = self.ind.komponen_metode.get(self.tahun)
-        if metode is None or self.ind.realisasi_source != "komponen":
+    def komponen(self, tahun: int | None = None, realisasi: str = "realisasi") -> None:
+        """The report year's (or, from the trend, an earlier year `tahun`'s, whose realisasi is the
+        figure `realisasi`) realisasi told from its Komponen rows."""
+        year = self.tahun if tahun is None else tahun
+        metode = self.ind.komponen_metode.get(year)
+        if metode is None or (tahun is None and self.ind.realisasi_source != "komponen"):
             return
         rows = [k for k, found in zip(self.result.data.komponen, self.result.kinerja_issues.komponen_join)
-                if k.tahun == self.tahun and any(f is self.ind for f in found)]
+                if k.tahun == year and any(f is self.ind for f in found)]
         cells = []
         for k, row in enumerate(rows):
             where = self.book.input_cells.get((row.nilai.cell.sheet, row.nilai.cell.ref)) if row.nilai.cell else None
             if where is None or not is_number(row.nilai.value):
                 return
             sheet, r, c = where
-            name, label = f"komponen_{k}", f"komponen_nama_{k}"
+            name, label = f"komponen_{year}_{k}", f"komponen_nama_{year}_{k}"
             self.addr[name], self.env[name] = ref(sheet, r, c), row.nilai.value
             self.addr[label] = ref(sheet, r, D.KOM_KOMPONEN)
             self.env[label] = row.komponen.value if row.komponen else ""
@@ -328,21 +342,21 @@ class Paragraph:
                 return
             d = _komponen_decimals(rows)
             parts: list[str | Expr] = [
-                f"{self.subjek()} tahun {self.tahun} {self.kata} ", self.v("realisasi"), " dihitung dari ",
+                f"{self.subjek()} tahun {year} {self.kata} ", self.v(realisasi), " dihitung dari ",
                 pembilang[0][2], " (", Angka(pembilang[0][1], d), ") dibagi ", penyebut[0][2], " (",
                 Angka(penyebut[0][1], d), ") dikali 100."]
         else:
             d = _komponen_decimals(rows)
             # as a planner writes it: "Nilai IKM tahun 2024 sebesar 87,67 merupakan rata-rata nilai
             # Semester I (87,56) dan Semester II (87,78)."
-            parts = [f"{self.subjek()} tahun {self.tahun} {self.kata} ", self.v("realisasi"),
+            parts = [f"{self.subjek()} tahun {year} {self.kata} ", self.v(realisasi),
                      " merupakan rata-rata nilai " if metode == "rata" else " merupakan jumlah "]
             for k, (_row, nilai_ref, nama_ref) in enumerate(cells):
                 parts += [", " if 0 < k < len(cells) - 1 else (" dan " if k else ""), nama_ref, " (",
                           Angka(nilai_ref, d), ")"]
             parts.append(".")
         values = [c[1] for c in cells]
-        self.add_optional(jika(all_numbers(*values, Ref("realisasi")), kalimat(" ", *parts), ""))
+        self.add_optional(jika(all_numbers(*values, Ref(realisasi)), kalimat(" ", *parts), ""))
 
     # 1b. realisasi beyond the target named as a fact, with by how much
     def melampaui(self) -> None:
@@ -379,6 +393,7 @@ class Paragraph:
             self.add(jika(all_numbers(R, Ref(ry_name)), yes, no))
             if is_number(cy) and is_number(ind.capaian):
                 self.add_optional(self.target_berubah(y, ry_name, cy_name))
+            self.komponen(y, ry_name)
 
     def target_berubah(self, y: int, ry_name: str, cy_name: str) -> Expr:
         """Capaian and realisasi moving apart against year `y`: the target moved (SPEC §4: capaian =
@@ -416,13 +431,13 @@ class Paragraph:
         tetap = (" dan perlu dipertahankan sampai akhir periode Renstra"
                  if ind.tahun_akhir is None or ind.tahun_akhir > tahun else "")
         met = kalimat(f"Realisasi tahun {tahun} telah memenuhi target akhir Renstra {akhir} sebesar ",
-                      self.v("target_akhir"), terhadap, tetap, ".")
+                      self.vt("target_akhir"), terhadap, tetap, ".")
         if ind.row.polaritas == "negatif":
-            short = kalimat(f"Terhadap target akhir Renstra {akhir} sebesar ", self.v("target_akhir"),
+            short = kalimat(f"Terhadap target akhir Renstra {akhir} sebesar ", self.vt("target_akhir"),
                             f", realisasi tahun {tahun} masih perlu diturunkan ", gap, self.beda,
                             " lagi (indikator ini makin rendah makin baik).")
         else:
-            short = kalimat(f"Terhadap target akhir Renstra {akhir} sebesar ", self.v("target_akhir"),
+            short = kalimat(f"Terhadap target akhir Renstra {akhir} sebesar ", self.vt("target_akhir"),
                             f", realisasi tahun {tahun} masih kurang ", gap, self.beda, terhadap, ".")
         no = (f"Capaian terhadap target akhir Renstra {akhir} belum dapat dihitung karena target akhir atau "
               f"realisasinya belum tersedia.")
@@ -457,6 +472,12 @@ class Paragraph:
         if not is_number(ind.pagu):
             self.say("Indikator ini belum dipetakan ke sub kegiatan pendukung, sehingga serapan anggaran dan "
                      "efisiensinya belum dapat dianalisis.")
+            return
+        if ind.unknown & (PAGU | REALISASI):  # §10.16: a sum over an amount that could not be read is unknown
+            which = "pagu" if ind.unknown & PAGU else "realisasi"
+            self.say(f"Jumlah {which} anggaran pendukung indikator ini belum dapat dihitung karena ada angka di "
+                     "lembar input yang tidak dapat dibaca (lihat lembar Temuan), sehingga serapan anggaran dan "
+                     "efisiensinya belum dapat dinilai.")
             return
         S, C, E = Ref("serapan"), Ref("capaian"), Ref("efisiensi")
         P, RA = Ref("pagu"), Ref("realisasi_anggaran")
@@ -518,7 +539,8 @@ class Paragraph:
                 if nr is not None:
                     items.append((ref(D.ANGGARAN, nr, D.C_URAIAN), ref(D.ANGGARAN, nr, D.C_PAGU),
                                   ref(D.ANGGARAN, nr, D.C_REAL), node.uraian, node.pagu, node.realisasi))
-        if not 2 <= len(items) <= MAX_BANDING or not all(is_number(p) and is_number(r) for *_, p, r in items):
+        if not 2 <= len(items) <= MAX_BANDING or not all(is_number(p) and is_number(r) for *_, p, r in items) \
+                or self.ind.unknown & (PAGU | REALISASI):
             return None
         sisa = []
         for k, (u, p, r, uv, pv, rv) in enumerate(items):
@@ -576,9 +598,15 @@ class Paragraph:
                          (" dan " if j == len(juga[:3]) - 1 else ", "), Ref(f"juga{j}")]
             if tail:
                 tail.append(".")
-            self.sentences.append((rendered(kalimat(
-                *parts, ": pagu ", rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), ", serapan ",
-                persen(Ref("serapan"), "tidak dapat dihitung"), ".", *tail), addr, env), " "))
+            if node.unknown & (PAGU | REALISASI):  # §10.16: its amount could not be read
+                which = "pagu" if node.unknown & PAGU else "realisasi"
+                figures: tuple[str | Expr, ...] = (
+                    f": {which}nya tidak dapat dibaca (lihat lembar Temuan), sehingga serapannya belum dapat "
+                    "dihitung.",)
+            else:
+                figures = (": pagu ", rupiah(Ref("pagu")), ", realisasi ", rupiah(Ref("realisasi")), ", serapan ",
+                           persen(Ref("serapan"), "tidak dapat dihitung"), ".")
+            self.sentences.append((rendered(kalimat(*parts, *figures, *tail), addr, env), " "))
             self.paragraph()
         if len(nodes) > MAX_PENDUKUNG:
             self.say(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
@@ -783,7 +811,8 @@ def efisiensi_antarindikator(result: Result, layout: D.Layout) -> Teks | None:
     """The highest and the lowest efisiensi among the sasaran indicators that have one (two or more),
     each named: a chain of IF over the efisiensi cells of Perhitungan Kinerja, so a changed figure moves
     the verdict. None when fewer than two, more than MAX_BANDING, or Excel could not hold the formula."""
-    inds = [i for i in result.indicators if i.level == "sasaran" and is_number(i.efisiensi)]
+    inds = [i for i in result.indicators if i.level == "sasaran" and is_number(i.efisiensi)
+            and not i.unknown & (PAGU | REALISASI)]
     if not 2 <= len(inds) <= MAX_BANDING:
         return None
     addr: dict[str, str] = {}
@@ -845,6 +874,8 @@ def belanja_per_jenis(book: Book, result: Result) -> list[list[tuple[Teks | str,
         if induk(g) and out and out[-1][0] == induk(g):  # "Belanja Pegawai dengan pagu Rp… (serapan …)"
             out[-1][1].append((rendered(kalimat(Ref("uraian"), " dengan pagu ", *figures, ")"), addr, env), ""))
             continue
+        if g.unknown:  # §10.16: the sums leave out an amount that could not be read
+            figures = (*figures, ", tanpa jumlah yang tidak dapat dibaca")
         opens = g.kode in has_members
         sentence = kalimat(Ref("uraian"), f" tahun {tahun}: pagu ", *figures, "), terdiri atas" if opens else ").")
         out.append((g.kode if opens else "", [(rendered(sentence, addr, env), " ")]))
@@ -936,7 +967,7 @@ def write_bab_iv(book: Book, result: Result, layout: D.Layout, write, heading, i
             p.env["tujuan"] = str(tujuan_txt.value)
             pembuka = ("Capaian tujuan \u201c", Ref("tujuan"), "\u201d dengan indikator ")
         yes = kalimat(*pembuka, Ref("nama"), f" tahun {tahun} dinyatakan ", Lower(Ref("kategori")),
-                      f" karena realisasinya {p.kata} ", p.v("realisasi"), " dari target ", p.v("target"),
+                      f" karena realisasinya {p.kata} ", p.v("realisasi"), " dari target ", p.vt("target"),
                       ", atau capaian kinerja sebesar ", persen(C), ".")
         no = kalimat(*pembuka, Ref("nama"), f" tahun {tahun} belum dapat disimpulkan karena target atau "
                      "realisasinya belum tersedia.")
