@@ -29,6 +29,17 @@ def _fail(message: str) -> None:
     raise Exit(EXIT_INPUT)
 
 
+# Names Excel opens as another format: an .xlsx written under them is refused by Excel ("format and
+# extension don't match"), so the workbook is never written so.
+NOT_XLSX = {".xls", ".xlsm", ".xlsb", ".xltx", ".xltm", ".csv", ".ods", ".txt"}
+
+
+def _xlsx_name(path: Optional[Path]) -> None:
+    if path is not None and path.suffix.lower() in NOT_XLSX:
+        _fail(f"Berkas hasil {path.name} harus berakhiran .xlsx: isinya workbook .xlsx, dan Excel menolak membukanya "
+              f"dengan akhiran {path.suffix} (contoh: -o {path.stem}.xlsx).")
+
+
 def _progress(message: str) -> None:
     """Progress goes to stderr, and only when a person is watching."""
     if sys.stderr.isatty():
@@ -91,6 +102,7 @@ def fill(input: Path, output: Optional[Path] = None, force: bool = False, json_r
 
     _require_regular_input(input)
     target = output or input.with_name(f"{input.stem}_lkip.xlsx")
+    _xlsx_name(target)
     try:
         # Every output path is checked, and its temporary file made, before the input is read.
         with Outputs([target, *([json_report] if json_report else [])], inputs=[input], force=force) as out:
@@ -141,6 +153,7 @@ def rekap(inputs: list[Path], output: Optional[Path] = None, force: bool = False
     """Rekap seluruh perangkat daerah: periksa setiap workbook seperti 'check', lalu tulis satu workbook rekap."""
     from lkip_xl.rekap import run_rekap
 
+    _xlsx_name(output)
     try:
         code, summary, written = run_rekap(inputs, output=output, force=force, json_path=json_report,
                                            fill_dir=fill_dir, jobs=jobs or os.cpu_count() or 1,
@@ -169,6 +182,7 @@ def template(output: Path = Path("lkip_template.xlsx"), force: bool = False) -> 
     from lkip_xl.output import Outputs
     from lkip_xl.template import write_template
 
+    _xlsx_name(output)
     try:
         with Outputs([output], force=force) as out:
             out.write(output, write_template)

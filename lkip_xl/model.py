@@ -220,6 +220,8 @@ class IndicatorRow:
     # Values that could not be read (UNREADABLE_VALUE), as written: ("target", year), ("target_pk",),
     # ("realisasi", year) -> the text. Such a value is unknown: nothing else is judged in its place (§10.21).
     unreadable: dict[tuple, Txt] = field(default_factory=dict)
+    # the cell the report year's realisasi is read from (where MISSING_REALISASI points when it is empty)
+    realisasi_cell: Cell | None = None
 
 
 @dataclass(slots=True)

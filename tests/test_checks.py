@@ -834,7 +834,7 @@ def test_missing_realisasi(tmp_path, value):
     put(data["kinerja"], IND_B, "Realisasi 2024", value)
     result = run(tmp_path, **data)
     assert kinds(result) == ["MISSING_REALISASI"]
-    hit(result, "MISSING_REALISASI", "Kinerja", "D4", IND_B, "2024")
+    hit(result, "MISSING_REALISASI", "Kinerja", "K4", IND_B, "2024")  # the empty Realisasi 2024 cell, not the name
 
 
 @triggers("UNIT_MISMATCH")

@@ -294,3 +294,16 @@ def test_a_check_runs_without_the_cyclic_collector_and_a_rekap_with_it(tmp_path,
                           timeout=120, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines()[-1] == f"collector {collector}"
+
+
+@pytest.mark.parametrize("command", ["fill", "template", "rekap"])
+def test_a_workbook_is_never_written_under_a_name_excel_opens_as_another_format(tmp_path, command):
+    """`-o hasil.xls` would give an .xlsx that Excel refuses ("format and extension don't match"): one
+    sentence naming the file and the right name, exit 3, nothing written."""
+    args = {"fill": ["fill", SAMPLE, "-o", "hasil.xls"], "template": ["template", "-o", "hasil.xls"],
+            "rekap": ["rekap", SAMPLE, "-o", "hasil.xls"]}[command]
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 3, (done.stdout, done.stderr)
+    assert done.stderr.strip() == ("Berkas hasil hasil.xls harus berakhiran .xlsx: isinya workbook .xlsx, dan Excel "
+                                   "menolak membukanya dengan akhiran .xls (contoh: -o hasil.xlsx).")
+    assert not (tmp_path / "hasil.xls").exists()

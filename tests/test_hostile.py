@@ -160,6 +160,13 @@ CASES: dict[str, tuple[Callable[[Path], Path], list[str]]] = {
     "truncated": (_write("terpotong.xlsx", SAMPLE_BYTES[: len(SAMPLE_BYTES) // 2]), ["rusak"]),
     "ole-encrypted": (_write("sandi.xlsx", OLE_MAGIC + os.urandom(4096)), ["kata sandi", ".xls"]),
     "old-xls": (_write("lama.xls", OLE_MAGIC + b"\0" * 4096), ["kata sandi", ".xls"]),
+    # an OLE file says which it is: its directory names the EncryptedPackage stream, or the Workbook one
+    "ole-password": (_write("bersandi.xlsx", OLE_MAGIC + b"\0" * 1024 + "EncryptedPackage".encode("utf-16-le")
+                            + b"\0\0" + b"\0" * 1024), ["dilindungi kata sandi;", "simpan sebagai .xlsx"]),
+    "xls-97": (_write("lama97.xls", OLE_MAGIC + b"\0" * 1024 + "Workbook".encode("utf-16-le") + b"\0\0"
+                      + b"\0" * 1024), ["Excel lama (.xls, Excel 97-2003)", "(.xlsx)"]),
+    "excel-lock-file": (_write("~$anggaran.xlsx", b"\x0bWindows User" + b"\x20" * 40), ["berkas kunci sementara Excel",
+                                                                                   "pilih anggaran.xlsx sendiri"]),
     "missing-file": (_missing, ["tidak ditemukan"]),
     "directory": (_directory, ["folder"]),
     "zip-not-xlsx": (_zip("dokumen.xlsx", {"word/document.xml": b"<w:document/>"}), ["bukan workbook"]),

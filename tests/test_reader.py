@@ -48,12 +48,44 @@ def test_optional_sheet_synonyms(tmp_path):
     assert len(data.belanja) == 1 and len(data.dilaporkan) == 1
 
 
-@pytest.mark.parametrize("name", ["data_kinerja", "Kinerja 2024", "Capaian"])
-def test_only_exact_synonyms_after_normalising(tmp_path, name):
+@pytest.mark.parametrize("name", ["data_kinerja", "Capaian", "Kinerja 2023", "Renstra 2016-2021", "Kinerjaku"])
+def test_only_synonyms_after_normalising_and_setting_the_year_aside(tmp_path, name):
+    """A name is its role's once the year and period are set aside, and only when those years hold the
+    report year (2024 here): last year's sheet is never read as this year's."""
     data = minimal()
     data["kinerja"] = sheet(data["kinerja"], name=name)
     with pytest.raises(InputError, match="tidak memiliki lembar Kinerja"):
         read(tmp_path, **data)
+
+
+@pytest.mark.parametrize("role, name", [
+    ("kinerja", "Kinerja 2024"), ("kinerja", "Matriks Renstra 2021-2026"), ("dpa", "DPA 2024"),
+    ("dpa", "DPA Murni TA 2024"), ("realisasi", "LRA s.d. Desember"), ("realisasi", "Realisasi Keuangan"),
+    ("realisasi", "Lap. Realisasi sd Des 2024"), ("realisasi", "Realisasi TW IV 2024")])
+def test_sheet_names_as_offices_write_them(tmp_path, role, name):
+    data = minimal()
+    data[role] = sheet(data[role], name=name)
+    got = read(tmp_path, **data)
+    assert got.sheet_names[role] == name
+
+
+def test_two_sheets_for_one_role_are_named_not_guessed(tmp_path):
+    """`DPA 2024` beside `DPA Perubahan 2024`: which one the report uses is the user's to say."""
+    data = minimal()
+    rows = data["dpa"]
+    data["dpa"] = sheet(rows, name="DPA 2024")
+    data["extra_sheets"] = {"DPA Perubahan 2024": rows}
+    with pytest.raises(InputError, match=r"memiliki 2 lembar yang dapat dibaca sebagai lembar DPA \(DPA 2024, DPA "
+                                         r"Perubahan 2024\); ganti nama lembar yang dipakai menjadi DPA"):
+        read(tmp_path, **data)
+
+
+def test_the_report_year_chooses_between_two_years(tmp_path):
+    data = minimal()
+    rows = data["dpa"]
+    data["dpa"] = sheet(rows, name="DPA 2024")
+    data["extra_sheets"] = {"DPA 2023": rows}
+    assert read(tmp_path, **data).sheet_names["dpa"] == "DPA 2024"
 
 
 @pytest.mark.parametrize("role", ["identitas", "kinerja", "dpa", "realisasi"])

@@ -144,3 +144,37 @@ def test_the_workbook_with_an_unknown_amount_recalculates_to_its_cached_values(t
     write_workbook(result, out)
     bad, n = mismatches(out)
     assert n > 300 and not bad, bad[:10]
+
+
+def test_an_unreadable_realisasi_is_never_told_as_rp0_in_the_analysis_and_temuan_names_what_was_not_judged(
+        tmp_path, base):
+    """A sub kegiatan's realisasi typed wrongly: the Analisis does not write 'realisasi Rp0 … tergolong
+    efisien' for its indicator (its budget paragraph says the sum cannot be computed, its list line that the
+    amount could not be read), and the one UNREADABLE_VALUE says which Dilaporkan claims were not judged."""
+    from lkip_xl.writer.analisis import SHEET
+
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Realisasi"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == 130_775_400)  # 7.01.06.2.01.0002
+    ws[cell.coordinate] = "Rp 130.775.4OO"
+    path = tmp_path / "ketik.xlsx"
+    wb.save(path)
+    result = analyse(str(path))
+    ind = next(i for i in result.indicators if i.nama == "Persentase Desa Tertib Administrasi Pemerintahan")
+    unjudged = [k.nilai.cell.ref for i, k in enumerate(result.data.dilaporkan) if result.claims[i].unknown]
+    assert unjudged  # the sample claims this indicator's serapan (Dilaporkan!D49 …)
+    [bad] = [f for f in result.findings if f.kode == "UNREADABLE_VALUE"]
+    assert bad.sel == cell.coordinate
+    assert bad.pesan.endswith("Angka ini tidak ikut dijumlah; angka laporan yang bergantung padanya tidak dinilai "
+                              f"(Dilaporkan!{unjudged[0]}{''.join(', ' + c for c in unjudged[1:])}).")
+    out = tmp_path / "ketik_lkip.xlsx"
+    write_workbook(result, str(out))
+    wb = openpyxl.load_workbook(out, data_only=True)
+    texts = [str(c.value) for row in wb[SHEET].iter_rows(min_col=2, max_col=2) for c in row if c.value]
+    assert ("Jumlah realisasi anggaran pendukung indikator ini belum dapat dihitung karena ada angka di lembar input "
+            "yang tidak dapat dibaca (lihat lembar Temuan), sehingga serapan anggaran dan efisiensinya belum dapat "
+            "dinilai.") in texts
+    assert any(t.startswith("1. Sub Kegiatan 7.01.06.2.01.0002") and t.endswith(
+        "realisasinya tidak dapat dibaca (lihat lembar Temuan), sehingga serapannya belum dapat dihitung.")
+        for t in texts)
+    assert not any("Rp0" in t or ind.nama + " (" in t and "efisiensi tertinggi" in t for t in texts)

@@ -16,6 +16,7 @@ def run_checks(result: Result) -> list[Finding]:
     with paused(), sheet_names(result.data.sheet_names):
         for module in (budget, kinerja, belanja, klaim, finite, tabel):
             findings.extend(module.check(result))
+    klaim.tidak_dinilai(result, findings)
     findings.sort(key=lambda f: TINGKAT_ORDER[f.tingkat])  # stable: keeps sheet order inside a level
     kelompok.number_causes(result, findings)
     result.findings = findings

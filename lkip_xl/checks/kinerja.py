@@ -56,7 +56,7 @@ def _targets(ind: Indicator, tahun: int) -> Iterator[Finding]:
 def _realisasi(ind: Indicator, tahun: int, i: int) -> Iterator[Finding]:
     row = ind.row
     if ind.realisasi is None and not ind.unknown & KINERJA:  # an unreadable one: its own finding
-        yield finding("MISSING_REALISASI", row.indikator.cell, year=tahun, indicator=_q(ind))
+        yield finding("MISSING_REALISASI", row.realisasi_cell or row.indikator.cell, year=tahun, indicator=_q(ind))
     for year, built in sorted(ind.komponen.items()):
         stated = row.realisasi.get(year)
         if stated is not None and not ratio_agrees(stated, built):

@@ -165,3 +165,31 @@ def check(result: Result) -> Iterator[Finding]:
             yield finding("CLAIM_MISMATCH", stated.cell, "value", table=where, ukuran=ukuran, subject=subject.label,
                           stated=shown[0], computed=shown[1], dilaporkan=stated.value, dihitung=value,
                           figure=judged.figure, kind=kind, decimals=decimals)
+
+
+def tidak_dinilai(result: Result, findings: list[Finding]) -> None:
+    """§10.16 in Temuan: the finding of a budget amount that could not be read says that it is left out of
+    the sums and which Dilaporkan claims could therefore not be judged (they show 'Tidak dinilai' in Data
+    Dilaporkan; without this sentence they would leave Temuan without a word)."""
+    rows = {(row.sheet, row.row) for node in result.nodes for row in (node.row, node.real_row)
+            if row is not None and row.unreadable}
+    rows |= {(a.row.sheet, a.row.row) for node in result.nodes for a in (*node.akun, *node.real_akun)
+             if a.row.unreadable}
+    if not rows:
+        return
+    claims = [k.nilai.cell for i, k in enumerate(result.data.dilaporkan)
+              if result.claims.get(i) is not None and result.claims[i].unknown and k.nilai.cell is not None]
+    said = " Angka ini tidak ikut dijumlah"
+    if claims:
+        first = claims[0]
+        cells = [f"{first.sheet}!{first.ref}"] + [c.ref if c.sheet == first.sheet else f"{c.sheet}!{c.ref}"
+                                                  for c in claims[1:]]
+        said += f"; angka laporan yang bergantung padanya tidak dinilai ({', '.join(cells)})"
+    for f in findings:
+        if f.kode == "UNREADABLE_VALUE" and f.lembar and f.sel and (f.lembar, _row_of(f.sel)) in rows:
+            f.pesan = f.pesan.rstrip(".") + "." + said + "."
+
+
+def _row_of(ref: str) -> int:
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    return int(digits) if digits else 0

@@ -23,11 +23,11 @@ def _read_input(path: str) -> InputData:
     wb = Workbook(path)
     findings: list = file_findings(wb)
     identitas_sheet = wb.require("identitas")
+    identitas = read_identitas(identitas_sheet, findings)
+    wb.set_report_year(identitas.tahun)  # it chooses between `DPA 2023` and `DPA 2024`
     kinerja_sheet = wb.require("kinerja")
     dpa_sheet = wb.require("dpa")
     realisasi_sheet = wb.require("realisasi")
-    identitas = read_identitas(identitas_sheet, findings)
-    wb.set_report_year(identitas.tahun)
     indicators = read_kinerja(kinerja_sheet, identitas.tahun, findings)
     _within_report_size(indicators, kinerja_sheet)
     # The two largest sheets: once read, their cells are let go (bounded memory on a kabupaten's rincian).

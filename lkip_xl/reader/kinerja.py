@@ -116,6 +116,11 @@ def read_kinerja(sheet: Sheet, tahun: int, findings: list[Finding]) -> list[Indi
                     break
             if value is not None:
                 {"target": row.targets, "realisasi": row.realisasi, "capaian": row.capaian}[name][year] = value
+        where = header.years.get(("realisasi", tahun))
+        if where is not None:
+            row.realisasi_cell = t.sheet.cell(r, header.periods.get(("realisasi", tahun), [where])[-1])
+        elif t.has("realisasi_plain"):
+            row.realisasi_cell = t.cell(r, "realisasi_plain")
         if t.has("target_pk"):
             row.target_pk, bad = _read(t, r, t.col("target_pk"), "target", VALUE)
             if bad is not None:

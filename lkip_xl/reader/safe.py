@@ -49,11 +49,11 @@ def check_input_file(path: str) -> None:
     if not head:
         raise InputError(f"Berkas {name} kosong (0 bita), bukan workbook Excel .xlsx.")
     if head.startswith(OLE_MAGIC):
-        raise InputError(
-            f"Berkas {name} dilindungi kata sandi atau berformat Excel lama (.xls); "
-            "buka di Excel, hapus kata sandinya dan simpan sebagai .xlsx."
-        )
+        raise InputError(_ole_sentence(path, name))
     if not head.startswith(b"PK"):
+        if name.startswith("~$"):  # what Excel leaves beside a workbook it has open: a name, no content
+            raise InputError(f"Berkas {name} adalah berkas kunci sementara Excel (dibuat selama workbook "
+                             f"{name[2:]} sedang dibuka), bukan workbook; pilih {name[2:]} sendiri.")
         raise InputError(_not_a_workbook(name, head))
     check_directory(path, name)
     try:
@@ -141,3 +141,25 @@ def is_lkip_output(path) -> bool:
     title = re.search(r"<dc:title>([^<]*)</dc:title>", xml)
     return bool(creator and creator.group(1).strip() == "lkip-xl"
                 and title and title.group(1).strip() in OUTPUT_TITLES)
+
+
+OLE_SCAN = 32 * 1024 * 1024  # the OLE directory of a workbook sits well inside this
+
+
+def _ole_sentence(path: str, name: str) -> str:
+    """An OLE2 file is either an .xlsx under a password (its `EncryptedPackage` stream) or an Excel 97-2003
+    workbook (its `Workbook` / `Book` stream): say which, so that nobody is told to remove a password
+    the file does not have. Neither found: both are named."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(OLE_SCAN)
+    except OSError:
+        data = b""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return (f"Berkas {name} dilindungi kata sandi; buka di Excel, hapus kata sandinya (File \u203a Info \u203a "
+                "Protect Workbook) dan simpan sebagai .xlsx.")
+    if any(stream.encode("utf-16-le") + b"\0\0" in data for stream in ("Workbook", "Book")):
+        return (f"Berkas {name} berformat Excel lama (.xls, Excel 97-2003); buka di Excel lalu simpan sebagai "
+                "Excel Workbook (.xlsx).")
+    return (f"Berkas {name} dilindungi kata sandi atau berformat Excel lama (.xls); buka di Excel, hapus kata "
+            "sandinya bila ada, dan simpan sebagai .xlsx.")

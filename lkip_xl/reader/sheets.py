@@ -70,6 +70,39 @@ def _sheet_key(name: str) -> str:
 # A refusal lists the sheets there are: the first few, each cut to a readable length.
 MAX_NAMES_SHOWN = 30
 MAX_ROLE_NAME = 100
+# What an office adds to a sheet's name around its role: the year or period, the month it runs to, the
+# kind of budget, a leading word for the form ("Matriks Renstra 2021-2026", "LRA s.d. Desember",
+# "DPA Murni 2024", "Realisasi Keuangan TW IV").
+_MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+           "jan|feb|mar|apr|jun|jul|agu|agt|sep|okt|nov|des")
+_LOOSE_DROP = re.compile(
+    r"\b(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|"
+    rf"(?:bulan\s+)?(?:{_MONTHS})\b|tahun|ta|tw\s*[ivx1-4]+|triwulan\s*[ivx1-4]+|semester\s*[ivx12]+|"
+    r"murni|perubahan|induk|final|revisi|rev\s*\d*|keuangan)\b\.?", re.IGNORECASE)
+_LOOSE_LEAD = re.compile(r"^(?:matriks|matrik|tabel|form(?:ulir)?|lap(?:oran)?|lampiran)\.?\s+", re.IGNORECASE)
+
+
+_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_fits(name: str, year: int | None) -> bool:
+    """A sheet name's years hold the report year: `DPA 2024` for 2024, `Renstra 2021-2026` for 2021…2026;
+    a name without a year, or an unknown report year, always fits."""
+    if year is None:
+        return True
+    ranges = [(int(a), int(b) if len(b) == 4 else int(a[:2] + b)) for a, b in _RANGE.findall(name)]
+    if any(lo <= year <= hi for lo, hi in ranges):
+        return True
+    years = [int(y) for y in _YEAR.findall(_RANGE.sub(" ", name))]
+    return not ranges and not years or year in years
+
+
+def _loose_key(name: str) -> str:
+    """A sheet name without its year, period and leading form word, as the role keys are written."""
+    text = _LOOSE_DROP.sub(" ", name.lower())
+    text = _LOOSE_LEAD.sub("", " ".join(text.split()))
+    return re.sub(r"[\s_\-.,()]+", "", text)
 
 
 class Workbook:
@@ -83,8 +116,7 @@ class Workbook:
         try:
             wanted: dict[str, SheetInfo] = {}
             for role in SHEET_SYNONYMS:
-                info = self._match(book.sheets, role)
-                if info is not None:
+                for info in self._candidates(book.sheets, role):  # which year is meant is known later
                     wanted.setdefault(info.name, info)
             grids = book.read_sheets(list(wanted.values()))
         finally:
@@ -97,21 +129,34 @@ class Workbook:
         self.grids = grids
         self._infos = book.sheets
         self._pins: dict | None = None
+        self._year: int | None = None  # Identitas' Tahun, once read: it chooses between `DPA 2023` and `DPA 2024`
 
     @staticmethod
-    def _match(infos: list[SheetInfo], role: str) -> SheetInfo | None:
+    def _candidates(infos: list[SheetInfo], role: str, year: int | None = None) -> list[SheetInfo]:
+        """The sheets that may be `role`'s: the first whose name is one of its synonyms; else those whose
+        name is a synonym once the year, the period and a leading word such as 'Matriks' are set aside
+        (`DPA 2024`, `LRA s.d. Desember`, `Matriks Renstra 2021-2026`) and whose years, if any, hold the
+        report year `year` (when known)."""
         wanted = SHEET_SYNONYMS[role]
-        for info in infos:
-            # No accepted name is long: a sheet name of megabytes is not worth a pass per role.
-            if len(info.name) <= MAX_ROLE_NAME and re.sub(r"[\s_\-]+", "", info.name.lower()) in wanted:
-                return info
-        return None
+        # No accepted name is long: a sheet name of megabytes is not worth a pass per role.
+        named = [info for info in infos if len(info.name) <= MAX_ROLE_NAME]
+        for info in named:
+            if re.sub(r"[\s_\-]+", "", info.name.lower()) in wanted:
+                return [info]
+        return [info for info in named if _loose_key(info.name) in wanted and _year_fits(info.name, year)]
+
+    @classmethod
+    def _match(cls, infos: list[SheetInfo], role: str, year: int | None = None) -> SheetInfo | None:
+        """The sheet of `role`; two sheets that could both be it (`DPA 2023`, `DPA 2024` with no year to
+        choose) are no answer."""
+        found = cls._candidates(infos, role, year)
+        return found[0] if len(found) == 1 else None
 
     def cell(self, sheet: str, r: int, c: int) -> Cell:
         return Cell(sheet, f"{column_letter(c)}{r}")
 
     def find(self, role: str) -> Sheet | None:
-        info = self._match(self._infos, role)
+        info = self._match(self._infos, role, self._year)
         sheet = self._sheets.get(info.name) if info is not None else None
         if sheet is not None:
             sheet.reading.peran = SHEET_LABELS[role]
@@ -132,6 +177,7 @@ class Workbook:
 
     def set_report_year(self, year: int | None) -> None:
         """Identitas' Tahun: a later year's column is never this year's pagu or realisasi (SPEC §10.9)."""
+        self._year = year
         for sheet in self._sheets.values():
             sheet.report_year = year
 
@@ -150,8 +196,15 @@ class Workbook:
             if len(self._infos) > MAX_NAMES_SHOWN:
                 shown.append(f"dan {len(self._infos) - MAX_NAMES_SHOWN} lembar lain")
             present = ", ".join(shown) or "tidak ada"
+            loose = [short_name(i.name) for i in self._candidates(self._infos, role, self._year)]
+            if len(loose) > 1:  # `DPA 2023` and `DPA 2024`: which one is meant is the user's to say
+                raise InputError(
+                    f"Berkas {self.file_name} memiliki {len(loose)} lembar yang dapat dibaca sebagai lembar "
+                    f"{SHEET_LABELS[role]} ({', '.join(loose)}); ganti nama lembar yang dipakai menjadi "
+                    f"{SHEET_LABELS[role]} atau hapus yang lain.")
             raise InputError(
                 f"Berkas {self.file_name} tidak memiliki lembar {SHEET_LABELS[role]} "
-                f"(nama yang diterima: {names}; lembar yang ada: {present})."
+                f"(nama yang diterima: {names}, boleh dengan tahun atau periode, contohnya '{names.split(', ')[0]} "
+                f"2024'; lembar yang ada: {present})."
             )
         return sheet

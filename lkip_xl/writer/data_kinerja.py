@@ -84,6 +84,8 @@ def write_kinerja(book: Book, result: Result, layout: Layout) -> None:
                 book.remember_input(value.cell, KINERJA, r, c)
             else:
                 ws.write_blank(r, c, None, book.cell_fmt("text"))
+                if key == ("realisasi", layout.tahun):  # the empty cell MISSING_REALISASI points at
+                    book.remember_input(row.realisasi_cell, KINERJA, r, c)
 
 
 def _targets(row) -> list[tuple[tuple, object]]:
