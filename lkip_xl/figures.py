@@ -1245,6 +1245,17 @@ def selisih_akhir(decimals: int) -> Expr:
     return Abs(perubahan(Ref("target_akhir"), Ref("realisasi"), decimals))
 
 
+# Tabel 1.1's note: the pegawai a list could not count (unknown pendidikan, pangkat without ruang …), as the
+# gap between the SKPD's total and the list's Jumlah; "" when every list counts everyone
+def pegawai_tak_terhitung(blocks: tuple[str, ...]) -> Expr:
+    gaps = {b: Sub(Ref("total"), Ref(f"jumlah_{b}")) for b in blocks}
+    clauses = [If(Compare(gap, ">", 0), Concat((Text(" "), Angka(gap, 0), Text(f" pegawai tidak dihitung per {b}."))),
+                  Text("")) for b, gap in gaps.items()]
+    numbers = And(tuple(IsNumber(Ref(n)) for n in ["total", *(f"jumlah_{b}" for b in blocks)]))
+    any_gap = And((numbers, Not(And(tuple(Compare(gap, "<=", 0) for gap in gaps.values())))))
+    return If(any_gap, Concat((Text("Catatan (lihat lembar Temuan):"), *clauses)), Text(""))
+
+
 # Ringkasan: the rows of a budget level (Data Anggaran's Level column), and the findings of a tingkat
 # (Temuan's Tingkat column, plus those beyond the rows the sheet lists: a constant)
 def jumlah_level(label: str) -> Expr:

@@ -2,7 +2,10 @@
 Pegawai, in the seed's side-by-side layout; Tabel 1.2, the nominatif in the order of the Pegawai sheet."""
 from __future__ import annotations
 
-from lkip_xl.figures import JUMLAH, JUMLAH_GOLONGAN, JUMLAH_GOLONGAN_PNS, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI, NAMA_DAN_NIP, TEKS
+from lkip_xl.figures import (
+    JUMLAH, JUMLAH_GOLONGAN, JUMLAH_GOLONGAN_PNS, JUMLAH_PEGAWAI, JUMLAH_SELURUH_PEGAWAI, NAMA_DAN_NIP, TEKS,
+    pegawai_tak_terhitung, within_limits,
+)
 from lkip_xl.model import FigureKey, Result
 from lkip_xl.rules.pegawai import BLOCKS, TOTAL, Hitungan
 from lkip_xl.writer import layout as D
@@ -47,11 +50,20 @@ def write_jumlah_pegawai(book: Book, result: Result, layout: D.Layout, p: Plan) 
     # Each list's sum: a pegawai whose pendidikan or pangkat could not be read shows as the gap to the total.
     total = last + 1
     ws.merge_range(total, 0, total, 1, "", book.fmt(border=1))
+    addr: dict[str, str] = {"total": a1(first, 1)}
+    env: dict[str, object] = {"total": counts.get(TOTAL.key)}
     for c, block in zip((2, 4, 6), BLOCKS):
         book.text(ws, total, c, "Jumlah", fmt=book.fmt(border=1, align="center", bold=True))
         span = f"{a1(first, c + 1)}:{a1(first + len(BLOCKS[block]) - 1, c + 1)}"
         ws.write_formula(total, c + 1, "=" + JUMLAH.formula({"rincian": span}), bold_number,
                          excel_value(counts.get(f"jumlah:{block}")))
+        addr[f"jumlah_{block}"], env[f"jumlah_{block}"] = a1(total, c + 1), counts.get(f"jumlah:{block}")
+    # Why a Jumlah falls short of the SKPD's total, live under the table (the pegawai are in Temuan)
+    catatan = pegawai_tak_terhitung(tuple(BLOCKS))
+    ws.merge_range(total + 1, 0, total + 1, 7, "", book.fmt(italic=True, text_wrap=True, valign="top"))
+    ws.write_formula(total + 1, 0, "=" + within_limits(catatan.formula(addr)),
+                     book.fmt(italic=True, text_wrap=True, valign="top"), catatan.value(env))
+    ws.set_row(total + 1, 27)
 
 
 def _count(book: Book, ws, sheet: str, r: int, c: int, h: Hitungan, result: Result, counts: dict[str, int],
