@@ -154,7 +154,15 @@ def test_identitas_unknown_option_is_a_finding(tmp_path):
     assert result.data.identitas.rumus_efisiensi == "PMK 249"
 
 
-@pytest.mark.parametrize("tahun", [None, "dua ribu", "24"])
+@pytest.mark.parametrize("tahun", ["Tahun Anggaran 2024", "TA. 2024", "2024 (Murni)", "Tahun 2024"])
+def test_the_year_as_offices_write_it(tmp_path, tahun):
+    data = minimal()
+    put(data["identitas"], "Tahun", "Nilai", tahun)
+    assert read(tmp_path, **data).identitas.tahun == 2024
+
+
+@pytest.mark.parametrize("tahun", [None, "dua ribu", "24", "2023-2024", "Tahun 2024 dan 2025", "RPJMD 2021-2026",
+                                   "2024 lalu 100"])
 def test_identitas_without_a_year_is_refused(tmp_path, tahun):
     data = minimal()
     put(data["identitas"], "Tahun", "Nilai", tahun)
@@ -681,3 +689,31 @@ def test_after_the_cut_wins_over_awal_and_murni(tmp_path, before, after):
     assert result.total_pagu == 250 * M
     ambiguous = [f for f in result.findings if f.kode == "AMBIGUOUS_COLUMN" and f.lembar == "DPA"]
     assert ambiguous and after in ambiguous[0].pesan
+
+
+def _simda_split(rows: list[list], labels: list[str]) -> list[list]:
+    """A budget sheet as SIMDA prints it: `Kode` merged over five columns with the code's parts as sub labels
+    (`Urusan | Bidang | Program | Kegiatan | Sub`), each part in its own column."""
+    head, *body = rows
+    out = [["Kode", None, None, None, None, *head[1:]], [*labels, *([None] * (len(head) - 1))]]
+    for kode, *rest in body:
+        parts = (kode or "").split(".")
+        cols = [parts[0] if parts[0] else None, *(parts[1:3] + [None] * (2 - len(parts[1:3]))),
+                ".".join(parts[3:5]) or None, parts[5] if len(parts) > 5 else None]
+        out.append([*cols, *rest])
+    return out
+
+
+@pytest.mark.parametrize("labels", [["Urusan", "Bidang", "Program", "Kegiatan", "Sub"],
+                                    ["Urusan", "Bidang", "Prog", "Keg", "Sub Keg"]])
+def test_a_simda_code_split_under_one_kode_label_is_one_code(tmp_path, labels):
+    """A Bappeda reviewer's SIMDA export read as Rp0: the sub labels `Program`, `Kegiatan` under the merged
+    `Kode` are the code's parts, not fields of their own; the five columns are one code."""
+    data = minimal()
+    data["dpa"] = sheet(_simda_split(data["dpa"], labels), merge=["A1:E1"])
+    data["realisasi"] = sheet(_simda_split(data["realisasi"], labels), merge=["A1:E1"])
+    result = run(tmp_path, **data)
+    assert (result.total_pagu, result.total_realisasi) == (250 * M, 230 * M)
+    assert {n.kode for n in result.nodes if n.level == "sub_kegiatan"} == {
+        "7.01.01.2.01.0001", "7.01.02.2.01.0001", "7.01.02.2.01.0002", "7.01.02.2.02.0001"}
+    assert not [f for f in result.findings if f.tingkat == "kesalahan"], result.findings

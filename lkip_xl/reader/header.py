@@ -317,6 +317,40 @@ def _fitting(sheet: Sheet, c: int, last: int, kind: str) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- matching labels to fields
 
+# The parts of a code as SIMDA and the Permendagri forms head them, under one `Kode` label
+CODE_PARTS = {"urusan", "bidang", "program", "prog", "kegiatan", "keg", "sub", "sub kegiatan", "subkegiatan",
+              "sub keg", "unit", "organisasi", "org", "akun", "kelompok", "jenis", "objek", "obyek", "rincian",
+              "rincian objek", "sub rincian objek", "rek", "rekening", "kd", "kode"}
+
+
+def _code_groups(cells: dict[int, "HeadCell"], specs: list[FieldSpec], pinned_cols: set[int]
+                 ) -> dict[tuple[int, int], tuple[str, tuple[float, int, str]]]:
+    """Group labels that name a split code (a multi field: `Kode`) over sub labels that are its parts
+    (`Urusan | Bidang | Program | Kegiatan | Sub`): anchor -> (field, match). The parts are one code, so
+    none of them is read as a field of its own (`Program` is not the Uraian)."""
+    multi = [s for s in specs if s.multi]
+    if not multi:
+        return {}
+    under: dict[tuple[int, int], list[HeadCell]] = {}
+    text: dict[tuple[int, int], str] = {}
+    for c, h in cells.items():
+        for a, g in h.groups:
+            under.setdefault(a, []).append(h)
+            text[a] = g
+    out = {}
+    for a, hs in under.items():
+        if len(hs) < 2 or any(h.col in pinned_cols for h in hs):
+            continue
+        found = _synonym_matches(" ".join(_words(text[a])), multi)
+        exact = {n: m for n, m in found.items() if m[0] >= 3}
+        if len(exact) != 1:
+            continue
+        if all(" ".join(_words(h.sub)) in CODE_PARTS for h in hs if h.sub.strip()) and \
+                sum(1 for h in hs if h.sub.strip()) >= 2:
+            out[a] = next(iter(exact.items()))
+    return out
+
+
 def _synonym_matches(lab: str, specs: list[FieldSpec], context: list[str] = ()) -> dict[str, tuple[float, int, str]]:
     """Field -> (class, synonym length, synonym): exact 3, contained as whole words 2. A field's `unless`
     words also count in the group labels (`context`): `Keuangan 2024` over `Target` is money."""
@@ -374,10 +408,23 @@ def read_candidate(sheet: Sheet, first: int, last: int, specs: list[FieldSpec], 
         spans.setdefault(h.anchor, []).append(c)
     used_groups: set[tuple[int, int]] = set()
     all_groups: set[tuple[int, int]] = set()
+    code_groups = _code_groups(cells, specs, pinned_cols)
     for c, h in cells.items():
         all_groups.update(a for a, _ in h.groups)
         if c in pinned_cols or c != min(spans[h.anchor]):
             continue  # one choice per header cell: a merged label is one label
+        code = next(((a, name, match) for a, _ in h.groups if a in code_groups
+                     for name, match in [code_groups[a]]), None)
+        if code is not None:  # SIMDA: `Kode` over `Urusan | Bidang | Program | Kegiatan | Sub`, one code
+            anchor, name, (cls, length, syn) = code
+            used_groups.add(anchor)
+            parts = sorted(x for x, hx in cells.items() if any(a == anchor for a, _ in hx.groups))
+            if c == parts[0]:
+                synonyms = by_name[name].synonyms
+                canonical = -synonyms.index(syn) if syn in synonyms else 0
+                choices.append(Choice(c, name, (cls, length), (c not in sheet.hidden_cols, False, 1, 0, period_rank([])),
+                                      parts, canonical))
+            continue
         sub_words = _words(h.sub)
         group_words = [w for _, g in h.groups for w in _words(g)]
         words = group_words + sub_words

@@ -33,6 +33,10 @@ KEYS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {syn: key for key, syns in KEYS.items() for syn in syns}
 
 
+# Words that may stand beside the report year in the Tahun cell (`Tahun Anggaran 2024`, `TA 2024 Murni`)
+_YEAR_WORDS = {"tahun", "anggaran", "ta", "t", "a", "thn", "laporan", "kinerja", "murni", "perubahan", "apbd"}
+
+
 def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
     found: dict[str, tuple[object, object]] = {}
     keyed: dict[int, tuple[str, int, int | None]] = {}  # row -> (key, its column, value column) for Pembacaan
@@ -61,6 +65,11 @@ def read_identitas(sheet: Sheet, findings: list[Finding]) -> Identitas:
 
     year_text = text("tahun")
     m = re.fullmatch(r"([0-9]{4})(\.0)?", year_text)
+    if not m:  # as offices write it: `Tahun Anggaran 2024`, `TA. 2024`, `2024 (Murni)` — one year, nothing else
+        words = re.sub(r"[().,:]", " ", year_text.lower()).split()
+        years = [w for w in words if re.fullmatch(r"(19|20)[0-9]{2}", w)]
+        if len(years) == 1 and all(w in _YEAR_WORDS or w == years[0] for w in words):
+            m = re.fullmatch(r"([0-9]{4})()", years[0])
     if not m:
         where = f" (sel {found['tahun'][1].ref} berisi '{year_text}')" if "tahun" in found else ""
         raise InputError(
