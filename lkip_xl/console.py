@@ -43,7 +43,7 @@ def findings_table(result: Result, file_name: str, width: int = 110) -> str:
     lines.append(
         f"Ringkasan: {counts['kesalahan']} kesalahan, {counts['peringatan']} peringatan, {counts['info']} info. "
         f"Pagu {rupiah(result.total_pagu)}, realisasi {rupiah(result.total_realisasi)}, "
-        f"serapan {persen(result.total_serapan)}"
+        f"serapan {persen(result.total_serapan, keep_zeros=True)}"
         + (f" ({result.tidak_terbaca} jumlah tak terbaca, tidak ikut dijumlah)." if result.tidak_terbaca else ".")
     )
     return "\n".join(lines) + "\n"

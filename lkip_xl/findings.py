@@ -100,7 +100,7 @@ _CODES = (
         "Realisasi {year} {indicator} tertulis {stated}, sedangkan dari lembar {lembar_komponen} {computed}.")),
     Code("BELANJA_TOTAL_MISMATCH", "kesalahan", "Jumlah jenis belanja tidak sesuai", _one(
         "Jumlah {measure} per jenis belanja{where} {stated} tidak sama dengan total {measure} "
-        "program/kegiatan {computed} (selisih {difference}).")),
+        "program/kegiatan {computed} (selisih {difference}){why}.")),
     Code("DUPLICATE_CODE", "kesalahan", "Kode ganda", _one(
         "{key_kind} {key} muncul lebih dari sekali di lembar {sheet} (baris {row}); baris ini tidak dihitung.")),
     Code("UNMATCHED_ROW", "kesalahan", "Baris tanpa pasangan", {

@@ -331,7 +331,7 @@ def summary(rekap: Rekap, target: Path, fill_dir: Path | None) -> str:
         lines.extend(f"  {e.berkas}: {e.pesan}" for e in rekap.unreadable)
     t = rekap.total
     lines.append(f"Total pagu {rupiah(t['pagu'])}, realisasi {rupiah(t['realisasi'])}, "
-                 f"serapan {persen(t['serapan'])}.")
+                 f"serapan {persen(t['serapan'], keep_zeros=True)}.")
     counts = Counter(x["tingkat"] for x in rekap.temuan)
     lines.append(f"Temuan: {counts.get('kesalahan', 0)} kesalahan, {counts.get('peringatan', 0)} peringatan, "
                  f"{counts.get('info', 0)} info (lihat lembar Temuan).")

@@ -199,11 +199,17 @@ def belanja_codes(rekap: Rekap) -> list[tuple[str, str]]:
 
 
 def belanja_rows(rekap: Rekap) -> list[dict[str, Any]]:
-    """One row per readable file: {kode: (pagu, realisasi)} for each jenis it has."""
+    """One row per readable file: {kode: (pagu, realisasi)} for each jenis it has, and `dirinci`: the pagu
+    its jenis belanja cover (the kelompok 5.1, 5.2 … or else the jenis), to tell a file whose akun rows
+    cover only part of its budget."""
     rows = []
     for e in rekap.readable:
-        rows.append({"No": e.no, "SKPD": e.nama,
-                     "belanja": {b["kode"]: (b["pagu"], b["realisasi"]) for b in e.report["belanja"]}})
+        report: dict[str, Any] = e.report or {}
+        belanja = report["belanja"]
+        depth = min((b["kode"].count(".") for b in belanja), default=0)
+        covered = sum(b["pagu"] or 0 for b in belanja if b["kode"].count(".") == depth)
+        rows.append({"No": e.no, "SKPD": e.nama, "pagu": report["anggaran"]["pagu"], "dirinci": covered,
+                     "belanja": {b["kode"]: (b["pagu"], b["realisasi"]) for b in belanja}})
     return rows
 
 

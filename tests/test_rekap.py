@@ -232,6 +232,39 @@ def test_rekap_findings_other_year_and_same_skpd(tmp_path):
     assert ("TAHUN_BERBEDA", "c.xlsx", "peringatan") in own
     assert report["tahun"] == 2024
     assert proc.returncode in (0, 1)
+    # as a Bappeda reviewer reads them: a year as a year, the other file by its name, and the Daftar's
+    # Jumlah explained against the heading's count
+    wb = load_workbook(tmp_path / "rekap_lkip.xlsx", data_only=True)
+    rows = {r[4]: r for r in wb["Temuan"].iter_rows(values_only=True) if r[4] in ("TAHUN_BERBEDA", "SKPD_GANDA")}
+    assert rows["TAHUN_BERBEDA"][8:10] == ("2023", "2024")
+    assert rows["SKPD_GANDA"][9] in ("a.xlsx", "b.xlsx")
+    notes = [r[1] for r in wb["Daftar Perangkat Daerah"].iter_rows(values_only=True)
+             if isinstance(r[1], str) and r[1].startswith("Ditambah")]
+    assert notes == ["Ditambah temuan rekap ini sendiri (2 peringatan: TAHUN_BERBEDA, SKPD_GANDA) di lembar Temuan."]
+
+
+def test_a_budget_only_partly_split_per_akun_says_so(tmp_path):
+    """One sub kegiatan with akun rows among several: the jenis belanja cover part of the pagu; the check says
+    why the totals differ and the rekap's Jenis Belanja row says how much they cover."""
+    from lkip_xl.api import analyse
+
+    data = minimal()
+    dpa = data["dpa"]
+    at = next(i for i, row in enumerate(dpa) if row[0] == "7.01.02.2.02.0001")
+    dpa[at + 1:at + 1] = [["5.1.02.01.01.0024", "Belanja Alat Tulis Kantor", 50_000_000]]
+    real = data["realisasi"]
+    at = next(i for i, row in enumerate(real) if row[0] == "7.01.02.2.02.0001")
+    real[at + 1:at + 1] = [["5.1.02.01.01.0024", "Belanja Alat Tulis Kantor", 50_000_000, 45_000_000, 90, 5_000_000]]
+    path = build(tmp_path, "a.xlsx", dpa=dpa, realisasi=real)
+    result = analyse(str(path))
+    said = [f.pesan for f in result.findings if f.kode == "BELANJA_TOTAL_MISMATCH"]
+    assert said and all(p.endswith("; hanya 1 dari 4 sub kegiatan yang dirinci per akun belanja, sehingga jenis "
+                                   "belanja tidak mencakup seluruh anggaran.") for p in said), said
+    rekap_cli(tmp_path, cwd=tmp_path)
+    wb = load_workbook(tmp_path / "rekap_lkip.xlsx", data_only=True)
+    notes = [r[-1] for r in wb["Jenis Belanja"].iter_rows(values_only=True) if r[1] == result.data.identitas.skpd]
+    assert notes == ["Jenis belanja hanya mencakup Rp50.000.000 dari pagu Rp250.000.000: tidak semua sub kegiatan "
+                     "dirinci per akun; pagu dan realisasi seluruhnya ada di lembar Anggaran."]
 
 
 def test_exit_3_when_nothing_can_be_read(tmp_path):

@@ -23,6 +23,13 @@ def check(result: Result) -> Iterator[Finding]:
     where = result.data.sheet_names.get("belanja") if result.belanja_source == "sheet" else None
     anchor = _first_cell(result)
     unknown = result.tree.unknown if result.tree is not None else 0
+    why = ""
+    if result.belanja_source != "sheet":  # the jenis come from the DPA's akun rows: do they cover every leaf?
+        leaves = [n for n in result.nodes if not n.children]
+        dirinci = sum(1 for n in leaves if n.akun)
+        if 0 < dirinci < len(leaves):
+            why = (f"; hanya {dirinci} dari {len(leaves)} sub kegiatan yang dirinci per akun belanja, sehingga "
+                   "jenis belanja tidak mencakup seluruh anggaran")
     for bit, what, jumlah, total in ((PAGU, "pagu", pagu, result.total_pagu),
                                      (REALISASI, "realisasi", real, result.total_realisasi)):
         if unknown & bit or result.unknown(FigureKey("belanja_total", None, what)):
@@ -30,7 +37,7 @@ def check(result: Result) -> Iterator[Finding]:
         if not money_agrees(jumlah, total, tol):
             yield finding("BELANJA_TOTAL_MISMATCH", anchor, measure=what,
                           where=' di lembar ' + where if where else '', stated=rupiah(jumlah),
-                          computed=rupiah(total), difference=rupiah(jumlah - total), dilaporkan=jumlah,
+                          computed=rupiah(total), difference=rupiah(jumlah - total), why=why, dilaporkan=jumlah,
                           dihitung=total)
 
 

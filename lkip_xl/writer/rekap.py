@@ -17,6 +17,7 @@ from lkip_xl import rekap_data as R
 from lkip_xl.figures import (
     CAPAIAN_TERENDAH, E_SKPD, JUMLAH_DAERAH, JUMLAH_INDIKATOR, JUMLAH_KATEGORI, NILAI, SERAPAN, SISA, TANPA_KATEGORI,
 )
+from lkip_xl.textfmt import rupiah
 from lkip_xl.writer.book import (
     FIXED_DATE, READABLE_SCALE, RISKY_START, Book, a1, excel_value, finish_print, quote_sheet, setup_table_sheet,
 )
@@ -132,6 +133,12 @@ def _write_daftar(book: Book, rekap: R.Rekap, link_base: Path | None) -> None:
         value = sum(e.jumlah_temuan[tingkat] for e in rekap.readable)
         book.formula(ws, total, c, JUMLAH_DAERAH.formula({"skpd": _cells(FIRST, c, last, c)}), value, kind="integer",
                      bold=True)
+    own = [row for row in R.temuan_rows(rekap) if row["Kode"] in ("TAHUN_BERBEDA", "SKPD_GANDA")]
+    if own:  # why the heading's count is larger than this Jumlah
+        n = {t: sum(1 for row in own if row["Tingkat"] == t) for t in R.TINGKAT}
+        said = ", ".join(f"{k} {t}" for t, k in n.items() if k)
+        book.text(ws, total + 1, 1, f"Ditambah temuan rekap ini sendiri ({said}: TAHUN_BERBEDA, SKPD_GANDA) di "
+                                    "lembar Temuan.", fmt=book.fmt(italic=True))
     ws.autofilter(HEADER_ROW, 0, last, len(labels) - 1)
 
 
@@ -210,6 +217,11 @@ def _write_belanja(book: Book, rekap: R.Rekap) -> None:
         if not row["belanja"]:
             book.text(ws, r, note_col, "Input tanpa rincian jenis belanja (akun 5.x atau lembar Belanja); pagu dan "
                                        "realisasinya ada di lembar Anggaran, jadi jumlah di sini lebih kecil.",
+                      fmt=book.fmt(italic=True, text_wrap=True, border=1))
+        elif row["pagu"] and row["dirinci"] < row["pagu"] - 1:  # akun rows under only some sub kegiatan
+            book.text(ws, r, note_col, f"Jenis belanja hanya mencakup {rupiah(row['dirinci'])} dari pagu "
+                                       f"{rupiah(row['pagu'])}: tidak semua sub kegiatan dirinci per akun; pagu dan "
+                                       "realisasi seluruhnya ada di lembar Anggaran.",
                       fmt=book.fmt(italic=True, text_wrap=True, border=1))
         else:
             book.text(ws, r, note_col, "")
@@ -337,6 +349,11 @@ def _write_temuan(book: Book, rekap: R.Rekap) -> None:
             value = row[key]
             if label == "Berkas":
                 value = Path(value).name
+            if row["Kode"] == "SKPD_GANDA" and label in ("Dilaporkan", "Dihitung") and isinstance(value, str) \
+                    and (os.sep in value or "/" in value):
+                value = Path(value).name  # the other file: its name, as the Berkas column gives it
+            if row["Kode"] == "TAHUN_BERBEDA" and label in ("Dilaporkan", "Dihitung") and isinstance(value, int):
+                value = str(value)  # a year, never "2,023"
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 whole = float(value).is_integer()
                 if colour:
