@@ -33,8 +33,8 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
 
 
-def sasaran_groups(result: Result) -> list[list[Indicator]]:
-    """The sasaran indicators grouped by sasaran, in report order (as the tables number them)."""
+def sasaran_groups(result: Result) -> list[tuple[str, list[Indicator]]]:
+    """(sasaran, its indicators) in report order, as the tables number them (writer/tables.plan too)."""
     groups: list[tuple[str, list[Indicator]]] = []
     for ind in result.indicators:
         if ind.level != "sasaran":
@@ -44,7 +44,7 @@ def sasaran_groups(result: Result) -> list[list[Indicator]]:
             groups[-1][1].append(ind)
         else:
             groups.append((name, [ind]))
-    return [inds for _, inds in groups]
+    return groups
 
 
 def _budget_tables(result: Result) -> list[TabelKosong]:
@@ -52,7 +52,7 @@ def _budget_tables(result: Result) -> list[TabelKosong]:
     the Efisiensi summary, Jenis Belanja) that the input leaves empty: all of them when DPA has no budget
     row; a sasaran's Pendukung and Efisiensi when none of its indicators is mapped to a budget row (they
     would show a header and blank money columns only), the summary too when no sasaran is."""
-    groups = sasaran_groups(result)
+    groups = [inds for _, inds in sasaran_groups(result)]
     if not result.nodes:
         roles = ["renja", *(f"{kind}{k}" for k in range(len(groups)) for kind in ("pendukung", "efisiensi")),
                  "anggaran", "efisiensi"] + ([] if result.belanja else ["belanja"])

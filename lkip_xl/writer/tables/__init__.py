@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lkip_xl.model import BudgetNode, Indicator, Result, Target
-from lkip_xl.rules.tabel import tabel_kosong
+from lkip_xl.rules.tabel import sasaran_groups, tabel_kosong
 from lkip_xl.writer import layout as D
 from lkip_xl.writer import units
 from lkip_xl.writer.book import Book, ref
@@ -35,15 +35,7 @@ class Plan:
 
 
 def plan(result: Result) -> Plan:
-    groups: list[tuple[str, list[Indicator]]] = []
-    for ind in result.indicators:
-        if ind.level != "sasaran":
-            continue
-        name = ind.row.sasaran.value if ind.row.sasaran else ind.nama
-        if groups and groups[-1][0] == name:
-            groups[-1][1].append(ind)
-        else:
-            groups.append((name, [ind]))
+    groups = sasaran_groups(result)
     names: dict[str, str] = {}
     numbers: dict[str, str] = {}
     left_out = {role for kosong in tabel_kosong(result) for role in kosong.roles}
