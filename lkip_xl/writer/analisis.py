@@ -552,10 +552,7 @@ class Paragraph:
         def disebut(k: int) -> Expr:
             return kalimat(kata, Ref(f"su{k}"), " (", rupiah(sisa[k]), ")")
 
-        chain: Expr = disebut(len(items) - 1)
-        for k in reversed(range(len(items) - 1)):
-            chain = If(And(tuple(Compare(sisa[k], ">=", sisa[j]) for j in range(len(items)) if j != k)),
-                       disebut(k), chain)
+        chain = juara(sisa, ">=", disebut)
         values = [Ref(f"sp{k}") for k in range(len(items))] + [Ref(f"sr{k}") for k in range(len(items))]
         return jika(all_numbers(*values), kalimat(" Sisa anggaran terbesar berasal dari ", chain, "."), "")
 
@@ -612,6 +609,16 @@ class Paragraph:
             self.say(f"… dan {angka(len(nodes) - MAX_PENDUKUNG, 0)} sub kegiatan pendukung lainnya; "
                      "rincian seluruhnya ada di tabel Pendukung Sasaran dan lembar Data Anggaran.")
             self.paragraph()
+
+
+def juara(values: Sequence[Expr], op: str, disebut) -> Expr:
+    """What `disebut(k)` says of the item whose value is `op` (">=" the largest, "<=" the smallest) every
+    other's, the first such: a chain of IF over the cells, so an edited figure moves the verdict live."""
+    chain: Expr = disebut(len(values) - 1)
+    for k in reversed(range(len(values) - 1)):
+        chain = If(And(tuple(Compare(values[k], op, values[j]) for j in range(len(values)) if j != k)),
+                   disebut(k), chain)
+    return chain
 
 
 def _perubahan(now: Expr, before: Expr, decimals: int, unit: str, show) -> Expr:
@@ -826,11 +833,8 @@ def efisiensi_antarindikator(result: Result, layout: D.Layout) -> Teks | None:
         return Angka(x, 2, suffix="%", kosong=BELUM)
 
     def pilih(op: str) -> Expr:
-        chain: Expr = kalimat(Ref(f"n{len(inds) - 1}"), " (", pct(Ref(f"e{len(inds) - 1}")), ")")
-        for k in reversed(range(len(inds) - 1)):
-            test = And(tuple(Compare(Ref(f"e{k}"), op, Ref(f"e{j}")) for j in range(len(inds)) if j != k))
-            chain = If(test, kalimat(Ref(f"n{k}"), " (", pct(Ref(f"e{k}")), ")"), chain)
-        return chain
+        return juara([Ref(f"e{k}") for k in range(len(inds))], op,
+                     lambda k: kalimat(Ref(f"n{k}"), " (", pct(Ref(f"e{k}")), ")"))
 
     values = [Ref(f"e{k}") for k in range(len(inds))]
     sentence = jika(all_numbers(*values), kalimat(
