@@ -23,11 +23,14 @@ ROW_COLOURS: dict[str, dict[str, str]] = {"kesalahan": RED, "peringatan": AMBER,
 # Temuan columns (0-based). Ringkasan counts the Tingkat column of rows FIRST_ROW onwards.
 HEADER_ROW = 3
 FIRST_ROW = 4
-(COL_NO, COL_KODE, COL_LABEL, COL_TINGKAT, COL_JUMLAH, COL_SEL, COL_LINK, COL_TABEL, COL_PESAN, COL_DILAPORKAN,
- COL_DIHITUNG, COL_SELISIH, COL_STATUS) = range(13)
-TEMUAN_COLUMNS = [("No", 5), ("Kode", 21), ("Jenis temuan", 19), ("Tingkat", 10), ("Jumlah temuan", 8),
-                  ("Sel input (berkas Anda)", 15), ("Sel di workbook ini", 11), ("Angka hitung di workbook ini", 17),
-                  ("Pesan", 54), ("Dilaporkan", 14), ("Dihitung", 14), ("Selisih", 12), ("Status", 13)]
+# What a reviewer reads on paper first, then (right of Status, outside the print area) what only serves on
+# screen: the link into this workbook and the sheet that holds the computed figure.
+(COL_NO, COL_KODE, COL_LABEL, COL_TINGKAT, COL_JUMLAH, COL_SEL, COL_PESAN, COL_DILAPORKAN, COL_DIHITUNG,
+ COL_SELISIH, COL_STATUS, COL_LINK, COL_TABEL) = range(13)
+TEMUAN_COLUMNS = [("No", 5), ("Kode", 21), ("Jenis temuan", 15), ("Tingkat", 10), ("Jumlah temuan", 8),
+                  ("Sel input (berkas Anda)", 14), ("Pesan", 50), ("Dilaporkan", 14), ("Dihitung", 14),
+                  ("Selisih", 12), ("Status", 13), ("Sel di workbook ini", 11), ("Angka hitung di workbook ini", 17)]
+PRINTED = COL_STATUS + 1  # the columns printed (issue 19's readers: Temuan printed at about 6 pt)
 LINK_TEXT = "Lihat di workbook"
 
 # Data Dilaporkan columns (0-based)
@@ -241,7 +244,7 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
     findings = result.findings
     tol = result.data.identitas.toleransi_rupiah
     ncols = len(TEMUAN_COLUMNS)
-    ws.merge_range(0, 0, 0, ncols - 1, f"Temuan pemeriksaan — {len(findings)} temuan "
+    ws.merge_range(0, 0, 0, PRINTED - 1, f"Temuan pemeriksaan — {len(findings)} temuan "
                                        f"({_count(findings, 'kesalahan')} kesalahan, "
                                        f"{_count(findings, 'peringatan')} peringatan, {_count(findings, 'info')} "
                                        "info)", book.fmt(bold=True, font_size=11))
@@ -249,7 +252,7 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
             "di workbook ini; 'Angka hitung di workbook ini' menyebut lembar yang memuat hasil hitungnya (nomor "
             "tabel draf dapat berbeda). Untuk temuan hitungan, Selisih dan Status dihitung ulang: perbaiki "
             "angkanya dan status berubah menjadi 'Sudah sesuai'.")
-    ws.merge_range(1, 0, 1, ncols - 1, note, book.fmt(italic=True, text_wrap=True, valign="top"))
+    ws.merge_range(1, 0, 1, PRINTED - 1, note, book.fmt(italic=True, text_wrap=True, valign="top"))
     ws.set_row(1, 26)
     for c, (h, _) in enumerate(TEMUAN_COLUMNS):
         ws.write_string(HEADER_ROW, c, h, book.header_fmt())
@@ -266,7 +269,7 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
     if listed < len(findings):
         # Tens of thousands of rows are no list a reviewer reads, and would take fill past its time
         # budget; the most serious come first, and check --json always has them all.
-        ws.merge_range(FIRST_ROW + len(shown), 0, FIRST_ROW + len(shown), ncols - 1,
+        ws.merge_range(FIRST_ROW + len(shown), 0, FIRST_ROW + len(shown), PRINTED - 1,
                        f"… dan {len(findings) - listed} temuan lain yang tidak dimuat di lembar ini "
                        "(urutan: kesalahan, peringatan, info); daftar lengkapnya ada di keluaran "
                        "'lkip-xl check <berkas input> --json'.", book.fmt(italic=True, bold=True))
@@ -304,6 +307,8 @@ def write_temuan(book: Book, result: Result, plan: Plan) -> None:
         ws.conditional_format(first, COL_STATUS, end, COL_STATUS, {
             "type": "cell", "criteria": "==", "value": Text(BELUM).formula({}),
             "format": _dxf(book, {"bold": True, **RED})})
+    # Printed: the columns up to Status, fitted to the page's width (the screen-only ones stay on screen)
+    ws.print_area(0, 0, FIRST_ROW + len(shown) + (1 if listed < len(findings) else 0), PRINTED - 1)
 
 
 def cause_rows(findings: list[Finding]) -> list[list[Finding]]:
